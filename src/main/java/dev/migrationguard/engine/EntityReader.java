@@ -1,0 +1,25 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.SchemaFact;
+import dev.migrationguard.model.Snapshot;
+
+import java.util.Set;
+
+/** Turns the entity sources of one stack into schema facts. One instance serves a whole run. */
+public interface EntityReader {
+    /** A cheap test on the path alone: could this file declare an entity or something an entity uses? */
+    boolean accepts(String path);
+
+    /**
+     * The schema facts of the entities declared in {@code paths} of {@code side}. The snapshot lets the reader resolve
+     * what an entity uses from other files (embeddables, mapped superclasses, constants).
+     */
+    ReadResult<SchemaFact> read(Snapshot side, Set<String> paths);
+
+    /**
+     * Entity files of {@code side} that are not in {@code paths} but whose schema depends on a type declared in
+     * {@code paths} (an entity that embeds a changed embeddable). Called only for files that changed.
+     */
+    Set<String> dependents(Snapshot side, Set<String> paths);
+}

@@ -1,0 +1,70 @@
+package dev.migrationguard.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One migration as the tool understands it, whatever the stack: where it is, what it is called, which tables its
+ * forward part touches, whether it has a way back, and a checksum over the content its runner compares.
+ *
+ * @param id          identity across versions: the path for file-based migrations, {@code file::id::author} for a
+ *                    Liquibase changeSet
+ * @param description the human part of its name, as written ({@code Add_contest_divisions}, {@code AddDivisions})
+ * @param descriptionLocation where the name is written, or the whole file when it is the file name
+ * @param touches     the tables (and columns) the forward part creates, alters, renames or drops
+ * @param rollback    what the tool knows of its way back
+ * @param checksum    over the content the runner itself checks; two versions with equal checksums are the same
+ *                    migration to the runner (Flyway's CRC32 ignores line endings, for instance)
+ */
+public record Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+                        Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum) {
+
+    public Migration {
+        touches = List.copyOf(touches);
+    }
+
+    public enum Stack {
+        FLYWAY("Flyway"), TYPEORM("TypeORM"), LIQUIBASE("Liquibase");
+
+        private final String display;
+
+        Stack(String display) {
+            this.display = display;
+        }
+
+        public String display() {
+            return display;
+        }
+    }
+
+    public enum Kind {
+        VERSIONED, UNDO, REPEATABLE, BASELINE, CHANGESET
+    }
+
+    /** One table (and optionally column) that a statement acts on. */
+    public record Touch(String table, String column, String action) {
+    }
+
+    /** Does the forward part touch this table? Names compare case-insensitively, quotes and schema dropped, in
+     *  either naming form ({@code contest_division} and {@code ContestDivision} are the same table). */
+    public boolean touchesTable(String table) {
+        String wanted = normalizeTable(table);
+        for (Touch t : touches) {
+            if (normalizeTable(t.table()).equals(wanted)) return true;
+        }
+        return false;
+    }
+
+    /** Lower case, without quotes, brackets, backticks, schema prefix or underscores. */
+    public static String normalizeTable(String name) {
+        String n = name.trim();
+        int dot = n.lastIndexOf('.');
+        if (dot >= 0) n = n.substring(dot + 1);
+        StringBuilder b = new StringBuilder(n.length());
+        for (char c : n.toCharArray()) {
+            if (c == '"' || c == '`' || c == '[' || c == ']' || c == '_') continue;
+            b.append(c);
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+}

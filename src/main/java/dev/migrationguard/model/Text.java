@@ -1,0 +1,31 @@
+package dev.migrationguard.model;
+
+import java.nio.charset.StandardCharsets;
+
+/** Byte-to-text helpers shared by every reader. */
+public final class Text {
+    private Text() {
+    }
+
+    /** Decodes UTF-8, dropping a leading byte-order mark. */
+    public static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    }
+
+    /** True when the bytes look binary (a NUL byte in the first 8000 bytes, as git decides). */
+    public static boolean isBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8000);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) return true;
+        }
+        return false;
+    }
+
+    /** The file name part of a path. */
+    public static String fileName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}
