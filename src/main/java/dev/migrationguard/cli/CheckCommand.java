@@ -1,0 +1,40 @@
+package dev.migrationguard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code check --staged} (the pre-commit hook) and {@code check --base <ref>} (the pull-request gate). */
+@Command(name = "check", description = "Check a staged change (--staged) or a branch against its base (--base).")
+final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--staged", required = true, description = "HEAD against the index: what 'git commit' would record.")
+        boolean staged;
+
+        @Option(names = "--base", required = true, paramLabel = "<ref>", description = "Every change from the merge base of <ref> and --head to --head.")
+        String base;
+    }
+
+    @Option(names = "--head", paramLabel = "<ref>", description = "The tip to check with --base (default HEAD).")
+    String head = "HEAD";
+
+    @Override
+    public Integer call() {
+        return new Run(spec, common).execute((repo, deployRef) -> what.staged
+                ? repo.staged(deployRef)
+                : repo.range(what.base, head, deployRef));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.migrationguard.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options every checking command shares (SPEC.md, "Common options"). */
+final class CommonOptions {
+    @Option(names = "--repo", paramLabel = "<dir>", description = "A folder inside the git work tree (default: the current folder).")
+    Path repo;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "Configuration file (default: .migration-guard.yml at the work tree's root, if present).")
+    Path config;
+
+    @Option(names = "--format", paramLabel = "<format>", description = "text or json (default text); repeat with --output for several reports.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "<file>", description = "Write the report to this file instead of stdout; pairs with --format in order.")
+    List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "<level>", description = "error, warning or never (default error).")
+    String failOn = "error";
+
+    @Option(names = "--deploy-ref", paramLabel = "<ref>", description = "The ref whose migrations count as deployed.")
+    String deployRef;
+
+    @Option(names = "--no-color", description = "Never colour the text report.")
+    boolean noColor;
+
+    @Option(names = "--debug", description = "Print stack traces of internal failures.")
+    boolean debug;
+}

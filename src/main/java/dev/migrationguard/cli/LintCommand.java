@@ -1,0 +1,40 @@
+package dev.migrationguard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lint [paths]}: every migration, entity and configuration file of the work tree, with the rules that need no change. */
+@Command(name = "lint", description = "Check the migrations, entities and configuration files of the work tree.")
+final class LintCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Parameters(paramLabel = "<path>", arity = "0..*", description = "Files or folders to lint (default: the whole work tree).")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        return new Run(spec, common).execute((repo, deployRef) -> {
+            List<String> relative = new ArrayList<>();
+            Path root = repo.workTree().toAbsolutePath().normalize();
+            for (Path p : paths) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (!abs.startsWith(root)) {
+                    throw new dev.migrationguard.config.ConfigException(p + " is outside the work tree " + root);
+                }
+                relative.add(root.relativize(abs).toString().replace('\\', '/'));
+            }
+            return repo.lint(relative, deployRef);
+        });
+    }
+}

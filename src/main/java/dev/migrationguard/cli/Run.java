@@ -1,0 +1,135 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.config.ConfigLoader;
+import dev.migrationguard.engine.Engine;
+import dev.migrationguard.engine.Report;
+import dev.migrationguard.git.CannotJudge;
+import dev.migrationguard.git.GitRepo;
+import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.Severity;
+import dev.migrationguard.report.JsonRenderer;
+import dev.migrationguard.report.Renderer;
+import dev.migrationguard.report.TextRenderer;
+import dev.migrationguard.rules.RuleCatalog;
+import picocli.CommandLine;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** One checking run, shared by check and lint: config, repository, engine, renderers, exit code. */
+final class Run {
+    private final CommandLine.Model.CommandSpec spec;
+    private final CommonOptions common;
+
+    Run(CommandLine.Model.CommandSpec spec, CommonOptions common) {
+        this.spec = spec;
+        this.common = common;
+    }
+
+    /** Builds the change set to judge from the repository and the deploy ref (null: SPEC.md's default order). */
+    interface Source {
+        ChangeSet changeSet(GitRepo repo, String deployRef);
+    }
+
+    int execute(Source source) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Severity failOn = failOn(common.failOn);
+            for (String f : common.formats) renderer(f, null, false);
+            if (common.outputs.size() > Math.max(1, common.formats.size())) {
+                throw new ConfigException("more --output than --format options: give each --output its --format");
+            }
+            Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
+            if (!Files.isDirectory(start)) throw new ConfigException("--repo " + start + " is not a folder");
+            try (GitRepo repo = GitRepo.open(start)) {
+                Config config = loadConfig(repo.workTree());
+                if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
+                final Config effective = config;
+                ChangeSet cs = source.changeSet(repo, effective.deployedRef());
+                var engine = new Engine(StackWiring.stacks(effective),
+                        RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective);
+                Report report = engine.run(cs);
+                write(report, cs.after()::readText);
+                return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            }
+        } catch (ConfigException | CannotJudge e) {
+            err.println("migration-guard: " + e.getMessage());
+            if (common.debug) e.printStackTrace(err);
+            err.flush();
+            return ExitCodes.CANNOT_JUDGE;
+        } catch (RuntimeException e) {
+            err.println("migration-guard: internal error (a bug): " + e + ". Please report it with the output of the "
+                    + "same command run with --debug.");
+            if (common.debug) e.printStackTrace(err);
+            err.flush();
+            return ExitCodes.BUG;
+        }
+    }
+
+    private Config loadConfig(Path root) {
+        Path file = common.config != null ? common.config : root.resolve(".migration-guard.yml");
+        if (!Files.exists(file)) {
+            if (common.config != null) throw new ConfigException("configuration file " + file + " does not exist");
+            return Config.defaults();
+        }
+        try {
+            String name = common.config != null ? file.toString() : ".migration-guard.yml";
+            return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void write(Report report, Function<String, java.util.Optional<String>> sourceOf) {
+        int n = Math.max(1, common.formats.size());
+        for (int i = 0; i < n; i++) {
+            String format = common.formats.isEmpty() ? "text" : common.formats.get(i);
+            Path output = i < common.outputs.size() ? common.outputs.get(i) : null;
+            boolean color = output == null && !common.noColor && System.getenv("NO_COLOR") == null
+                    && System.console() != null && format.equals("text");
+            Renderer renderer = renderer(format, sourceOf, color);
+            try {
+                if (output == null) {
+                    StringWriter buffer = new StringWriter();
+                    renderer.write(report, buffer);
+                    spec.commandLine().getOut().print(buffer);
+                    spec.commandLine().getOut().flush();
+                } else {
+                    try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                        renderer.write(report, w);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Renderer renderer(String format, Function<String, java.util.Optional<String>> sourceOf,
+                                     boolean color) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "text" -> new TextRenderer(sourceOf, color);
+            case "json" -> new JsonRenderer();
+            default -> throw new ConfigException("unknown --format '" + format + "' (known: text, json)");
+        };
+    }
+
+    private static Severity failOn(String value) {
+        if (value.equalsIgnoreCase("never")) return null;
+        Severity s = Severity.parse(value);
+        if (s == null || s == Severity.INFO) {
+            throw new ConfigException("--fail-on must be error, warning or never, not '" + value + "'");
+        }
+        return s;
+    }
+}

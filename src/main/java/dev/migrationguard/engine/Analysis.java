@@ -1,0 +1,57 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.SyncSetting;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rules may look at, already parsed: rules never read files or touch git.
+ *
+ * @param schemaChanges     entity changes between the two sides (empty in lint mode)
+ * @param newMigrations     migrations this change adds (in lint mode: none)
+ * @param checkedMigrations migrations whose own content is judged: the new ones in check mode, all in lint mode
+ * @param deployedEdits     deployed migrations this change modifies, deletes or renames
+ * @param settings          schema-synchronising settings in the files checked
+ * @param problems          files that could not be parsed
+ * @param suppressions      suppression comments in the files checked
+ * @param advice            for each schema change, the next step the project's migration tool suggests (may be absent)
+ */
+public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
+                       List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
+                       List<ParseProblem> problems, List<SuppressionComment> suppressions,
+                       Map<SchemaChange, String> advice) {
+
+    /** A deployed migration that the change touches. */
+    public record DeployedEdit(How how, String oldPath, String newPath, String migrationId, String deployedRef,
+                               Location location) {
+        public enum How {
+            MODIFIED("modifies"), DELETED("deletes"), RENAMED("renames");
+
+            private final String verb;
+
+            How(String verb) {
+                this.verb = verb;
+            }
+
+            public String verb() {
+                return verb;
+            }
+        }
+    }
+
+    /**
+     * A {@code migration-guard-ignore} comment.
+     *
+     * @param rule      the rule id written, or null when none was
+     * @param reason    the reason written after the colon, or null
+     * @param wholeFile true when it stands among the file's leading comments, before the first statement
+     */
+    public record SuppressionComment(Location location, String rule, String reason, boolean wholeFile) {
+    }
+}

@@ -1,0 +1,264 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.engine.Analysis.DeployedEdit;
+import dev.migrationguard.engine.Analysis.SuppressionComment;
+import dev.migrationguard.model.ChangeKind;
+import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.FileChange;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.SchemaFact;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.SyncSetting;
+import dev.migrationguard.model.Text;
+import dev.migrationguard.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a change set into a report: picks the files each stack cares about, has the readers parse them into models,
+ * runs the rules over those models and passes the findings through the processors. Knows nothing of git.
+ */
+public final class Engine {
+    private final Stacks stacks;
+    private final List<Rule> rules;
+    private final Config config;
+
+    /** The readers and advisors of every supported stack. */
+    public record Stacks(List<EntityReader> entities, List<MigrationReader> migrations, List<SettingsReader> settings,
+                         List<MigrationAdvisor> advisors) {
+    }
+
+    public Engine(Stacks stacks, List<Rule> rules, Config config) {
+        this.stacks = stacks;
+        this.rules = List.copyOf(rules);
+        this.config = config;
+    }
+
+    public Report run(ChangeSet cs) {
+        var work = new Work(cs);
+        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work);
+        List<Migration> newMigrations = new ArrayList<>();
+        List<Migration> checked = new ArrayList<>();
+        List<DeployedEdit> edits = new ArrayList<>();
+        if (cs.isLint()) {
+            for (String path : lintFiles(cs)) {
+                for (MigrationReader r : migrationReaders(path)) checked.addAll(work.readMigrations(r, cs.after(), path));
+            }
+        } else {
+            migrationChanges(work, newMigrations, edits);
+            checked.addAll(newMigrations);
+        }
+        List<SyncSetting> settings = readSettings(work);
+
+        Map<SchemaChange, String> advice = new HashMap<>();
+        for (SchemaChange c : schemaChanges) {
+            String name = MigrationNames.suggest(c);
+            for (MigrationAdvisor a : stacks.advisors()) {
+                Optional<String> hint = a.advise(c, name, cs.after());
+                if (hint.isPresent()) {
+                    advice.put(c, hint.get());
+                    break;
+                }
+            }
+        }
+        List<SuppressionComment> suppressions = new ArrayList<>();
+        for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));
+
+        var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
+                work.problems, suppressions, advice);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) findings.addAll(rule.check(analysis));
+        List<Finding> processed = Processors.run(findings, config, work::suppressions);
+        return new Report(cs.mode().id(), processed, work.checkedFiles.size());
+    }
+
+    // ---- entities ----
+
+    private List<SchemaChange> entityChanges(Work work) {
+        ChangeSet cs = work.cs;
+        List<SchemaChange> all = new ArrayList<>();
+        for (EntityReader reader : stacks.entities()) {
+            Set<String> oldPaths = new LinkedHashSet<>();
+            Set<String> newPaths = new LinkedHashSet<>();
+            for (FileChange c : cs.changes()) {
+                if (c.oldPath() != null && acceptsEntity(reader, c.oldPath())) oldPaths.add(c.oldPath());
+                if (c.newPath() != null && acceptsEntity(reader, c.newPath())) newPaths.add(c.newPath());
+            }
+            if (oldPaths.isEmpty() && newPaths.isEmpty()) continue;
+            Set<String> extra = new LinkedHashSet<>();
+            if (!oldPaths.isEmpty()) extra.addAll(reader.dependents(cs.before(), oldPaths));
+            if (!newPaths.isEmpty()) extra.addAll(reader.dependents(cs.after(), newPaths));
+            extra.removeIf(p -> !config.entities().test(p));
+            Set<String> beforeSet = new LinkedHashSet<>(oldPaths);
+            beforeSet.addAll(extra);
+            Set<String> afterSet = new LinkedHashSet<>(newPaths);
+            afterSet.addAll(extra);
+
+            ReadResult<SchemaFact> before = reader.read(cs.before(), beforeSet);
+            ReadResult<SchemaFact> after = reader.read(cs.after(), afterSet);
+            work.checkedFiles.addAll(newPaths);
+            work.problems.addAll(after.problems());
+            // A file that does not parse on either side cannot be compared: leave its facts out on both sides.
+            Set<String> unreliable = new HashSet<>();
+            for (ParseProblem p : before.problems()) unreliable.add(p.location().path());
+            for (ParseProblem p : after.problems()) unreliable.add(p.location().path());
+            for (FileChange c : cs.changes()) {
+                if (unreliable.contains(c.oldPath()) || unreliable.contains(c.newPath())) {
+                    if (c.oldPath() != null) unreliable.add(c.oldPath());
+                    if (c.newPath() != null) unreliable.add(c.newPath());
+                }
+            }
+            all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable), reliable(after.items(), unreliable)));
+        }
+        return all;
+    }
+
+    private static List<SchemaFact> reliable(List<SchemaFact> facts, Set<String> unreliable) {
+        if (unreliable.isEmpty()) return facts;
+        return facts.stream().filter(f -> !unreliable.contains(f.location().path())).toList();
+    }
+
+    /** Lint judges no entity change, but an entity that does not parse is still reported. */
+    private List<SchemaChange> lintEntities(Work work) {
+        for (EntityReader reader : stacks.entities()) {
+            Set<String> paths = new LinkedHashSet<>();
+            for (String p : lintFiles(work.cs)) if (acceptsEntity(reader, p)) paths.add(p);
+            if (paths.isEmpty()) continue;
+            ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
+            work.problems.addAll(result.problems());
+            for (SchemaFact f : result.items()) work.checkedFiles.add(f.location().path());
+            for (ParseProblem p : result.problems()) work.checkedFiles.add(p.location().path());
+        }
+        return List.of();
+    }
+
+    private boolean acceptsEntity(EntityReader reader, String path) {
+        return reader.accepts(path) && config.entities().test(path);
+    }
+
+    // ---- migrations ----
+
+    private void migrationChanges(Work work, List<Migration> newMigrations, List<DeployedEdit> edits) {
+        ChangeSet cs = work.cs;
+        Snapshot deployed = cs.deployed();
+        for (FileChange c : cs.changes()) {
+            // A migration the deploy ref lacks is new as far as the database knows: added, renamed, or added
+            // earlier on the branch and edited now.
+            if (c.newPath() != null && (deployed == null || !deployed.exists(c.newPath()))) {
+                for (MigrationReader r : migrationReaders(c.newPath())) {
+                    newMigrations.addAll(work.readMigrations(r, cs.after(), c.newPath()));
+                }
+            }
+            if (c.oldPath() == null || deployed == null || !deployed.exists(c.oldPath())) continue;
+            for (MigrationReader r : migrationReaders(c.oldPath())) {
+                DeployedEdit edit = deployedEdit(work, r, c, deployed);
+                if (edit != null) edits.add(edit);
+            }
+        }
+    }
+
+    private DeployedEdit deployedEdit(Work work, MigrationReader reader, FileChange c, Snapshot deployed) {
+        ChangeSet cs = work.cs;
+        String ref = cs.deployedRef();
+        return switch (c.kind()) {
+            case DELETED -> new DeployedEdit(DeployedEdit.How.DELETED, c.oldPath(), null, c.oldPath(), ref,
+                    Location.file(c.oldPath()));
+            case RENAMED -> new DeployedEdit(DeployedEdit.How.RENAMED, c.oldPath(), c.newPath(), c.oldPath(), ref,
+                    Location.file(c.newPath()));
+            case MODIFIED -> {
+                List<String> was = checksums(reader.read(deployed, c.oldPath()));
+                ReadResult<Migration> nowResult = reader.read(cs.after(), c.newPath());
+                List<String> now = checksums(nowResult);
+                yield was.equals(now) ? null : new DeployedEdit(DeployedEdit.How.MODIFIED, c.oldPath(), c.newPath(),
+                        c.oldPath(), ref, Location.file(c.newPath()));
+            }
+            case ADDED -> null;
+        };
+    }
+
+    private static List<String> checksums(ReadResult<Migration> result) {
+        List<String> sums = new ArrayList<>();
+        for (Migration m : result.items()) sums.add(m.id() + "=" + m.checksum());
+        return sums;
+    }
+
+    private List<MigrationReader> migrationReaders(String path) {
+        if (!config.migrations().test(path)) return List.of();
+        List<MigrationReader> readers = new ArrayList<>();
+        for (MigrationReader r : stacks.migrations()) if (r.accepts(path)) readers.add(r);
+        return readers;
+    }
+
+    // ---- settings ----
+
+    private List<SyncSetting> readSettings(Work work) {
+        ChangeSet cs = work.cs;
+        Set<String> paths = new LinkedHashSet<>();
+        if (cs.isLint()) {
+            paths.addAll(lintFiles(cs));
+        } else {
+            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
+        }
+        List<SyncSetting> settings = new ArrayList<>();
+        for (String path : paths) {
+            for (SettingsReader r : stacks.settings()) {
+                if (!r.accepts(path)) continue;
+                Optional<String> text = work.text(cs.after(), path);
+                if (text.isEmpty()) continue;
+                ReadResult<SyncSetting> result = r.read(path, text.get());
+                settings.addAll(result.items());
+                work.problems.addAll(result.problems());
+                work.checkedFiles.add(path);
+            }
+        }
+        return settings;
+    }
+
+    private static List<String> lintFiles(ChangeSet cs) {
+        return cs.lintPaths();
+    }
+
+    /** The state of one run: what has been read, so nothing is read twice. */
+    private static final class Work {
+        final ChangeSet cs;
+        final List<ParseProblem> problems = new ArrayList<>();
+        final Set<String> checkedFiles = new LinkedHashSet<>();
+        private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
+
+        Work(ChangeSet cs) {
+            this.cs = cs;
+        }
+
+        List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
+            ReadResult<Migration> result = reader.read(side, path);
+            problems.addAll(result.problems());
+            checkedFiles.add(path);
+            return result.items();
+        }
+
+        Optional<String> text(Snapshot side, String path) {
+            Optional<byte[]> bytes = side.read(path);
+            if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
+            return Optional.of(Text.decode(bytes.get()));
+        }
+
+        List<SuppressionComment> suppressions(String path) {
+            return suppressions.computeIfAbsent(path, p -> text(cs.after(), p)
+                    .map(t -> SuppressionScanner.scan(p, t)).orElse(List.of()));
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.SchemaChange;
+
+import java.util.Locale;
+
+/** Derives a descriptive migration name from a schema change: a {@code divisions} column added to Contest gives
+ *  {@code AddContestDivisions}. */
+public final class MigrationNames {
+    private MigrationNames() {
+    }
+
+    public static String suggest(SchemaChange change) {
+        var fact = change.fact();
+        String verb = switch (change.kind()) {
+            case ADDED -> fact.isTable() ? "Create" : "Add";
+            case REMOVED -> "Drop";
+            case CHANGED -> "Alter";
+        };
+        String subject = fact.member() == null ? fact.entity() : fact.entity() + capitalize(fact.member());
+        if (!fact.isTable() && fact.member() == null) subject = fact.entity() + pascal(fact.kind());
+        return verb + pascal(subject);
+    }
+
+    /** {@code contest_divisions} and {@code contest-divisions} become {@code ContestDivisions}. */
+    static String pascal(String text) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = true;
+        for (char c : text.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                upper = true;
+                continue;
+            }
+            b.append(upper ? Character.toUpperCase(c) : c);
+            upper = false;
+        }
+        return b.toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.engine.Analysis.SuppressionComment;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Location;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What happens to findings after the rules, in order. Each step is small and says why it sits where it does.
+ */
+public final class Processors {
+    private Processors() {
+    }
+
+    /**
+     * @param suppressionsOf the suppression comments of a file (scanned lazily for files the engine did not scan)
+     */
+    public static List<Finding> run(List<Finding> findings, Config config,
+                                    Function<String, List<SuppressionComment>> suppressionsOf) {
+        List<UnaryOperator<List<Finding>>> steps = List.of(
+                // First the configured severity, so that every later step and the report see the final severity.
+                list -> severity(list, config),
+                // Deliberate edits of deployed migrations are listed in the configuration with a reason: reported,
+                // never silently dropped, and not counted.
+                list -> allowedEdits(list, config),
+                // Inline suppressions after severities: a suppressed finding keeps its severity in the report.
+                list -> inlineSuppressions(list, suppressionsOf),
+                // Two readers can see the same thing (a file in two roles): report it once.
+                Processors::dedupe,
+                // Last, a stable order: by file, line, column, rule.
+                Processors::sort);
+        List<Finding> current = findings;
+        for (var step : steps) current = step.apply(current);
+        return current;
+    }
+
+    static List<Finding> severity(List<Finding> findings, Config config) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) out.add(config.severityOf(f.rule()).map(f::withSeverity).orElse(f));
+        return out;
+    }
+
+    static List<Finding> allowedEdits(List<Finding> findings, Config config) {
+        if (config.allowedEdits().isEmpty()) return findings;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String reason = f.rule().equals("deployed-migration-edited") ? config.allowedEdits().get(f.path()) : null;
+            out.add(reason == null ? f : f.suppressedBy(new Finding.Suppression("allowed-edit", reason)));
+        }
+        return out;
+    }
+
+    static List<Finding> inlineSuppressions(List<Finding> findings,
+                                            Function<String, List<SuppressionComment>> suppressionsOf) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.suppressed() || f.rule().equals("invalid-suppression")) {
+                out.add(f);
+                continue;
+            }
+            SuppressionComment match = null;
+            for (SuppressionComment s : suppressionsOf.apply(f.path())) {
+                if (!f.rule().equals(s.rule()) || s.reason() == null) continue;
+                Location at = f.location();
+                int line = s.location().line();
+                if (s.wholeFile() || (!at.isWholeFile() && (at.line() == line || at.line() == line + 1))) {
+                    match = s;
+                    break;
+                }
+            }
+            out.add(match == null ? f : f.suppressedBy(new Finding.Suppression("inline", match.reason())));
+        }
+        return out;
+    }
+
+    static List<Finding> dedupe(List<Finding> findings) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            unique.putIfAbsent(f.rule() + "\u0000" + f.location() + "\u0000" + f.message(), f);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    static List<Finding> sort(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort(Comparator.comparing((Finding f) -> f.location().path())
+                .thenComparingInt(f -> f.location().line())
+                .thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::rule)
+                .thenComparing(Finding::message));
+        return out;
+    }
+}

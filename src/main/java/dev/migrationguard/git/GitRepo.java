@@ -1,0 +1,281 @@
+package dev.migrationguard.git;
+
+import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.FileChange;
+import dev.migrationguard.model.Snapshot;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The only door to git: opens the repository around a folder and turns a staged change, a commit range or the work
+ * tree into a {@link ChangeSet}. Nothing here writes: not the index, not the work tree, not a ref.
+ */
+public final class GitRepo implements AutoCloseable {
+    /** Where SPEC.md looks for the deployed state when no deploy ref is configured, in order. */
+    static final List<String> DEFAULT_DEPLOY_REFS = List.of("origin/HEAD", "origin/main", "origin/master", "main",
+            "master");
+
+    private final Repository repo;
+    private final ObjectReader reader;
+
+    private GitRepo(Repository repo) {
+        this.repo = repo;
+        this.reader = repo.newObjectReader();
+    }
+
+    /** Opens the repository whose work tree holds {@code start} (any folder inside it). */
+    public static GitRepo open(Path start) {
+        QuietSystemReader.install();
+        try {
+            FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+                    .findGitDir(start.toAbsolutePath().toFile()).setMustExist(true);
+            if (builder.getGitDir() == null) throw notARepo(start);
+            Repository repo = builder.build();
+            if (repo.isBare()) {
+                repo.close();
+                throw new CannotJudge(start + " is a bare repository; run migration-guard inside a work tree.");
+            }
+            return new GitRepo(repo);
+        } catch (RepositoryNotFoundException e) {
+            throw notARepo(start);
+        } catch (IOException e) {
+            throw new CannotJudge("cannot open the git repository at " + start + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CannotJudge notARepo(Path start) {
+        return new CannotJudge(start.toAbsolutePath() + " is not inside a git work tree; run migration-guard from "
+                + "your repository, or pass --repo <dir>.");
+    }
+
+    public Path workTree() {
+        return repo.getWorkTree().toPath();
+    }
+
+    /** HEAD against the index: what {@code git commit} would record. Works before the first commit too. */
+    public ChangeSet staged(String deployRef) {
+        try {
+            DirCache index = repo.readDirCache();
+            ObjectId head = repo.resolve(Constants.HEAD + "^{tree}");
+            Snapshot before = head == null ? Snapshot.EMPTY : new TreeSnapshot(reader, tree(head));
+            AbstractTreeIterator beforeIter = head == null ? new EmptyTreeIterator() : treeIterator(head);
+            List<FileChange> changes = diff(beforeIter, new DirCacheIterator(index));
+            Deployed deployed = deployed(deployRef, null);
+            return new ChangeSet(ChangeSet.Mode.STAGED, changes, before, new IndexSnapshot(reader, index),
+                    deployed.snapshot, deployed.name, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every change from the merge base of {@code base} and {@code head} to {@code head}. */
+    public ChangeSet range(String base, String head, String deployRef) {
+        try (RevWalk walk = new RevWalk(reader)) {
+            RevCommit baseCommit = commit(walk, base, true);
+            RevCommit headCommit = commit(walk, head, false);
+            walk.reset();
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(baseCommit));
+            walk.markStart(walk.parseCommit(headCommit));
+            RevCommit mergeBase = walk.next();
+            if (mergeBase == null) {
+                if (isShallow()) {
+                    throw new CannotJudge("this is a shallow clone and it lacks the merge base of " + base + " and "
+                            + head + ". Fetch more history: 'git fetch --deepen=200 origin' (or 'git fetch "
+                            + "--unshallow'); on GitHub Actions set 'fetch-depth: 0' in actions/checkout; on GitLab set "
+                            + "GIT_DEPTH: 0.");
+                }
+                throw new CannotJudge(base + " and " + head + " have no common history; check the refs you passed.");
+            }
+            RevTree baseTree = walk.parseTree(mergeBase.getTree());
+            RevTree headTree = walk.parseTree(headCommit.getTree());
+            List<FileChange> changes = diff(treeIterator(baseTree), treeIterator(headTree));
+            Deployed deployed = deployed(deployRef, base);
+            return new ChangeSet(ChangeSet.Mode.RANGE, changes, new TreeSnapshot(reader, baseTree),
+                    new TreeSnapshot(reader, headTree), deployed.snapshot, deployed.name, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of the work tree below {@code paths} (repository-relative; empty means all), for lint. */
+    public ChangeSet lint(List<String> paths, String deployRef) {
+        List<String> all = workTreeFiles();
+        List<String> selected = new ArrayList<>();
+        for (String p : all) {
+            if (paths.isEmpty() || paths.stream().anyMatch(prefix -> prefix.isEmpty() || p.equals(prefix)
+                    || p.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"))) {
+                selected.add(p);
+            }
+        }
+        Deployed deployed = deployed(deployRef, null);
+        return new ChangeSet(ChangeSet.Mode.LINT, List.of(), Snapshot.EMPTY, new WorkTreeSnapshot(workTree(), all),
+                deployed.snapshot, deployed.name, selected);
+    }
+
+    private List<String> workTreeFiles() {
+        List<String> files = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            int indexTree = walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            int workTree = walk.addTree(new FileTreeIterator(repo));
+            while (walk.next()) {
+                WorkingTreeIterator wt = walk.getTree(workTree, WorkingTreeIterator.class);
+                boolean tracked = walk.getTree(indexTree, DirCacheIterator.class) != null;
+                if (wt == null) continue;
+                if (!tracked && wt.isEntryIgnored()) continue;
+                if (walk.isSubtree()) {
+                    if (!".git".equals(walk.getNameString())) walk.enterSubtree();
+                } else if (TreeSnapshot.isFile(wt.getEntryFileMode())) {
+                    files.add(walk.getPathString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private List<FileChange> diff(AbstractTreeIterator before, AbstractTreeIterator after) throws IOException {
+        List<DiffEntry> entries;
+        try (TreeWalk walk = new TreeWalk(repo, reader)) {
+            walk.setRecursive(true);
+            walk.addTree(before);
+            walk.addTree(after);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            entries = DiffEntry.scan(walk);
+        }
+        RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(
+                org.eclipse.jgit.diff.DiffConfig.KEY));
+        renames.addAll(entries);
+        List<DiffEntry> detected;
+        try {
+            detected = renames.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+            throw new IOException(e);
+        }
+        List<FileChange> changes = new ArrayList<>();
+        for (DiffEntry e : detected) {
+            boolean oldFile = isFile(e.getOldMode());
+            boolean newFile = isFile(e.getNewMode());
+            switch (e.getChangeType()) {
+                case ADD, COPY -> {
+                    if (newFile) changes.add(FileChange.added(e.getNewPath()));
+                }
+                case DELETE -> {
+                    if (oldFile) changes.add(FileChange.deleted(e.getOldPath()));
+                }
+                case MODIFY -> {
+                    if (oldFile && newFile) changes.add(FileChange.modified(e.getNewPath()));
+                    else if (newFile) changes.add(FileChange.added(e.getNewPath()));
+                    else if (oldFile) changes.add(FileChange.deleted(e.getOldPath()));
+                }
+                case RENAME -> changes.add(FileChange.renamed(e.getOldPath(), e.getNewPath()));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean isFile(FileMode mode) {
+        return TreeSnapshot.isFile(mode);
+    }
+
+    private record Deployed(String name, Snapshot snapshot) {
+    }
+
+    /** SPEC.md: the given deploy ref; else in range mode the base; else the first of the default refs that exists. */
+    private Deployed deployed(String configured, String rangeBase) throws UncheckedIOException {
+        try {
+            if (configured != null && !configured.isBlank()) {
+                ObjectId id = repo.resolve(configured + "^{tree}");
+                if (id == null) {
+                    throw new CannotJudge("unknown deploy ref '" + configured + "'. Fetch it ('git fetch origin') or "
+                            + "fix --deploy-ref / deployed.ref in the configuration.");
+                }
+                return new Deployed(configured, new TreeSnapshot(reader, tree(id)));
+            }
+            if (rangeBase != null) {
+                return new Deployed(rangeBase, new TreeSnapshot(reader, tree(repo.resolve(rangeBase + "^{tree}"))));
+            }
+            for (String candidate : DEFAULT_DEPLOY_REFS) {
+                ObjectId id = repo.resolve(candidate + "^{tree}");
+                if (id != null) return new Deployed(candidate, new TreeSnapshot(reader, tree(id)));
+            }
+            return new Deployed(null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RevCommit commit(RevWalk walk, String ref, boolean isBase) throws IOException {
+        ObjectId id;
+        try {
+            id = repo.resolve(ref + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            id = null;
+        }
+        if (id == null) {
+            String fix = isBase
+                    ? " Fetch it first ('git fetch origin " + shortName(ref) + "'); on GitHub Actions use "
+                    + "actions/checkout with 'fetch-depth: 0'."
+                    : " Check the name, or fetch it.";
+            throw new CannotJudge("unknown ref '" + ref + "'." + fix);
+        }
+        return walk.parseCommit(id);
+    }
+
+    private static String shortName(String ref) {
+        return ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
+    }
+
+    private boolean isShallow() throws IOException {
+        Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
+        return !shallow.isEmpty();
+    }
+
+    private RevTree tree(ObjectId treeId) throws IOException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            return walk.parseTree(treeId);
+        }
+    }
+
+    private CanonicalTreeParser treeIterator(ObjectId treeId) throws IOException {
+        CanonicalTreeParser p = new CanonicalTreeParser();
+        p.reset(reader, treeId);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        repo.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.engine.Analysis;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A schema-relevant entity change needs a new migration, in the same change, that touches the changed table. */
+@RuleMeta(id = "entity-change-without-migration", severity = Severity.ERROR,
+        summary = "A schema-relevant entity change with no new migration in the same change that covers it")
+public final class EntityChangeWithoutMigration implements Rule {
+
+    @Override
+    public List<Finding> check(Analysis analysis) {
+        List<Finding> findings = new ArrayList<>();
+        for (SchemaChange change : analysis.schemaChanges()) {
+            if (covered(change, analysis.newMigrations())) continue;
+            findings.add(finding(change.location(), message(change), analysis.advice().get(change)));
+        }
+        return findings;
+    }
+
+    private static boolean covered(SchemaChange change, List<Migration> newMigrations) {
+        for (Migration m : newMigrations) {
+            if (m.touchesTable(change.table())) return true;
+        }
+        return false;
+    }
+
+    static String message(SchemaChange change) {
+        var fact = change.fact();
+        String what = fact.isTable()
+                ? "Entity " + fact.entity() + (fact.kind().equals("Table") ? "" : " (" + fact.kind().toLowerCase() + ")")
+                : fact.kind() + " " + change.subject() + keySuffix(fact.key(), fact.member());
+        String needed = switch (change.kind()) {
+            case ADDED -> fact.isTable() ? "creates" : "alters";
+            case REMOVED -> fact.isTable() ? "drops" : "alters";
+            case CHANGED -> "alters";
+        };
+        String detail = change.kind() == SchemaChange.Kind.CHANGED
+                ? " (" + change.before().value() + " -> " + change.after().value() + ")" : "";
+        return what + " was " + change.kind().verb() + detail + ", but this change adds no migration that " + needed
+                + " table \"" + change.table() + "\".";
+    }
+
+    /** Names the index or constraint when the fact is not a plain member column. */
+    private static String keySuffix(String key, String member) {
+        int colon = key.indexOf(':');
+        if (colon < 0 || key.startsWith("column:")) return "";
+        String name = key.substring(colon + 1);
+        return member != null && member.equals(name) ? "" : " " + name;
+    }
+}

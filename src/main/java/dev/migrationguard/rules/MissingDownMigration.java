@@ -1,0 +1,108 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.engine.Analysis;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every migration needs a working way back: a down(), an undo script, a rollback block. */
+@RuleMeta(id = "missing-down-migration", severity = Severity.ERROR,
+        summary = "A migration with no way back",
+        options = {"undo-scripts"})
+public final class MissingDownMigration implements Rule {
+
+    /** When a Flyway versioned migration needs its {@code U} undo script. */
+    public enum UndoPolicy {
+        /** Only in a project that already has undo scripts. */
+        AUTO,
+        /** Always. */
+        ALWAYS,
+        /** Never: the project rolls back some other way. */
+        NEVER
+    }
+
+    public record Options(UndoPolicy undoScripts) {
+        public static Options defaults() {
+            return new Options(UndoPolicy.AUTO);
+        }
+
+        public static Options from(OptionValues values) {
+            UndoPolicy policy = values.string("undo-scripts").map(v -> {
+                try {
+                    return UndoPolicy.valueOf(v.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new OptionValues.BadOption("undo-scripts",
+                            "undo-scripts must be auto, always or never, not '" + v + "'");
+                }
+            }).orElse(UndoPolicy.AUTO);
+            return new Options(policy);
+        }
+    }
+
+    private final Options options;
+
+    public MissingDownMigration(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public List<Finding> check(Analysis analysis) {
+        List<Finding> findings = new ArrayList<>();
+        for (Migration m : analysis.checkedMigrations()) {
+            Rollback rb = m.rollback();
+            if (rb == null) continue;
+            Location where = rb.location() != null ? rb.location() : Location.file(m.path());
+            switch (rb.status()) {
+                case PRESENT, NOT_APPLICABLE -> {
+                }
+                case MISSING -> {
+                    if (m.stack() == Migration.Stack.FLYWAY) {
+                        if (needsUndoScript(rb)) {
+                            findings.add(finding(where, "Versioned migration " + m.path() + " has no undo script U"
+                                    + m.version() + "__" + m.description() + ".sql.", "Add the undo script beside it,"
+                                    + " reversing what it does; or suppress this with the reason it cannot be undone."));
+                        }
+                    } else {
+                        findings.add(finding(where, missingText(m), "Write the way back: " + wayBack(m) + "."));
+                    }
+                }
+                case EMPTY -> findings.add(finding(where, "Migration " + m.path() + " has a down() that does nothing.",
+                        "Make down() reverse what up() does, in reverse order."));
+                case THROWS -> findings.add(finding(where, "Migration " + m.path()
+                                + " refuses to roll back: its down() only throws.",
+                        "If it is deliberately one-way, say so: // migration-guard-ignore missing-down-migration: <reason>"));
+            }
+        }
+        return findings;
+    }
+
+    private boolean needsUndoScript(Rollback rb) {
+        return switch (options.undoScripts()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> rb.projectUsesUndoScripts();
+        };
+    }
+
+    private static String missingText(Migration m) {
+        return switch (m.stack()) {
+            case TYPEORM -> "Migration " + m.path() + " has no down() method.";
+            case LIQUIBASE -> "ChangeSet " + m.id() + " has changes that Liquibase cannot roll back automatically and no rollback.";
+            case FLYWAY -> "Migration " + m.path() + " has no undo script.";
+        };
+    }
+
+    private static String wayBack(Migration m) {
+        return switch (m.stack()) {
+            case TYPEORM -> "a down() that reverses up() in reverse order";
+            case LIQUIBASE -> "a <rollback> block (or --rollback lines in formatted SQL)";
+            case FLYWAY -> "a U undo script";
+        };
+    }
+}

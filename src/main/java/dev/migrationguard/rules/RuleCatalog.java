@@ -1,0 +1,78 @@
+package dev.migrationguard.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Every rule, listed by hand (no classpath scanning), with its metadata, its options and its documentation. */
+public final class RuleCatalog {
+
+    private record Entry(Class<? extends Rule> type, Function<Context, Rule> factory) {
+    }
+
+    /** What a factory may use to build a rule: the options written for it and the ids of all rules. */
+    private record Context(OptionValues options, List<String> allIds) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(EntityChangeWithoutMigration.class, c -> new EntityChangeWithoutMigration()),
+            new Entry(DeployedMigrationEdited.class, c -> new DeployedMigrationEdited()),
+            new Entry(VagueMigrationName.class, c -> new VagueMigrationName(VagueMigrationName.Options.from(c.options()))),
+            new Entry(MissingDownMigration.class,
+                    c -> new MissingDownMigration(MissingDownMigration.Options.from(c.options()))),
+            new Entry(SynchronizeInProduction.class,
+                    c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
+            new Entry(ParseError.class, c -> new ParseError()),
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new java.util.HashSet<>(c.allIds()))));
+
+    private RuleCatalog() {
+    }
+
+    /** The metadata of every rule, in catalog order. */
+    public static List<RuleMeta> all() {
+        List<RuleMeta> metas = new ArrayList<>();
+        for (Entry e : ENTRIES) metas.add(e.type().getAnnotation(RuleMeta.class));
+        return metas;
+    }
+
+    public static List<String> ids() {
+        return all().stream().map(RuleMeta::id).toList();
+    }
+
+    public static Optional<RuleMeta> find(String id) {
+        return all().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Builds the enabled rules. {@code options} maps a rule id to the options written for it; rules absent from
+     * {@code enabled} are not built at all.
+     *
+     * @throws OptionValues.BadOption when an option value is not acceptable
+     */
+    public static List<Rule> build(Map<String, OptionValues> options, java.util.Set<String> enabled) {
+        List<String> ids = ids();
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (Entry e : ENTRIES) {
+            String id = e.type().getAnnotation(RuleMeta.class).id();
+            if (!enabled.contains(id)) continue;
+            rules.put(id, e.factory().apply(new Context(options.getOrDefault(id, OptionValues.NONE), ids)));
+        }
+        return List.copyOf(rules.values());
+    }
+
+    /** The Markdown page of a rule ({@code rules/<id>.md}, bundled in the jar), or empty when it has none. */
+    public static Optional<String> documentation(String id) {
+        try (InputStream in = RuleCatalog.class.getResourceAsStream("/rules/" + id + ".md")) {
+            if (in == null) return Optional.empty();
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.engine.Analysis;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Severity;
+import dev.migrationguard.model.SyncSetting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Production must never let the ORM change the schema from entities: that is what migrations are for. */
+@RuleMeta(id = "synchronize-in-production", severity = Severity.ERROR,
+        summary = "ORM schema synchronisation enabled outside development",
+        options = {"development-profiles"})
+public final class SynchronizeInProduction implements Rule {
+
+    private static final Set<String> HIBERNATE_DANGEROUS = Set.of("update", "create", "create-drop", "drop",
+            "drop-and-create", "create-only");
+    private static final List<String> DEFAULT_DEV_PROFILES = List.of("dev", "development", "test", "tests", "testing",
+            "local", "it", "e2e", "h2", "ci");
+
+    /** @param developmentProfiles profiles and environments where schema synchronisation is tolerated */
+    public record Options(Set<String> developmentProfiles) {
+        public static Options defaults() {
+            return new Options(Set.copyOf(DEFAULT_DEV_PROFILES));
+        }
+
+        public static Options from(OptionValues values) {
+            Set<String> set = new TreeSet<>();
+            for (String p : values.strings("development-profiles").orElse(DEFAULT_DEV_PROFILES)) {
+                set.add(p.toLowerCase(Locale.ROOT));
+            }
+            return new Options(set);
+        }
+    }
+
+    private final Options options;
+
+    public SynchronizeInProduction(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public List<Finding> check(Analysis analysis) {
+        List<Finding> findings = new ArrayList<>();
+        for (SyncSetting s : analysis.settings()) {
+            if (!dangerous(s) || s.guardedToDevelopment() || developmentOnly(s.profile())) continue;
+            String where = s.profile() == null ? "for every environment" : "for profile '" + s.profile() + "'";
+            findings.add(finding(s.location(), s.key() + " = " + s.value() + " lets the ORM change the schema by itself "
+                    + where + ".", hint(s)));
+        }
+        return findings;
+    }
+
+    private static boolean dangerous(SyncSetting s) {
+        String key = s.key().toLowerCase(Locale.ROOT);
+        if (key.contains("synchronize") || key.contains("dropschema") || key.contains("drop_schema")) {
+            return s.value().equals("true");
+        }
+        return HIBERNATE_DANGEROUS.contains(s.value());
+    }
+
+    private boolean developmentOnly(String profile) {
+        if (profile == null || profile.isBlank()) return false;
+        for (String part : profile.toLowerCase(Locale.ROOT).split("[^a-z0-9_-]+")) {
+            if (part.isEmpty()) continue;
+            if (!options.developmentProfiles().contains(part)) return false;
+        }
+        return true;
+    }
+
+    private static String hint(SyncSetting s) {
+        String key = s.key().toLowerCase(Locale.ROOT);
+        if (key.contains("synchronize") || key.contains("dropschema") || key.contains("drop_schema")) {
+            return "Set it to false and run migrations (migrationsRun: true), or enable it only when NODE_ENV is development.";
+        }
+        return "Use validate (or none) here and let migrations change the schema; keep " + s.value()
+                + " in a dev or test profile if you need it.";
+    }
+}
