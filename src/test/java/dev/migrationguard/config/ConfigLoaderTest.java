@@ -1,0 +1,103 @@
+package dev.migrationguard.config;
+
+import dev.migrationguard.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    private static final String FILE = ".migration-guard.yml";
+
+    @Test
+    void emptyFileGivesDefaults() {
+        Config c = ConfigLoader.parse("", FILE);
+        assertEquals(Config.defaults().enabledRules(), c.enabledRules());
+        assertEquals("spring", c.naming());
+    }
+
+    @Test
+    void readsEverySection() {
+        Config c = ConfigLoader.parse("""
+                deployed:
+                  ref: origin/release
+                entities:
+                  include: ["src/main/java/**"]
+                  exclude: ["**/legacy/**"]
+                  naming: hibernate
+                migrations:
+                  include: ["src/main/resources/db/**"]
+                rules:
+                  vague-migration-name: warning
+                  parse-error: off
+                  missing-down-migration:
+                    severity: info
+                    undo-scripts: always
+                allowed-edits:
+                  - path: db/V1__a.sql
+                    reason: never applied anywhere
+                """, FILE);
+        assertEquals("origin/release", c.deployedRef());
+        assertEquals("hibernate", c.naming());
+        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
+        assertEquals(Severity.INFO, c.severityOf("missing-down-migration").orElseThrow());
+        assertTrue(c.off().contains("parse-error"));
+        assertTrue(!c.enabledRules().contains("parse-error"));
+        assertTrue(c.entities().test("src/main/java/a/B.java"));
+        assertTrue(!c.entities().test("src/main/java/legacy/B.java"));
+        assertTrue(!c.migrations().test("other/V1__x.sql"));
+        assertEquals("never applied anywhere", c.allowedEdits().get("db/V1__a.sql"));
+        assertEquals("always", c.ruleOptions().get("missing-down-migration").string("undo-scripts").orElseThrow());
+    }
+
+    @Test
+    void unknownTopLevelKeyNamesFileAndLine() {
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                deployed:
+                  ref: main
+                rulez:
+                  x: y
+                """, FILE));
+        assertTrue(e.getMessage().startsWith(FILE + ":3: unknown top-level key 'rulez'"), e.getMessage());
+    }
+
+    @Test
+    void unknownRuleIdNamesFileAndLine() {
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                rules:
+                  vague-migration-name: warning
+                  no-such-rule: error
+                """, FILE));
+        assertTrue(e.getMessage().startsWith(FILE + ":3: unknown rule id 'no-such-rule'"), e.getMessage());
+    }
+
+    @Test
+    void unknownOptionAndBadValuesAreRejected() {
+        var unknown = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                rules:
+                  missing-down-migration:
+                    undo: always
+                """, FILE));
+        assertTrue(unknown.getMessage().startsWith(FILE + ":3: unknown option of missing-down-migration 'undo'"),
+                unknown.getMessage());
+        var badSeverity = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                rules:
+                  parse-error: fatal
+                """, FILE));
+        assertTrue(badSeverity.getMessage().contains(":2: severity of parse-error"), badSeverity.getMessage());
+        var badPolicy = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                rules:
+                  missing-down-migration:
+                    undo-scripts: sometimes
+                """, FILE));
+        assertTrue(badPolicy.getMessage().contains("undo-scripts must be auto, always or never"), badPolicy.getMessage());
+        var badYaml = assertThrows(ConfigException.class, () -> ConfigLoader.parse("rules: [a\n  b: c", FILE));
+        assertTrue(badYaml.getMessage().startsWith(FILE), badYaml.getMessage());
+        var noReason = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                allowed-edits:
+                  - path: db/V1__a.sql
+                """, FILE));
+        assertTrue(noReason.getMessage().contains("needs both a path and a reason"), noReason.getMessage());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.config.ConfigLoader;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessorsTest {
+
+    @Test
+    void severitySuppressionDedupeAndOrder() {
+        var config = ConfigLoader.parse("""
+                rules:
+                  vague-migration-name: warning
+                allowed-edits:
+                  - path: db/V1__a.sql
+                    reason: never applied
+                """, "c.yml");
+        String sql = "-- migration-guard-ignore vague-migration-name: vendor name\nCREATE TABLE a(id int);\n"
+                + "-- migration-guard-ignore parse-error\nx\n";
+        var findings = List.of(
+                Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 4, 1), "bad", null),
+                Finding.of("vague-migration-name", Severity.ERROR, Location.file("db/V2__b.sql"), "vague", null),
+                Finding.of("deployed-migration-edited", Severity.ERROR, Location.file("db/V1__a.sql"), "edited", null),
+                Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 4, 1), "bad", null));
+        var out = Processors.run(findings, config,
+                path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of());
+        assertEquals(3, out.size());
+        assertEquals("db/V1__a.sql", out.get(0).path());
+        assertTrue(out.get(0).suppressed());
+        assertEquals("allowed-edit", out.get(0).suppression().kind());
+        var vague = out.get(1);
+        assertEquals(Severity.WARNING, vague.severity());
+        assertTrue(vague.suppressed());
+        assertEquals("vendor name", vague.suppression().reason());
+        assertFalse(out.get(2).suppressed(), "a suppression without a reason suppresses nothing");
+    }
+}
