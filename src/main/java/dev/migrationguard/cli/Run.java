@@ -56,7 +56,7 @@ final class Run {
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
                 final Config effective = config;
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
-                var engine = new Engine(StackWiring.stacks(effective),
+                var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
                         RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective);
                 Report report = engine.run(cs);
                 write(report, cs.after()::readText);

@@ -1,0 +1,5 @@
+package com.example.contests;
+
+public enum ContestStatus {
+    DRAFT, OPEN, CLOSED
+}
