@@ -1,0 +1,105 @@
+package dev.migrationguard.flyway;
+
+import dev.migrationguard.engine.MigrationAdvisor;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.Snapshot;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names the Flyway migration to add for a JPA entity change: next to the newest versioned migration, with the next
+ * version in the project's own style (plain numbers, dotted versions or timestamps).
+ */
+public final class FlywayAdvisor implements MigrationAdvisor {
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
+    private final Clock clock;
+
+    public FlywayAdvisor() {
+        this(Clock.systemUTC());
+    }
+
+    /** With a fixed clock, for tests of timestamp versions. */
+    public FlywayAdvisor(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> advise(SchemaChange change, String suggestedName, Snapshot after) {
+        if (change == null || change.fact() == null || change.fact().location() == null
+                || !change.fact().location().path().endsWith(".java")) {
+            return Optional.empty();
+        }
+        String newestPath = null;
+        FlywayVersion newest = null;
+        for (String path : after.paths()) {
+            var name = FlywayName.parse(path).filter(n -> n.kind() == Migration.Kind.VERSIONED);
+            if (name.isEmpty()) continue;
+            if (newest == null || name.get().version().compareTo(newest) > 0) {
+                newest = name.get().version();
+                newestPath = path;
+            }
+        }
+        if (newest == null) return Optional.empty();
+        int slash = newestPath.lastIndexOf('/');
+        String folder = slash < 0 ? "" : newestPath.substring(0, slash + 1);
+        String suffix = newestPath.toLowerCase(Locale.ROOT).endsWith(".java") ? ".sql" : newestPath.substring(
+                newestPath.lastIndexOf('.'));
+        String file = folder + "V" + nextVersion(newest) + "__" + flywayDescription(suggestedName) + suffix;
+        return Optional.of("Add " + file + " that " + verb(change) + " \"" + change.table()
+                + "\" (or run your migration generator).");
+    }
+
+    private static String verb(SchemaChange change) {
+        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.ADDED) return "creates table";
+        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.REMOVED) return "drops table";
+        return "alters table";
+    }
+
+    /** The version after {@code newest}, spelled the way the project spells its versions. */
+    String nextVersion(FlywayVersion newest) {
+        String written = newest.written();
+        if (newest.isPlainInteger() && looksLikeTimestamp(written)) {
+            String pattern = written.length() >= 14 ? "yyyyMMddHHmmss" : "yyyyMMddHHmm";
+            String now = DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(clock.instant());
+            if (new BigInteger(now).compareTo(newest.major()) > 0) return now;
+            return newest.major().add(BigInteger.ONE).toString();
+        }
+        if (newest.isPlainInteger()) {
+            String next = newest.major().add(BigInteger.ONE).toString();
+            return zeroPad(next, written.length());
+        }
+        Matcher m = LAST_NUMBER.matcher(written);
+        if (!m.find()) return newest.major().add(BigInteger.ONE).toString();
+        String next = new BigInteger(m.group(1)).add(BigInteger.ONE).toString();
+        return written.substring(0, m.start()) + zeroPad(next, m.group(1).length());
+    }
+
+    private static boolean looksLikeTimestamp(String written) {
+        return written.length() >= 12 && (written.startsWith("19") || written.startsWith("20"));
+    }
+
+    private static String zeroPad(String number, int width) {
+        return number.length() >= width ? number : "0".repeat(width - number.length()) + number;
+    }
+
+    /** {@code AddContestDivisions} becomes {@code Add_contest_divisions}, Flyway's usual spelling. */
+    static String flywayDescription(String pascal) {
+        if (pascal == null || pascal.isBlank()) return "Schema_change";
+        String[] words = pascal.strip().split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[\\s_\\-]+");
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            if (b.length() > 0) b.append('_').append(w.toLowerCase(Locale.ROOT));
+            else b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return b.toString();
+    }
+}

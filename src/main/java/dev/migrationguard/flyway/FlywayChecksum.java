@@ -1,0 +1,46 @@
+package dev.migrationguard.flyway;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+
+/** The checksums Flyway would store for a migration, so that two versions compare the way Flyway compares them. */
+public final class FlywayChecksum {
+    private FlywayChecksum() {
+    }
+
+    /**
+     * Flyway's checksum of a SQL script: CRC32 over the UTF-8 bytes of each line, line terminators stripped, a leading
+     * BOM removed; the signed int as decimal text, as in {@code flyway_schema_history.checksum}. Line endings and blank
+     * lines therefore do not change it.
+     */
+    public static String sql(String content) {
+        CRC32 crc = new CRC32();
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                crc.update(text.substring(start, i).getBytes(StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return Integer.toString((int) crc.getValue());
+    }
+
+    /**
+     * Flyway stores no checksum for a Java migration; we still need to tell edits apart, so: SHA-256 of the content
+     * with line endings normalised to LF and a leading BOM removed, as hex.
+     */
+    public static String java(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

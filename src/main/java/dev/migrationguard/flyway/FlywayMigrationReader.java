@@ -1,0 +1,107 @@
+package dev.migrationguard.flyway;
+
+import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
+import dev.migrationguard.sql.SqlTouchReader;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads Flyway migrations, SQL or Java, from files named by Flyway's convention in any folder (dialect subfolders
+ * included). A versioned migration's way back is the {@code U} script of the same version anywhere in the snapshot.
+ */
+public final class FlywayMigrationReader implements MigrationReader {
+    /** Undo scripts per snapshot, by identity: built once per snapshot and run, however many migrations ask. */
+    private final List<UndoIndex> undoIndexes = new ArrayList<>();
+
+    @Override
+    public boolean accepts(String path) {
+        return FlywayName.parse(path).isPresent();
+    }
+
+    @Override
+    public ReadResult<Migration> read(Snapshot side, String path) {
+        try {
+            Optional<FlywayName> name = FlywayName.parse(path);
+            Optional<byte[]> bytes = side.read(path);
+            if (name.isEmpty() || bytes.isEmpty()) return ReadResult.empty();
+            return read(side, path, name.get(), bytes.get());
+        } catch (RuntimeException | StackOverflowError e) {
+            return ReadResult.problem(new ParseProblem(Location.file(path),
+                    "Could not read this Flyway migration: " + e));
+        }
+    }
+
+    private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes) {
+        String content = Text.decode(bytes);
+        boolean binary = Text.isBinary(bytes);
+        List<Migration.Touch> touches = List.of();
+        List<ParseProblem> problems = new ArrayList<>();
+        String checksum;
+        if (name.java()) {
+            checksum = FlywayChecksum.java(content);
+            if (!binary) {
+                JavaMigrationSql.Result java = JavaMigrationSql.read(content);
+                touches = java.touches();
+                if (java.problem() != null) {
+                    problems.add(new ParseProblem(inside(path, content, java.line(), java.column()), java.problem()));
+                }
+            }
+        } else {
+            checksum = FlywayChecksum.sql(content);
+            if (!binary) touches = SqlTouchReader.touches(content);
+        }
+        Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
+                name.normalizedVersion(), name.description(), Location.file(path), touches,
+                rollback(side, name), checksum);
+        return new ReadResult<>(List.of(migration), problems);
+    }
+
+    private Rollback rollback(Snapshot side, FlywayName name) {
+        if (name.kind() != Migration.Kind.VERSIONED) return Rollback.notApplicable();
+        UndoIndex index = undoIndex(side);
+        String undo = index.undoByVersion.get(name.version());
+        if (undo != null) return new Rollback(Rollback.Status.PRESENT, Location.file(undo), true);
+        return new Rollback(Rollback.Status.MISSING, null, !index.undoByVersion.isEmpty());
+    }
+
+    private UndoIndex undoIndex(Snapshot side) {
+        synchronized (undoIndexes) {
+            undoIndexes.removeIf(i -> i.snapshot.get() == null);
+            for (UndoIndex i : undoIndexes) {
+                if (i.snapshot.get() == side) return i;
+            }
+            Map<FlywayVersion, String> undo = new HashMap<>();
+            for (String p : side.paths()) {
+                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO)
+                        .ifPresent(n -> undo.putIfAbsent(n.version(), p));
+            }
+            UndoIndex index = new UndoIndex(new WeakReference<>(side), undo);
+            undoIndexes.add(index);
+            return index;
+        }
+    }
+
+    /** A location clamped into the file, so that a report never points past its end. */
+    private static Location inside(String path, String content, int line, int column) {
+        if (line <= 0) return Location.file(path);
+        String[] lines = content.split("\r\n|\r|\n", -1);
+        int l = Math.min(line, lines.length);
+        int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
+        return Location.at(path, l, c);
+    }
+
+    private record UndoIndex(WeakReference<Snapshot> snapshot, Map<FlywayVersion, String> undoByVersion) {
+    }
+}

@@ -1,0 +1,250 @@
+package dev.migrationguard.spring;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migrationguard.engine.SettingsReader;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.SyncSetting;
+import dev.migrationguard.model.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the settings that let Hibernate change the schema at startup ({@code spring.jpa.hibernate.ddl-auto},
+ * {@code hibernate.hbm2ddl.auto}, the JPA {@code schema-generation.database.action}) in Spring Boot's
+ * {@code application*.properties|yml|yaml}, with relaxed binding, and the profile each applies to.
+ *
+ * <p>Values are lower case. The JPA action values are translated to Hibernate's words so one rule can judge both:
+ * {@code drop-and-create} and {@code create} become {@code create}; the others are kept.
+ */
+public final class SpringSettingsReader implements SettingsReader {
+    private static final Pattern FILE = Pattern.compile("application(?:-(.+?))?\\.(properties|ya?ml)",
+            Pattern.CASE_INSENSITIVE);
+    private static final String DDL_AUTO = "spring.jpa.hibernate.ddlauto";
+    private static final List<String> PASSED_THROUGH = List.of("hibernate.hbm2ddl.auto",
+            "jakarta.persistence.schemageneration.database.action",
+            "javax.persistence.schemageneration.database.action");
+    private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.onprofile", "spring.profiles");
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    @Override
+    public boolean accepts(String path) {
+        return path != null && FILE.matcher(Text.fileName(path)).matches();
+    }
+
+    @Override
+    public ReadResult<SyncSetting> read(String path, String content) {
+        try {
+            String text = content == null ? "" : content.startsWith("\uFEFF") ? content.substring(1) : content;
+            String fileProfile = fileProfile(path);
+            return Text.fileName(path).toLowerCase(Locale.ROOT).endsWith(".properties")
+                    ? readProperties(path, text, fileProfile) : readYaml(path, text, fileProfile);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this file: " + e));
+        }
+    }
+
+    private static String fileProfile(String path) {
+        Matcher m = FILE.matcher(Text.fileName(path == null ? "" : path));
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** One document of a multi-document file: the settings found and the profile it activates on. */
+    private static final class Document {
+        final List<Found> found = new ArrayList<>();
+        String profile;
+
+        void finishInto(List<SyncSetting> out, String fileProfile) {
+            String p = profile != null ? profile : fileProfile;
+            for (Found f : found) out.add(new SyncSetting(f.location, f.key, f.value, p, false));
+        }
+    }
+
+    private record Found(Location location, String key, String value) {
+    }
+
+    /** Adds a key/value pair to the document when it is a schema-generation setting or a profile condition. */
+    private static void consider(Document doc, String key, String rawValue, Location at) {
+        String normalized = normalizeKey(key);
+        String value = rawValue == null ? "" : rawValue.strip().toLowerCase(Locale.ROOT);
+        if (PROFILE_KEYS.contains(normalized)) {
+            doc.profile = doc.profile == null ? rawValue.strip() : doc.profile + "," + rawValue.strip();
+            return;
+        }
+        boolean isDdlAuto = normalized.equals(DDL_AUTO);
+        for (String passed : PASSED_THROUGH) {
+            if (normalized.equals(passed) || normalized.equals("spring.jpa.properties." + passed)) {
+                isDdlAuto = true;
+                if (passed.contains("persistence")) value = fromJpaAction(value);
+            }
+        }
+        if (isDdlAuto) doc.found.add(new Found(at, key, value));
+    }
+
+    private static String fromJpaAction(String value) {
+        return switch (value) {
+            case "drop-and-create", "create" -> "create";
+            default -> value;
+        };
+    }
+
+    /** Spring's relaxed binding: case, dashes and underscores do not matter; {@code [a.b]} map keys are unwrapped. */
+    static String normalizeKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace("\"", "")
+                .replace("'", "").replace('[', '.').replace("]", "");
+        while (k.contains("..")) k = k.replace("..", ".");
+        return k.strip();
+    }
+
+    private static ReadResult<SyncSetting> readProperties(String path, String text, String fileProfile) {
+        List<SyncSetting> out = new ArrayList<>();
+        Document doc = new Document();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int start = 0;
+            while (start < line.length() && Character.isWhitespace(line.charAt(start))) start++;
+            if (start == line.length()) continue;
+            char first = line.charAt(start);
+            if (first == '#' || first == '!') {
+                if (line.substring(start + 1).equals("---")) {
+                    doc.finishInto(out, fileProfile);
+                    doc = new Document();
+                }
+                continue;
+            }
+            int keyLine = i + 1;
+            int keyColumn = start + 1;
+            StringBuilder logical = new StringBuilder(line.substring(start));
+            while (endsWithContinuation(logical) && i + 1 < lines.length) {
+                logical.setLength(logical.length() - 1);
+                logical.append(lines[++i].stripLeading());
+            }
+            String[] kv = splitKeyValue(logical.toString());
+            consider(doc, unescape(kv[0]), unescape(kv[1]), Location.at(path, keyLine, keyColumn));
+        }
+        doc.finishInto(out, fileProfile);
+        return ReadResult.of(out);
+    }
+
+    private static boolean endsWithContinuation(CharSequence s) {
+        int slashes = 0;
+        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\\'; i--) slashes++;
+        return slashes % 2 == 1;
+    }
+
+    /** Key and value of a properties line: the key ends at an unescaped {@code =}, {@code :} or whitespace. */
+    private static String[] splitKeyValue(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '=' || c == ':' || Character.isWhitespace(c)) break;
+            i++;
+        }
+        int keyEnd = Math.min(i, line.length());
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+        if (i < line.length() && (line.charAt(i) == '=' || line.charAt(i) == ':')) i++;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+        return new String[]{line.substring(0, keyEnd), line.substring(Math.min(i, line.length()))};
+    }
+
+    private static String unescape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                b.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 't' -> b.append('\t');
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    if (i + 4 < s.length() && s.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                        b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        b.append('u');
+                    }
+                }
+                default -> b.append(n);
+            }
+        }
+        return b.toString();
+    }
+
+    private static ReadResult<SyncSetting> readYaml(String path, String text, String fileProfile) {
+        List<SyncSetting> out = new ArrayList<>();
+        Document doc = new Document();
+        Location fieldAt = Location.file(path);
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    JsonLocation l = p.currentTokenLocation();
+                    fieldAt = inside(path, text, l.getLineNr(), l.getColumnNr());
+                } else if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+                    String key = keyOf(p.getParsingContext());
+                    if (key != null) consider(doc, key, p.getText(), fieldAt);
+                }
+                if (p.getParsingContext().inRoot() && t != JsonToken.FIELD_NAME) {
+                    doc.finishInto(out, fileProfile);
+                    doc = new Document();
+                }
+            }
+        } catch (JacksonException e) {
+            doc.finishInto(out, fileProfile);
+            JsonLocation l = e.getLocation();
+            Location at = l == null ? Location.file(path) : inside(path, text, l.getLineNr(), l.getColumnNr());
+            return new ReadResult<>(out, List.of(new ParseProblem(at, "Malformed YAML: " + firstLine(e))));
+        } catch (java.io.IOException e) {
+            return new ReadResult<>(out, List.of(new ParseProblem(Location.file(path), "Unreadable YAML: " + e)));
+        }
+        doc.finishInto(out, fileProfile);
+        return ReadResult.of(out);
+    }
+
+    /** {@code spring.jpa.hibernate.ddl-auto} for a scalar nested under those keys; list indexes are left out. */
+    private static String keyOf(JsonStreamContext ctx) {
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject()) {
+                if (c.getCurrentName() == null) return null;
+                names.add(0, c.getCurrentName());
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    private static String firstLine(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** A 1-based location clamped into the file, so a report never points past its end. */
+    static Location inside(String path, String text, int line, int column) {
+        if (line <= 0) return Location.file(path);
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        int l = Math.min(line, lines.length);
+        int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
+        return Location.at(path, l, c);
+    }
+}

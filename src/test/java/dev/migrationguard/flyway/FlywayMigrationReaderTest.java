@@ -1,0 +1,160 @@
+package dev.migrationguard.flyway;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.Migration.Touch;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.testing.MemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlywayMigrationReaderTest {
+    private final FlywayMigrationReader reader = new FlywayMigrationReader();
+
+    @Test
+    void acceptsFlywayNamesInAnyFolder() {
+        assertTrue(reader.accepts("src/main/resources/db/migration/V1__init.sql"));
+        assertTrue(reader.accepts("db/migration/postgres/V2__Add_contest.sql"));
+        assertTrue(reader.accepts("src/main/java/db/migration/V3__Backfill_titles.java"));
+        assertFalse(reader.accepts("db/migration/README.md"));
+        assertFalse(reader.accepts("db/migration/V1_init.sql"));
+    }
+
+    @Test
+    void readsAVersionedSqlMigration() {
+        String path = "src/main/resources/db/migration/V1_1__Add_contest_divisions.sql";
+        String sql = "ALTER TABLE contest ADD COLUMN divisions int;\r\n";
+        var side = MemorySnapshot.of(path, sql);
+        ReadResult<Migration> result = reader.read(side, path);
+        assertEquals(List.of(), result.problems());
+        Migration m = result.items().get(0);
+        assertEquals(path, m.id());
+        assertEquals(path, m.path());
+        assertEquals(Migration.Stack.FLYWAY, m.stack());
+        assertEquals(Migration.Kind.VERSIONED, m.kind());
+        assertEquals("1.1", m.version());
+        assertEquals("Add_contest_divisions", m.description());
+        assertEquals(Location.file(path), m.descriptionLocation());
+        assertTrue(m.touchesTable("contest"));
+        assertTrue(m.touches().contains(new Touch("contest", "divisions", "add-column")));
+        assertEquals(FlywayChecksum.sql(sql), m.checksum());
+        assertEquals(Rollback.Status.MISSING, m.rollback().status());
+        assertFalse(m.rollback().projectUsesUndoScripts());
+    }
+
+    @Test
+    void undoScriptOfTheSameVersionAnywhereIsTheWayBack() {
+        var side = MemorySnapshot.of(
+                "db/migration/V1__init.sql", "CREATE TABLE a (id int);",
+                "db/migration/V1_1__more.sql", "CREATE TABLE b (id int);",
+                "db/undo/U1.1__more.sql", "DROP TABLE b;",
+                "db/migration/R__views.sql", "CREATE VIEW v AS SELECT 1;");
+        Migration v1 = reader.read(side, "db/migration/V1__init.sql").items().get(0);
+        assertEquals(Rollback.Status.MISSING, v1.rollback().status());
+        assertTrue(v1.rollback().projectUsesUndoScripts());
+        Migration v11 = reader.read(side, "db/migration/V1_1__more.sql").items().get(0);
+        assertEquals(Rollback.Status.PRESENT, v11.rollback().status());
+        assertEquals(Rollback.Status.NOT_APPLICABLE,
+                reader.read(side, "db/undo/U1.1__more.sql").items().get(0).rollback().status());
+        Migration r = reader.read(side, "db/migration/R__views.sql").items().get(0);
+        assertEquals(Rollback.Status.NOT_APPLICABLE, r.rollback().status());
+        assertNull(r.version());
+        assertEquals(Migration.Kind.REPEATABLE, r.kind());
+    }
+
+    @Test
+    void undoIndexIsBuiltOncePerSnapshot() {
+        var files = MemorySnapshot.of("V1__a.sql", "SELECT 1;", "V2__b.sql", "SELECT 2;", "U2__b.sql", "SELECT 3;");
+        AtomicInteger listings = new AtomicInteger();
+        Snapshot counting = new Snapshot() {
+            @Override
+            public List<String> paths() {
+                listings.incrementAndGet();
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                return files.read(path);
+            }
+        };
+        for (int i = 0; i < 50; i++) {
+            reader.read(counting, "V1__a.sql");
+            reader.read(counting, "V2__b.sql");
+        }
+        assertEquals(1, listings.get());
+    }
+
+    @Test
+    void readsTheSqlOfAJavaMigration() {
+        String path = "src/main/java/db/migration/V3__Backfill_titles.java";
+        var side = MemorySnapshot.of(path, """
+                package db.migration;
+
+                import org.flywaydb.core.api.migration.BaseJavaMigration;
+                import org.flywaydb.core.api.migration.Context;
+
+                public class V3__Backfill_titles extends BaseJavaMigration {
+                    private static final String TABLE = "contest";
+
+                    @Override
+                    public void migrate(Context context) throws Exception {
+                        try (var st = context.getConnection().createStatement()) {
+                            st.execute("UPDATE " + TABLE + " SET title = 'untitled' WHERE title IS NULL");
+                            st.execute(\"""
+                                ALTER TABLE team
+                                  ADD COLUMN rank int
+                                \""");
+                            st.execute("DELETE FROM " + tableName() + " WHERE 1 = 0");
+                            log("Creating the index now");
+                        }
+                    }
+                }
+                """);
+        ReadResult<Migration> result = reader.read(side, path);
+        assertEquals(List.of(), result.problems());
+        Migration m = result.items().get(0);
+        assertEquals("3", m.version());
+        assertEquals("Backfill_titles", m.description());
+        assertEquals(List.of(new Touch("contest", null, "write"), new Touch("team", "rank", "add-column"),
+                new Touch("team", null, "alter")), m.touches());
+        assertTrue(m.checksum().startsWith("sha256:"));
+    }
+
+    @Test
+    void aJavaSyntaxErrorIsAProblemWithItsPlace() {
+        String path = "db/migration/V4__Broken.java";
+        var side = MemorySnapshot.of(path, "public class V4__Broken {\n  void m( {\n}\n");
+        ReadResult<Migration> result = reader.read(side, path);
+        assertEquals(1, result.items().size());
+        assertEquals(1, result.problems().size());
+        Location at = result.problems().get(0).location();
+        assertEquals(path, at.path());
+        assertTrue(at.line() >= 1 && at.line() <= 3, at.toString());
+    }
+
+    @Test
+    void binaryContentGivesAMigrationWithNoTouches() {
+        var side = new MemorySnapshot();
+        side.put("V9__blob.sql", "CREATE TABLE x (id int);\u0000\u0001");
+        Migration m = reader.read(side, "V9__blob.sql").items().get(0);
+        assertTrue(m.touches().isEmpty());
+    }
+
+    @Test
+    void absentOrForeignFilesGiveNothing() {
+        var side = MemorySnapshot.of("README.md", "# hi");
+        assertTrue(reader.read(side, "README.md").items().isEmpty());
+        assertTrue(reader.read(side, "V1__gone.sql").items().isEmpty());
+    }
+}
