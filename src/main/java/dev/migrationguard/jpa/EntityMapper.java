@@ -212,7 +212,7 @@ final class EntityMapper {
         value(columnSource, column, "precision").filter(p -> !p.equals("0")).ifPresent(p -> v.put("precision", p));
         value(columnSource, column, "scale").filter(p -> !p.equals("0")).ifPresent(p -> v.put("scale", p));
         value(columnSource, column, "columnDefinition").filter(p -> !p.isBlank())
-                .ifPresent(p -> v.put("columnDefinition", p));
+                .ifPresent(p -> v.put("columnDefinition", sql(p)));
         v.putIf(id, "id", "true");
         find(a, "GeneratedValue").ifPresent(g -> {
             String strategy = Constants.attribute(g, "strategy").map(Constants::enumName).orElse("AUTO");
@@ -276,7 +276,7 @@ final class EntityMapper {
                     .put("references", naming.physical(referenced))
                     .put("nullable", String.valueOf(nullable)).put("unique", String.valueOf(unique));
             value(a.source(), jc, "columnDefinition").filter(s -> !s.isBlank())
-                    .ifPresent(s -> v.put("columnDefinition", s));
+                    .ifPresent(s -> v.put("columnDefinition", sql(s)));
             foreignKey(owner, a, member, jc, name, target, v);
             emit(owner.table(), "column:" + name, v, "Column", owner.entity(), member, a.location());
         }
@@ -370,6 +370,11 @@ final class EntityMapper {
                 "column:" + naming.physical(named(a.source(), o).orElse(a.name() + "_ORDER")),
                 new Values().put("type", "int").put("order", "true"), "Column", owner.entity(), member,
                 a.source().locate(o)));
+    }
+
+    /** SQL text with insignificant layout removed: {@code numeric(10,  2)} reads as {@code numeric(10,2)}. */
+    private static String sql(String text) {
+        return text.strip().replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
     }
 
     // ---- types and names ----
