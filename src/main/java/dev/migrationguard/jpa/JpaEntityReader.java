@@ -1,0 +1,141 @@
+package dev.migrationguard.jpa;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.migrationguard.engine.EntityReader;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.SchemaFact;
+import dev.migrationguard.model.Snapshot;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) from Java sources into schema facts,
+ * naming tables and columns as Hibernate would under the chosen strategy. Files that do not mention an entity,
+ * embeddable or mapped superclass are never parsed.
+ */
+public final class JpaEntityReader implements EntityReader {
+    private static final List<String> MARKERS = List.of("@Entity", "@Embeddable", "@MappedSuperclass",
+            ".Entity", ".Embeddable", ".MappedSuperclass");
+
+    private final JpaNaming naming;
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setAttributeComments(false));
+    private final Map<Snapshot, SnapshotSources> snapshots = new IdentityHashMap<>();
+
+    public JpaEntityReader(JpaNaming naming) {
+        this.naming = naming;
+    }
+
+    @Override
+    public boolean accepts(String path) {
+        return path.endsWith(".java");
+    }
+
+    @Override
+    public synchronized ReadResult<SchemaFact> read(Snapshot side, Set<String> paths) {
+        SnapshotSources sources = sources(side);
+        EntityMapper mapper = new EntityMapper(naming, sources, new Constants(sources));
+        List<ParseProblem> problems = new ArrayList<>();
+        for (String path : new TreeSet<>(paths)) {
+            if (!accepts(path)) continue;
+            var text = sources.text(path);
+            if (text.isEmpty() || !mentionsJpa(text.get())) continue;
+            try {
+                ParsedSource parsed = sources.parse(path).orElseThrow();
+                if (!parsed.ok()) {
+                    problems.add(parsed.problem());
+                    continue;
+                }
+                for (ClassOrInterfaceDeclaration c : parsed.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+                    if (parsed.imports().has(c, "Entity")) mapper.map(parsed, c);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bad file must not stop the run: it becomes a parse problem like a syntax error.
+                problems.add(new ParseProblem(Location.at(path, 1, 1),
+                        "Could not read the JPA mapping: " + e.getClass().getSimpleName()));
+            }
+        }
+        return new ReadResult<>(mapper.facts(), problems);
+    }
+
+    @Override
+    public synchronized Set<String> dependents(Snapshot side, Set<String> paths) {
+        SnapshotSources sources = sources(side);
+        Set<String> used = new HashSet<>();
+        for (String path : paths) {
+            if (!accepts(path)) continue;
+            var text = sources.text(path);
+            if (text.isEmpty() || !text.get().contains("Embeddable") && !text.get().contains("MappedSuperclass")) {
+                continue;
+            }
+            sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
+                for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
+                    if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
+                        used.add(t.getNameAsString());
+                    }
+                }
+            });
+        }
+        if (used.isEmpty()) return Set.of();
+        return entitiesUsing(sources, paths, used);
+    }
+
+    /** Entity files outside {@code paths} that use one of {@code used}, following chains of shared types. */
+    private Set<String> entitiesUsing(SnapshotSources sources, Set<String> paths, Set<String> used) {
+        Set<String> result = new TreeSet<>();
+        List<String> candidates = new ArrayList<>();
+        for (String p : sources.snapshot().paths()) {
+            if (accepts(p) && !paths.contains(p)) candidates.add(p);
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String path : candidates) {
+                if (result.contains(path)) continue;
+                var text = sources.jpaText(path, JpaEntityReader::mentionsJpa);
+                if (text.isEmpty() || used.stream().noneMatch(text.get()::contains)) continue;
+                var parsed = sources.parse(path).filter(ParsedSource::ok);
+                if (parsed.isEmpty()) continue;
+                for (ClassOrInterfaceDeclaration c : parsed.get().unit().findAll(ClassOrInterfaceDeclaration.class)) {
+                    if (!uses(c, used)) continue;
+                    var imports = parsed.get().imports();
+                    if (imports.has(c, "Entity")) result.add(path);
+                    if ((imports.has(c, "Embeddable") || imports.has(c, "MappedSuperclass"))
+                            && used.add(c.getNameAsString())) {
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean uses(ClassOrInterfaceDeclaration c, Set<String> names) {
+        for (ClassOrInterfaceType t : c.findAll(ClassOrInterfaceType.class)) {
+            if (names.contains(t.getNameAsString())) return true;
+        }
+        return false;
+    }
+
+    static boolean mentionsJpa(String text) {
+        for (String m : MARKERS) if (text.contains(m)) return true;
+        return false;
+    }
+
+    private SnapshotSources sources(Snapshot side) {
+        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.migrationguard.jpa;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The Java files of one snapshot as the reader sees them: texts and trees parsed at most once, and types found by
+ * simple name through an index of file names built on first need.
+ */
+final class SnapshotSources {
+    private final Snapshot snapshot;
+    private final JavaParser parser;
+    private final Map<String, Optional<String>> texts = new HashMap<>();
+    private final Map<String, Optional<ParsedSource>> parsed = new HashMap<>();
+    private Map<String, List<String>> javaFilesByName;
+
+    SnapshotSources(Snapshot snapshot, JavaParser parser) {
+        this.snapshot = snapshot;
+        this.parser = parser;
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    Optional<String> text(String path) {
+        return texts.computeIfAbsent(path, p -> snapshot.read(p).filter(b -> !Text.isBinary(b)).map(Text::decode));
+    }
+
+    /**
+     * The text when it passes {@code filter}, else empty. Texts that fail are not kept, so a scan over every file of
+     * a large repository does not hold them all in memory.
+     */
+    Optional<String> jpaText(String path, Predicate<String> filter) {
+        Optional<String> known = texts.get(path);
+        if (known != null) return known.filter(filter);
+        Optional<String> text = snapshot.read(path).filter(b -> !Text.isBinary(b)).map(Text::decode);
+        if (text.isPresent() && filter.test(text.get())) {
+            texts.put(path, text);
+            return text;
+        }
+        return Optional.empty();
+    }
+
+    /** The parsed file, or empty when the snapshot has no such file. */
+    Optional<ParsedSource> parse(String path) {
+        Optional<ParsedSource> known = parsed.get(path);
+        if (known != null) return known;
+        Optional<ParsedSource> result = text(path).map(t -> parseText(path, t));
+        parsed.put(path, result);
+        return result;
+    }
+
+    private ParsedSource parseText(String path, String text) {
+        try {
+            ParseResult<CompilationUnit> result = parser.parse(text);
+            if (result.isSuccessful() && result.getResult().isPresent()) {
+                CompilationUnit unit = result.getResult().get();
+                return new ParsedSource(path, text, unit, new JpaImports(unit), null);
+            }
+            return failed(path, text, result.getProblems());
+        } catch (RuntimeException | StackOverflowError e) {
+            // JavaParser reports syntax errors as problems; anything thrown is its own failure on odd input.
+            return new ParsedSource(path, text, null, null,
+                    new ParseProblem(Location.at(path, 1, 1), "Java parser failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static ParsedSource failed(String path, String text, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return new ParsedSource(path, text, null, null,
+                    new ParseProblem(Location.at(path, 1, 1), "Java syntax error"));
+        }
+        Problem first = problems.get(0);
+        int line = 1;
+        int column = 1;
+        var begin = first.getLocation().flatMap(r -> r.getBegin().getRange()).map(r -> r.begin);
+        if (begin.isPresent()) {
+            line = begin.get().line;
+            column = begin.get().column;
+        }
+        line = Math.min(line, Math.max(1, (int) text.lines().count()));
+        String message = first.getMessage().lines().findFirst().orElse("").strip();
+        if (message.length() > 200) message = message.substring(0, 200) + "...";
+        return new ParsedSource(path, text, null, null,
+                new ParseProblem(Location.at(path, line, column), "Java syntax error: " + message));
+    }
+
+    /**
+     * The type named {@code simpleName} as seen from {@code from}: declared in the same file, else in a file
+     * {@code <simpleName>.java} of the snapshot (the imported package, then the same folder, preferred).
+     */
+    Optional<TypeRef> findType(ParsedSource from, String simpleName) {
+        if (from.ok()) {
+            for (TypeDeclaration<?> t : from.unit().findAll(TypeDeclaration.class)) {
+                if (t.getNameAsString().equals(simpleName)) return Optional.of(new TypeRef(from, t));
+            }
+        }
+        List<String> candidates = filesNamed(simpleName + ".java");
+        if (candidates.isEmpty()) return Optional.empty();
+        String chosen = choose(from, simpleName, candidates);
+        return parse(chosen).filter(ParsedSource::ok).flatMap(p -> p.unit().getTypes().stream()
+                .filter(t -> t.getNameAsString().equals(simpleName))
+                .findFirst()
+                .map(t -> new TypeRef(p, t)));
+    }
+
+    private static String choose(ParsedSource from, String simpleName, List<String> candidates) {
+        if (candidates.size() == 1) return candidates.get(0);
+        String imported = from.ok() ? from.imports().importedType(simpleName) : null;
+        if (imported != null) {
+            String suffix = "/" + imported.replace('.', '/') + ".java";
+            for (String c : candidates) if (("/" + c).endsWith(suffix)) return c;
+        }
+        String folder = folder(from.path());
+        for (String c : candidates) if (folder(c).equals(folder)) return c;
+        return candidates.get(0);
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    List<String> filesNamed(String fileName) {
+        if (javaFilesByName == null) {
+            javaFilesByName = new HashMap<>();
+            for (String p : snapshot.paths()) {
+                if (p.endsWith(".java")) javaFilesByName.computeIfAbsent(Text.fileName(p), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return javaFilesByName.getOrDefault(fileName, List.of());
+    }
+
+    /** A type declaration and the file it lives in. */
+    record TypeRef(ParsedSource source, TypeDeclaration<?> type) {
+    }
+}
