@@ -2,6 +2,11 @@ package dev.migrationguard.stacks;
 
 import dev.migrationguard.config.Config;
 import dev.migrationguard.engine.Engine;
+import dev.migrationguard.flyway.FlywayAdvisor;
+import dev.migrationguard.flyway.FlywayMigrationReader;
+import dev.migrationguard.jpa.JpaEntityReader;
+import dev.migrationguard.jpa.JpaNaming;
+import dev.migrationguard.spring.SpringSettingsReader;
 
 import java.util.List;
 
@@ -11,6 +16,8 @@ public final class SupportedStacks {
     }
 
     public static Engine.Stacks of(Config config) {
-        return new Engine.Stacks(List.of(), List.of(), List.of(), List.of());
+        JpaNaming naming = config.naming().equals("hibernate") ? JpaNaming.HIBERNATE : JpaNaming.SPRING;
+        return new Engine.Stacks(List.of(new JpaEntityReader(naming)), List.of(new FlywayMigrationReader()),
+                List.of(new SpringSettingsReader()), List.of(new FlywayAdvisor()));
     }
 }
