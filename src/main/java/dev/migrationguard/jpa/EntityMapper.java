@@ -90,6 +90,11 @@ final class EntityMapper {
             }
             emit(table, "table", v, "Table", entity, null, at);
         }
+        boolean declaresDiscriminator = has(self, "DiscriminatorColumn")
+                || has(self, "Inheritance") && strategy.equals("SINGLE_TABLE");
+        if (entityAncestors.isEmpty() ? declaresDiscriminator : strategy.equals("SINGLE_TABLE")) {
+            discriminatorColumn(root, table);
+        }
         tableConstraints(self, table, entity);
 
         Owner owner = new Owner(entity, entityName, table);
@@ -106,19 +111,26 @@ final class EntityMapper {
             value(entity.source(), t, "schema").filter(s -> !s.isEmpty()).ifPresent(s -> v.put("schema", s));
             value(entity.source(), t, "catalog").filter(s -> !s.isEmpty()).ifPresent(s -> v.put("catalog", s));
         });
-        Optional<AnnotationExpr> inheritance = find(entity, "Inheritance");
-        Optional<AnnotationExpr> discriminator = find(entity, "DiscriminatorColumn");
-        if (inheritance.isPresent()) v.put("inheritance", inheritance(entity));
-        boolean singleTableRoot = inheritance.isPresent() && inheritance(entity).equals("SINGLE_TABLE");
-        if (singleTableRoot || discriminator.isPresent()) {
-            String name = discriminator.flatMap(d -> value(entity.source(), d, "name")).filter(s -> !s.isEmpty())
-                    .orElse("DTYPE");
-            String type = discriminator.flatMap(d -> Constants.attribute(d, "discriminatorType"))
-                    .map(Constants::enumName).orElse("STRING");
-            String length = discriminator.flatMap(d -> value(entity.source(), d, "length")).orElse("31");
-            v.put("discriminator", naming.physical(name) + " " + type + (type.equals("STRING") ? "(" + length + ")" : ""));
-        }
+        find(entity, "Inheritance").ifPresent(i -> v.put("inheritance", inheritance(entity)));
         return v;
+    }
+
+    /**
+     * The discriminator column in the root's table: declared by the root, and implied by any single-table subclass
+     * even without {@code @Inheritance}. Both give the same fact, placed at the root.
+     */
+    private void discriminatorColumn(TypeRef root, String table) {
+        Location at = find(root, "Entity").map(e -> root.source().locate(e))
+                .orElseGet(() -> root.source().locate(root.type()));
+        Optional<AnnotationExpr> d = find(root, "DiscriminatorColumn");
+        String name = d.flatMap(c -> named(root.source(), c)).orElse("DTYPE");
+        String type = d.flatMap(c -> Constants.attribute(c, "discriminatorType")).map(Constants::enumName)
+                .orElse("STRING");
+        String length = d.flatMap(c -> value(root.source(), c, "length")).orElse("31");
+        Values v = new Values().put("discriminator", type).putIf(type.equals("STRING"), "length", length)
+                .put("nullable", "false");
+        emit(table, "column:" + naming.physical(name), v,
+                "Discriminator column", root.type().getNameAsString(), null, at);
     }
 
     private void tableConstraints(TypeRef entity, String table, String entityClass) {
