@@ -17,6 +17,7 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.SchemaFact;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -257,7 +258,7 @@ final class EntityMapper {
             }
         }
         List<TypeRef> levels = new ArrayList<>(superclasses(embeddable));
-        java.util.Collections.reverse(levels);
+        Collections.reverse(levels);
         levels.add(embeddable);
         for (TypeRef level : levels) {
             for (Attribute sub : attributes(level)) {
@@ -337,7 +338,7 @@ final class EntityMapper {
 
     private void joinTableColumns(Owner owner, Attribute a, String member, String table, List<AnnotationExpr> given,
                                   String implicitPrefix, String references, boolean unique) {
-        List<AnnotationExpr> columns = given.isEmpty() ? java.util.Collections.singletonList(null) : given;
+        List<AnnotationExpr> columns = given.isEmpty() ? Collections.singletonList(null) : given;
         for (AnnotationExpr jc : columns) {
             String referenced = named(a.source(), jc, "referencedColumnName").orElse("id");
             String name = naming.physical(named(a.source(), jc).orElse(implicitPrefix + "_" + referenced));
