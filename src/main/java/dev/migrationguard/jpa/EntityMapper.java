@@ -17,6 +17,7 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.SchemaFact;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,11 @@ final class EntityMapper {
             }
             emit(table, "table", v, "Table", entity, null, at);
         }
+        boolean declaresDiscriminator = has(self, "DiscriminatorColumn")
+                || has(self, "Inheritance") && strategy.equals("SINGLE_TABLE");
+        if (entityAncestors.isEmpty() ? declaresDiscriminator : strategy.equals("SINGLE_TABLE")) {
+            discriminatorColumn(root, table);
+        }
         tableConstraints(self, table, entity);
 
         Owner owner = new Owner(entity, entityName, table);
@@ -106,19 +112,26 @@ final class EntityMapper {
             value(entity.source(), t, "schema").filter(s -> !s.isEmpty()).ifPresent(s -> v.put("schema", s));
             value(entity.source(), t, "catalog").filter(s -> !s.isEmpty()).ifPresent(s -> v.put("catalog", s));
         });
-        Optional<AnnotationExpr> inheritance = find(entity, "Inheritance");
-        Optional<AnnotationExpr> discriminator = find(entity, "DiscriminatorColumn");
-        if (inheritance.isPresent()) v.put("inheritance", inheritance(entity));
-        boolean singleTableRoot = inheritance.isPresent() && inheritance(entity).equals("SINGLE_TABLE");
-        if (singleTableRoot || discriminator.isPresent()) {
-            String name = discriminator.flatMap(d -> value(entity.source(), d, "name")).filter(s -> !s.isEmpty())
-                    .orElse("DTYPE");
-            String type = discriminator.flatMap(d -> Constants.attribute(d, "discriminatorType"))
-                    .map(Constants::enumName).orElse("STRING");
-            String length = discriminator.flatMap(d -> value(entity.source(), d, "length")).orElse("31");
-            v.put("discriminator", naming.physical(name) + " " + type + (type.equals("STRING") ? "(" + length + ")" : ""));
-        }
+        find(entity, "Inheritance").ifPresent(i -> v.put("inheritance", inheritance(entity)));
         return v;
+    }
+
+    /**
+     * The discriminator column in the root's table: declared by the root, and implied by any single-table subclass
+     * even without {@code @Inheritance}. Both give the same fact, placed at the root.
+     */
+    private void discriminatorColumn(TypeRef root, String table) {
+        Location at = find(root, "Entity").map(e -> root.source().locate(e))
+                .orElseGet(() -> root.source().locate(root.type()));
+        Optional<AnnotationExpr> d = find(root, "DiscriminatorColumn");
+        String name = d.flatMap(c -> named(root.source(), c)).orElse("DTYPE");
+        String type = d.flatMap(c -> Constants.attribute(c, "discriminatorType")).map(Constants::enumName)
+                .orElse("STRING");
+        String length = d.flatMap(c -> value(root.source(), c, "length")).orElse("31");
+        Values v = new Values().put("discriminator", type).putIf(type.equals("STRING"), "length", length)
+                .put("nullable", "false");
+        emit(table, "column:" + naming.physical(name), v,
+                "Discriminator column", root.type().getNameAsString(), null, at);
     }
 
     private void tableConstraints(TypeRef entity, String table, String entityClass) {
@@ -245,7 +258,7 @@ final class EntityMapper {
             }
         }
         List<TypeRef> levels = new ArrayList<>(superclasses(embeddable));
-        java.util.Collections.reverse(levels);
+        Collections.reverse(levels);
         levels.add(embeddable);
         for (TypeRef level : levels) {
             for (Attribute sub : attributes(level)) {
@@ -325,7 +338,7 @@ final class EntityMapper {
 
     private void joinTableColumns(Owner owner, Attribute a, String member, String table, List<AnnotationExpr> given,
                                   String implicitPrefix, String references, boolean unique) {
-        List<AnnotationExpr> columns = given.isEmpty() ? java.util.Collections.singletonList(null) : given;
+        List<AnnotationExpr> columns = given.isEmpty() ? Collections.singletonList(null) : given;
         for (AnnotationExpr jc : columns) {
             String referenced = named(a.source(), jc, "referencedColumnName").orElse("id");
             String name = naming.physical(named(a.source(), jc).orElse(implicitPrefix + "_" + referenced));
