@@ -64,17 +64,33 @@ public final class FlywayMigrationReader implements MigrationReader {
         }
         Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
-                rollback(side, name), checksum);
+                rollback(side, path, name), checksum);
         return new ReadResult<>(List.of(migration), problems);
     }
 
-    private Rollback rollback(Snapshot side, FlywayName name) {
+    private Rollback rollback(Snapshot side, String path, FlywayName name) {
         if (name.kind() != Migration.Kind.VERSIONED) return Rollback.notApplicable();
         UndoIndex index = undoIndex(side);
-        String undo = index.undoByVersion.get(name.version());
+        String module = module(path);
+        String undo = index.undoByModule.getOrDefault(module, Map.of()).get(name.version());
         if (undo != null) return new Rollback(Rollback.Status.PRESENT, Location.file(undo), true);
-        return new Rollback(Rollback.Status.MISSING, null, !index.undoByVersion.isEmpty());
+        return new Rollback(Rollback.Status.MISSING, null, index.undoByModule.containsKey(module));
     }
+
+    /**
+     * The module a migration belongs to: the folder above {@code src/main/...} (or {@code src/test/...}), or the
+     * repository itself for other layouts. Flyway's locations of one module ({@code db/migration}, {@code db/undo},
+     * Java and SQL alike) share undo scripts; two modules, or two projects in one repository, never do.
+     */
+    static String module(String path) {
+        java.util.regex.Matcher m = SOURCE_ROOT.matcher(path);
+        int start = -1;
+        while (m.find()) start = m.start() + m.group(1).length();
+        return start < 0 ? "" : path.substring(0, start);
+    }
+
+    private static final java.util.regex.Pattern SOURCE_ROOT =
+            java.util.regex.Pattern.compile("(^|/)src/(main|test)/");
 
     private UndoIndex undoIndex(Snapshot side) {
         synchronized (undoIndexes) {
@@ -82,10 +98,10 @@ public final class FlywayMigrationReader implements MigrationReader {
             for (UndoIndex i : undoIndexes) {
                 if (i.snapshot.get() == side) return i;
             }
-            Map<FlywayVersion, String> undo = new HashMap<>();
+            Map<String, Map<FlywayVersion, String>> undo = new HashMap<>();
             for (String p : side.paths()) {
-                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO)
-                        .ifPresent(n -> undo.putIfAbsent(n.version(), p));
+                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO).ifPresent(n ->
+                        undo.computeIfAbsent(module(p), k -> new HashMap<>()).putIfAbsent(n.version(), p));
             }
             UndoIndex index = new UndoIndex(new WeakReference<>(side), undo);
             undoIndexes.add(index);
@@ -102,6 +118,6 @@ public final class FlywayMigrationReader implements MigrationReader {
         return Location.at(path, l, c);
     }
 
-    private record UndoIndex(WeakReference<Snapshot> snapshot, Map<FlywayVersion, String> undoByVersion) {
+    private record UndoIndex(WeakReference<Snapshot> snapshot, Map<String, Map<FlywayVersion, String>> undoByModule) {
     }
 }

@@ -73,6 +73,29 @@ class FlywayMigrationReaderTest {
     }
 
     @Test
+    void undoScriptsBelongToTheirOwnModule() {
+        var side = MemorySnapshot.of(
+                "billing/src/main/resources/db/migration/V1__Create_invoice.sql", "CREATE TABLE invoice (id int);",
+                "billing/src/main/resources/db/migration/U1__Create_invoice.sql", "DROP TABLE invoice;",
+                "shop/src/main/java/db/migration/V1__Backfill_orders.java", "class V1__Backfill_orders {}",
+                "shop/src/main/resources/db/migration/V2__Create_order.sql", "CREATE TABLE o (id int);",
+                "shop/src/main/resources/db/migration/U1__Backfill_orders.sql", "SELECT 1;");
+        Migration invoice = reader.read(side, "billing/src/main/resources/db/migration/V1__Create_invoice.sql")
+                .items().get(0);
+        assertEquals(Rollback.Status.PRESENT, invoice.rollback().status());
+        Migration java = reader.read(side, "shop/src/main/java/db/migration/V1__Backfill_orders.java").items().get(0);
+        assertEquals(Rollback.Status.PRESENT, java.rollback().status(), "a SQL undo script undoes a Java migration");
+        Migration order = reader.read(side, "shop/src/main/resources/db/migration/V2__Create_order.sql").items().get(0);
+        assertEquals(Rollback.Status.MISSING, order.rollback().status());
+        assertTrue(order.rollback().projectUsesUndoScripts());
+        var other = MemorySnapshot.of("a/src/main/resources/db/migration/V1__Create_a.sql", "CREATE TABLE a (id int);",
+                "b/src/main/resources/db/migration/U1__Create_b.sql", "DROP TABLE b;");
+        Migration a = reader.read(other, "a/src/main/resources/db/migration/V1__Create_a.sql").items().get(0);
+        assertEquals(Rollback.Status.MISSING, a.rollback().status());
+        assertFalse(a.rollback().projectUsesUndoScripts(), "another module's undo scripts say nothing of this one");
+    }
+
+    @Test
     void undoIndexIsBuiltOncePerSnapshot() {
         var files = MemorySnapshot.of("V1__a.sql", "SELECT 1;", "V2__b.sql", "SELECT 2;", "U2__b.sql", "SELECT 3;");
         AtomicInteger listings = new AtomicInteger();
