@@ -173,6 +173,7 @@ public final class Engine {
     private DeployedEdit deployedEdit(Work work, MigrationReader reader, FileChange c, Snapshot deployed) {
         ChangeSet cs = work.cs;
         String ref = cs.deployedRef();
+        if (c.newPath() != null) work.checkedFiles.add(c.newPath());
         return switch (c.kind()) {
             case DELETED -> new DeployedEdit(DeployedEdit.How.DELETED, c.oldPath(), null, c.oldPath(), ref,
                     Location.file(c.oldPath()));

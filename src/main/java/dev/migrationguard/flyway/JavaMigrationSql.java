@@ -52,14 +52,13 @@ final class JavaMigrationSql {
             Problem p = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);
             int line = 0;
             int column = 0;
-            if (p != null && p.getLocation().isPresent()) {
-                var begin = p.getLocation().get().getBegin().getRange();
-                if (begin.isPresent()) {
-                    line = begin.get().begin.line;
-                    column = begin.get().begin.column;
-                }
+            String message = "Java syntax error";
+            if (p != null) {
+                var place = dev.migrationguard.javasrc.JavaSyntaxErrors.describe(p);
+                line = place.line();
+                column = place.column();
+                message = "Java syntax error: " + place.message();
             }
-            String message = p == null ? "Java syntax error" : firstLine(p.getMessage());
             return new Result(List.of(), message, line, column);
         }
         CompilationUnit unit = parsed.getResult().get();

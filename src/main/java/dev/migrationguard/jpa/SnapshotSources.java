@@ -85,17 +85,10 @@ final class SnapshotSources {
             return new ParsedSource(path, text, null, null,
                     new ParseProblem(Location.at(path, 1, 1), "Java syntax error"));
         }
-        Problem first = problems.get(0);
-        int line = 1;
-        int column = 1;
-        var begin = first.getLocation().flatMap(r -> r.getBegin().getRange()).map(r -> r.begin);
-        if (begin.isPresent()) {
-            line = begin.get().line;
-            column = begin.get().column;
-        }
-        line = Math.min(line, Math.max(1, (int) text.lines().count()));
-        String message = first.getMessage().lines().findFirst().orElse("").strip();
-        if (message.length() > 200) message = message.substring(0, 200) + "...";
+        var place = dev.migrationguard.javasrc.JavaSyntaxErrors.describe(problems.get(0));
+        int line = Math.min(place.line(), Math.max(1, (int) text.lines().count()));
+        int column = place.column();
+        String message = place.message();
         return new ParsedSource(path, text, null, null,
                 new ParseProblem(Location.at(path, line, column), "Java syntax error: " + message));
     }
