@@ -45,8 +45,7 @@ final class JavaMigrationSql {
     }
 
     static Result read(String source) {
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
+        JavaParser parser = dev.migrationguard.jpa.JpaEntityReader.newParser();
         ParseResult<CompilationUnit> parsed = parser.parse(source);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             Problem p = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);

@@ -30,9 +30,8 @@ public final class JpaEntityReader implements EntityReader {
             ".Entity", ".Embeddable", ".MappedSuperclass");
 
     private final JpaNaming naming;
-    private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setAttributeComments(false));
+    /** Created on first use: a run that reads no entity never loads JavaParser. */
+    private JavaParser parser;
     private final Map<Snapshot, SnapshotSources> snapshots = new IdentityHashMap<>();
 
     public JpaEntityReader(JpaNaming naming) {
@@ -42,6 +41,18 @@ public final class JpaEntityReader implements EntityReader {
     @Override
     public boolean accepts(String path) {
         return path.endsWith(".java");
+    }
+
+    /** The parser configuration every reader of Java sources here uses. */
+    public static JavaParser newParser() {
+        return new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setAttributeComments(false));
+    }
+
+    private JavaParser parser() {
+        if (parser == null) parser = newParser();
+        return parser;
     }
 
     @Override
@@ -136,6 +147,6 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     private SnapshotSources sources(Snapshot side) {
-        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser));
+        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser()));
     }
 }

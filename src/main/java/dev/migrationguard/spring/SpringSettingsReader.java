@@ -35,7 +35,10 @@ public final class SpringSettingsReader implements SettingsReader {
             "jakarta.persistence.schemageneration.database.action",
             "javax.persistence.schemageneration.database.action");
     private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.onprofile", "spring.profiles");
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Created on first use: most runs read no YAML, and Jackson's YAML factory costs tens of milliseconds. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
 
     @Override
     public boolean accepts(String path) {
@@ -194,7 +197,7 @@ public final class SpringSettingsReader implements SettingsReader {
         List<SyncSetting> out = new ArrayList<>();
         Document doc = new Document();
         Location fieldAt = Location.file(path);
-        try (JsonParser p = YAML.createParser(text)) {
+        try (JsonParser p = Yaml.FACTORY.createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.FIELD_NAME) {
