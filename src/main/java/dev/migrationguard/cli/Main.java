@@ -17,7 +17,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        var relaunched = FastStart.relaunch(args);
+        System.exit(relaunched.isPresent() ? relaunched.get() : run(args, System.out, System.err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

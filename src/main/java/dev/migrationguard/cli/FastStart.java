@@ -1,0 +1,147 @@
+package dev.migrationguard.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts {@code check} in a JVM tuned for a short run. A pre-commit check lives about half a second: the default JIT
+ * spends more CPU compiling than the check spends running, and loading 3,000 classes from the jar costs more than
+ * mapping them from a class-data-sharing archive. So {@code java -jar} re-runs itself once with the client compiler,
+ * the serial collector and an archive of this jar's classes kept in the user's cache folder (made by the first run;
+ * the JVM checks it against the jar and the JDK and ignores a stale one). Nothing is written next to the repository.
+ * Set {@code MIGRATION_GUARD_FAST_START=0} to run in one JVM.
+ */
+final class FastStart {
+    static final String CHILD_PROPERTY = "migration-guard.child";
+
+    private FastStart() {
+    }
+
+    /** The exit code of the tuned JVM, or empty when the run should go on in this one. */
+    static Optional<Integer> relaunch(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) return Optional.empty();
+        if (System.getProperty(CHILD_PROPERTY) != null || "0".equals(System.getenv("MIGRATION_GUARD_FAST_START"))) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = ownJar();
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (jar.isEmpty() || !Files.isExecutable(java)) return Optional.empty();
+        Optional<Path> archive = archive(jar.get());
+        Path creating = null;
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off", "-D" + CHILD_PROPERTY + "=1"));
+        if (archive.isPresent()) {
+            if (Files.isRegularFile(archive.get())) {
+                command.add("-XX:SharedArchiveFile=" + archive.get());
+            } else {
+                creating = archive.get().resolveSibling(archive.get().getFileName() + "." + ProcessHandle.current().pid());
+                command.add("-XX:ArchiveClassesAtExit=" + creating);
+            }
+        }
+        command.addAll(List.of("-cp", jar.get().toString(), Main.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            int code = waitFor(child);
+            if (creating != null) publish(creating, archive.get());
+            return Optional.of(code);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int waitFor(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                child.destroy();
+            }
+        }
+    }
+
+    /** Moves a finished archive into place atomically, so a concurrent run never maps a half-written one. */
+    private static void publish(Path creating, Path archive) {
+        try {
+            if (Files.isRegularFile(creating) && Files.size(creating) > 0) {
+                try {
+                    Files.move(creating, archive, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(creating, archive, StandardCopyOption.REPLACE_EXISTING);
+                }
+                removeStale(archive);
+            }
+        } catch (IOException e) {
+            // another run published it first, or the cache is read-only: the next run tries again
+        } finally {
+            try {
+                Files.deleteIfExists(creating);
+            } catch (IOException ignored) {
+                // a leftover temporary file in the cache folder is harmless
+            }
+        }
+    }
+
+    /** Archives of earlier builds of the same jar are never used again: keep the cache to one per jar. */
+    private static void removeStale(Path archive) throws IOException {
+        String name = archive.getFileName().toString();
+        String[] parts = name.split("-");
+        if (parts.length < 4) return;
+        String samePath = "-" + parts[3] + "-";
+        try (var files = Files.list(archive.getParent())) {
+            for (Path p : files.toList()) {
+                String other = p.getFileName().toString();
+                if (!other.equals(name) && other.startsWith("classes-") && other.endsWith(".jsa")
+                        && other.contains(samePath)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            var source = Main.class.getProtectionDomain().getCodeSource();
+            if (source == null) return Optional.empty();
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One archive per jar build and JDK, in the user's cache folder; empty when there is no usable cache folder. */
+    static Optional<Path> archive(Path jar) {
+        try {
+            Path cache = cacheHome().resolve("migration-guard");
+            Files.createDirectories(cache);
+            if (!Files.isWritable(cache)) return Optional.empty();
+            String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis())
+                    + "-" + Integer.toHexString(jar.toAbsolutePath().toString().hashCode()) + "-java"
+                    + System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_");
+            return Optional.of(cache.resolve("classes-" + key + ".jsa"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path cacheHome() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg);
+        String home = System.getProperty("user.home");
+        if (isWindows() && System.getenv("LOCALAPPDATA") != null) return Path.of(System.getenv("LOCALAPPDATA"));
+        if (System.getProperty("os.name", "").startsWith("Mac")) return Path.of(home, "Library", "Caches");
+        return Path.of(home, ".cache");
+    }
+
+    private static boolean isWindows() {
+        return File.separatorChar == '\\';
+    }
+}
