@@ -86,25 +86,64 @@ public final class JpaEntityReader implements EntityReader {
     public synchronized Set<String> dependents(Snapshot side, Set<String> paths) {
         SnapshotSources sources = sources(side);
         Set<String> used = new HashSet<>();
+        Set<String> constantHolders = new HashSet<>();
         for (String path : paths) {
             if (!accepts(path)) continue;
             var text = sources.text(path);
-            if (text.isEmpty() || !text.get().contains("Embeddable") && !text.get().contains("MappedSuperclass")) {
-                continue;
-            }
+            if (text.isEmpty()) continue;
+            boolean mapped = text.get().contains("Embeddable") || text.get().contains("MappedSuperclass");
+            if (!mapped && !text.get().contains("static final")) continue;
             sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
                 for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
                         used.add(t.getNameAsString());
+                    } else if (!p.imports().has(t, "Entity") && declaresSharedConstants(t)) {
+                        constantHolders.add(t.getNameAsString());
                     }
                 }
             });
         }
-        if (used.isEmpty()) return Set.of();
-        return entitiesUsing(sources, paths, used);
+        Set<String> result = new TreeSet<>();
+        if (!constantHolders.isEmpty()) result.addAll(filesReading(sources, paths, constantHolders, used));
+        if (!used.isEmpty()) result.addAll(entitiesUsing(sources, paths, used));
+        return result;
     }
 
-    /** Entity files outside {@code paths} that use one of {@code used}, following chains of shared types. */
+    /**
+     * A type whose non-private {@code static final} fields other files may use in mapping annotations
+     * ({@code @Column(length = Limits.NAME)}). Only such a type's change can change another file's mapping.
+     */
+    private static boolean declaresSharedConstants(TypeDeclaration<?> type) {
+        boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+        for (var field : type.getFields()) {
+            boolean constant = isInterface || (field.isStatic() && field.isFinal());
+            if (constant && !field.isPrivate()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Entity files whose text names one of the constant holders: their mapping may read those constants. Embeddables
+     * and mapped superclasses that name them go into {@code used}, for {@link #entitiesUsing} to follow.
+     */
+    private Set<String> filesReading(SnapshotSources sources, Set<String> paths, Set<String> holders,
+                                     Set<String> used) {
+        Set<String> files = new TreeSet<>();
+        for (String path : sources.snapshot().paths()) {
+            if (!accepts(path) || paths.contains(path)) continue;
+            var text = sources.jpaText(path, JpaEntityReader::mentionsJpa);
+            if (text.isEmpty() || holders.stream().noneMatch(h -> text.get().contains(h))) continue;
+            sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
+                for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
+                    var imports = p.imports();
+                    if (imports.has(t, "Entity")) files.add(path);
+                    if (imports.has(t, "Embeddable") || imports.has(t, "MappedSuperclass")) used.add(t.getNameAsString());
+                }
+            });
+        }
+        return files;
+    }
+
     private Set<String> entitiesUsing(SnapshotSources sources, Set<String> paths, Set<String> used) {
         Set<String> result = new TreeSet<>();
         List<String> candidates = new ArrayList<>();

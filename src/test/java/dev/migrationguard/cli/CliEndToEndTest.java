@@ -167,6 +167,22 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aShallowCloneMissingTheMergeBaseExitsTwoWithTheFix() {
+        var upstream = baseline(dir.resolve("upstream")).addAll().commit("init");
+        upstream.git("checkout", "-q", "-b", "feature");
+        upstream.write(ENTITY, contest("\n    private Integer divisions;\n")).addAll().commit("feature work");
+        upstream.git("checkout", "-q", "main");
+        upstream.write("README.md", "main moves on\n").addAll().commit("main work");
+        GitFixture.run(dir, "clone", "-q", "--depth", "1", "--no-single-branch", "file://" + upstream.root(), "ci");
+        Path ci = dir.resolve("ci");
+        GitFixture.run(ci, "checkout", "-q", "feature");
+        Cli r = Cli.run(ci, "check", "--base", "origin/main", "--format", "json");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("", r.out(), "nothing on stdout: a CI script must not mistake it for a report");
+        assertTrue(r.err().contains("shallow clone") && r.err().contains("fetch-depth: 0"), r::toString);
+    }
+
+    @Test
     void severityAndFailOnDecideTheExitCode() {
         var g = baseline(dir).addAll().commit("init");
         g.write(MIGRATIONS + "V2__fix.sql", "UPDATE contest SET title = trim(title);\n").addAll();
