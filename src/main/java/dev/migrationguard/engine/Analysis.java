@@ -27,9 +27,14 @@ public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, Li
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
                        Map<SchemaChange, String> advice) {
 
-    /** A deployed migration that the change touches. */
-    public record DeployedEdit(How how, String oldPath, String newPath, String migrationId, String deployedRef,
-                               Location location) {
+    /**
+     * A deployed migration that the change modifies, deletes or renames.
+     *
+     * @param deployed the migration as the deploy ref has it
+     * @param now      the migration as the change leaves it, or null when it is gone (deleted or renamed)
+     */
+    public record DeployedEdit(How how, Migration deployed, Migration now, String oldPath, String newPath,
+                               String deployedRef, Location location) {
         public enum How {
             MODIFIED("modifies"), DELETED("deletes"), RENAMED("renames");
 

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -151,49 +152,56 @@ public final class Engine {
 
     // ---- migrations ----
 
+    /**
+     * Compares migrations by identity (a Flyway file's path, a Liquibase changeSet's file::id::author): one that the
+     * deployed version of the file lacks is new; a deployed one that is gone, or whose checksum changed, is an edit.
+     */
     private void migrationChanges(Work work, List<Migration> newMigrations, List<DeployedEdit> edits) {
         ChangeSet cs = work.cs;
-        Snapshot deployed = cs.deployed();
         for (FileChange c : cs.changes()) {
-            // A migration the deploy ref lacks is new as far as the database knows: added, renamed, or added
-            // earlier on the branch and edited now.
-            if (c.newPath() != null && (deployed == null || !deployed.exists(c.newPath()))) {
-                for (MigrationReader r : migrationReaders(c.newPath())) {
-                    newMigrations.addAll(work.readMigrations(r, cs.after(), c.newPath()));
+            Set<MigrationReader> readers = new LinkedHashSet<>();
+            if (c.newPath() != null) readers.addAll(migrationReaders(c.newPath()));
+            if (c.oldPath() != null) readers.addAll(migrationReaders(c.oldPath()));
+            for (MigrationReader reader : readers) {
+                List<Migration> now = c.newPath() != null && reader.accepts(c.newPath())
+                        ? work.readMigrations(reader, cs.after(), c.newPath()) : List.of();
+                List<Migration> was = deployedVersion(reader, cs.deployed(), c);
+                Map<String, Migration> nowById = byId(now);
+                Map<String, Migration> wasById = byId(was);
+                for (Migration m : now) {
+                    if (!wasById.containsKey(m.id())) newMigrations.add(m);
                 }
-            }
-            if (c.oldPath() == null || deployed == null || !deployed.exists(c.oldPath())) continue;
-            for (MigrationReader r : migrationReaders(c.oldPath())) {
-                DeployedEdit edit = deployedEdit(work, r, c, deployed);
-                if (edit != null) edits.add(edit);
+                for (Migration d : was) {
+                    Migration m = nowById.get(d.id());
+                    if (m != null && Objects.equals(m.checksum(), d.checksum())) continue;
+                    DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
+                            : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
+                    Location at = m != null ? located(m) : Location.file(c.path());
+                    edits.add(new DeployedEdit(how, d, m, c.oldPath(), c.newPath(), cs.deployedRef(), at));
+                }
             }
         }
     }
 
-    private DeployedEdit deployedEdit(Work work, MigrationReader reader, FileChange c, Snapshot deployed) {
-        ChangeSet cs = work.cs;
-        String ref = cs.deployedRef();
-        if (c.newPath() != null) work.checkedFiles.add(c.newPath());
-        return switch (c.kind()) {
-            case DELETED -> new DeployedEdit(DeployedEdit.How.DELETED, c.oldPath(), null, c.oldPath(), ref,
-                    Location.file(c.oldPath()));
-            case RENAMED -> new DeployedEdit(DeployedEdit.How.RENAMED, c.oldPath(), c.newPath(), c.oldPath(), ref,
-                    Location.file(c.newPath()));
-            case MODIFIED -> {
-                List<String> was = checksums(reader.read(deployed, c.oldPath()));
-                ReadResult<Migration> nowResult = reader.read(cs.after(), c.newPath());
-                List<String> now = checksums(nowResult);
-                yield was.equals(now) ? null : new DeployedEdit(DeployedEdit.How.MODIFIED, c.oldPath(), c.newPath(),
-                        c.oldPath(), ref, Location.file(c.newPath()));
+    /** The migrations of this file as the deploy ref has them: at its old path, or at its new one when re-added. */
+    private static List<Migration> deployedVersion(MigrationReader reader, Snapshot deployed, FileChange c) {
+        if (deployed == null) return List.of();
+        for (String path : new String[]{c.oldPath(), c.newPath()}) {
+            if (path != null && reader.accepts(path) && deployed.exists(path)) {
+                return reader.read(deployed, path).items();
             }
-            case ADDED -> null;
-        };
+        }
+        return List.of();
     }
 
-    private static List<String> checksums(ReadResult<Migration> result) {
-        List<String> sums = new ArrayList<>();
-        for (Migration m : result.items()) sums.add(m.id() + "=" + m.checksum());
-        return sums;
+    private static Location located(Migration m) {
+        return m.descriptionLocation() != null ? m.descriptionLocation() : Location.file(m.path());
+    }
+
+    private static Map<String, Migration> byId(List<Migration> migrations) {
+        Map<String, Migration> map = new HashMap<>();
+        for (Migration m : migrations) map.putIfAbsent(m.id(), m);
+        return map;
     }
 
     private List<MigrationReader> migrationReaders(String path) {

@@ -3,6 +3,7 @@ package dev.migrationguard.rules;
 import dev.migrationguard.engine.Analysis;
 import dev.migrationguard.engine.Analysis.DeployedEdit;
 import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Severity;
 
 import java.util.ArrayList;
@@ -17,20 +18,26 @@ public final class DeployedMigrationEdited implements Rule {
     public List<Finding> check(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
         for (DeployedEdit edit : analysis.deployedEdits()) {
+            Migration m = edit.deployed();
+            boolean changeSet = m.kind() == Migration.Kind.CHANGESET;
+            String what = changeSet ? "ChangeSet " + m.id() : "Migration " + m.path();
+            String where = " is deployed (present on " + edit.deployedRef() + ")";
             String message = switch (edit.how()) {
-                case MODIFIED -> "Migration " + edit.migrationId() + " is deployed (present on " + edit.deployedRef()
-                        + ") and this change modifies it.";
-                case DELETED -> "Migration " + edit.migrationId() + " is deployed (present on " + edit.deployedRef()
-                        + ") and this change deletes it.";
-                case RENAMED -> "Migration " + edit.oldPath() + " is deployed (present on " + edit.deployedRef()
-                        + ") and this change renames it to " + edit.newPath() + ".";
+                case MODIFIED -> what + where + " and this change modifies it.";
+                case DELETED -> what + where + " and this change deletes it.";
+                case RENAMED -> what + where + " and this change renames it"
+                        + (edit.newPath() == null ? "." : " to " + edit.newPath() + ".");
             };
+            String restore = "git checkout " + edit.deployedRef() + " -- " + edit.oldPath();
             String hint = switch (edit.how()) {
-                case MODIFIED -> "Restore it (git checkout " + edit.deployedRef() + " -- " + edit.oldPath()
-                        + ") and put the fix in a new migration.";
-                case DELETED -> "Restore it (git checkout " + edit.deployedRef() + " -- " + edit.oldPath()
+                case MODIFIED -> changeSet
+                        ? "Restore the changeSet as deployed and put the fix in a new changeSet."
+                        : "Restore it (" + restore + ") and put the fix in a new migration.";
+                case DELETED -> "Restore it (" + (changeSet ? "the changeSet, from " + edit.deployedRef() : restore)
                         + "); to undo what it did, add a new migration.";
-                case RENAMED -> "Keep the deployed name (git mv " + edit.newPath() + " " + edit.oldPath()
+                case RENAMED -> changeSet
+                        ? "Keep the deployed file name, or set logicalFilePath to it; Liquibase records the file."
+                        : "Keep the deployed name (git mv " + edit.newPath() + " " + edit.oldPath()
                         + "); the database records migrations by name.";
             };
             findings.add(finding(edit.location(), message, hint));
