@@ -31,9 +31,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--head", paramLabel = "<ref>", description = "The tip to check with --base (default HEAD).")
     String head = "HEAD";
 
+    @Option(names = "--allow-deployed-edits", paramLabel = "<reason>", description = "Report every edit of a deployed "
+            + "migration as suppressed (kind 'label') with this reason instead of failing: the pull-request gate's "
+            + "opt-in label. The findings stay in every report.")
+    String allowDeployedEdits;
+
     @Override
     public Integer call() {
-        return new Run(spec, common).execute((repo, deployRef) -> what.staged
+        if (allowDeployedEdits != null && allowDeployedEdits.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--allow-deployed-edits needs a reason (who allowed the edit and why)");
+        }
+        return new Run(spec, common, allowDeployedEdits).execute((repo, deployRef) -> what.staged
                 ? repo.staged(deployRef)
                 : repo.range(what.base, head, deployRef));
     }

@@ -106,7 +106,8 @@ final class FastStart {
         }
     }
 
-    private static Optional<Path> ownJar() {
+    /** The jar this JVM runs from, or empty when it runs from classes (tests, an IDE). */
+    static Optional<Path> ownJar() {
         try {
             var source = Main.class.getProtectionDomain().getCodeSource();
             if (source == null) return Optional.empty();

@@ -30,10 +30,17 @@ import java.util.function.Function;
 final class Run {
     private final CommandLine.Model.CommandSpec spec;
     private final CommonOptions common;
+    private final String deployedEditsReason;
 
     Run(CommandLine.Model.CommandSpec spec, CommonOptions common) {
+        this(spec, common, null);
+    }
+
+    /** @param deployedEditsReason check's --allow-deployed-edits, or null */
+    Run(CommandLine.Model.CommandSpec spec, CommonOptions common, String deployedEditsReason) {
         this.spec = spec;
         this.common = common;
+        this.deployedEditsReason = deployedEditsReason;
     }
 
     /** Builds the change set to judge from the repository and the deploy ref (null: SPEC.md's default order). */
@@ -54,6 +61,7 @@ final class Run {
             try (GitRepo repo = GitRepo.open(start)) {
                 Config config = loadConfig(repo.workTree());
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
+                if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
                 final Config effective = config;
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),

@@ -21,17 +21,26 @@ import java.util.Set;
  * @param off           rules switched off
  * @param ruleOptions   per rule id, the options written for it
  * @param allowedEdits  deployed migrations whose edit is deliberate: path to the reason given
+ * @param deployedEditsReason when not null, every edit of a deployed migration is deliberate, for this reason (the
+ *                      pull-request gate's opt-in label, {@code check --allow-deployed-edits})
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
-                     Map<String, String> allowedEdits) {
+                     Map<String, String> allowedEdits, String deployedEditsReason) {
 
     public static Config defaults() {
-        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of());
+        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of(),
+                null);
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits);
+        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                deployedEditsReason);
+    }
+
+    public Config withDeployedEditsAllowed(String reason) {
+        return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                reason);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

@@ -20,7 +20,14 @@ import java.util.Set;
  * (exit 2) with the file and line, because a silently ignored setting is worse than none.
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits");
+    private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits",
+            "on-missing-tool");
+    /**
+     * How the pre-commit hook script reads {@code on-missing-tool: allow} with grep when Java or the jar is missing (it
+     * cannot run this parser then). Any other spelling of {@code allow} is refused here, so the two never disagree.
+     */
+    static final java.util.regex.Pattern HOOK_READABLE_ALLOW =
+            java.util.regex.Pattern.compile("^on-missing-tool:[ \\t]+(allow|\"allow\"|'allow')([ \\t]+#.*)?[ \\t]*$");
 
     private ConfigLoader() {
     }
@@ -88,6 +95,7 @@ public final class ConfigLoader {
                 }
             }
         }
+        if (top.containsKey("on-missing-tool")) checkOnMissingTool(text, root, top.get("on-missing-tool"), file);
         Map<String, String> allowedEdits = new LinkedHashMap<>();
         if (top.containsKey("allowed-edits")) {
             YamlNode a = top.get("allowed-edits");
@@ -105,9 +113,27 @@ public final class ConfigLoader {
                 allowedEdits.put(path, reason);
             }
         }
-        Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits);
+        Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits,
+                null);
         validateOptions(config, file);
         return config;
+    }
+
+    /**
+     * {@code on-missing-tool} is read by the hook script only (when the tool itself cannot run); here it is checked, so
+     * that a typo or a spelling the script would not see stops the run instead of being ignored.
+     */
+    private static void checkOnMissingTool(String text, YamlNode root, YamlNode value, String file) {
+        int line = root.keyLine("on-missing-tool");
+        String v = requireText(value, file, "on-missing-tool");
+        if (!v.equals("allow") && !v.equals("refuse")) {
+            throw new ConfigException(file + ":" + line + ": on-missing-tool must be allow or refuse, not '" + v + "'");
+        }
+        String[] lines = text.split("\\R", -1);
+        if (v.equals("allow") && (line < 1 || line > lines.length || !HOOK_READABLE_ALLOW.matcher(lines[line - 1]).matches())) {
+            throw new ConfigException(file + ":" + line + ": write on-missing-tool as the line 'on-missing-tool: allow' "
+                    + "at the top level (the hook reads it without a YAML parser when Java or the jar is missing)");
+        }
     }
 
     /** Builds every rule once so that a bad option value fails now, with the file, not halfway through a run. */

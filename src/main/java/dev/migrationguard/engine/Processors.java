@@ -28,8 +28,8 @@ public final class Processors {
         List<UnaryOperator<List<Finding>>> steps = List.of(
                 // First the configured severity, so that every later step and the report see the final severity.
                 list -> severity(list, config),
-                // Deliberate edits of deployed migrations are listed in the configuration with a reason: reported,
-                // never silently dropped, and not counted.
+                // Deliberate edits of deployed migrations are listed in the configuration with a reason, or allowed
+                // for one run by the pull-request gate's label: reported, never silently dropped, and not counted.
                 list -> allowedEdits(list, config),
                 // Inline suppressions after severities: a suppressed finding keeps its severity in the report.
                 list -> inlineSuppressions(list, suppressionsOf),
@@ -49,11 +49,21 @@ public final class Processors {
     }
 
     static List<Finding> allowedEdits(List<Finding> findings, Config config) {
-        if (config.allowedEdits().isEmpty()) return findings;
+        if (config.allowedEdits().isEmpty() && config.deployedEditsReason() == null) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            String reason = f.rule().equals("deployed-migration-edited") ? config.allowedEdits().get(f.path()) : null;
-            out.add(reason == null ? f : f.suppressedBy(new Finding.Suppression("allowed-edit", reason)));
+            if (!f.rule().equals("deployed-migration-edited") || f.suppressed()) {
+                out.add(f);
+                continue;
+            }
+            String reason = config.allowedEdits().get(f.path());
+            if (reason != null) {
+                out.add(f.suppressedBy(new Finding.Suppression("allowed-edit", reason)));
+            } else if (config.deployedEditsReason() != null) {
+                out.add(f.suppressedBy(new Finding.Suppression("label", config.deployedEditsReason())));
+            } else {
+                out.add(f);
+            }
         }
         return out;
     }

@@ -80,6 +80,23 @@ public final class GitRepo implements AutoCloseable {
         return repo.getWorkTree().toPath();
     }
 
+    /**
+     * The folder git runs hooks from, as git itself resolves it: {@code core.hooksPath} when set (relative to the top of
+     * the work tree, {@code ~/} for the home folder: husky's {@code .husky/}), else {@code hooks/} in the common git dir,
+     * which a linked worktree shares with its main repository and which, for a submodule, lies where its {@code .git}
+     * file points. Read from the repository and user configuration (the system one is skipped, see QuietSystemReader).
+     */
+    public Path hooksFolder() {
+        String configured = repo.getConfig().getString("core", null, "hooksPath");
+        if (configured != null && !configured.isBlank()) {
+            Path p = configured.startsWith("~/")
+                    ? Path.of(System.getProperty("user.home")).resolve(configured.substring(2))
+                    : workTree().resolve(configured);
+            return p.toAbsolutePath().normalize();
+        }
+        return repo.getCommonDirectory().toPath().resolve("hooks").toAbsolutePath().normalize();
+    }
+
     /** HEAD against the index: what {@code git commit} would record. Works before the first commit too. */
     public ChangeSet staged(String deployRef) {
         try {
