@@ -100,4 +100,19 @@ class ConfigLoaderTest {
                 """, FILE));
         assertTrue(noReason.getMessage().contains("needs both a path and a reason"), noReason.getMessage());
     }
+
+    @Test
+    void onMissingToolIsCheckedAndMustBeWrittenTheWayTheHookReadsIt() {
+        ConfigLoader.parse("on-missing-tool: allow\n", FILE);
+        ConfigLoader.parse("deployed:\n  ref: main\non-missing-tool: \"allow\"   # laptops without Java\n", FILE);
+        ConfigLoader.parse("on-missing-tool: refuse\n", FILE);
+        var bad = assertThrows(ConfigException.class, () -> ConfigLoader.parse("\non-missing-tool: sometimes\n", FILE));
+        assertTrue(bad.getMessage().startsWith(FILE + ":2:") && bad.getMessage().contains("allow or refuse"),
+                bad.getMessage());
+        var flow = assertThrows(ConfigException.class, () -> ConfigLoader.parse("{on-missing-tool: allow}\n", FILE));
+        assertTrue(flow.getMessage().contains("'on-missing-tool: allow'"), flow.getMessage());
+        for (String line : new String[]{"on-missing-tool: allow", "on-missing-tool: 'allow'  # why"}) {
+            assertTrue(ConfigLoader.HOOK_READABLE_ALLOW.matcher(line).matches(), line);
+        }
+    }
 }

@@ -133,4 +133,30 @@ class GitRepoTest {
             assertTrue(dev.migrationguard.model.Text.isBinary(cs.after().read("img/logo.png").orElseThrow()));
         }
     }
+
+    @Test
+    void hooksFolderIsWhereGitRunsHooksFrom() throws Exception {
+        var main = GitFixture.init(dir.resolve("main")).write("a.txt", "a").addAll().commit("init");
+        Path gitHooks = main.root().resolve(".git/hooks").toRealPath();
+        try (GitRepo repo = GitRepo.open(main.root().resolve("."))) {
+            assertEquals(gitHooks, repo.hooksFolder());
+        }
+        main.git("worktree", "add", "-q", "-b", "feature", dir.resolve("linked").toString());
+        try (GitRepo repo = GitRepo.open(dir.resolve("linked"))) {
+            assertEquals(gitHooks, repo.hooksFolder().toRealPath(), "a linked worktree shares the main hooks");
+        }
+        main.git("config", "core.hooksPath", ".husky");
+        java.nio.file.Files.createDirectories(main.root().resolve("src/deep"));
+        try (GitRepo repo = GitRepo.open(main.root().resolve("src/deep"))) {
+            assertEquals(main.root().toRealPath().resolve(".husky"), repo.hooksFolder(),
+                    "relative to the top of the work tree, not to the current folder");
+        }
+
+        var sub = GitFixture.init(dir.resolve("sub")).write("s.txt", "s").addAll().commit("init");
+        var sup = GitFixture.init(dir.resolve("super")).write("b.txt", "b").addAll().commit("init");
+        sup.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.root().toString(), "modules/sub");
+        try (GitRepo repo = GitRepo.open(sup.root().resolve("modules/sub"))) {
+            assertEquals(sup.root().resolve(".git/modules/modules/sub/hooks").toRealPath(), repo.hooksFolder().toRealPath());
+        }
+    }
 }
