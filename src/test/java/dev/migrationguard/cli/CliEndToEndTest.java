@@ -179,7 +179,8 @@ class CliEndToEndTest {
         Cli r = Cli.run(ci, "check", "--base", "origin/main", "--format", "json");
         assertEquals(2, r.code(), r::toString);
         assertEquals("", r.out(), "nothing on stdout: a CI script must not mistake it for a report");
-        assertTrue(r.err().contains("shallow clone") && r.err().contains("fetch-depth: 0"), r::toString);
+        assertTrue(r.err().contains("shallow clone") && r.err().contains("fetch-depth: 0")
+                && r.err().contains("git fetch --deepen"), r::toString);
     }
 
     @Test
