@@ -21,17 +21,59 @@ import java.util.Set;
  * @param off           rules switched off
  * @param ruleOptions   per rule id, the options written for it
  * @param allowedEdits  deployed migrations whose edit is deliberate: path to the reason given
+ * @param ledgers       the records of what is deployed besides the deploy ref: lock file, live migrations table
+ * @param liquibaseMasters master changelogs named in the configuration (empty: found by their usual names)
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
-                     Map<String, String> allowedEdits) {
+                     Map<String, String> allowedEdits, Ledgers ledgers, List<String> liquibaseMasters) {
+
+    public Config {
+        if (ledgers == null) ledgers = Ledgers.DEFAULTS;
+        liquibaseMasters = liquibaseMasters == null ? List.of() : List.copyOf(liquibaseMasters);
+    }
+
+    /** Without ledgers or Liquibase settings: their defaults. */
+    public Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
+                  Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
+                  Map<String, String> allowedEdits) {
+        this(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                Ledgers.DEFAULTS, List.of());
+    }
+
+    /**
+     * Where the tool learns what is deployed besides the deploy ref.
+     *
+     * @param lockFile     the lock file's path in the repository ({@code migrations.lock}); used when it exists
+     * @param deployedFrom a JDBC URL whose migrations tables are read (read-only), or null
+     * @param tables       the migrations table per stack: {@code flyway}, {@code liquibase}, {@code typeorm}
+     */
+    public record Ledgers(String lockFile, String deployedFrom, Map<String, String> tables) {
+        public static final Map<String, String> DEFAULT_TABLES = Map.of("flyway", "flyway_schema_history",
+                "liquibase", "databasechangelog", "typeorm", "migrations");
+        public static final Ledgers DEFAULTS = new Ledgers("migrations.lock", null, DEFAULT_TABLES);
+
+        public Ledgers {
+            tables = Map.copyOf(tables);
+        }
+
+        public Ledgers withDeployedFrom(String url) {
+            return new Ledgers(lockFile, url, tables);
+        }
+    }
 
     public static Config defaults() {
         return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of());
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits);
+        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                ledgers, liquibaseMasters);
+    }
+
+    public Config withDeployedFrom(String url) {
+        return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                ledgers.withDeployedFrom(url), liquibaseMasters);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

@@ -173,7 +173,8 @@ public final class Engine {
                 }
                 for (Migration d : was) {
                     Migration m = nowById.get(d.id());
-                    if (m != null && Objects.equals(m.checksum(), d.checksum())) continue;
+                    if (m != null && (Objects.equals(m.checksum(), d.checksum())
+                            || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
                     DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
                             : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
                     Location at = m != null ? located(m) : Location.file(c.path());
@@ -254,7 +255,8 @@ public final class Engine {
         List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
             ReadResult<Migration> result = reader.read(side, path);
             problems.addAll(result.problems());
-            checkedFiles.add(path);
+            // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
+            if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);
             return result.items();
         }
 
