@@ -3,11 +3,15 @@ package dev.migrationguard.cli;
 import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.config.ConfigLoader;
+import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.engine.Engine;
 import dev.migrationguard.engine.Report;
 import dev.migrationguard.git.CannotJudge;
 import dev.migrationguard.git.GitRepo;
+import dev.migrationguard.ledger.LockFile;
 import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.report.JsonRenderer;
 import dev.migrationguard.report.Renderer;
@@ -23,6 +27,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -66,7 +72,7 @@ final class Run {
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
                         RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective);
-                Report report = engine.run(cs);
+                Report report = engine.run(cs, ledgers(effective, cs));
                 write(report, cs.after()::readText);
                 return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
             }
@@ -81,6 +87,50 @@ final class Run {
             if (common.debug) e.printStackTrace(err);
             err.flush();
             return ExitCodes.BUG;
+        }
+    }
+
+    /** The records of what is deployed besides the deploy ref: the lock file, when the checked side has one. */
+    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs) {
+        List<DeployedLedger> ledgers = new ArrayList<>();
+        String lockPath = config.ledgers().lockFile();
+        cs.after().readText(lockPath).ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
+        return ledgers;
+    }
+
+    /**
+     * Writes the lock file: every migration of the work tree with the digest of its checksum-relevant content. Refuses
+     * (exit 2) when a migration cannot be read, since its digest would be a guess.
+     */
+    int writeLock(Path output) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
+            try (GitRepo repo = GitRepo.open(start)) {
+                Config config = loadConfig(repo.workTree());
+                ChangeSet cs = repo.lint(List.of(), null);
+                var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(config), List.of(), config);
+                List<ParseProblem> problems = new ArrayList<>();
+                List<Migration> all = engine.allMigrations(cs.after(), problems);
+                if (!problems.isEmpty()) {
+                    ParseProblem p = problems.get(0);
+                    throw new ConfigException(p.location().path() + ":" + p.location().line() + ": " + p.message()
+                            + " (fix it before locking: its digest would be a guess)");
+                }
+                Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
+                Files.writeString(target, LockFile.write(all), StandardCharsets.UTF_8);
+                err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
+                err.flush();
+                return ExitCodes.OK;
+            }
+        } catch (ConfigException | CannotJudge e) {
+            err.println("migration-guard: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CANNOT_JUDGE;
+        } catch (IOException e) {
+            err.println("migration-guard: cannot write the lock file: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CANNOT_JUDGE;
         }
     }
 

@@ -23,24 +23,57 @@ import java.util.Set;
  * @param allowedEdits  deployed migrations whose edit is deliberate: path to the reason given
  * @param deployedEditsReason when not null, every edit of a deployed migration is deliberate, for this reason (the
  *                      pull-request gate's opt-in label, {@code check --allow-deployed-edits})
+ * @param ledgers       the records of what is deployed besides the deploy ref: lock file, live migrations table
+ * @param liquibaseMasters master changelogs named in the configuration (empty: found by their usual names)
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
-                     Map<String, String> allowedEdits, String deployedEditsReason) {
+                     Map<String, String> allowedEdits, String deployedEditsReason, Ledgers ledgers,
+                     List<String> liquibaseMasters) {
+
+    public Config {
+        if (ledgers == null) ledgers = Ledgers.DEFAULTS;
+        liquibaseMasters = liquibaseMasters == null ? List.of() : List.copyOf(liquibaseMasters);
+    }
+    /**
+     * Where the tool learns what is deployed besides the deploy ref.
+     *
+     * @param lockFile     the lock file's path in the repository ({@code migrations.lock}); used when it exists
+     * @param deployedFrom a JDBC URL whose migrations tables are read (read-only), or null
+     * @param tables       the migrations table per stack: {@code flyway}, {@code liquibase}, {@code typeorm}
+     */
+    public record Ledgers(String lockFile, String deployedFrom, Map<String, String> tables) {
+        public static final Map<String, String> DEFAULT_TABLES = Map.of("flyway", "flyway_schema_history",
+                "liquibase", "databasechangelog", "typeorm", "migrations");
+        public static final Ledgers DEFAULTS = new Ledgers("migrations.lock", null, DEFAULT_TABLES);
+
+        public Ledgers {
+            tables = Map.copyOf(tables);
+        }
+
+        public Ledgers withDeployedFrom(String url) {
+            return new Ledgers(lockFile, url, tables);
+        }
+    }
 
     public static Config defaults() {
         return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of(),
-                null);
+                null, Ledgers.DEFAULTS, List.of());
     }
 
     public Config withDeployedRef(String ref) {
         return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
-                deployedEditsReason);
+                deployedEditsReason, ledgers, liquibaseMasters);
     }
 
     public Config withDeployedEditsAllowed(String reason) {
         return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
-                reason);
+                reason, ledgers, liquibaseMasters);
+    }
+
+    public Config withDeployedFrom(String url) {
+        return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                deployedEditsReason, ledgers.withDeployedFrom(url), liquibaseMasters);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */
@@ -54,7 +87,4 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
         return Optional.ofNullable(severities.get(rule));
     }
 
-    public List<String> unknownRuleIds(Set<String> ids) {
-        return ids.stream().filter(id -> RuleCatalog.find(id).isEmpty()).sorted().toList();
-    }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits",
-            "on-missing-tool");
+            "on-missing-tool", "liquibase");
     /**
      * How the pre-commit hook script reads {@code on-missing-tool: allow} with grep when Java or the jar is missing (it
      * cannot run this parser then). Any other spelling of {@code allow} is refused here, so the two never disagree.
@@ -39,11 +39,20 @@ public final class ConfigLoader {
         checkKeys(root, TOP, file, "top-level key");
 
         String deployedRef = null;
+        Config.Ledgers ledgers = Config.Ledgers.DEFAULTS;
         if (top.containsKey("deployed")) {
             YamlNode d = top.get("deployed");
             Map<String, YamlNode> dm = requireMap(d, file, "deployed");
-            checkKeys(d, Set.of("ref"), file, "key under deployed");
+            checkKeys(d, Set.of("ref", "lock-file", "from", "tables"), file, "key under deployed");
             if (dm.containsKey("ref")) deployedRef = requireText(dm.get("ref"), file, "deployed.ref");
+            ledgers = ledgers(dm, file);
+        }
+        List<String> masters = List.of();
+        if (top.containsKey("liquibase")) {
+            YamlNode l = top.get("liquibase");
+            Map<String, YamlNode> lm = requireMap(l, file, "liquibase");
+            checkKeys(l, Set.of("changelogs"), file, "key under liquibase");
+            masters = strings(lm.get("changelogs"), file, "liquibase.changelogs");
         }
         PathFilter entities = PathFilter.ALL;
         String naming = "spring";
@@ -114,7 +123,7 @@ public final class ConfigLoader {
             }
         }
         Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits,
-                null);
+                null, ledgers, masters);
         validateOptions(config, file);
         return config;
     }
@@ -134,6 +143,35 @@ public final class ConfigLoader {
             throw new ConfigException(file + ":" + line + ": write on-missing-tool as the line 'on-missing-tool: allow' "
                     + "at the top level (the hook reads it without a YAML parser when Java or the jar is missing)");
         }
+    }
+
+    private static Config.Ledgers ledgers(Map<String, YamlNode> deployed, String file) {
+        String lockFile = deployed.containsKey("lock-file")
+                ? requireText(deployed.get("lock-file"), file, "deployed.lock-file") : "migrations.lock";
+        String from = null;
+        if (deployed.containsKey("from")) {
+            YamlNode f = deployed.get("from");
+            from = requireText(f, file, "deployed.from");
+            if (!from.startsWith("jdbc:")) {
+                throw new ConfigException(file + ":" + f.line() + ": deployed.from must be a JDBC URL (jdbc:...), not '"
+                        + from.replaceAll("//[^/@]*@", "//***@") + "'");
+            }
+        }
+        Map<String, String> tables = new java.util.HashMap<>(Config.Ledgers.DEFAULT_TABLES);
+        if (deployed.containsKey("tables")) {
+            YamlNode t = deployed.get("tables");
+            Map<String, YamlNode> tm = requireMap(t, file, "deployed.tables");
+            checkKeys(t, Config.Ledgers.DEFAULT_TABLES.keySet(), file, "key under deployed.tables");
+            for (var e : tm.entrySet()) {
+                String name = requireText(e.getValue(), file, "deployed.tables." + e.getKey());
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?")) {
+                    throw new ConfigException(file + ":" + e.getValue().line() + ": deployed.tables." + e.getKey()
+                            + " must be a table name ([schema.]name), not '" + name + "'");
+                }
+                tables.put(e.getKey(), name);
+            }
+        }
+        return new Config.Ledgers(lockFile, from, tables);
     }
 
     /** Builds every rule once so that a bad option value fails now, with the file, not halfway through a run. */

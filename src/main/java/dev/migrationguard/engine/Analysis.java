@@ -32,9 +32,18 @@ public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, Li
      *
      * @param deployed the migration as the deploy ref has it
      * @param now      the migration as the change leaves it, or null when it is gone (deleted or renamed)
+     * @param ledger   true when a {@link DeployedLedger} (lock file, database) reported it, not the deploy ref;
+     *                 {@code deployedRef} then names that ledger
      */
     public record DeployedEdit(How how, Migration deployed, Migration now, String oldPath, String newPath,
-                               String deployedRef, Location location) {
+                               String deployedRef, Location location, boolean ledger) {
+
+        /** An edit seen against the git deploy ref. */
+        public DeployedEdit(How how, Migration deployed, Migration now, String oldPath, String newPath,
+                            String deployedRef, Location location) {
+            this(how, deployed, now, oldPath, newPath, deployedRef, location, false);
+        }
+
         public enum How {
             MODIFIED("modifies"), DELETED("deletes"), RENAMED("renames");
 

@@ -49,6 +49,11 @@ public final class Engine {
     }
 
     public Report run(ChangeSet cs) {
+        return run(cs, List.of());
+    }
+
+    /** Judges {@code cs}, and checks every migration recorded by {@code ledgers} against the {@code after} side. */
+    public Report run(ChangeSet cs, List<DeployedLedger> ledgers) {
         var work = new Work(cs);
         List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work);
         List<Migration> newMigrations = new ArrayList<>();
@@ -62,6 +67,7 @@ public final class Engine {
             migrationChanges(work, newMigrations, edits);
             checked.addAll(newMigrations);
         }
+        if (!ledgers.isEmpty()) ledgerEdits(work, ledgers, edits);
         List<SyncSetting> settings = readSettings(work);
 
         Map<SchemaChange, String> advice = new HashMap<>();
@@ -173,7 +179,8 @@ public final class Engine {
                 }
                 for (Migration d : was) {
                     Migration m = nowById.get(d.id());
-                    if (m != null && Objects.equals(m.checksum(), d.checksum())) continue;
+                    if (m != null && (Objects.equals(m.checksum(), d.checksum())
+                            || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
                     DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
                             : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
                     Location at = m != null ? located(m) : Location.file(c.path());
@@ -181,6 +188,59 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    /**
+     * Every entry of every ledger against the migrations now in the repository: one that is gone, or whose content no
+     * longer matches (and whose runner does not accept the edit), is reported once, unless the deploy ref already did.
+     */
+    private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
+        List<Migration> all = allMigrations(work.cs.after());
+        Set<String> reported = new HashSet<>();
+        for (DeployedEdit e : edits) reported.add(e.deployed().id());
+        for (DeployedLedger ledger : ledgers) {
+            for (DeployedLedger.Entry entry : ledger.entries()) {
+                Migration found = null;
+                for (Migration m : all) {
+                    if (ledger.records(entry, m)) {
+                        found = m;
+                        break;
+                    }
+                }
+                if (found != null && reported.contains(found.id())) continue;
+                if (found == null) {
+                    Migration gone = new Migration(entry.name(), entry.name(), entry.stack(),
+                            entry.stack() == Migration.Stack.LIQUIBASE ? Migration.Kind.CHANGESET
+                                    : Migration.Kind.VERSIONED, null, entry.name(), null, List.of(), null,
+                            entry.checksum());
+                    Location at = entry.location() != null ? entry.location() : Location.file(entry.name());
+                    edits.add(new DeployedEdit(DeployedEdit.How.DELETED, gone, null, null, null, ledger.name(), at,
+                            true));
+                } else if (!ledger.matches(entry, found) && !found.acceptedEdits().accept(null, entry.checksum())) {
+                    reported.add(found.id());
+                    edits.add(new DeployedEdit(DeployedEdit.How.MODIFIED, found, found, found.path(), found.path(),
+                            ledger.name(), located(found), true));
+                }
+            }
+        }
+    }
+
+    /** Every migration in a snapshot, as the readers see them (files the configuration excludes left out). */
+    public List<Migration> allMigrations(Snapshot side) {
+        return allMigrations(side, new ArrayList<>());
+    }
+
+    /** Every migration in a snapshot; the files that could not be read are added to {@code problems}. */
+    public List<Migration> allMigrations(Snapshot side, List<ParseProblem> problems) {
+        List<Migration> all = new ArrayList<>();
+        for (String path : side.paths()) {
+            for (MigrationReader r : migrationReaders(path)) {
+                ReadResult<Migration> result = r.read(side, path);
+                all.addAll(result.items());
+                problems.addAll(result.problems());
+            }
+        }
+        return all;
     }
 
     /** The migrations of this file as the deploy ref has them: at its old path, or at its new one when re-added. */
@@ -254,7 +314,8 @@ public final class Engine {
         List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
             ReadResult<Migration> result = reader.read(side, path);
             problems.addAll(result.problems());
-            checkedFiles.add(path);
+            // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
+            if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);
             return result.items();
         }
 

@@ -30,6 +30,23 @@ public final class FlywayChecksum {
     }
 
     /**
+     * SHA-256 (hex) over what {@link #sql} covers: the lines without their terminators, BOM removed, joined by LF. Equal
+     * exactly when Flyway's checksum is, without CRC32's collisions: what a lock file records.
+     */
+    public static String sqlDigest(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        StringBuilder lines = new StringBuilder(text.length());
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                lines.append(text, start, i).append('\n');
+                start = i + 1;
+            }
+        }
+        return dev.migrationguard.model.Digests.sha256(lines.toString());
+    }
+
+    /**
      * Flyway stores no checksum for a Java migration; we still need to tell edits apart, so: SHA-256 of the content
      * with line endings normalised to LF and a leading BOM removed, as hex.
      */

@@ -49,8 +49,10 @@ public final class FlywayMigrationReader implements MigrationReader {
         List<Migration.Touch> touches = List.of();
         List<ParseProblem> problems = new ArrayList<>();
         String checksum;
+        String digest;
         if (name.java()) {
             checksum = FlywayChecksum.java(content);
+            digest = checksum.substring("sha256:".length());
             if (!binary) {
                 JavaMigrationSql.Result java = JavaMigrationSql.read(content);
                 touches = java.touches();
@@ -60,11 +62,12 @@ public final class FlywayMigrationReader implements MigrationReader {
             }
         } else {
             checksum = FlywayChecksum.sql(content);
+            digest = FlywayChecksum.sqlDigest(content);
             if (!binary) touches = SqlTouchReader.touches(content);
         }
         Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
-                rollback(side, path, name), checksum);
+                rollback(side, path, name), checksum, digest, dev.migrationguard.model.AcceptedEdits.NONE);
         return new ReadResult<>(List.of(migration), problems);
     }
 

@@ -15,12 +15,24 @@ import java.util.Locale;
  * @param rollback    what the tool knows of its way back
  * @param checksum    over the content the runner itself checks; two versions with equal checksums are the same
  *                    migration to the runner (Flyway's CRC32 ignores line endings, for instance)
+ * @param digest      SHA-256 (hex) over the same checksum-relevant content: what a lock file records
+ * @param acceptedEdits edits of the deployed version that the runner accepts ({@code runOnChange}, {@code validCheckSum})
  */
 public record Migration(String id, String path, Stack stack, Kind kind, String version, String description,
-                        Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum) {
+                        Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
+                        String digest, AcceptedEdits acceptedEdits) {
 
     public Migration {
         touches = List.copyOf(touches);
+        if (digest == null) digest = Digests.sha256("checksum:" + checksum);
+        if (acceptedEdits == null) acceptedEdits = AcceptedEdits.NONE;
+    }
+
+    /** A migration whose runner accepts no edit, its digest taken over its checksum. */
+    public Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+                     Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum) {
+        this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, null,
+                AcceptedEdits.NONE);
     }
 
     public enum Stack {

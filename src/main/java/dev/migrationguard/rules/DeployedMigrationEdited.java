@@ -21,6 +21,10 @@ public final class DeployedMigrationEdited implements Rule {
             Migration m = edit.deployed();
             boolean changeSet = m.kind() == Migration.Kind.CHANGESET;
             String what = changeSet ? "ChangeSet " + m.id() : "Migration " + m.path();
+            if (edit.ledger()) {
+                findings.add(ledgerFinding(edit, what));
+                continue;
+            }
             String where = " is deployed (present on " + edit.deployedRef() + ")";
             String message = switch (edit.how()) {
                 case MODIFIED -> what + where + " and this change modifies it.";
@@ -43,5 +47,15 @@ public final class DeployedMigrationEdited implements Rule {
             findings.add(finding(edit.location(), message, hint));
         }
         return findings;
+    }
+
+    /** Reported by a lock file or a database: true whatever git history says, so the messages do not speak of it. */
+    private Finding ledgerFinding(DeployedEdit edit, String what) {
+        String where = " is deployed (recorded in " + edit.deployedRef() + ")";
+        return edit.how() == DeployedEdit.How.MODIFIED
+                ? finding(edit.location(), what + where + " but its content no longer matches the record.",
+                "Restore it as deployed and put the fix in a new migration.")
+                : finding(edit.location(), what + where + " but is no longer in the repository.",
+                "Restore it; to undo what it did, add a new migration.");
     }
 }

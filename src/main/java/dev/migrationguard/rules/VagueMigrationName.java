@@ -26,7 +26,8 @@ public final class VagueMigrationName implements Rule {
             "generated", "init", "initial", "initialize", "various", "minor", "cleanup", "refactor", "version",
             "release", "hotfix", "todo", "draft", "some", "more", "another", "final", "v", "ver", "data", "model",
             "models", "entity", "entities", "table", "tables", "structure", "script", "sql", "ddl", "step",
-            "part", "again", "adjust", "adjustments", "improve", "improvements", "work", "commit", "latest");
+            "part", "again", "adjust", "adjustments", "improve", "improvements", "work", "commit", "latest",
+            "changelog", "changelogs", "changeset", "changesets", "master", "main", "liquibase", "flyway");
 
     /** Words that carry no meaning of their own and are skipped when judging a name. */
     private static final Set<String> FILLER = Set.of("a", "an", "the", "to", "for", "of", "and", "in", "on", "with",

@@ -115,4 +115,54 @@ class ConfigLoaderTest {
             assertTrue(ConfigLoader.HOOK_READABLE_ALLOW.matcher(line).matches(), line);
         }
     }
+
+    @Test
+    void readsTheLedgersAndTheLiquibaseMasters() {
+        Config c = ConfigLoader.parse("""
+                deployed:
+                  lock-file: deploy/migrations.lock
+                  from: jdbc:postgresql://db.internal:5432/app
+                  tables:
+                    flyway: audit.flyway_history
+                    liquibase: DATABASECHANGELOG
+                liquibase:
+                  changelogs: [src/main/resources/config/liquibase/master.xml]
+                """, FILE);
+        assertEquals("deploy/migrations.lock", c.ledgers().lockFile());
+        assertEquals("jdbc:postgresql://db.internal:5432/app", c.ledgers().deployedFrom());
+        assertEquals("audit.flyway_history", c.ledgers().tables().get("flyway"));
+        assertEquals("DATABASECHANGELOG", c.ledgers().tables().get("liquibase"));
+        assertEquals("migrations", c.ledgers().tables().get("typeorm"));
+        assertEquals(java.util.List.of("src/main/resources/config/liquibase/master.xml"), c.liquibaseMasters());
+        assertEquals("migrations.lock", Config.defaults().ledgers().lockFile());
+    }
+
+    @Test
+    void badLedgerSettingsNameFileAndLine() {
+        var table = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                deployed:
+                  tables:
+                    mybatis: history
+                """, FILE));
+        assertTrue(table.getMessage().startsWith(FILE + ":3: unknown key under deployed.tables 'mybatis'"), table.getMessage());
+        var injection = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                deployed:
+                  tables:
+                    flyway: "x; DROP TABLE y"
+                """, FILE));
+        assertTrue(injection.getMessage().startsWith(FILE + ":3: deployed.tables.flyway must be a table name"),
+                injection.getMessage());
+        var url = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                deployed:
+                  from: postgres://admin:s3cret@db/app
+                """, FILE));
+        assertTrue(url.getMessage().startsWith(FILE + ":2: deployed.from must be a JDBC URL"), url.getMessage());
+        assertTrue(!url.getMessage().contains("s3cret"), url.getMessage());
+        var liquibase = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                liquibase:
+                  master: x.xml
+                """, FILE));
+        assertTrue(liquibase.getMessage().startsWith(FILE + ":2: unknown key under liquibase 'master'"),
+                liquibase.getMessage());
+    }
 }

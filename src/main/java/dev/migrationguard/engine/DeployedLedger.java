@@ -1,0 +1,34 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+
+import java.util.List;
+
+/**
+ * A record of what is deployed, consulted besides the git deploy ref: a lock file the deploy pipeline commits, or the
+ * migrations table of a live database. Each entry must still be in the repository with the same content.
+ */
+public interface DeployedLedger {
+    /** How messages name the record: {@code migrations.lock}, {@code the database at jdbc:postgresql://db/app}. */
+    String name();
+
+    List<Entry> entries();
+
+    /** Is {@code m} the migration this entry records? */
+    boolean records(Entry entry, Migration m);
+
+    /** Does {@code m}'s content still match the entry? True when the entry has no comparable checksum. */
+    boolean matches(Entry entry, Migration m);
+
+    /**
+     * One deployed migration as recorded.
+     *
+     * @param name     its name in the record: a migration id, a Flyway script, a TypeORM name, a changeSet
+     *                 {@code file::id::author}
+     * @param checksum the recorded checksum, or null when the record has none comparable
+     * @param location where the record is, when it is a file of the repository; null for a database
+     */
+    record Entry(Migration.Stack stack, String name, String checksum, Location location) {
+    }
+}

@@ -1,0 +1,131 @@
+package dev.migrationguard.ledger;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.engine.DeployedLedger;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code migrations.lock}: every deployed migration (a Flyway or TypeORM file, a Liquibase changeSet) with the SHA-256
+ * of its checksum-relevant content. One entry per line, sorted by id, so that a diff shows exactly what changed.
+ */
+public final class LockFile implements DeployedLedger {
+    static final int FORMAT = 1;
+    private final String path;
+    private final List<Entry> entries;
+
+    private LockFile(String path, List<Entry> entries) {
+        this.path = path;
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The text of a lock file for these migrations. */
+    public static String write(List<Migration> migrations) {
+        List<Migration> sorted = new ArrayList<>(migrations);
+        sorted.sort(Comparator.comparing(Migration::id));
+        StringBuilder b = new StringBuilder();
+        b.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"migrations\": [");
+        for (int i = 0; i < sorted.size(); i++) {
+            Migration m = sorted.get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    { \"id\": ").append(quote(m.id()))
+                    .append(", \"stack\": ").append(quote(m.stack().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"sha256\": ").append(quote(m.digest())).append(" }");
+        }
+        b.append(sorted.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+    }
+
+    /** Reads a lock file; a malformed one stops the run (exit 2) with its line, as bad configuration does. */
+    public static LockFile read(String path, String content) {
+        List<Entry> entries = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(content)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw bad(path, p, "a lock file is a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("format")) {
+                    if (p.getValueAsInt(-1) != FORMAT) throw bad(path, p, "unknown lock file format " + p.getText());
+                } else if (field.equals("migrations")) {
+                    if (p.currentToken() != JsonToken.START_ARRAY) throw bad(path, p, "migrations must be a list");
+                    while (p.nextToken() == JsonToken.START_OBJECT) entries.add(entry(path, p));
+                } else {
+                    throw bad(path, p, "unknown key '" + field + "' (known: format, migrations)");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ConfigException(path + ":" + (at == null ? 1 : at.getLineNr()) + ": not valid JSON: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(path + ": cannot be read: " + e.getMessage());
+        }
+        return new LockFile(path, entries);
+    }
+
+    private static Entry entry(String path, JsonParser p) throws IOException {
+        int line = p.currentTokenLocation().getLineNr();
+        String id = null;
+        String stack = null;
+        String sha = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "id" -> id = p.getValueAsString();
+                case "stack" -> stack = p.getValueAsString();
+                case "sha256" -> sha = p.getValueAsString();
+                default -> throw bad(path, p, "unknown key '" + field + "' in a lock entry (known: id, stack, sha256)");
+            }
+        }
+        if (id == null || stack == null || sha == null) {
+            throw new ConfigException(path + ":" + line + ": a lock entry needs id, stack and sha256");
+        }
+        Migration.Stack s;
+        try {
+            s = Migration.Stack.valueOf(stack.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path + ":" + line + ": unknown stack '" + stack + "'");
+        }
+        return new Entry(s, id, sha, Location.at(path, line, 5));
+    }
+
+    private static ConfigException bad(String path, JsonParser p, String message) {
+        return new ConfigException(path + ":" + p.currentTokenLocation().getLineNr() + ": " + message);
+    }
+
+    @Override
+    public String name() {
+        return path;
+    }
+
+    @Override
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    @Override
+    public boolean records(Entry entry, Migration m) {
+        return entry.stack() == m.stack() && entry.name().equals(m.id());
+    }
+
+    @Override
+    public boolean matches(Entry entry, Migration m) {
+        return entry.checksum().equalsIgnoreCase(m.digest());
+    }
+}

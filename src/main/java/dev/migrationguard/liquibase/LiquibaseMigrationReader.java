@@ -1,0 +1,198 @@
+package dev.migrationguard.liquibase;
+
+import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.liquibase.Changelog.Include;
+import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
+import dev.migrationguard.model.AcceptedEdits;
+import dev.migrationguard.model.Digests;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Liquibase changelogs (XML, YAML, JSON, formatted SQL), recognised by content wherever they live, into one
+ * migration per changeSet: identified by {@code file::id::author} as Liquibase identifies it, with a checksum over
+ * the content Liquibase's own checksum covers.
+ */
+public final class LiquibaseMigrationReader implements MigrationReader {
+    private static final Pattern XML_ROOT = Pattern.compile("<([\\w.-]+:)?databaseChangeLog\\b");
+    private static final Pattern YAML_ROOT = Pattern.compile("(?m)^[\"']?databaseChangeLog[\"']?\\s*:");
+    private static final Pattern JSON_ROOT = Pattern.compile("\"databaseChangeLog\"\\s*:");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+
+    /** Changelogs are recognised by content: any file of these kinds may be one, and {@link #read} decides. */
+    @Override
+    public boolean accepts(String path) {
+        return format(path) != null;
+    }
+
+    private enum Format { XML, YAML, JSON, SQL }
+
+    private static Format format(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        if (p.endsWith(".xml")) return Format.XML;
+        if (p.endsWith(".yaml") || p.endsWith(".yml")) return Format.YAML;
+        if (p.endsWith(".json")) return Format.JSON;
+        if (p.endsWith(".sql")) return Format.SQL;
+        return null;
+    }
+
+    @Override
+    public ReadResult<Migration> read(Snapshot side, String path) {
+        Format format = format(path);
+        Optional<byte[]> bytes = side.read(path);
+        if (format == null || bytes.isEmpty() || Text.isBinary(bytes.get())) return ReadResult.empty();
+        String content = Text.decode(bytes.get());
+        try {
+            Optional<Changelog> log = parse(format, path, content);
+            if (log.isEmpty()) return ReadResult.empty();
+            return migrations(side, path, log.get());
+        } catch (ChangelogSyntaxError e) {
+            return ReadResult.problem(new ParseProblem(inside(path, content, e.line, e.column),
+                    "Liquibase changelog is " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this Liquibase changelog: "
+                    + e));
+        }
+    }
+
+    /** The changelog in a file, or empty when the file is no changelog (a pom.xml, an application.yml, ...). */
+    static Optional<Changelog> parse(String pathFormat, String path, String content) {
+        Format f = format(pathFormat);
+        return f == null ? Optional.empty() : parse(f, path, content);
+    }
+
+    private static Optional<Changelog> parse(Format format, String path, String content) {
+        switch (format) {
+            case SQL -> {
+                if (!FormattedSqlParser.isFormattedSql(content)) return Optional.empty();
+                return Optional.of(FormattedSqlParser.parse(path, content));
+            }
+            case XML -> {
+                if (!XML_ROOT.matcher(content).find()) return Optional.empty();
+                ChangeNode root = XmlChangelogParser.parse(content);
+                if (!root.name().equals("databaseChangeLog")) return Optional.empty();
+                return Optional.of(StructuredChangelogs.from(path, root));
+            }
+            default -> {
+                boolean yaml = format == Format.YAML;
+                if (!(yaml ? YAML_ROOT : JSON_ROOT).matcher(content).find()) return Optional.empty();
+                ChangeNode root = TreeChangelogParser.parse(content, yaml);
+                if (root == null) return Optional.empty();
+                return Optional.of(StructuredChangelogs.from(path, root));
+            }
+        }
+    }
+
+    private ReadResult<Migration> migrations(Snapshot side, String path, Changelog log) {
+        List<Migration> out = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>(log.problems());
+        for (Include include : log.includes()) {
+            String target = LiquibasePaths.resolve(path, include.target(), include.relative());
+            boolean found = include.folder() ? hasFilesUnder(side, target) : side.exists(target);
+            if (!found) {
+                problems.add(new ParseProblem(include.location(), (include.folder() ? "includeAll" : "include")
+                        + " points to " + target + ", which is not in the repository"));
+            }
+        }
+        String fileName = Text.fileName(path);
+        String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        for (ParsedChangeSet cs : log.changeSets()) {
+            String file = cs.logicalFilePath() != null ? cs.logicalFilePath()
+                    : log.logicalFilePath() != null ? log.logicalFilePath() : LiquibasePaths.logical(path);
+            String id = file + "::" + cs.id() + "::" + cs.author();
+            List<Migration.Touch> touches = new ArrayList<>();
+            StringBuilder canonical = new StringBuilder();
+            for (ChangeNode change : cs.changes()) {
+                touches.addAll(ChangeTouches.of(change, c -> sqlOf(side, path, c)));
+                canonical(change, false, side, path, canonical);
+            }
+            for (ChangeNode visitor : cs.sqlVisitors()) canonical(visitor, false, side, path, canonical);
+            String digest = Digests.sha256(canonical.toString());
+            out.add(new Migration(id, path, Migration.Stack.LIQUIBASE, Migration.Kind.CHANGESET, null,
+                    base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest, digest,
+                    new AcceptedEdits(cs.runOnChange(), cs.validCheckSums())));
+        }
+        return new ReadResult<>(out, problems);
+    }
+
+    private static boolean hasFilesUnder(Snapshot side, String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        for (String p : side.paths()) if (p.startsWith(prefix)) return true;
+        return false;
+    }
+
+    /** Needed when a change cannot be rolled back automatically and no rollback is written. */
+    private static Rollback rollback(ParsedChangeSet cs) {
+        if (cs.rollback()) return new Rollback(Rollback.Status.PRESENT, cs.location(), false);
+        for (ChangeNode change : cs.changes()) {
+            if (cs.formattedSql() || !AutoRollback.automatic(change.name())) {
+                return new Rollback(Rollback.Status.MISSING, cs.location(), false);
+            }
+        }
+        return new Rollback(Rollback.Status.PRESENT, cs.location(), false);
+    }
+
+    private static String sqlOf(Snapshot side, String path, ChangeNode change) {
+        if (change.name().equals("sqlFile")) return sqlFileContent(side, path, change).orElse(null);
+        String attr = change.attribute("sql");
+        if (attr != null) return attr;
+        ChangeNode nested = change.child("sql");
+        return nested != null && !nested.text().isEmpty() ? nested.text() : change.text();
+    }
+
+    private static Optional<String> sqlFileContent(Snapshot side, String changelog, ChangeNode change) {
+        String file = change.attribute("path");
+        if (file == null) return Optional.empty();
+        boolean relative = Boolean.parseBoolean(change.attributes().getOrDefault("relativeToChangelogFile", "false"));
+        return side.readText(LiquibasePaths.resolve(changelog, file, relative));
+    }
+
+    /**
+     * What Liquibase's checksum covers, written out: each change's type, attributes, nested elements and text. Text is
+     * normalised to LF and NFC; in {@code sql} and {@code sqlFile} (and the file it names) all whitespace is dropped,
+     * as checksum version 9 does. Rollback, comments and preconditions are not part of it.
+     */
+    private static void canonical(ChangeNode node, boolean sqlText, Snapshot side, String path, StringBuilder out) {
+        boolean sql = sqlText || node.name().equals("sql") || node.name().equals("sqlFile");
+        out.append(node.name()).append('{');
+        for (Map.Entry<String, String> a : node.attributes().entrySet()) {
+            out.append(a.getKey()).append('=').append(normalize(a.getValue(), sql || a.getKey().equals("sql")))
+                    .append(';');
+        }
+        out.append('}');
+        if (node.name().equals("sqlFile")) {
+            out.append("file=").append(sqlFileContent(side, path, node).map(t -> normalize(t, true)).orElse("?"));
+        }
+        out.append('[');
+        for (ChangeNode c : node.children()) {
+            if (c.name().equals("rollback") || c.name().equals("comment")) continue;
+            canonical(c, sql, side, path, out);
+        }
+        out.append(']').append('<').append(normalize(node.text(), sql)).append('>');
+    }
+
+    private static String normalize(String text, boolean dropWhitespace) {
+        String t = Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+        return dropWhitespace ? WHITESPACE.matcher(t).replaceAll("") : t.strip();
+    }
+
+    private static Location inside(String path, String content, int line, int column) {
+        String[] lines = content.split("\r\n|\r|\n", -1);
+        int l = Math.min(Math.max(line, 1), lines.length);
+        int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
+        return Location.at(path, l, c);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.testing.GitFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real CLI on real repositories of a Spring Boot + JPA + Liquibase project. */
+class LiquibaseEndToEndTest {
+    static final String MASTER = "src/main/resources/db/changelog/db.changelog-master.yaml";
+    static final String CHANGES = "src/main/resources/db/changelog/changes/";
+
+    @TempDir
+    Path dir;
+
+    static String master() {
+        return """
+                databaseChangeLog:
+                  - includeAll:
+                      path: changes/
+                      relativeToChangelogFile: true
+                """;
+    }
+
+    static String createContest(String titleType) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="create-contest" author="alice">
+                        <createTable tableName="contest">
+                            <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                            <column name="title" type="%s"/>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(titleType);
+    }
+
+    private GitFixture baseline() {
+        return GitFixture.init(dir)
+                .write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest(""))
+                .write(MASTER, master())
+                .write(CHANGES + "001-create-contest.xml", createContest("varchar(100)"))
+                .write("src/main/resources/application.properties", "spring.jpa.hibernate.ddl-auto=validate\n");
+    }
+
+    @Test
+    void anEntityChangeNeedsAChangeSetThatAltersItsTable() {
+        var g = baseline().addAll().commit("init");
+        g.write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest("\n    private Integer divisions;\n")).addAll();
+        Cli refused = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(1, refused.code(), refused::toString);
+        assertEquals(List.of("entity-change-without-migration"), refused.rules());
+        assertEquals("Add src/main/resources/db/changelog/changes/add-contest-divisions.yaml with a changeSet that "
+                        + "alters table \"contest\".",
+                refused.json().get("findings").get(0).get("hint").asText());
+
+        g.write(CHANGES + "002-add-contest-divisions.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: add-contest-divisions
+                      author: bob
+                      changes:
+                        - addColumn:
+                            tableName: contest
+                            columns:
+                              - column: {name: divisions, type: int}
+                """).addAll();
+        Cli accepted = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(0, accepted.code(), accepted::toString);
+    }
+
+    @Test
+    void appendingIsNewEditingIsNotAndWhitespaceInSqlIsNothing() {
+        String file = CHANGES + "001-create-contest.xml";
+        var g = baseline().addAll().commit("init");
+        String appended = createContest("varchar(100)").replace("</databaseChangeLog>", """
+                    <changeSet id="seed-contests" author="bob">
+                        <sql>INSERT INTO contest (id, title) VALUES (1, 'Open')</sql>
+                    </changeSet>
+                </databaseChangeLog>""");
+        g.write(file, appended).add(file);
+        Cli missing = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of("missing-down-migration"), missing.rules(), missing::toString);
+
+        g.write(file, appended.replace("</sql>", "</sql>\n        <rollback>DELETE FROM contest WHERE id = 1</rollback>"))
+                .add(file).commit("seed");
+        g.write(file, g.read(file).replace("INSERT INTO contest (id, title) VALUES", "INSERT INTO contest\n  (id, title)\n  VALUES"))
+                .add(file);
+        assertEquals(0, Cli.run(g.root(), "check", "--staged").code());
+
+        g.write(file, g.read(file).replace("varchar(100)", "varchar(200)")).add(file);
+        Cli edited = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of("deployed-migration-edited"), edited.rules(), edited::toString);
+        assertTrue(edited.json().get("findings").get(0).get("message").asText()
+                .startsWith("ChangeSet db/changelog/changes/001-create-contest.xml::create-contest::alice"));
+    }
+
+    @Test
+    void lintCountsOnlyChangelogsAmongXmlAndYamlFiles() {
+        var g = baseline().write("pom.xml", "<project/>\n").addAll().commit("init");
+        Cli lint = Cli.run(g.root(), "lint", "--format", "json");
+        assertEquals(0, lint.code(), lint::toString);
+        // the entity, the changelog and application.properties: pom.xml is no changelog, the master holds no changeSet
+        assertEquals(3, lint.json().get("summary").get("filesChecked").asInt(), lint::toString);
+    }
+}
