@@ -21,17 +21,20 @@ import java.util.Set;
  * @param off           rules switched off
  * @param ruleOptions   per rule id, the options written for it
  * @param allowedEdits  deployed migrations whose edit is deliberate: path to the reason given
+ * @param baseline      the baseline file, relative to the work tree's root, or null for none
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
-                     Map<String, String> allowedEdits) {
+                     Map<String, String> allowedEdits, String baseline) {
 
     public static Config defaults() {
-        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of());
+        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of(),
+                null);
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits);
+        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+                baseline);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

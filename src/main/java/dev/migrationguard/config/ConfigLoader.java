@@ -20,7 +20,8 @@ import java.util.Set;
  * (exit 2) with the file and line, because a silently ignored setting is worse than none.
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits");
+    private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits",
+            "baseline");
 
     private ConfigLoader() {
     }
@@ -105,7 +106,12 @@ public final class ConfigLoader {
                 allowedEdits.put(path, reason);
             }
         }
-        Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits);
+        String baseline = top.containsKey("baseline") ? requireText(top.get("baseline"), file, "baseline") : null;
+        if (baseline != null && baseline.isBlank()) {
+            throw new ConfigException(file + ":" + top.get("baseline").line() + ": baseline must name a file");
+        }
+        Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits,
+                baseline);
         validateOptions(config, file);
         return config;
     }

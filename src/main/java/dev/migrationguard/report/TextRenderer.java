@@ -39,7 +39,7 @@ public final class TextRenderer implements Renderer {
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
-        long suppressed = report.findings().stream().filter(Finding::suppressed).count();
+        long suppressed = report.suppressed();
         out.append(String.format("%s: %d error%s, %d warning%s%s in %d file%s checked (%s).%n", Report.TOOL, errors,
                 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
                 suppressed > 0 ? ", " + suppressed + " suppressed" : "", report.filesChecked(),
