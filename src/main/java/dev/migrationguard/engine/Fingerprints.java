@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * Stable identities of findings, for the baseline and for CI systems that track findings across runs (SARIF, GitLab).
- * A fingerprint hashes the rule, the path, the message and the finding's source line with its whitespace collapsed;
- * never the line number, so that an edit above a finding keeps its fingerprint.
+ * A fingerprint hashes the rule, the path, the message and the finding's source line without its whitespace; never
+ * the line number, so that an edit above a finding, or a re-indent or re-spacing of its line, keeps its fingerprint.
  */
 public final class Fingerprints {
     private Fingerprints() {
@@ -48,7 +48,7 @@ public final class Fingerprints {
     }
 
     static String normalise(String line) {
-        return line.strip().replaceAll("\\s+", " ");
+        return line.replaceAll("\\s+", "");
     }
 
     private static String sha256(String text) {
