@@ -14,11 +14,17 @@ final class CommonOptions {
     @Option(names = "--config", paramLabel = "<file>", description = "Configuration file (default: .migration-guard.yml at the work tree's root, if present).")
     Path config;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "text or json (default text); repeat with --output for several reports.")
+    @Option(names = "--format", paramLabel = "<format>", description = "text, json, sarif (GitHub code scanning), github (annotations on the pull request), "
+            + "junit (test results), checkstyle (reviewdog) or gitlab (code quality); default text. Repeat "
+            + "--format/--output for several reports in one run.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "<file>", description = "Write the report to this file instead of stdout; pairs with --format in order.")
     List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "<file>", description = "Report the findings this baseline file holds "
+            + "(written by the baseline command) as suppressed; only new ones count. Overrides the configuration's.")
+    Path baseline;
 
     @Option(names = "--fail-on", paramLabel = "<level>", description = "error, warning or never (default error).")
     String failOn = "error";

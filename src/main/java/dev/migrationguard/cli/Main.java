@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** The command line. {@link #run} returns the exit code so that tests never exit the JVM. */
 @Command(name = "migration-guard", mixinStandardHelpOptions = true, version = "migration-guard 0.1.0",
         description = "Stops database-migration accidents before they reach production.",
-        subcommands = {CheckCommand.class, LintCommand.class, LockCommand.class, InstallCommand.class,
-                UninstallCommand.class, RulesCommand.class, ExplainCommand.class},
+        subcommands = {CheckCommand.class, LintCommand.class, BaselineCommand.class, LockCommand.class,
+                InstallCommand.class, UninstallCommand.class, RulesCommand.class, ExplainCommand.class},
         exitCodeOnInvalidInput = ExitCodes.CANNOT_JUDGE, exitCodeOnExecutionException = ExitCodes.BUG)
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: check --staged, check --base <ref>, lint, install, uninstall, rules or explain <rule>.");
+                "Missing command: check --staged, check --base <ref>, lint, baseline, lock, install, uninstall, rules "
+                        + "or explain <rule>.");
     }
 }

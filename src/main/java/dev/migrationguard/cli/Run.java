@@ -4,6 +4,7 @@ import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.engine.DeployedLedger;
+import dev.migrationguard.engine.Baseline;
 import dev.migrationguard.engine.Engine;
 import dev.migrationguard.engine.Report;
 import dev.migrationguard.git.CannotJudge;
@@ -13,9 +14,8 @@ import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Severity;
-import dev.migrationguard.report.JsonRenderer;
+import dev.migrationguard.report.Formats;
 import dev.migrationguard.report.Renderer;
-import dev.migrationguard.report.TextRenderer;
 import dev.migrationguard.rules.RuleCatalog;
 import picocli.CommandLine;
 
@@ -54,13 +54,35 @@ final class Run {
         ChangeSet changeSet(GitRepo repo, String deployRef);
     }
 
+    /** What to do with the report once made; returns the exit code. */
+    interface Sink {
+        int accept(Report report, ChangeSet cs, Path workTree);
+    }
+
+    /** Checks, writes the report in every requested format and maps the exit code (check and lint). */
     int execute(Source source) {
+        return execute(source, true, (report, cs, root) -> {
+            Severity failOn = failOn(common.failOn);
+            write(report, cs.after()::readText);
+            return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        });
+    }
+
+    /**
+     * @param useBaseline whether a baseline (--baseline or the configuration's) applies; the baseline command itself
+     *                    must see every finding, or writing a new baseline would drop the ones the old one held
+     */
+    int execute(Source source, boolean useBaseline, Sink sink) {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Severity failOn = failOn(common.failOn);
+            failOn(common.failOn);
             for (String f : common.formats) renderer(f, null, false);
             if (common.outputs.size() > Math.max(1, common.formats.size())) {
                 throw new ConfigException("more --output than --format options: give each --output its --format");
+            }
+            if (common.formats.size() - common.outputs.size() > 1) {
+                throw new ConfigException("--format " + String.join(", ", common.formats.subList(common.outputs.size(),
+                        common.formats.size())) + " would all go to stdout: give each but one an --output, in order");
             }
             Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
             if (!Files.isDirectory(start)) throw new ConfigException("--repo " + start + " is not a folder");
@@ -69,12 +91,11 @@ final class Run {
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
                 if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
                 final Config effective = config;
+                Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
-                        RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective);
-                Report report = engine.run(cs, ledgers(effective, cs));
-                write(report, cs.after()::readText);
-                return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+                        RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
+                return sink.accept(engine.run(cs, ledgers(effective, cs)), cs, repo.workTree());
             }
         } catch (ConfigException | CannotJudge e) {
             err.println("migration-guard: " + e.getMessage());
@@ -148,38 +169,52 @@ final class Run {
         }
     }
 
+    /** --baseline (relative to the current folder) wins over the configuration's (relative to the work tree). */
+    private Baseline baseline(Config config, Path workTree) {
+        if (common.baseline != null) return Baseline.read(common.baseline);
+        if (config.baseline() != null) return Baseline.read(workTree.resolve(config.baseline()));
+        return Baseline.NONE;
+    }
+
     private void write(Report report, Function<String, java.util.Optional<String>> sourceOf) {
         int n = Math.max(1, common.formats.size());
         for (int i = 0; i < n; i++) {
             String format = common.formats.isEmpty() ? "text" : common.formats.get(i);
             Path output = i < common.outputs.size() ? common.outputs.get(i) : null;
-            boolean color = output == null && !common.noColor && System.getenv("NO_COLOR") == null
-                    && System.console() != null && format.equals("text");
+            boolean color = Colors.wanted(output == null && Colors.stdoutIsTerminal(), common.noColor, System.getenv());
             Renderer renderer = renderer(format, sourceOf, color);
-            try {
-                if (output == null) {
-                    StringWriter buffer = new StringWriter();
+            if (output == null) {
+                StringWriter buffer = new StringWriter();
+                try {
                     renderer.write(report, buffer);
-                    spec.commandLine().getOut().print(buffer);
-                    spec.commandLine().getOut().flush();
-                } else {
-                    try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                        renderer.write(report, w);
-                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                spec.commandLine().getOut().print(buffer);
+                spec.commandLine().getOut().flush();
+            } else {
+                writeFile(output, "--output", out -> renderer.write(report, out));
             }
+        }
+    }
+
+    interface Content {
+        void write(Appendable out) throws IOException;
+    }
+
+    /** Writes a file the user named; a folder that does not exist or cannot be written is bad usage (exit 2). */
+    static void writeFile(Path file, String option, Content content) {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            content.write(w);
+        } catch (IOException e) {
+            throw new ConfigException("cannot write " + option + " " + file + ": " + e);
         }
     }
 
     private static Renderer renderer(String format, Function<String, java.util.Optional<String>> sourceOf,
                                      boolean color) {
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> new TextRenderer(sourceOf, color);
-            case "json" -> new JsonRenderer();
-            default -> throw new ConfigException("unknown --format '" + format + "' (known: text, json)");
-        };
+        return Formats.renderer(format, sourceOf, color).orElseThrow(() -> new ConfigException(
+                "unknown --format '" + format + "' (known: " + String.join(", ", Formats.NAMES) + ")"));
     }
 
     private static Severity failOn(String value) {

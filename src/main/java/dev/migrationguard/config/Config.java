@@ -25,11 +25,12 @@ import java.util.Set;
  *                      pull-request gate's opt-in label, {@code check --allow-deployed-edits})
  * @param ledgers       the records of what is deployed besides the deploy ref: lock file, live migrations table
  * @param liquibaseMasters master changelogs named in the configuration (empty: found by their usual names)
+ * @param baseline      the baseline file, relative to the work tree's root, or null for none
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
                      Map<String, String> allowedEdits, String deployedEditsReason, Ledgers ledgers,
-                     List<String> liquibaseMasters) {
+                     List<String> liquibaseMasters, String baseline) {
 
     public Config {
         if (ledgers == null) ledgers = Ledgers.DEFAULTS;
@@ -58,22 +59,22 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
 
     public static Config defaults() {
         return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of(),
-                null, Ledgers.DEFAULTS, List.of());
+                null, Ledgers.DEFAULTS, List.of(), null);
     }
 
     public Config withDeployedRef(String ref) {
         return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
-                deployedEditsReason, ledgers, liquibaseMasters);
+                deployedEditsReason, ledgers, liquibaseMasters, baseline);
     }
 
     public Config withDeployedEditsAllowed(String reason) {
         return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
-                reason, ledgers, liquibaseMasters);
+                reason, ledgers, liquibaseMasters, baseline);
     }
 
     public Config withDeployedFrom(String url) {
         return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
-                deployedEditsReason, ledgers.withDeployedFrom(url), liquibaseMasters);
+                deployedEditsReason, ledgers.withDeployedFrom(url), liquibaseMasters, baseline);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("deployed", "entities", "migrations", "rules", "allowed-edits",
-            "on-missing-tool", "liquibase");
+            "on-missing-tool", "liquibase", "baseline");
     /**
      * How the pre-commit hook script reads {@code on-missing-tool: allow} with grep when Java or the jar is missing (it
      * cannot run this parser then). Any other spelling of {@code allow} is refused here, so the two never disagree.
@@ -122,8 +122,12 @@ public final class ConfigLoader {
                 allowedEdits.put(path, reason);
             }
         }
+        String baseline = top.containsKey("baseline") ? requireText(top.get("baseline"), file, "baseline") : null;
+        if (baseline != null && baseline.isBlank()) {
+            throw new ConfigException(file + ":" + top.get("baseline").line() + ": baseline must name a file");
+        }
         Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits,
-                null, ledgers, masters);
+                null, ledgers, masters, baseline);
         validateOptions(config, file);
         return config;
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a change set into a report: picks the files each stack cares about, has the readers parse them into models,
@@ -36,6 +37,7 @@ public final class Engine {
     private final Stacks stacks;
     private final List<Rule> rules;
     private final Config config;
+    private final Baseline baseline;
 
     /** The readers and advisors of every supported stack. */
     public record Stacks(List<EntityReader> entities, List<MigrationReader> migrations, List<SettingsReader> settings,
@@ -43,9 +45,14 @@ public final class Engine {
     }
 
     public Engine(Stacks stacks, List<Rule> rules, Config config) {
+        this(stacks, rules, config, Baseline.NONE);
+    }
+
+    public Engine(Stacks stacks, List<Rule> rules, Config config, Baseline baseline) {
         this.stacks = stacks;
         this.rules = List.copyOf(rules);
         this.config = config;
+        this.baseline = baseline;
     }
 
     public Report run(ChangeSet cs) {
@@ -88,8 +95,9 @@ public final class Engine {
                 work.problems, suppressions, advice);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
-        List<Finding> processed = Processors.run(findings, config, work::suppressions);
-        return new Report(cs.mode().id(), processed, work.checkedFiles.size());
+        Function<String, Optional<String>> sourceOf = path -> work.text(cs.after(), path);
+        List<Finding> processed = Processors.run(findings, config, work::suppressions, baseline, sourceOf);
+        return new Report(cs.mode().id(), processed, work.checkedFiles.size(), Fingerprints.of(processed, sourceOf));
     }
 
     // ---- entities ----

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -25,6 +26,16 @@ public final class Processors {
      */
     public static List<Finding> run(List<Finding> findings, Config config,
                                     Function<String, List<SuppressionComment>> suppressionsOf) {
+        return run(findings, config, suppressionsOf, Baseline.NONE, path -> Optional.empty());
+    }
+
+    /**
+     * @param baseline the fingerprints of findings accepted when the tool was adopted
+     * @param sourceOf the text of a file as judged, for the fingerprints
+     */
+    public static List<Finding> run(List<Finding> findings, Config config,
+                                    Function<String, List<SuppressionComment>> suppressionsOf, Baseline baseline,
+                                    Function<String, Optional<String>> sourceOf) {
         List<UnaryOperator<List<Finding>>> steps = List.of(
                 // First the configured severity, so that every later step and the report see the final severity.
                 list -> severity(list, config),
@@ -35,8 +46,11 @@ public final class Processors {
                 list -> inlineSuppressions(list, suppressionsOf),
                 // Two readers can see the same thing (a file in two roles): report it once.
                 Processors::dedupe,
-                // Last, a stable order: by file, line, column, rule.
-                Processors::sort);
+                // A stable order: by file, line, column, rule.
+                Processors::sort,
+                // The baseline last: fingerprints number identical findings in report order, so they need the final
+                // order and the final severities. Findings already suppressed keep their own reason.
+                list -> baseline(list, baseline, sourceOf));
         List<Finding> current = findings;
         for (var step : steps) current = step.apply(current);
         return current;
@@ -87,6 +101,19 @@ public final class Processors {
                 }
             }
             out.add(match == null ? f : f.suppressedBy(new Finding.Suppression("inline", match.reason())));
+        }
+        return out;
+    }
+
+    static List<Finding> baseline(List<Finding> findings, Baseline baseline,
+                                  Function<String, Optional<String>> sourceOf) {
+        if (baseline.fingerprints().isEmpty()) return findings;
+        List<String> prints = Fingerprints.of(findings, sourceOf);
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            boolean known = !f.suppressed() && baseline.contains(prints.get(i));
+            out.add(known ? f.suppressedBy(new Finding.Suppression("baseline", "in " + baseline.name())) : f);
         }
         return out;
     }

@@ -28,22 +28,29 @@ public final class TextRenderer implements Renderer {
             var at = f.location();
             out.append(bold(at.isWholeFile() ? f.path() : f.path() + ":" + at.line() + ":" + at.column())).append(": ")
                     .append(paint(f.severity(), f.severity().id())).append(" [").append(f.rule()).append("] ")
-                    .append(f.message());
+                    .append(oneLine(f.message()));
             if (f.suppressed()) {
-                out.append(" (suppressed").append(f.suppression().reason() == null ? "" : ": " + f.suppression().reason())
+                out.append(" (suppressed").append(f.suppression().reason() == null ? "" : ": " + oneLine(f.suppression().reason()))
                         .append(')');
             }
             out.append('\n');
             if (!at.isWholeFile()) excerpt(f, out);
-            if (f.hint() != null && !f.suppressed()) out.append("  = hint: ").append(f.hint()).append('\n');
+            if (f.hint() != null && !f.suppressed()) out.append("  = hint: ").append(oneLine(f.hint())).append('\n');
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
-        long suppressed = report.findings().stream().filter(Finding::suppressed).count();
-        out.append(String.format("%s: %d error%s, %d warning%s%s in %d file%s checked (%s).%n", Report.TOOL, errors,
+        long infos = report.count(Severity.INFO);
+        long suppressed = report.suppressed();
+        out.append(String.format("%s: %d error%s, %d warning%s%s%s in %d file%s checked (%s).%n", Report.TOOL, errors,
                 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                infos > 0 ? ", " + infos + " info" + (infos == 1 ? "" : "s") : "",
                 suppressed > 0 ? ", " + suppressed + " suppressed" : "", report.filesChecked(),
                 report.filesChecked() == 1 ? "" : "s", report.mode()));
+    }
+
+    /** One finding, one line, as a compiler prints it: line breaks inside a message become spaces. */
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*(\r\n|\r|\n)\\s*", " ");
     }
 
     private void excerpt(Finding f, Appendable out) throws IOException {

@@ -42,4 +42,24 @@ class ProcessorsTest {
         assertEquals("vendor name", vague.suppression().reason());
         assertFalse(out.get(2).suppressed(), "a suppression without a reason suppresses nothing");
     }
+
+    @Test
+    void theBaselineSuppressesKnownFindingsAndLeavesOtherSuppressionsAlone() {
+        var config = ConfigLoader.parse("", "c.yml");
+        String sql = "w\n-- migration-guard-ignore parse-error: vendor syntax\nx\ny\n";
+        var known = Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 4, 1), "bad", null);
+        var inline = Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 3, 1), "bad", null);
+        var fresh = Finding.of("parse-error", Severity.ERROR, Location.at("db/V3__c.sql", 1, 1), "bad", null);
+        java.util.function.Function<String, java.util.Optional<String>> sourceOf =
+                path -> java.util.Optional.of(path.equals("db/V2__b.sql") ? sql : "z\n");
+        String print = Fingerprints.of(List.of(known), sourceOf).get(0);
+        String inlinePrint = Fingerprints.of(List.of(inline), sourceOf).get(0);
+        var baseline = new Baseline("b.json", java.util.Set.of(print, inlinePrint));
+        var out = Processors.run(List.of(fresh, known, inline), config,
+                path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of(), baseline, sourceOf);
+        assertEquals(List.of("db/V2__b.sql", "db/V2__b.sql", "db/V3__c.sql"), out.stream().map(Finding::path).toList());
+        assertEquals("inline", out.get(0).suppression().kind(), "an inline suppression keeps its own reason");
+        assertEquals(new Finding.Suppression("baseline", "in b.json"), out.get(1).suppression());
+        assertFalse(out.get(2).suppressed(), "a finding the baseline does not hold counts");
+    }
 }
