@@ -62,7 +62,7 @@ final class Run {
                 write(report, cs.after()::readText);
                 return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
             }
-        } catch (ConfigException | CannotJudge e) {
+        } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
             err.println("migration-guard: " + e.getMessage());
             if (common.debug) e.printStackTrace(err);
             err.flush();

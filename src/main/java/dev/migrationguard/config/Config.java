@@ -17,21 +17,24 @@ import java.util.Set;
  * @param entities      which files may hold entities
  * @param migrations    which files may hold migrations
  * @param naming        the JPA physical naming strategy: {@code spring} (default) or {@code hibernate}
+ * @param typeormNaming the TypeORM naming strategy: {@code default} (TypeORM's own) or {@code snake}
+ *                      (SnakeNamingStrategy of typeorm-naming-strategies)
  * @param severities    per rule id: a severity, or absent for the default; {@link #off} lists rules switched off
  * @param off           rules switched off
  * @param ruleOptions   per rule id, the options written for it
  * @param allowedEdits  deployed migrations whose edit is deliberate: path to the reason given
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
+                     String typeormNaming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
                      Map<String, String> allowedEdits) {
 
     public static Config defaults() {
-        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of());
+        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", "default", Map.of(), Set.of(), Map.of(), Map.of());
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits);
+        return new Config(source, ref, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits);
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

@@ -195,14 +195,10 @@ final class TsValues {
             write(p.value(), b, depth + 1);
             return;
         }
-        {
-            b.append(n.getClass().getSimpleName());
-            if (n instanceof TsNode.Other o) b.append(':').append(o.kind());
-            list(n.children(), b, depth, "(", ")");
-            return;
-        }
-}
-
+        b.append(n.getClass().getSimpleName());
+        if (n instanceof TsNode.Other o) b.append(':').append(o.kind());
+        list(n.children(), b, depth, "(", ")");
+    }
 
     private static void list(List<TsNode> items, StringBuilder b, int depth, String open, String close) {
         b.append(open);

@@ -304,6 +304,7 @@ final class SwcConverter {
     private static String typeName(Swc4jAstTsTypeAnn ann) {
         ISwc4jAst t = ann.getTypeAnn();
         if (t instanceof Swc4jAstTsTypeRef ref) return entityName(ref.getTypeName());
+        if (t instanceof com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsKeywordType k) return k.getKind().getName();
         return t.getType().name();
     }
 
