@@ -121,7 +121,7 @@ final class FastStart {
     /** One archive per jar build and JDK, in the user's cache folder; empty when there is no usable cache folder. */
     static Optional<Path> archive(Path jar) {
         try {
-            Path cache = cacheHome().resolve("migration-guard");
+            Path cache = dev.migrationguard.config.UserCache.folder();
             Files.createDirectories(cache);
             if (!Files.isWritable(cache)) return Optional.empty();
             String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis())
@@ -131,15 +131,6 @@ final class FastStart {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static Path cacheHome() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg);
-        String home = System.getProperty("user.home");
-        if (isWindows() && System.getenv("LOCALAPPDATA") != null) return Path.of(System.getenv("LOCALAPPDATA"));
-        if (System.getProperty("os.name", "").startsWith("Mac")) return Path.of(home, "Library", "Caches");
-        return Path.of(home, ".cache");
     }
 
     private static boolean isWindows() {

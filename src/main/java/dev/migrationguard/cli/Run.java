@@ -97,7 +97,7 @@ final class Run {
                         RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
                 return sink.accept(engine.run(cs, ledgers(effective, cs)), cs, repo.workTree());
             }
-        } catch (ConfigException | CannotJudge e) {
+        } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
             err.println("migration-guard: " + e.getMessage());
             if (common.debug) e.printStackTrace(err);
             err.flush();

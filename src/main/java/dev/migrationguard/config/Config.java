@@ -17,6 +17,8 @@ import java.util.Set;
  * @param entities      which files may hold entities
  * @param migrations    which files may hold migrations
  * @param naming        the JPA physical naming strategy: {@code spring} (default) or {@code hibernate}
+ * @param typeormNaming the TypeORM naming strategy: {@code default} (TypeORM's own) or {@code snake}
+ *                      (SnakeNamingStrategy of typeorm-naming-strategies)
  * @param severities    per rule id: a severity, or absent for the default; {@link #off} lists rules switched off
  * @param off           rules switched off
  * @param ruleOptions   per rule id, the options written for it
@@ -28,6 +30,7 @@ import java.util.Set;
  * @param baseline      the baseline file, relative to the work tree's root, or null for none
  */
 public record Config(String source, String deployedRef, PathFilter entities, PathFilter migrations, String naming,
+                     String typeormNaming,
                      Map<String, Severity> severities, Set<String> off, Map<String, OptionValues> ruleOptions,
                      Map<String, String> allowedEdits, String deployedEditsReason, Ledgers ledgers,
                      List<String> liquibaseMasters, String baseline) {
@@ -58,22 +61,22 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
     }
 
     public static Config defaults() {
-        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", Map.of(), Set.of(), Map.of(), Map.of(),
+        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", "default", Map.of(), Set.of(), Map.of(), Map.of(),
                 null, Ledgers.DEFAULTS, List.of(), null);
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+        return new Config(source, ref, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
                 deployedEditsReason, ledgers, liquibaseMasters, baseline);
     }
 
     public Config withDeployedEditsAllowed(String reason) {
-        return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+        return new Config(source, deployedRef, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
                 reason, ledgers, liquibaseMasters, baseline);
     }
 
     public Config withDeployedFrom(String url) {
-        return new Config(source, deployedRef, entities, migrations, naming, severities, off, ruleOptions, allowedEdits,
+        return new Config(source, deployedRef, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
                 deployedEditsReason, ledgers.withDeployedFrom(url), liquibaseMasters, baseline);
     }
 

@@ -56,16 +56,25 @@ public final class ConfigLoader {
         }
         PathFilter entities = PathFilter.ALL;
         String naming = "spring";
+        String typeormNaming = "default";
         if (top.containsKey("entities")) {
             YamlNode e = top.get("entities");
             Map<String, YamlNode> em = requireMap(e, file, "entities");
-            checkKeys(e, Set.of("include", "exclude", "naming"), file, "key under entities");
+            checkKeys(e, Set.of("include", "exclude", "naming", "typeorm-naming"), file, "key under entities");
             entities = filter(em, file, "entities");
             if (em.containsKey("naming")) {
                 naming = requireText(em.get("naming"), file, "entities.naming").toLowerCase(Locale.ROOT);
                 if (!naming.equals("spring") && !naming.equals("hibernate")) {
                     throw new ConfigException(file + ":" + em.get("naming").line()
                             + ": entities.naming must be spring or hibernate, not '" + naming + "'");
+                }
+            }
+            if (em.containsKey("typeorm-naming")) {
+                typeormNaming = requireText(em.get("typeorm-naming"), file, "entities.typeorm-naming")
+                        .toLowerCase(Locale.ROOT);
+                if (!typeormNaming.equals("default") && !typeormNaming.equals("snake")) {
+                    throw new ConfigException(file + ":" + em.get("typeorm-naming").line()
+                            + ": entities.typeorm-naming must be default or snake, not '" + typeormNaming + "'");
                 }
             }
         }
@@ -126,7 +135,7 @@ public final class ConfigLoader {
         if (baseline != null && baseline.isBlank()) {
             throw new ConfigException(file + ":" + top.get("baseline").line() + ": baseline must name a file");
         }
-        Config config = new Config(file, deployedRef, entities, migrations, naming, severities, off, options, allowedEdits,
+        Config config = new Config(file, deployedRef, entities, migrations, naming, typeormNaming, severities, off, options, allowedEdits,
                 null, ledgers, masters, baseline);
         validateOptions(config, file);
         return config;

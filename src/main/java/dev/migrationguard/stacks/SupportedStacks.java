@@ -9,6 +9,12 @@ import dev.migrationguard.jpa.JpaNaming;
 import dev.migrationguard.liquibase.LiquibaseAdvisor;
 import dev.migrationguard.liquibase.LiquibaseMigrationReader;
 import dev.migrationguard.spring.SpringSettingsReader;
+import dev.migrationguard.typeorm.TsSources;
+import dev.migrationguard.typeorm.TypeOrmAdvisor;
+import dev.migrationguard.typeorm.TypeOrmEntityReader;
+import dev.migrationguard.typeorm.TypeOrmMigrationReader;
+import dev.migrationguard.typeorm.TypeOrmNaming;
+import dev.migrationguard.typeorm.TypeOrmSettingsReader;
 
 import java.util.List;
 
@@ -19,9 +25,14 @@ public final class SupportedStacks {
 
     public static Engine.Stacks of(Config config) {
         JpaNaming naming = config.naming().equals("hibernate") ? JpaNaming.HIBERNATE : JpaNaming.SPRING;
-        return new Engine.Stacks(List.of(new JpaEntityReader(naming)),
-                List.of(new FlywayMigrationReader(), new LiquibaseMigrationReader()),
-                List.of(new SpringSettingsReader()),
-                List.of(new FlywayAdvisor(), new LiquibaseAdvisor(config.liquibaseMasters())));
+        TypeOrmNaming typeormNaming = config.typeormNaming().equals("snake") ? TypeOrmNaming.SNAKE
+                : TypeOrmNaming.DEFAULT;
+        // One parse cache for the TypeORM readers: an entity, a base class or a data source is parsed once per run.
+        TsSources typescript = new TsSources();
+        return new Engine.Stacks(
+                List.of(new JpaEntityReader(naming), new TypeOrmEntityReader(typescript, typeormNaming)),
+                List.of(new FlywayMigrationReader(), new LiquibaseMigrationReader(), new TypeOrmMigrationReader(typescript)),
+                List.of(new SpringSettingsReader(), new TypeOrmSettingsReader(typescript)),
+                List.of(new FlywayAdvisor(), new LiquibaseAdvisor(config.liquibaseMasters()), new TypeOrmAdvisor()));
     }
 }

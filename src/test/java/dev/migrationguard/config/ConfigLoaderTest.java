@@ -18,6 +18,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnknownTypeOrmNamingStopsTheRunWithItsLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                entities:
+                  typeorm-naming: kebab
+                """, FILE));
+        assertTrue(e.getMessage().contains(FILE + ":2:"), e::getMessage);
+        assertTrue(e.getMessage().contains("default or snake"), e::getMessage);
+    }
+
+    @Test
     void readsEverySection() {
         Config c = ConfigLoader.parse("""
                 deployed:
@@ -26,6 +36,7 @@ class ConfigLoaderTest {
                   include: ["src/main/java/**"]
                   exclude: ["**/legacy/**"]
                   naming: hibernate
+                  typeorm-naming: snake
                 migrations:
                   include: ["src/main/resources/db/**"]
                 rules:
@@ -40,6 +51,7 @@ class ConfigLoaderTest {
                 """, FILE);
         assertEquals("origin/release", c.deployedRef());
         assertEquals("hibernate", c.naming());
+        assertEquals("snake", c.typeormNaming());
         assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
         assertEquals(Severity.INFO, c.severityOf("missing-down-migration").orElseThrow());
         assertTrue(c.off().contains("parse-error"));

@@ -1,0 +1,62 @@
+package dev.migrationguard.typeorm;
+
+import java.util.Locale;
+
+/**
+ * How TypeORM names tables and columns. {@link #DEFAULT} follows TypeORM's DefaultNamingStrategy; {@link #SNAKE}
+ * follows the widely used SnakeNamingStrategy (typeorm-naming-strategies), where columns are snake_case too.
+ */
+public enum TypeOrmNaming {
+    DEFAULT, SNAKE;
+
+    String tableName(String className, String given) {
+        return given != null ? given : snakeCase(className);
+    }
+
+    String columnName(String property, String embeddedPrefix) {
+        String base = this == SNAKE ? snakeCase(property) : property;
+        if (embeddedPrefix == null || embeddedPrefix.isEmpty()) return base;
+        return this == SNAKE ? embeddedPrefix + "_" + base : camelCase(embeddedPrefix + "_" + property);
+    }
+
+    String embeddedPrefix(String outer, String prefix) {
+        if (prefix == null || prefix.isEmpty()) return outer;
+        String own = this == SNAKE ? snakeCase(prefix) : prefix;
+        if (outer == null || outer.isEmpty()) return own;
+        return this == SNAKE ? outer + "_" + own : camelCase(outer + "_" + own);
+    }
+
+    String joinColumnName(String relation, String referenced) {
+        return this == SNAKE ? snakeCase(relation + "_" + referenced) : camelCase(relation + "_" + referenced);
+    }
+
+    String joinTableName(String ownerTable, String property, String targetTable) {
+        return snakeCase(ownerTable + "_" + property + "_" + targetTable);
+    }
+
+    String closureTable(String table) {
+        return table + "_closure";
+    }
+
+    /** TypeORM's StringUtils.snakeCase. */
+    static String snakeCase(String s) {
+        return s.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** TypeORM's StringUtils.camelCase: words joined, each after the first capitalised. */
+    static String camelCase(String s) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '_' || c == '-' || c == ' ') {
+                upper = b.length() > 0;
+                continue;
+            }
+            b.append(upper ? Character.toUpperCase(c) : (b.length() == 0 ? Character.toLowerCase(c) : c));
+            upper = false;
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.migrationguard.typeorm;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migrationguard.engine.SettingsReader;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.SyncSetting;
+import dev.migrationguard.model.Text;
+import dev.migrationguard.typescript.TsNode;
+import dev.migrationguard.typescript.TypeScript;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds {@code synchronize: true} and {@code dropSchema: true} in TypeORM data-source options (a {@code DataSource},
+ * {@code TypeOrmModule.forRoot}/{@code forRootAsync} factory, any options object of a file that uses TypeORM),
+ * {@code ormconfig.*}, and {@code TYPEORM_SYNCHRONIZE}/{@code TYPEORM_DROP_SCHEMA} in env files. A value that is true
+ * only in development ({@code process.env.NODE_ENV === 'development'}, a ternary, a constant holding such a test) is
+ * reported as guarded; a value read from elsewhere (an env variable) cannot be judged and is not reported.
+ */
+public final class TypeOrmSettingsReader implements SettingsReader {
+    private static final Set<String> KEYS = Set.of("synchronize", "dropSchema");
+    private static final Pattern ENV_FILE = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_-]+))?");
+    private static final Pattern ENV_LINE = Pattern.compile(
+            "^\\s*(?:export\\s+)?(TYPEORM_SYNCHRONIZE|TYPEORM_DROP_SCHEMA)\\s*=\\s*['\"]?([^'\"#\\s]*)");
+    private static final Set<String> ENV_PROFILES_IGNORED = Set.of("example", "sample", "template", "dist", "defaults");
+    private final TsSources sources;
+
+    public TypeOrmSettingsReader(TsSources sources) {
+        this.sources = sources;
+    }
+
+    @Override
+    public boolean accepts(String path) {
+        String name = Text.fileName(path);
+        if (ENV_FILE.matcher(name).matches()) return true;
+        if (name.startsWith("ormconfig.")) return true;
+        return (name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs"))
+                && !name.endsWith(".d.ts");
+    }
+
+    @Override
+    public ReadResult<SyncSetting> read(String path, String content) {
+        String name = Text.fileName(path);
+        String text = content == null ? "" : content;
+        try {
+            Matcher env = ENV_FILE.matcher(name);
+            if (env.matches()) return readEnv(path, text, env.group(1));
+            if (!text.contains("synchronize") && !text.contains("dropSchema")) return ReadResult.empty();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".json")) return readTree(path, text, new JsonFactory());
+            if (lower.endsWith(".yml") || lower.endsWith(".yaml")) return readTree(path, text, new YAMLFactory());
+            return readScript(path, text, name.startsWith("ormconfig."));
+        } catch (dev.migrationguard.typescript.TypeScriptUnavailable e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this file: " + e));
+        }
+    }
+
+    private static ReadResult<SyncSetting> readEnv(String path, String text, String suffix) {
+        String profile = suffix == null || ENV_PROFILES_IGNORED.contains(suffix.toLowerCase(Locale.ROOT))
+                ? null : suffix;
+        if (suffix != null && ENV_PROFILES_IGNORED.contains(suffix.toLowerCase(Locale.ROOT))) return ReadResult.empty();
+        List<SyncSetting> out = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ENV_LINE.matcher(lines[i]);
+            if (!m.find()) continue;
+            out.add(new SyncSetting(Location.at(path, i + 1, m.start(1) + 1), m.group(1),
+                    m.group(2).toLowerCase(Locale.ROOT), profile, false));
+        }
+        return ReadResult.of(out);
+    }
+
+    private static ReadResult<SyncSetting> readTree(String path, String text, JsonFactory factory) {
+        List<SyncSetting> out = new ArrayList<>();
+        try (JsonParser p = factory.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.FIELD_NAME || !KEYS.contains(p.currentName())) continue;
+                JsonLocation l = p.currentTokenLocation();
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value != null && value.isScalarValue()) {
+                    out.add(new SyncSetting(Location.at(path, l.getLineNr(), l.getColumnNr()), key,
+                            p.getText().toLowerCase(Locale.ROOT), null, false));
+                } else if (value != null) {
+                    p.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            JsonLocation l = e.getLocation();
+            Location at = l == null ? Location.file(path) : Location.at(path, l.getLineNr(), l.getColumnNr());
+            return new ReadResult<>(out, List.of(new ParseProblem(at, "Malformed configuration: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""))));
+        } catch (IOException e) {
+            return new ReadResult<>(out, List.of(new ParseProblem(Location.file(path), "Unreadable: " + e)));
+        }
+        return ReadResult.of(out);
+    }
+
+    private ReadResult<SyncSetting> readScript(String path, String text, boolean ormconfig) {
+        TypeScript.Parsed parsed = TypeScript.parse(path, text);
+        if (parsed.error() != null) return ReadResult.problem(TsSources.problem(path, parsed.error()));
+        TsNode.Module module = parsed.module();
+        boolean usesTypeOrm = ormconfig || module.imports().stream()
+                .anyMatch(i -> i.source().equals("typeorm") || i.source().equals("@nestjs/typeorm"));
+        Map<String, TsNode> scope = TsValues.constants(module.body());
+        List<SyncSetting> out = new ArrayList<>();
+        module.walk(n -> {
+            if (!(n instanceof TsNode.Obj o)) return;
+            boolean dataSourceLike = usesTypeOrm || o.prop("entities").isPresent() || o.prop("migrations").isPresent();
+            if (!dataSourceLike) return;
+            for (TsNode.Prop p : o.props()) {
+                if (p.key() == null || !KEYS.contains(p.key())) continue;
+                Guard.Value outside = Guard.evaluate(p.value(), scope, false, 0);
+                Guard.Value inDev = Guard.evaluate(p.value(), scope, true, 0);
+                Location at = Location.at(path, p.line(), p.column());
+                if (outside == Guard.Value.TRUE) {
+                    out.add(new SyncSetting(at, p.key(), "true", null, false));
+                } else if (outside == Guard.Value.FALSE && inDev == Guard.Value.TRUE) {
+                    out.add(new SyncSetting(at, p.key(), "true", null, true));
+                } else if (outside == Guard.Value.FALSE) {
+                    out.add(new SyncSetting(at, p.key(), "false", null, false));
+                }
+            }
+        });
+        return ReadResult.of(out);
+    }
+
+    /** Evaluates a setting's value in two worlds: development, and any environment that is not development. */
+    static final class Guard {
+        enum Value { TRUE, FALSE, UNKNOWN }
+
+        static final Set<String> DEVELOPMENT = Set.of("development", "dev", "local", "test");
+        private static final Set<String> ENV_NAMES = Set.of("NODE_ENV", "APP_ENV", "ENV", "ENVIRONMENT", "STAGE");
+
+        private Guard() {
+        }
+
+        static Value evaluate(TsNode n, Map<String, TsNode> scope, boolean development, int depth) {
+            if (n == null || depth > 20) return Value.UNKNOWN;
+            if (n instanceof TsNode.Bool b) return b.value() ? Value.TRUE : Value.FALSE;
+            if (n instanceof TsNode.Ident id && scope.containsKey(id.name())) {
+                return evaluate(scope.get(id.name()), scope, development, depth + 1);
+            }
+            if (n instanceof TsNode.Unary u && u.op().equals("!")) return not(evaluate(u.arg(), scope, development, depth + 1));
+            if (n instanceof TsNode.Binary b) {
+                switch (b.op()) {
+                    case "&&" -> {
+                        Value l = evaluate(b.left(), scope, development, depth + 1);
+                        Value r = evaluate(b.right(), scope, development, depth + 1);
+                        if (l == Value.FALSE || r == Value.FALSE) return Value.FALSE;
+                        return l == Value.TRUE && r == Value.TRUE ? Value.TRUE : Value.UNKNOWN;
+                    }
+                    case "||", "??" -> {
+                        Value l = evaluate(b.left(), scope, development, depth + 1);
+                        Value r = evaluate(b.right(), scope, development, depth + 1);
+                        if (l == Value.TRUE || r == Value.TRUE) return Value.TRUE;
+                        return l == Value.FALSE && r == Value.FALSE ? Value.FALSE : Value.UNKNOWN;
+                    }
+                    case "===", "==", "!==", "!=" -> {
+                        Value eq = environmentEquals(b.left(), b.right(), scope, development);
+                        if (eq == Value.UNKNOWN) eq = environmentEquals(b.right(), b.left(), scope, development);
+                        return b.op().startsWith("!") ? not(eq) : eq;
+                    }
+                    default -> {
+                        return Value.UNKNOWN;
+                    }
+                }
+            }
+            if (n instanceof TsNode.Conditional c) {
+                Value test = evaluate(c.test(), scope, development, depth + 1);
+                Value then = evaluate(c.then(), scope, development, depth + 1);
+                Value otherwise = evaluate(c.otherwise(), scope, development, depth + 1);
+                if (test == Value.TRUE) return then;
+                if (test == Value.FALSE) return otherwise;
+                return then == otherwise ? then : Value.UNKNOWN;
+            }
+            return Value.UNKNOWN;
+        }
+
+        private static Value not(Value v) {
+            return v == Value.TRUE ? Value.FALSE : v == Value.FALSE ? Value.TRUE : Value.UNKNOWN;
+        }
+
+        /** {@code <environment> === '<name>'}: certain only for development names in either world. */
+        private static Value environmentEquals(TsNode env, TsNode literal, Map<String, TsNode> scope,
+                                               boolean development) {
+            if (!isEnvironment(env, scope, 0)) return Value.UNKNOWN;
+            String name = TsValues.literalString(literal).orElse(null);
+            if (name == null) return Value.UNKNOWN;
+            boolean devName = DEVELOPMENT.contains(name.toLowerCase(Locale.ROOT));
+            if (!development) return devName ? Value.FALSE : Value.UNKNOWN;
+            // In development the environment is one of the development names; which one is unknown unless it is
+            // the usual 'development'.
+            return name.equalsIgnoreCase("development") ? Value.TRUE : devName ? Value.UNKNOWN : Value.FALSE;
+        }
+
+        /** {@code process.env.NODE_ENV}, {@code process.env['NODE_ENV']}, {@code config.get('NODE_ENV')}, ... */
+        private static boolean isEnvironment(TsNode n, Map<String, TsNode> scope, int depth) {
+            if (depth > 10) return false;
+            if (n instanceof TsNode.Ident id && scope.containsKey(id.name())) {
+                return isEnvironment(scope.get(id.name()), scope, depth + 1);
+            }
+            if (n instanceof TsNode.Member m) {
+                return m.property() != null && ENV_NAMES.contains(m.property()) && m.object() instanceof TsNode.Member p
+                        && "env".equals(p.property());
+            }
+            if (n instanceof TsNode.Call c && c.callee() instanceof TsNode.Member m && m.property() != null
+                    && (m.property().equals("get") || m.property().equals("getOrThrow")) && !c.args().isEmpty()) {
+                return TsValues.literalString(c.args().get(0)).map(ENV_NAMES::contains).orElse(false);
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.migrationguard.typeorm;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.testing.MemorySnapshot;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The TypeScript readers never throw, whatever the text, and every place they report lies inside the file. */
+class TypeScriptReadersPropertiesTest {
+    private static final String ENTITY = """
+            import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+            @Entity('contest')
+            export class Contest {
+              @PrimaryGeneratedColumn() id: number;
+              @Column({ length: 100, nullable: true }) title: string;
+              @ManyToOne(() => Team, { onDelete: 'CASCADE' }) host: Team;
+            }
+            """;
+    private static final String MIGRATION = """
+            import { MigrationInterface, QueryRunner } from 'typeorm';
+            export class AddX1700000000000 implements MigrationInterface {
+              async up(q: QueryRunner) { await q.query(`ALTER TABLE "a" ADD "b" int`); await q.dropTable('c'); }
+              async down(q: QueryRunner) { throw new Error('no'); }
+            }
+            """;
+
+    @Provide
+    Arbitrary<String> typescript() {
+        Arbitrary<String> arbitrary = Arbitraries.strings().withChars("@(){}[];:'\"`$=<>,.!?/\\*+-\n abcQWE123")
+                .ofMaxLength(200);
+        Arbitrary<String> mutated = Arbitraries.of(ENTITY, MIGRATION).flatMap(base ->
+                Arbitraries.integers().between(0, base.length()).flatMap(at ->
+                        Arbitraries.integers().between(0, 20).flatMap(cut ->
+                                Arbitraries.strings().withChars("@(){};'`$\n x").ofMaxLength(5).map(insert ->
+                                        base.substring(0, at) + insert
+                                                + base.substring(Math.min(base.length(), at + cut))))));
+        return Arbitraries.oneOf(arbitrary, mutated);
+    }
+
+    @Property(tries = 300)
+    void readersNeverThrowAndPointInsideTheFile(@ForAll("typescript") String text) {
+        TsSources sources = new TsSources();
+        String entityPath = "src/contest.entity.ts";
+        String migrationPath = "src/migrations/1700000000000-AddX.ts";
+        var snapshot = MemorySnapshot.of(entityPath, text, migrationPath, text);
+        var facts = new TypeOrmEntityReader(sources, TypeOrmNaming.DEFAULT).read(snapshot, Set.of(entityPath));
+        var migrations = new TypeOrmMigrationReader(sources).read(snapshot, migrationPath);
+        var settings = new TypeOrmSettingsReader(sources).read("src/data-source.ts", text + "\nsynchronize");
+        int lines = text.split("\r\n|\r|\n", -1).length + 1;
+        facts.items().forEach(f -> assertInside(f.location(), lines));
+        facts.problems().forEach(p -> assertInside(p.location(), lines));
+        migrations.problems().forEach(p -> assertInside(p.location(), lines));
+        settings.items().forEach(s -> assertInside(s.location(), lines + 1));
+    }
+
+    private static void assertInside(Location at, int lines) {
+        assertTrue(at.line() >= 0 && at.line() <= lines, at::toString);
+    }
+}
