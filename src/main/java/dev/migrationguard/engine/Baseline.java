@@ -29,9 +29,13 @@ public record Baseline(String name, Set<String> fingerprints) {
     public static final Baseline NONE = new Baseline("", Set.of());
     public static final String DEFAULT_FILE = ".migration-guard-baseline.json";
     private static final int FORMAT = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** Created on first use: building a Jackson mapper costs a pre-commit run tens of milliseconds it rarely needs. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     public Baseline {
         fingerprints = Set.copyOf(fingerprints);
@@ -56,7 +60,7 @@ public record Baseline(String name, Set<String> fingerprints) {
             if (!f.suppressed()) entries.add(new Entry(report.fingerprints().get(i), f.rule(), f.path(), f.message()));
         }
         entries.sort(Comparator.comparing(Entry::path).thenComparing(Entry::rule).thenComparing(Entry::fingerprint));
-        out.append(MAPPER.writeValueAsString(new Wire(Report.TOOL, FORMAT, entries))).append('\n');
+        out.append(Json.MAPPER.writeValueAsString(new Wire(Report.TOOL, FORMAT, entries))).append('\n');
     }
 
     /** Reads a baseline file; a missing or malformed one stops the run (exit 2) naming the file. */
@@ -71,7 +75,7 @@ public record Baseline(String name, Set<String> fingerprints) {
         }
         Wire wire;
         try {
-            wire = MAPPER.readValue(text, Wire.class);
+            wire = Json.MAPPER.readValue(text, Wire.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException("baseline file " + file + " is not a migration-guard baseline: line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
