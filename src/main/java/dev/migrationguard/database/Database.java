@@ -36,8 +36,12 @@ public final class Database {
         String password = firstOf(env.get(PASSWORD), postgres ? env.get("PGPASSWORD") : null);
         if (user != null) props.setProperty("user", user);
         if (password != null) props.setProperty("password", password);
-        // Names this tool in pg_stat_activity and the server log, so a DBA can see who reads the history table.
-        if (postgres) props.setProperty("ApplicationName", "migration-guard");
+        if (postgres) {
+            // Names this tool in pg_stat_activity and the server log, so a DBA can see who reads the history table;
+            // sent in the startup packet (servers 9.0+), not as a SET statement after login.
+            props.setProperty("ApplicationName", "migration-guard");
+            props.setProperty("assumeMinServerVersion", "9.0");
+        }
         List<String> secrets = new ArrayList<>(JdbcUrls.secretsOf(url));
         if (password != null) secrets.add(password);
         return new Credentials(props, secrets);
@@ -76,6 +80,10 @@ public final class Database {
     static ConfigException failure(String what, Exception e, String url, Credentials credentials) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof SQLException sql && sql.getSQLState() != null) reason += " (SQLState " + sql.getSQLState() + ")";
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        // "The connection attempt failed." says little; the root cause (an unknown host, a TLS failure) says why.
+        if (root != e) reason += "; caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
         return new ConfigException(JdbcUrls.mask(what + ": " + reason, url, credentials.secrets()));
     }
 

