@@ -32,6 +32,11 @@ final class CommonOptions {
     @Option(names = "--deploy-ref", paramLabel = "<ref>", description = "The ref whose migrations count as deployed.")
     String deployRef;
 
+    @Option(names = "--deployed-from", paramLabel = "<jdbc-url>", description = "Also count as deployed what this "
+            + "database's migrations tables (Flyway, Liquibase, TypeORM) record; read-only, SELECT only. Credentials: "
+            + "in the URL or MIGRATION_GUARD_DB_USER / MIGRATION_GUARD_DB_PASSWORD.")
+    String deployedFrom;
+
     @Option(names = "--no-color", description = "Never colour the text report.")
     boolean noColor;
 

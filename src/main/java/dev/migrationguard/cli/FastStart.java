@@ -45,7 +45,9 @@ final class FastStart {
                 command.add("-XX:ArchiveClassesAtExit=" + creating);
             }
         }
-        command.addAll(List.of("-cp", jar.get().toString(), Main.class.getName()));
+        // Keep the user's class path (java -cp migration-guard.jar:their-jdbc-driver.jar): the jar comes first, so the
+        // archive made for it still applies.
+        command.addAll(List.of("-cp", classPath(jar.get()), Main.class.getName()));
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
@@ -55,6 +57,21 @@ final class FastStart {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** This JVM's class path when it starts with the jar (the child runs in the same folder), else the jar alone. */
+    static String classPath(Path jar) {
+        String classPath = System.getProperty("java.class.path", "");
+        String first = classPath.split(java.util.regex.Pattern.quote(File.pathSeparator), -1)[0];
+        try {
+            if (!first.isEmpty() && Path.of(first).toAbsolutePath().normalize()
+                    .equals(jar.toAbsolutePath().normalize())) {
+                return classPath;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path this JVM can read back: run the jar alone
+        }
+        return jar.toString();
     }
 
     private static int waitFor(Process child) {

@@ -3,6 +3,8 @@ package dev.migrationguard.cli;
 import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.config.ConfigLoader;
+import dev.migrationguard.database.DatabaseLedger;
+import dev.migrationguard.database.JdbcUrls;
 import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.engine.Baseline;
 import dev.migrationguard.engine.Engine;
@@ -89,13 +91,14 @@ final class Run {
             try (GitRepo repo = GitRepo.open(start)) {
                 Config config = loadConfig(repo.workTree());
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
+                if (common.deployedFrom != null) config = config.withDeployedFrom(deployedFrom(common.deployedFrom));
                 if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
                 final Config effective = config;
                 Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
                         RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
-                return sink.accept(engine.run(cs, ledgers(effective, cs)), cs, repo.workTree());
+                return sink.accept(engine.run(cs, ledgers(effective, cs, engine)), cs, repo.workTree());
             }
         } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
             err.println("migration-guard: " + e.getMessage());
@@ -111,12 +114,28 @@ final class Run {
         }
     }
 
-    /** The records of what is deployed besides the deploy ref: the lock file, when the checked side has one. */
-    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs) {
+    /**
+     * The records of what is deployed besides the deploy ref: the lock file, when the checked side has one, and the
+     * database of deployed.from. JDBC is touched only then, so a run without a database never loads a driver.
+     */
+    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs, Engine engine) {
         List<DeployedLedger> ledgers = new ArrayList<>();
         String lockPath = config.ledgers().lockFile();
         cs.after().readText(lockPath).ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
+        if (config.ledgers().deployedFrom() != null) {
+            List<Migration> starting = cs.before() == null ? List.of() : engine.allMigrations(cs.before());
+            ledgers.add(DatabaseLedger.read(config.ledgers(), System.getenv(), engine.allMigrations(cs.after()),
+                    starting, cs.after().paths()));
+        }
         return ledgers;
+    }
+
+    private static String deployedFrom(String url) {
+        if (!url.startsWith("jdbc:")) {
+            throw new ConfigException("--deployed-from must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
+                    + JdbcUrls.mask(url, url, List.of()) + "'");
+        }
+        return url;
     }
 
     /**

@@ -208,9 +208,13 @@ public final class Engine {
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
             for (DeployedLedger.Entry entry : ledger.entries()) {
+                // Several files may answer to one record (a Flyway script name in two dialect folders): the one that
+                // matches it is the one that was applied.
                 Migration found = null;
                 for (Migration m : all) {
-                    if (ledger.records(entry, m)) {
+                    if (!ledger.records(entry, m)) continue;
+                    if (found == null) found = m;
+                    if (ledger.matches(entry, m)) {
                         found = m;
                         break;
                     }

@@ -23,7 +23,11 @@ class GoldenFilesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"text, txt", "json, json", "sarif, sarif", "github, txt", "junit, xml", "checkstyle, xml", "gitlab, json"})
     void formatMatchesItsGoldenFile(String format, String extension) throws IOException {
-        Renderer renderer = Formats.renderer(format, GoldenReport.SOURCE_OF, false).orElseThrow();
+        // SARIF embeds the rule pages: fixed pages here, so that editing a page in rules/ does not break the golden file
+        Renderer renderer = format.equals("sarif")
+                ? new SarifRenderer(id -> java.util.Optional.of("# " + id + "\n\n## What it flags\n\nWhat " + id
+                        + " flags.\n\n## Why\n\nWhy it matters.\n"))
+                : Formats.renderer(format, GoldenReport.SOURCE_OF, false).orElseThrow();
         StringWriter out = new StringWriter();
         renderer.write(GoldenReport.report(), out);
         Path golden = GOLDEN.resolve(format + "." + extension);

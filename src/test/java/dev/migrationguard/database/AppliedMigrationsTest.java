@@ -1,0 +1,137 @@
+package dev.migrationguard.database;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.database.AppliedMigrations.Applied;
+import dev.migrationguard.database.AppliedMigrations.Compare;
+import dev.migrationguard.model.Migration.Stack;
+import dev.migrationguard.testing.EmbeddedDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.migrationguard.testing.HistoryTables.flyway;
+import static dev.migrationguard.testing.HistoryTables.flywayRow;
+import static dev.migrationguard.testing.HistoryTables.liquibase;
+import static dev.migrationguard.testing.HistoryTables.liquibaseRow;
+import static dev.migrationguard.testing.HistoryTables.typeorm;
+import static dev.migrationguard.testing.HistoryTables.typeormRow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The history tables of a real PostgreSQL, read as the deployed record. */
+class AppliedMigrationsTest {
+    static final EmbeddedDatabase DB = EmbeddedDatabase.get();
+    static final Map<String, String> READER = Map.of(Database.USER, EmbeddedDatabase.READER,
+            Database.PASSWORD, EmbeddedDatabase.READER_PASSWORD);
+
+    private static List<Applied> read(String database, Map<String, String> tables) throws SQLException {
+        String url = DB.url(database);
+        try (Connection c = Database.open(url, Database.credentials(url, READER))) {
+            return AppliedMigrations.read(c, tables);
+        }
+    }
+
+    @Test
+    void flywayRowsThatRecordNoAppliedMigrationAreLeftOut() throws SQLException {
+        String db = DB.newDatabase();
+        String t = "flyway_schema_history";
+        DB.superuser(db, flyway(t),
+                flywayRow(t, 0, null, "SCHEMA", "\"public\"", null, true),
+                flywayRow(t, 1, "1", "BASELINE", "<< Flyway Baseline >>", null, true),
+                flywayRow(t, 2, "2", "SQL", "V2__Add_title.sql", "-1234567", true),
+                flywayRow(t, 3, "3", "SQL", "V3__Failed.sql", "42", false),
+                flywayRow(t, 4, "4", "JDBC", "db.migration.V4__Seed", null, true),
+                flywayRow(t, 5, null, "SQL", "R__Views.sql", "1", true),
+                flywayRow(t, 6, null, "SQL", "R__Views.sql", "2", true),
+                flywayRow(t, 7, "5", "SQL", "V5__Repaired_away.sql", "7", true),
+                flywayRow(t, 8, "5", "DELETE", "V5__Repaired_away.sql", "7", true));
+        DB.grantRead(db);
+
+        assertEquals(List.of(
+                new Applied(Stack.FLYWAY, "V2__Add_title.sql", "-1234567", Compare.CHECKSUM),
+                new Applied(Stack.FLYWAY, "db.migration.V4__Seed", null, Compare.STARTING_VERSION),
+                new Applied(Stack.FLYWAY, "R__Views.sql", "2", Compare.PRESENCE)),
+                read(db, Config.Ledgers.DEFAULT_TABLES));
+    }
+
+    @Test
+    void liquibaseChangeSetsAreFileIdAuthorAndFailedOnesAreLeftOut() throws SQLException {
+        String db = DB.newDatabase();
+        String t = "databasechangelog";
+        DB.superuser(db, liquibase(t),
+                liquibaseRow(t, 1, "create-team", "alice", "db/changelog/teams.yaml", "EXECUTED"),
+                liquibaseRow(t, 2, "seed", "bob", "classpath:/db/changelog/seed.xml", "MARK_RAN"),
+                liquibaseRow(t, 3, "broken", "bob", "db/changelog/seed.xml", "FAILED"));
+        DB.grantRead(db);
+
+        List<Applied> applied = read(db, Config.Ledgers.DEFAULT_TABLES);
+        assertEquals(List.of("db/changelog/teams.yaml::create-team::alice", "classpath:/db/changelog/seed.xml::seed::bob"),
+                applied.stream().map(Applied::name).toList());
+        assertTrue(applied.stream().allMatch(a -> a.stack() == Stack.LIQUIBASE && a.compare() == Compare.STARTING_VERSION
+                && a.checksum().equals("9:0123456789abcdef0123456789abcdef")), applied::toString);
+    }
+
+    @Test
+    void typeormNamesAreReadAndALaravelMigrationsTableIsNotTakenForTypeorms() throws SQLException {
+        String db = DB.newDatabase();
+        DB.superuser(db, typeorm("migrations"), typeormRow("migrations", "CreateContest1700000000000"),
+                typeormRow("migrations", "AddContestDivisions1700000000001"));
+        DB.grantRead(db);
+        assertEquals(List.of("CreateContest1700000000000", "AddContestDivisions1700000000001"),
+                read(db, Config.Ledgers.DEFAULT_TABLES).stream().map(Applied::name).toList());
+
+        String laravel = DB.newDatabase();
+        DB.superuser(laravel, "CREATE TABLE migrations (id SERIAL PRIMARY KEY, migration VARCHAR(255), batch INT)",
+                "INSERT INTO migrations (migration, batch) VALUES ('2014_10_12_000000_create_users_table', 1)");
+        DB.grantRead(laravel);
+        assertEquals(List.of(), read(laravel, Config.Ledgers.DEFAULT_TABLES));
+    }
+
+    @Test
+    void configuredTableNamesAndSchemasAreReadAndAbsentTablesAreNoRecord() throws SQLException {
+        String db = DB.newDatabase();
+        DB.superuser(db, "CREATE SCHEMA ops", flyway("ops.schema_version"),
+                flywayRow("ops.schema_version", 1, "1", "SQL", "V1__Init.sql", "99", true),
+                "GRANT USAGE ON SCHEMA ops TO " + EmbeddedDatabase.READER,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA ops TO " + EmbeddedDatabase.READER);
+        Map<String, String> tables = new HashMap<>(Config.Ledgers.DEFAULT_TABLES);
+        tables.put("flyway", "ops.schema_version");
+        assertEquals(List.of(new Applied(Stack.FLYWAY, "V1__Init.sql", "99", Compare.CHECKSUM)), read(db, tables));
+        assertEquals(List.of(), read(db, Config.Ledgers.DEFAULT_TABLES));
+    }
+
+    @Test
+    void aTableWithTheConfiguredNameButNotTheHistoryColumnsStopsTheRun() {
+        String db = DB.newDatabase();
+        DB.superuser(db, "CREATE TABLE flyway_schema_history (id INT)");
+        DB.grantRead(db);
+        var e = assertThrows(ConfigException.class, () -> read(db, Config.Ledgers.DEFAULT_TABLES));
+        assertTrue(e.getMessage().contains("table public.flyway_schema_history has no column installed_rank"),
+                e.getMessage());
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentAndTheUrlWins() throws SQLException {
+        String db = DB.newDatabase();
+        String url = DB.url(db);
+        // MIGRATION_GUARD_DB_* first, then PostgreSQL's own PGUSER / PGPASSWORD
+        try (Connection c = Database.open(url, Database.credentials(url, Map.of("PGUSER", EmbeddedDatabase.READER,
+                "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD)))) {
+            assertTrue(c.isReadOnly());
+        }
+        var wrong = Map.of(Database.USER, EmbeddedDatabase.READER, Database.PASSWORD, "not-it",
+                "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD);
+        var refused = assertThrows(ConfigException.class, () -> Database.open(url, Database.credentials(url, wrong)));
+        assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
+        String inUrl = url + "?user=" + EmbeddedDatabase.READER + "&password=" + EmbeddedDatabase.READER_PASSWORD;
+        try (Connection c = Database.open(inUrl, Database.credentials(inUrl, wrong))) {
+            assertTrue(c.isReadOnly());
+        }
+    }
+}
