@@ -20,6 +20,14 @@ import java.util.Optional;
  */
 final class FastStart {
     static final String CHILD_PROPERTY = "migration-guard.child";
+    /** Set in the run that writes the archive: it then loads the classes its own change did not need (see below). */
+    static final String ARCHIVING_PROPERTY = "migration-guard.archiving";
+    /**
+     * The classes every kind of change may need: the first run after an install may be a Java commit, and the archive
+     * it writes is used for every later one, TypeScript commits included.
+     */
+    private static final List<String> ARCHIVED_PACKAGES = List.of("dev/migrationguard/", "com/caoccao/javet/swc4j/",
+            "net/sf/jsqlparser/");
 
     private FastStart() {
     }
@@ -43,6 +51,7 @@ final class FastStart {
             } else {
                 creating = archive.get().resolveSibling(archive.get().getFileName() + "." + ProcessHandle.current().pid());
                 command.add("-XX:ArchiveClassesAtExit=" + creating);
+                command.add("-D" + ARCHIVING_PROPERTY + "=1");
             }
         }
         // Keep the user's class path (java -cp migration-guard.jar:their-jdbc-driver.jar): the jar comes first, so the
@@ -72,6 +81,33 @@ final class FastStart {
             // not a path this JVM can read back: run the jar alone
         }
         return jar.toString();
+    }
+
+    /**
+     * In the run that writes the archive, after its work: loads (without initialising, so no native library and no
+     * static state) every class of this tool, of swc4j and of the SQL parser, so the archive covers whatever the next commits touch.
+     */
+    static void completeArchive() {
+        if (System.getProperty(ARCHIVING_PROPERTY) == null) return;
+        Optional<Path> jar = ownJar();
+        if (jar.isEmpty()) return;
+        ClassLoader loader = Main.class.getClassLoader();
+        try (var zip = new java.util.zip.ZipFile(jar.get().toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (!name.endsWith(".class") || name.contains("-") || ARCHIVED_PACKAGES.stream().noneMatch(name::startsWith)) {
+                    continue;
+                }
+                try {
+                    Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // a class needing an optional library: leaving it out of the archive only costs a load later
+                }
+            }
+        } catch (IOException e) {
+            // the archive simply covers what this run used
+        }
     }
 
     private static int waitFor(Process child) {

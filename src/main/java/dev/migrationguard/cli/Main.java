@@ -19,7 +19,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         var relaunched = FastStart.relaunch(args);
-        System.exit(relaunched.isPresent() ? relaunched.get() : run(args, System.out, System.err));
+        if (relaunched.isPresent()) System.exit(relaunched.get());
+        int code = run(args, System.out, System.err);
+        FastStart.completeArchive();
+        System.exit(code);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

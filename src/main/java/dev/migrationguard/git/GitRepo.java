@@ -45,10 +45,12 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repo;
     private final ObjectReader reader;
+    private final Blobs blobs;
 
     private GitRepo(Repository repo) {
         this.repo = repo;
         this.reader = repo.newObjectReader();
+        this.blobs = new Blobs(reader);
     }
 
     /** Opens the repository whose work tree holds {@code start} (any folder inside it). */
@@ -102,11 +104,11 @@ public final class GitRepo implements AutoCloseable {
         try {
             DirCache index = repo.readDirCache();
             ObjectId head = repo.resolve(Constants.HEAD + "^{tree}");
-            Snapshot before = head == null ? Snapshot.EMPTY : new TreeSnapshot(reader, tree(head));
+            Snapshot before = head == null ? Snapshot.EMPTY : new TreeSnapshot(blobs, tree(head));
             AbstractTreeIterator beforeIter = head == null ? new EmptyTreeIterator() : treeIterator(head);
             List<FileChange> changes = diff(beforeIter, new DirCacheIterator(index));
             Deployed deployed = deployed(deployRef, null);
-            return new ChangeSet(ChangeSet.Mode.STAGED, changes, before, new IndexSnapshot(reader, index),
+            return new ChangeSet(ChangeSet.Mode.STAGED, changes, before, new IndexSnapshot(blobs, index),
                     deployed.snapshot, deployed.name, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,8 +138,8 @@ public final class GitRepo implements AutoCloseable {
             RevTree headTree = walk.parseTree(headCommit.getTree());
             List<FileChange> changes = diff(treeIterator(baseTree), treeIterator(headTree));
             Deployed deployed = deployed(deployRef, base);
-            return new ChangeSet(ChangeSet.Mode.RANGE, changes, new TreeSnapshot(reader, baseTree),
-                    new TreeSnapshot(reader, headTree), deployed.snapshot, deployed.name, List.of());
+            return new ChangeSet(ChangeSet.Mode.RANGE, changes, new TreeSnapshot(blobs, baseTree),
+                    new TreeSnapshot(blobs, headTree), deployed.snapshot, deployed.name, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -237,14 +239,14 @@ public final class GitRepo implements AutoCloseable {
                     throw new CannotJudge("unknown deploy ref '" + configured + "'. Fetch it ('git fetch origin') or "
                             + "fix --deploy-ref / deployed.ref in the configuration.");
                 }
-                return new Deployed(configured, new TreeSnapshot(reader, tree(id)));
+                return new Deployed(configured, new TreeSnapshot(blobs, tree(id)));
             }
             if (rangeBase != null) {
-                return new Deployed(rangeBase, new TreeSnapshot(reader, tree(repo.resolve(rangeBase + "^{tree}"))));
+                return new Deployed(rangeBase, new TreeSnapshot(blobs, tree(repo.resolve(rangeBase + "^{tree}"))));
             }
             for (String candidate : DEFAULT_DEPLOY_REFS) {
                 ObjectId id = repo.resolve(candidate + "^{tree}");
-                if (id != null) return new Deployed(candidate, new TreeSnapshot(reader, tree(id)));
+                if (id != null) return new Deployed(candidate, new TreeSnapshot(blobs, tree(id)));
             }
             return new Deployed(null, null);
         } catch (IOException e) {

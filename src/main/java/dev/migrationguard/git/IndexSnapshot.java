@@ -3,7 +3,6 @@ package dev.migrationguard.git;
 import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.ObjectReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +12,12 @@ import java.util.Optional;
 
 /** The files as staged in the index: what {@code git commit} would record, read from blobs, never from the work tree. */
 final class IndexSnapshot implements Snapshot {
-    private final ObjectReader reader;
+    private final Blobs blobs;
     private final DirCache index;
     private List<String> paths;
 
-    IndexSnapshot(ObjectReader reader, DirCache index) {
-        this.reader = reader;
+    IndexSnapshot(Blobs blobs, DirCache index) {
+        this.blobs = blobs;
         this.index = index;
     }
 
@@ -40,7 +39,7 @@ final class IndexSnapshot implements Snapshot {
         DirCacheEntry e = index.getEntry(path);
         if (e == null || !TreeSnapshot.isFile(e.getFileMode())) return Optional.empty();
         try {
-            return Optional.of(reader.open(e.getObjectId()).getBytes());
+            return Optional.of(blobs.read(e.getObjectId()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

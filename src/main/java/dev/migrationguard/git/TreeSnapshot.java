@@ -2,24 +2,28 @@ package dev.migrationguard.git;
 
 import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The files of a commit's tree, read from git objects. */
 final class TreeSnapshot implements Snapshot {
-    private final ObjectReader reader;
+    private final Blobs blobs;
     private final RevTree tree;
     private List<String> paths;
+    /** Each file's blob, known once {@link #paths()} has walked the tree: reads then skip walking it again. */
+    private Map<String, ObjectId> ids;
 
-    TreeSnapshot(ObjectReader reader, RevTree tree) {
-        this.reader = reader;
+    TreeSnapshot(Blobs blobs, RevTree tree) {
+        this.blobs = blobs;
         this.tree = tree;
     }
 
@@ -27,25 +31,38 @@ final class TreeSnapshot implements Snapshot {
     public synchronized List<String> paths() {
         if (paths == null) {
             List<String> list = new ArrayList<>();
-            try (TreeWalk walk = new TreeWalk(reader)) {
+            Map<String, ObjectId> found = new HashMap<>();
+            try (TreeWalk walk = new TreeWalk(blobs.reader())) {
                 walk.addTree(tree);
                 walk.setRecursive(true);
                 while (walk.next()) {
-                    if (isFile(walk.getFileMode(0))) list.add(walk.getPathString());
+                    if (!isFile(walk.getFileMode(0))) continue;
+                    list.add(walk.getPathString());
+                    found.put(walk.getPathString(), walk.getObjectId(0));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             paths = List.copyOf(list);
+            ids = found;
         }
         return paths;
     }
 
     @Override
     public Optional<byte[]> read(String path) {
-        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+        Map<String, ObjectId> known = knownIds();
+        try {
+            if (known != null) {
+                ObjectId id = known.get(path);
+                return id == null ? Optional.empty() : Optional.of(blobs.read(id));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (TreeWalk walk = TreeWalk.forPath(blobs.reader(), path, tree)) {
             if (walk == null || !isFile(walk.getFileMode(0))) return Optional.empty();
-            return Optional.of(reader.open(walk.getObjectId(0)).getBytes());
+            return Optional.of(blobs.read(walk.getObjectId(0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,11 +70,17 @@ final class TreeSnapshot implements Snapshot {
 
     @Override
     public boolean exists(String path) {
-        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+        Map<String, ObjectId> known = knownIds();
+        if (known != null) return known.containsKey(path);
+        try (TreeWalk walk = TreeWalk.forPath(blobs.reader(), path, tree)) {
             return walk != null && isFile(walk.getFileMode(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private synchronized Map<String, ObjectId> knownIds() {
+        return ids;
     }
 
     static boolean isFile(FileMode mode) {

@@ -77,7 +77,11 @@ final class TypeOrmDecorators {
             Map.entry("BeforeUpdate", Role.NONE),
             Map.entry("AfterUpdate", Role.NONE),
             Map.entry("BeforeRemove", Role.NONE),
-            Map.entry("AfterRemove", Role.NONE));
+            Map.entry("AfterRemove", Role.NONE),
+            Map.entry("BeforeSoftRemove", Role.NONE),
+            Map.entry("AfterSoftRemove", Role.NONE),
+            Map.entry("BeforeRecover", Role.NONE),
+            Map.entry("AfterRecover", Role.NONE));
 
     /** Options that change only runtime behaviour: a change of these alone is no schema change. */
     static final Set<String> RUNTIME_OPTIONS = Set.of("select", "transformer", "eager", "lazy", "cascade",

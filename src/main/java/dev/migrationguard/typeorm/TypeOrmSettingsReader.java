@@ -36,6 +36,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
     private static final Pattern ENV_FILE = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_-]+))?");
     private static final Pattern ENV_LINE = Pattern.compile(
             "^\\s*(?:export\\s+)?(TYPEORM_SYNCHRONIZE|TYPEORM_DROP_SCHEMA)\\s*=\\s*['\"]?([^'\"#\\s]*)");
+    private static final Pattern OPTIONS_KEY = Pattern.compile("\\b(?:entities|migrations)['\"]?\\s*:");
     private static final Set<String> ENV_PROFILES_IGNORED = Set.of("example", "sample", "template", "dist", "defaults");
     private final TsSources sources;
 
@@ -63,12 +64,24 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json")) return readTree(path, text, new JsonFactory());
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) return readTree(path, text, new YAMLFactory());
-            return readScript(path, text, name.startsWith("ormconfig."));
+            boolean ormconfig = name.startsWith("ormconfig.");
+            // Parsing a script loads the native TypeScript parser: only for files that can hold TypeORM options.
+            if (!ormconfig && !mayConfigureTypeOrm(text)) return ReadResult.empty();
+            return readScript(path, text, ormconfig);
         } catch (dev.migrationguard.typescript.TypeScriptUnavailable e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this file: " + e));
         }
+    }
+
+    /**
+     * Whether a script can hold data-source options: it names TypeORM ({@code 'typeorm'}, {@code @nestjs/typeorm},
+     * {@code TypeOrmModule}), or has an object with {@code entities} or {@code migrations} (a config factory that
+     * imports nothing from TypeORM). A bundle or library that merely says "synchronize" is neither.
+     */
+    static boolean mayConfigureTypeOrm(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("typeorm") || OPTIONS_KEY.matcher(text).find();
     }
 
     private static ReadResult<SyncSetting> readEnv(String path, String text, String suffix) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Makes SWC's native library loadable. swc4j by default unpacks its 18 MB library into a new temporary folder per
@@ -19,6 +20,9 @@ import java.util.Locale;
  * and points swc4j there, so only the first run pays for the copy.
  */
 final class SwcNative {
+    /** The platform as the JVM names it; tests replace it to play a machine migration-guard ships no library for. */
+    static volatile Supplier<String[]> platform = () -> new String[]{System.getProperty("os.name", ""),
+            System.getProperty("os.arch", "")};
     static final String VERSION = "2.0.0";
     /** The platforms whose native library is published for this swc4j version, and so shipped in the jar. */
     static final String SHIPPED = "Linux x86_64 and macOS arm64";
@@ -26,15 +30,29 @@ final class SwcNative {
     private SwcNative() {
     }
 
-    /** Prepares the library for swc4j's loader; throws {@link TypeScriptUnavailable} on an unsupported platform. */
-    static void prepare() {
-        String file = libraryFileName(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    /** The platform last found to have its library in the jar: the check then costs one comparison per file. */
+    private static volatile String supported;
+
+    /**
+     * The library's resource name for this platform; throws {@link TypeScriptUnavailable} on a platform the jar has no
+     * library for. Checked before swc4j is touched, so a refusal leaves the parser loadable once the platform is right.
+     */
+    static String libraryFile() {
+        String[] osAndArch = platform.get();
+        String file = libraryFileName(osAndArch[0], osAndArch[1]);
+        if (file != null && file.equals(supported)) return file;
         if (file == null || SwcNative.class.getResource("/" + file) == null) {
             throw new TypeScriptUnavailable("this change has TypeScript files, but the TypeScript parser's native "
-                    + "library is not available for " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + " (migration-guard ships it for " + SHIPPED + ")");
+                    + "library is not available for " + osAndArch[0] + " " + osAndArch[1]
+                    + " (migration-guard ships it for " + SHIPPED + ")");
         }
-        Path folder = unpack(file);
+        supported = file;
+        return file;
+    }
+
+    /** Prepares the library for swc4j's loader; throws {@link TypeScriptUnavailable} on an unsupported platform. */
+    static void prepare() {
+        Path folder = unpack(libraryFile());
         Swc4jLibLoader.setLibLoadingListener(new ISwc4jLibLoadingListener() {
             @Override
             public File getLibPath() {
@@ -80,8 +98,9 @@ final class SwcNative {
             Path folder = UserCache.folder().resolve("swc4j-" + VERSION);
             Files.createDirectories(folder);
             Path target = folder.resolve(file);
-            long expected = resourceSize(file);
-            if (Files.isRegularFile(target) && Files.size(target) == expected) return folder;
+            // Only a complete copy is ever moved into place, and the folder is per version: present means usable.
+            // (Sizing the resource instead would open the 25 MB jar once more on every run.)
+            if (Files.isRegularFile(target) && Files.size(target) > 0) return folder;
             Path partial = Files.createTempFile(folder, file, ".part");
             try (InputStream in = SwcNative.class.getResourceAsStream("/" + file)) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -97,17 +116,6 @@ final class SwcNative {
         } catch (IOException | RuntimeException e) {
             throw new TypeScriptUnavailable("could not unpack the TypeScript parser's native library into "
                     + UserCache.folder() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long resourceSize(String file) throws IOException {
-        var url = SwcNative.class.getResource("/" + file);
-        var connection = url.openConnection();
-        connection.setUseCaches(false);
-        long size = connection.getContentLengthLong();
-        if (size >= 0) return size;
-        try (InputStream in = connection.getInputStream()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
         }
     }
 }

@@ -22,6 +22,7 @@ public final class TypeScript {
      */
     public static Parsed parse(String path, String source) {
         boolean tsx = path != null && path.endsWith(".tsx");
+        SwcNative.libraryFile();
         try {
             return SwcParser.parse(source == null ? "" : source, tsx);
         } catch (ExceptionInInitializerError e) {
