@@ -103,6 +103,10 @@ public final class GitRepo implements AutoCloseable {
     public ChangeSet staged(String deployRef) {
         try {
             DirCache index = repo.readDirCache();
+            if (index.hasUnmergedPaths()) {
+                throw new CannotJudge("the index has unmerged paths (a merge, rebase or cherry-pick is in progress); "
+                        + "resolve the conflicts and stage the result, then check again.");
+            }
             ObjectId head = repo.resolve(Constants.HEAD + "^{tree}");
             Snapshot before = head == null ? Snapshot.EMPTY : new TreeSnapshot(blobs, tree(head));
             AbstractTreeIterator beforeIter = head == null ? new EmptyTreeIterator() : treeIterator(head);

@@ -111,6 +111,24 @@ class GitRepoTest {
     }
 
     @Test
+    void anIndexWithUnmergedPathsCannotBeJudged() {
+        var g = GitFixture.init(dir).write("a.txt", "base\n").add(".").commit("base");
+        g.git("checkout", "-q", "-b", "other");
+        g.write("a.txt", "other\n").add(".").commit("other");
+        g.git("checkout", "-q", "main");
+        g.write("a.txt", "main\n").add(".").commit("main");
+        try {
+            g.git("merge", "-q", "other");
+        } catch (IllegalStateException expectedConflict) {
+            // the merge stops on the conflict, leaving stages 1-3 in the index
+        }
+        try (GitRepo repo = GitRepo.open(g.root())) {
+            var e = assertThrows(CannotJudge.class, () -> repo.staged(null));
+            assertTrue(e.getMessage().contains("unmerged paths"), e.getMessage());
+        }
+    }
+
+    @Test
     void lintListsTrackedAndUntrackedButNotIgnoredFiles() {
         var g = GitFixture.init(dir).write(".gitignore", "target/\n*.log\n").write("src/A.java", "class A {}")
                 .add(".").commit("init");
