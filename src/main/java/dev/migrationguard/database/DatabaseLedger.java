@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The migrations a live database says it applied, read from its history tables: each must still be in the repository,
@@ -124,6 +125,53 @@ public final class DatabaseLedger implements DeployedLedger {
             }
             case PRESENCE -> true;
         };
+    }
+
+    /**
+     * Flyway: the script's file name, or a Java migration's simple class name; Liquibase: id and author, case folded as
+     * {@link String#equalsIgnoreCase} folds; TypeORM: the timestamp. The file part is left to {@link #records}.
+     */
+    @Override
+    public Set<String> keys(Entry entry) {
+        String name = entry.name();
+        return switch (entry.stack()) {
+            case FLYWAY -> {
+                String file = fileName(name.replace('\\', '/'));
+                yield Set.of("F:" + file, "F:" + file.substring(file.lastIndexOf('.') + 1));
+            }
+            case LIQUIBASE -> {
+                String[] r = split(name);
+                yield r == null ? Set.of() : Set.of("L:" + fold(r[1]) + "::" + fold(r[2]));
+            }
+            case TYPEORM -> name.length() < 13 ? Set.of() : Set.of("T:" + name.substring(name.length() - 13));
+        };
+    }
+
+    @Override
+    public Set<String> keys(Migration m) {
+        return switch (m.stack()) {
+            case FLYWAY -> {
+                String file = fileName(m.path());
+                int dot = file.lastIndexOf('.');
+                yield dot < 0 ? Set.of("F:" + file) : Set.of("F:" + file, "F:" + file.substring(0, dot));
+            }
+            case LIQUIBASE -> {
+                String[] id = split(m.id());
+                yield id == null ? Set.of() : Set.of("L:" + fold(id[1]) + "::" + fold(id[2]));
+            }
+            case TYPEORM -> {
+                String file = fileName(m.path());
+                int dash = file.indexOf('-');
+                yield dash < 0 ? Set.of() : Set.of("T:" + file.substring(0, dash));
+            }
+        };
+    }
+
+    /** Equal for two strings exactly when {@link String#equalsIgnoreCase} holds for them. */
+    private static String fold(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) b.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
+        return b.toString();
     }
 
     private static boolean recordedBy(Entry entry, Migration m) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -239,11 +240,18 @@ public final class Engine {
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
+            Map<String, List<Integer>> byKey = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                for (String key : ledger.keys(all.get(i))) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
             for (DeployedLedger.Entry entry : ledger.entries()) {
                 // Several files may answer to one record (a Flyway script name in two dialect folders): the one that
-                // matches it is the one that was applied.
+                // matches it is the one that was applied, else the first in the order of the repository.
+                Set<Integer> candidates = new TreeSet<>();
+                for (String key : ledger.keys(entry)) candidates.addAll(byKey.getOrDefault(key, List.of()));
                 Migration found = null;
-                for (Migration m : all) {
+                for (int i : candidates) {
+                    Migration m = all.get(i);
                     if (!ledger.records(entry, m)) continue;
                     if (found == null) found = m;
                     if (ledger.matches(entry, m)) {
