@@ -236,7 +236,10 @@ public final class Engine {
      * longer matches (and whose runner does not accept the edit), is reported once, unless the deploy ref already did.
      */
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
-        List<Migration> all = allMigrations(work.cs.after());
+        List<Migration> all = new ArrayList<>();
+        for (String path : work.cs.after().paths()) {
+            for (MigrationReader r : migrationReaders(path)) all.addAll(work.read(r, path).items());
+        }
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
@@ -358,13 +361,20 @@ public final class Engine {
         final List<ParseProblem> problems = new ArrayList<>();
         final Set<String> checkedFiles = new LinkedHashSet<>();
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
+        private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
 
         Work(ChangeSet cs) {
             this.cs = cs;
         }
 
+        /** The migrations of a file of the after side, read once however often asked (lint, then the ledgers). */
+        ReadResult<Migration> read(MigrationReader reader, String path) {
+            return afterReads.computeIfAbsent(reader, r -> new HashMap<>())
+                    .computeIfAbsent(path, p -> reader.read(cs.after(), p));
+        }
+
         List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
-            ReadResult<Migration> result = reader.read(side, path);
+            ReadResult<Migration> result = side == cs.after() ? read(reader, path) : reader.read(side, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
             if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);
