@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The migrations a live database says it applied, read from its history tables: each must still be in the repository,
@@ -80,10 +81,11 @@ public final class DatabaseLedger implements DeployedLedger {
         List<Entry> entries = new ArrayList<>();
         Map<Entry, Compare> compare = new HashMap<>();
         Map<Entry, String> startingDigest = new HashMap<>();
+        MissingPlaces missing = MissingPlaces.of(current);
         for (AppliedMigrations.Applied a : applied) {
             // Without TypeORM migration models (a build that does not read them), a TypeORM row is judged by file name.
             if (a.stack() == Migration.Stack.TYPEORM && !typeormModels && typeormFileExists(a.name(), paths)) continue;
-            Entry entry = new Entry(a.stack(), a.name(), a.checksum(), missingAt(a, current));
+            Entry entry = new Entry(a.stack(), a.name(), a.checksum(), missing.of(a));
             Compare how = a.compare();
             entries.add(entry);
             compare.put(entry, how);
@@ -124,6 +126,53 @@ public final class DatabaseLedger implements DeployedLedger {
             }
             case PRESENCE -> true;
         };
+    }
+
+    /**
+     * Flyway: the script's file name, or a Java migration's simple class name; Liquibase: id and author, case folded as
+     * {@link String#equalsIgnoreCase} folds; TypeORM: the timestamp. The file part is left to {@link #records}.
+     */
+    @Override
+    public Set<String> keys(Entry entry) {
+        String name = entry.name();
+        return switch (entry.stack()) {
+            case FLYWAY -> {
+                String file = fileName(name.replace('\\', '/'));
+                yield Set.of("F:" + file, "F:" + file.substring(file.lastIndexOf('.') + 1));
+            }
+            case LIQUIBASE -> {
+                String[] r = split(name);
+                yield r == null ? Set.of() : Set.of("L:" + fold(r[1]) + "::" + fold(r[2]));
+            }
+            case TYPEORM -> name.length() < 13 ? Set.of() : Set.of("T:" + name.substring(name.length() - 13));
+        };
+    }
+
+    @Override
+    public Set<String> keys(Migration m) {
+        return switch (m.stack()) {
+            case FLYWAY -> {
+                String file = fileName(m.path());
+                int dot = file.lastIndexOf('.');
+                yield dot < 0 ? Set.of("F:" + file) : Set.of("F:" + file, "F:" + file.substring(0, dot));
+            }
+            case LIQUIBASE -> {
+                String[] id = split(m.id());
+                yield id == null ? Set.of() : Set.of("L:" + fold(id[1]) + "::" + fold(id[2]));
+            }
+            case TYPEORM -> {
+                String file = fileName(m.path());
+                int dash = file.indexOf('-');
+                yield dash < 0 ? Set.of() : Set.of("T:" + file.substring(0, dash));
+            }
+        };
+    }
+
+    /** Equal for two strings exactly when {@link String#equalsIgnoreCase} holds for them. */
+    private static String fold(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) b.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
+        return b.toString();
     }
 
     private static boolean recordedBy(Entry entry, Migration m) {
@@ -204,37 +253,41 @@ public final class DatabaseLedger implements DeployedLedger {
 
     /**
      * Where a migration applied in the database but gone from the repository is reported: the changelog that held a
-     * changeSet, the folder of the other Flyway migrations, or the recorded name itself.
+     * changeSet, the folder of the other Flyway migrations, or the recorded name itself. Worked out once for all rows.
      */
-    private static Location missingAt(AppliedMigrations.Applied a, List<Migration> current) {
-        switch (a.stack()) {
-            case LIQUIBASE -> {
-                String[] r = split(a.name());
-                if (r != null) {
-                    String file = LiquibasePaths.normalizeRecorded(r[0]);
-                    for (Migration m : current) {
-                        String[] id = m.stack() == Migration.Stack.LIQUIBASE ? split(m.id()) : null;
-                        if (id != null && LiquibasePaths.normalizeRecorded(id[0]).equals(file)) {
-                            return Location.file(m.path());
-                        }
-                    }
-                    return Location.file(file);
+    private record MissingPlaces(Map<String, String> changelogs, String flywayFolder) {
+        static MissingPlaces of(List<Migration> current) {
+            Map<String, String> changelogs = new HashMap<>();
+            Map<String, Integer> folders = new LinkedHashMap<>();
+            for (Migration m : current) {
+                String[] id = m.stack() == Migration.Stack.LIQUIBASE ? split(m.id()) : null;
+                if (id != null) changelogs.putIfAbsent(LiquibasePaths.normalizeRecorded(id[0]), m.path());
+                if (m.stack() == Migration.Stack.FLYWAY && m.path().endsWith(".sql")) {
+                    folders.merge(m.path().substring(0, m.path().lastIndexOf('/') + 1), 1, Integer::sum);
                 }
             }
-            case FLYWAY -> {
-                Map<String, Integer> folders = new LinkedHashMap<>();
-                for (Migration m : current) {
-                    if (m.stack() == Migration.Stack.FLYWAY && m.path().endsWith(".sql")) {
-                        folders.merge(m.path().substring(0, m.path().lastIndexOf('/') + 1), 1, Integer::sum);
-                    }
-                }
-                if (!a.name().endsWith(".sql") || folders.isEmpty()) return Location.file(a.name());
-                String folder = folders.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-                return Location.file(folder + a.name());
-            }
-            default -> {
-            }
+            String folder = folders.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(null);
+            return new MissingPlaces(changelogs, folder);
         }
-        return Location.file(a.name());
+
+        Location of(AppliedMigrations.Applied a) {
+            switch (a.stack()) {
+                case LIQUIBASE -> {
+                    String[] r = split(a.name());
+                    if (r != null) {
+                        String file = LiquibasePaths.normalizeRecorded(r[0]);
+                        return Location.file(changelogs.getOrDefault(file, file));
+                    }
+                }
+                case FLYWAY -> {
+                    if (!a.name().endsWith(".sql") || flywayFolder == null) return Location.file(a.name());
+                    return Location.file(flywayFolder + a.name());
+                }
+                default -> {
+                }
+            }
+            return Location.file(a.name());
+        }
     }
 }

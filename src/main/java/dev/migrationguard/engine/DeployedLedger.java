@@ -4,6 +4,7 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A record of what is deployed, consulted besides the git deploy ref: a lock file the deploy pipeline commits, or the
@@ -20,6 +21,20 @@ public interface DeployedLedger {
 
     /** Does {@code m}'s content still match the entry? True when the entry has no comparable checksum. */
     boolean matches(Entry entry, Migration m);
+
+    /**
+     * Keys to find an entry's migration by, so that a ledger of thousands is not matched against every migration:
+     * whenever {@link #records} holds, {@code keys(entry)} and {@link #keys(Migration)} share a key. The default, one
+     * key shared by all, narrows nothing.
+     */
+    default Set<String> keys(Entry entry) {
+        return Set.of("");
+    }
+
+    /** The keys a migration is found by; see {@link #keys(Entry)}. */
+    default Set<String> keys(Migration m) {
+        return Set.of("");
+    }
 
     /**
      * One deployed migration as recorded.

@@ -19,6 +19,7 @@ import dev.migrationguard.model.Text;
 import dev.migrationguard.rules.Rule;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,7 +28,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Turns a change set into a report: picks the files each stack cares about, has the readers parse them into models,
@@ -169,10 +172,16 @@ public final class Engine {
     /**
      * Compares migrations by identity (a Flyway file's path, a Liquibase changeSet's file::id::author): one that the
      * deployed version of the file lacks is new; a deployed one that is gone, or whose checksum changed, is an edit.
+     * A changed file that is no migration itself may still be part of one (the {@code .sql} a Liquibase
+     * {@code sqlFile} reads): the migrations that depend on it are compared too, though their own file is unchanged.
      */
     private void migrationChanges(Work work, List<Migration> newMigrations, List<DeployedEdit> edits) {
         ChangeSet cs = work.cs;
+        Set<String> changed = new LinkedHashSet<>();
+        Set<String> migrationFiles = new HashSet<>();
         for (FileChange c : cs.changes()) {
+            if (c.oldPath() != null) changed.add(c.oldPath());
+            if (c.newPath() != null) changed.add(c.newPath());
             Set<MigrationReader> readers = new LinkedHashSet<>();
             if (c.newPath() != null) readers.addAll(migrationReaders(c.newPath()));
             if (c.oldPath() != null) readers.addAll(migrationReaders(c.oldPath()));
@@ -180,21 +189,45 @@ public final class Engine {
                 List<Migration> now = c.newPath() != null && reader.accepts(c.newPath())
                         ? work.readMigrations(reader, cs.after(), c.newPath()) : List.of();
                 List<Migration> was = deployedVersion(reader, cs.deployed(), c);
-                Map<String, Migration> nowById = byId(now);
-                Map<String, Migration> wasById = byId(was);
-                for (Migration m : now) {
-                    if (!wasById.containsKey(m.id())) newMigrations.add(m);
+                if (!now.isEmpty() || !was.isEmpty()) {
+                    if (c.oldPath() != null) migrationFiles.add(c.oldPath());
+                    if (c.newPath() != null) migrationFiles.add(c.newPath());
                 }
-                for (Migration d : was) {
-                    Migration m = nowById.get(d.id());
-                    if (m != null && (Objects.equals(m.checksum(), d.checksum())
-                            || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
-                    DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
-                            : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
-                    Location at = m != null ? located(m) : Location.file(c.path());
-                    edits.add(new DeployedEdit(how, d, m, c.oldPath(), c.newPath(), cs.deployedRef(), at));
-                }
+                compare(now, was, m -> true, c, cs.deployedRef(), newMigrations, edits);
             }
+        }
+        Set<String> parts = new LinkedHashSet<>(changed);
+        parts.removeAll(migrationFiles);
+        if (parts.isEmpty()) return;
+        for (MigrationReader reader : stacks.migrations()) {
+            for (String path : reader.dependents(cs.after(), parts)) {
+                if (changed.contains(path) || !migrationReaders(path).contains(reader)) continue;
+                List<Migration> now = work.readMigrations(reader, cs.after(), path);
+                List<Migration> was = cs.deployed() != null && cs.deployed().exists(path)
+                        ? reader.read(cs.deployed(), path).items() : List.of();
+                compare(now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
+                        cs.deployedRef(), newMigrations, edits);
+            }
+        }
+    }
+
+    /** The migrations of one file, deployed and now: those {@code relevant} ones that are new or edited. */
+    private static void compare(List<Migration> now, List<Migration> was, Predicate<Migration> relevant, FileChange c,
+                                String deployedRef, List<Migration> newMigrations, List<DeployedEdit> edits) {
+        Map<String, Migration> nowById = byId(now);
+        Map<String, Migration> wasById = byId(was);
+        for (Migration m : now) {
+            if (!wasById.containsKey(m.id()) && relevant.test(m)) newMigrations.add(m);
+        }
+        for (Migration d : was) {
+            Migration m = nowById.get(d.id());
+            if (!relevant.test(d) && (m == null || !relevant.test(m))) continue;
+            if (m != null && (Objects.equals(m.checksum(), d.checksum())
+                    || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
+            DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
+                    : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
+            Location at = m != null ? located(m) : Location.file(c.path());
+            edits.add(new DeployedEdit(how, d, m, c.oldPath(), c.newPath(), deployedRef, at));
         }
     }
 
@@ -203,15 +236,25 @@ public final class Engine {
      * longer matches (and whose runner does not accept the edit), is reported once, unless the deploy ref already did.
      */
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
-        List<Migration> all = allMigrations(work.cs.after());
+        List<Migration> all = new ArrayList<>();
+        for (String path : work.cs.after().paths()) {
+            for (MigrationReader r : migrationReaders(path)) all.addAll(work.read(r, path).items());
+        }
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
+            Map<String, List<Integer>> byKey = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                for (String key : ledger.keys(all.get(i))) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
             for (DeployedLedger.Entry entry : ledger.entries()) {
                 // Several files may answer to one record (a Flyway script name in two dialect folders): the one that
-                // matches it is the one that was applied.
+                // matches it is the one that was applied, else the first in the order of the repository.
+                Set<Integer> candidates = new TreeSet<>();
+                for (String key : ledger.keys(entry)) candidates.addAll(byKey.getOrDefault(key, List.of()));
                 Migration found = null;
-                for (Migration m : all) {
+                for (int i : candidates) {
+                    Migration m = all.get(i);
                     if (!ledger.records(entry, m)) continue;
                     if (found == null) found = m;
                     if (ledger.matches(entry, m)) {
@@ -318,13 +361,20 @@ public final class Engine {
         final List<ParseProblem> problems = new ArrayList<>();
         final Set<String> checkedFiles = new LinkedHashSet<>();
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
+        private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
 
         Work(ChangeSet cs) {
             this.cs = cs;
         }
 
+        /** The migrations of a file of the after side, read once however often asked (lint, then the ledgers). */
+        ReadResult<Migration> read(MigrationReader reader, String path) {
+            return afterReads.computeIfAbsent(reader, r -> new HashMap<>())
+                    .computeIfAbsent(path, p -> reader.read(cs.after(), p));
+        }
+
         List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
-            ReadResult<Migration> result = reader.read(side, path);
+            ReadResult<Migration> result = side == cs.after() ? read(reader, path) : reader.read(side, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
             if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);

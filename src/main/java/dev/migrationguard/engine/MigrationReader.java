@@ -4,6 +4,8 @@ import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Snapshot;
 
+import java.util.Set;
+
 /** Recognises and reads the migrations of one stack. One instance serves a whole run. */
 public interface MigrationReader {
     /** A cheap test on the path alone: is this file one of this stack's migrations (or may it hold some)? */
@@ -11,4 +13,13 @@ public interface MigrationReader {
 
     /** The migrations in one file of {@code side}; a file may hold several (Liquibase changeSets) or none. */
     ReadResult<Migration> read(Snapshot side, String path);
+
+    /**
+     * Files of {@code side}, outside {@code changed}, holding migrations whose checksum covers one of the {@code changed}
+     * files (a Liquibase changelog whose {@code sqlFile} reads a changed {@code .sql}). The engine passes only changed
+     * files that are no migration themselves; their migrations list the files in {@link Migration#dependsOn()}.
+     */
+    default Set<String> dependents(Snapshot side, Set<String> changed) {
+        return Set.of();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code migrations.lock}: every deployed migration (a Flyway or TypeORM file, a Liquibase changeSet) with the SHA-256
@@ -122,6 +123,16 @@ public final class LockFile implements DeployedLedger {
     @Override
     public boolean records(Entry entry, Migration m) {
         return entry.stack() == m.stack() && entry.name().equals(m.id());
+    }
+
+    @Override
+    public Set<String> keys(Entry entry) {
+        return Set.of(entry.stack() + ":" + entry.name());
+    }
+
+    @Override
+    public Set<String> keys(Migration m) {
+        return Set.of(m.stack() + ":" + m.id());
     }
 
     @Override

@@ -15,22 +15,38 @@ import dev.migrationguard.model.Text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Reads Liquibase changelogs (XML, YAML, JSON, formatted SQL), recognised by content wherever they live, into one
  * migration per changeSet: identified by {@code file::id::author} as Liquibase identifies it, with a checksum over
- * the content Liquibase's own checksum covers.
+ * the content Liquibase's own checksum covers. A plain {@code .sql} file that an {@code includeAll} pulls in is one
+ * changeSet to Liquibase (id {@code raw}, author {@code includeAll}), and is read as such.
  */
 public final class LiquibaseMigrationReader implements MigrationReader {
+    static final String RAW_ID = "raw";
+    static final String RAW_AUTHOR = "includeAll";
+
     private static final Pattern XML_ROOT = Pattern.compile("<([\\w.-]+:)?databaseChangeLog\\b");
     private static final Pattern YAML_ROOT = Pattern.compile("(?m)^[\"']?databaseChangeLog[\"']?\\s*:");
     private static final Pattern JSON_ROOT = Pattern.compile("\"databaseChangeLog\"\\s*:");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+
+    /**
+     * The includeAll folders of each snapshot, by resource root: found once per run and side, and only when a plain
+     * SQL file asks (the snapshots of one run are fixed; weak keys let a finished run's snapshots go).
+     */
+    private final Map<Snapshot, Map<String, Set<String>>> includeAllFolders =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Changelogs are recognised by content: any file of these kinds may be one, and {@link #read} decides. */
     @Override
@@ -57,6 +73,9 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         String content = Text.decode(bytes.get());
         try {
             Optional<Changelog> log = parse(format, path, content);
+            if (log.isEmpty() && format == Format.SQL && includedAsRawSql(side, path)) {
+                log = Optional.of(rawSql(path, content));
+            }
             if (log.isEmpty()) return ReadResult.empty();
             return migrations(side, path, log.get());
         } catch (ChangelogSyntaxError e) {
@@ -96,6 +115,77 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         }
     }
 
+    /**
+     * Changelogs of {@code side} (outside {@code changed}) holding a changeSet whose checksum covers one of the changed
+     * {@code .sql} files through {@code sqlFile}. Only XML, YAML and JSON changelogs can name one, and only those that
+     * mention the file's name are parsed.
+     */
+    @Override
+    public Set<String> dependents(Snapshot side, Set<String> changed) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String p : changed) if (format(p) == Format.SQL) names.add(Text.fileName(p));
+        if (names.isEmpty()) return Set.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : side.paths()) {
+            Format f = format(p);
+            if (f == null || f == Format.SQL || changed.contains(p)) continue;
+            Optional<String> text = text(side, p);
+            if (text.isEmpty() || names.stream().noneMatch(text.get()::contains)) continue;
+            for (Migration m : read(side, p).items()) {
+                if (!Collections.disjoint(m.dependsOn(), changed)) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> text(Snapshot side, String path) {
+        Optional<byte[]> bytes = side.read(path);
+        if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
+        return Optional.of(Text.decode(bytes.get()));
+    }
+
+    /** Is this plain SQL file inside a folder that a changelog of the same resource root includes with includeAll? */
+    private boolean includedAsRawSql(Snapshot side, String path) {
+        String root = LiquibasePaths.resourceRoot(path);
+        Set<String> folders = includeAllFolders.computeIfAbsent(side, s -> new HashMap<>())
+                .computeIfAbsent(root, r -> findIncludeAllFolders(side, r));
+        for (String folder : folders) {
+            if (folder.isEmpty() || path.startsWith(folder.endsWith("/") ? folder : folder + "/")) return true;
+        }
+        return false;
+    }
+
+    private static Set<String> findIncludeAllFolders(Snapshot side, String root) {
+        Set<String> folders = new LinkedHashSet<>();
+        for (String p : side.paths()) {
+            Format f = format(p);
+            if (f == null || f == Format.SQL || !LiquibasePaths.resourceRoot(p).equals(root)) continue;
+            Optional<String> text = text(side, p);
+            if (text.isEmpty() || !text.get().contains("includeAll")) continue;
+            try {
+                Optional<Changelog> log = parse(f, p, text.get());
+                if (log.isEmpty()) continue;
+                for (Include include : log.get().includes()) {
+                    if (include.folder()) folders.add(LiquibasePaths.resolve(p, include.target(), include.relative()));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // a broken changelog is reported when it is read itself; here it includes nothing
+            }
+        }
+        return folders;
+    }
+
+    /** Liquibase's raw SQL changelog: the whole file is one changeSet with no rollback. */
+    private static Changelog rawSql(String path, String content) {
+        Location file = Location.file(path);
+        ChangeNode sql = new ChangeNode("sql", Map.of(), List.of(), content, 1, 1);
+        return new Changelog(null, List.of(new ParsedChangeSet(RAW_ID, RAW_AUTHOR, null, false, Set.of(), file,
+                List.of(sql), List.of(), false, false)), List.of(), List.of());
+    }
+
     private ReadResult<Migration> migrations(Snapshot side, String path, Changelog log) {
         List<Migration> out = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>(log.problems());
@@ -115,15 +205,19 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             String id = file + "::" + cs.id() + "::" + cs.author();
             List<Migration.Touch> touches = new ArrayList<>();
             StringBuilder canonical = new StringBuilder();
+            Set<String> dependsOn = new LinkedHashSet<>();
             for (ChangeNode change : cs.changes()) {
                 touches.addAll(ChangeTouches.of(change, c -> sqlOf(side, path, c)));
                 canonical(change, false, side, path, canonical);
+                if (change.name().equals("sqlFile")) sqlFilePath(path, change).ifPresent(dependsOn::add);
             }
             for (ChangeNode visitor : cs.sqlVisitors()) canonical(visitor, false, side, path, canonical);
             String digest = Digests.sha256(canonical.toString());
+            // A raw SQL file's id says nothing: its file name is its name.
+            boolean raw = cs.id().equals(RAW_ID) && cs.author().equals(RAW_AUTHOR) && cs.location().isWholeFile();
             out.add(new Migration(id, path, Migration.Stack.LIQUIBASE, Migration.Kind.CHANGESET, null,
-                    base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest, digest,
-                    new AcceptedEdits(cs.runOnChange(), cs.validCheckSums())));
+                    raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
+                    digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn)));
         }
         return new ReadResult<>(out, problems);
     }
@@ -154,10 +248,15 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     private static Optional<String> sqlFileContent(Snapshot side, String changelog, ChangeNode change) {
+        return sqlFilePath(changelog, change).flatMap(side::readText);
+    }
+
+    /** The repository path a {@code sqlFile} change reads. */
+    private static Optional<String> sqlFilePath(String changelog, ChangeNode change) {
         String file = change.attribute("path");
         if (file == null) return Optional.empty();
         boolean relative = Boolean.parseBoolean(change.attributes().getOrDefault("relativeToChangelogFile", "false"));
-        return side.readText(LiquibasePaths.resolve(changelog, file, relative));
+        return Optional.of(LiquibasePaths.resolve(changelog, file, relative));
     }
 
     /**

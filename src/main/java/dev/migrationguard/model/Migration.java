@@ -17,15 +17,25 @@ import java.util.Locale;
  *                    migration to the runner (Flyway's CRC32 ignores line endings, for instance)
  * @param digest      SHA-256 (hex) over the same checksum-relevant content: what a lock file records
  * @param acceptedEdits edits of the deployed version that the runner accepts ({@code runOnChange}, {@code validCheckSum})
+ * @param dependsOn   other files whose content its checksum covers (the file a Liquibase {@code sqlFile} names)
  */
 public record Migration(String id, String path, Stack stack, Kind kind, String version, String description,
                         Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
-                        String digest, AcceptedEdits acceptedEdits) {
+                        String digest, AcceptedEdits acceptedEdits, List<String> dependsOn) {
 
     public Migration {
         touches = List.copyOf(touches);
         if (digest == null) digest = Digests.sha256("checksum:" + checksum);
         if (acceptedEdits == null) acceptedEdits = AcceptedEdits.NONE;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A migration whose checksum covers its own file only. */
+    public Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+                     Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
+                     String digest, AcceptedEdits acceptedEdits) {
+        this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, digest,
+                acceptedEdits, List.of());
     }
 
     /** A migration whose runner accepts no edit, its digest taken over its checksum. */

@@ -26,8 +26,10 @@ public final class DeployedMigrationEdited implements Rule {
                 continue;
             }
             String where = " is deployed (present on " + edit.deployedRef() + ")";
+            String reads = String.join(" ", m.dependsOn());
             String message = switch (edit.how()) {
-                case MODIFIED -> what + where + " and this change modifies it.";
+                case MODIFIED -> what + where + " and this change modifies it"
+                        + (reads.isEmpty() ? "." : " or the SQL file it reads (" + reads + ").");
                 case DELETED -> what + where + " and this change deletes it.";
                 case RENAMED -> what + where + " and this change renames it"
                         + (edit.newPath() == null ? "." : " to " + edit.newPath() + ".");
@@ -35,7 +37,8 @@ public final class DeployedMigrationEdited implements Rule {
             String restore = "git checkout " + edit.deployedRef() + " -- " + edit.oldPath();
             String hint = switch (edit.how()) {
                 case MODIFIED -> changeSet
-                        ? "Restore the changeSet as deployed and put the fix in a new changeSet."
+                        ? "Restore the changeSet as deployed" + (reads.isEmpty() ? "" : " (git checkout "
+                        + edit.deployedRef() + " -- " + reads + ")") + " and put the fix in a new changeSet."
                         : "Restore it (" + restore + ") and put the fix in a new migration.";
                 case DELETED -> "Restore it (" + (changeSet ? "the changeSet, from " + edit.deployedRef() : restore)
                         + "); to undo what it did, add a new migration.";

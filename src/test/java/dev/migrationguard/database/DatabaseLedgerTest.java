@@ -80,4 +80,28 @@ class DatabaseLedgerTest {
                 List.of("src/migrations/1700000000000-CreateContest.ts"));
         assertEquals(List.of("DropLegacy1700000000001"), ledger.entries().stream().map(Entry::name).toList());
     }
+
+    @Test
+    void anEntryAndTheMigrationItRecordsShareAKey() {
+        var rows = List.of(new Applied(Migration.Stack.FLYWAY, "pg/V1__init.sql", "1", Compare.CHECKSUM),
+                new Applied(Migration.Stack.FLYWAY, "db.migration.V2__Seed", null, Compare.STARTING_VERSION),
+                new Applied(Migration.Stack.LIQUIBASE, "classpath:/db/changelog/a.xml::One::ALICE", "9:x",
+                        Compare.STARTING_VERSION),
+                new Applied(Migration.Stack.TYPEORM, "AddContestDivisions1700000000000", null, Compare.STARTING_VERSION));
+        var migrations = List.of(flyway("db/migration/pg/V1__init.sql", "1", "d"),
+                flyway("src/main/java/db/migration/V2__Seed.java", null, "d"),
+                changeSet("db/changelog/a.xml::one::alice", "src/main/resources/db/changelog/a.xml", "d"),
+                new Migration("src/migrations/1700000000000-add-contest-divisions.ts",
+                        "src/migrations/1700000000000-add-contest-divisions.ts", Migration.Stack.TYPEORM,
+                        Migration.Kind.VERSIONED, null, "d", null, List.of(), null, null));
+        var ledger = DatabaseLedger.of("the database", rows, migrations, List.of(), List.of());
+        for (int i = 0; i < rows.size(); i++) {
+            Entry entry = ledger.entries().get(i);
+            Migration m = migrations.get(i);
+            assertTrue(ledger.records(entry, m), entry.name());
+            var shared = new java.util.HashSet<>(ledger.keys(entry));
+            shared.retainAll(ledger.keys(m));
+            assertFalse(shared.isEmpty(), entry.name() + " " + ledger.keys(entry) + " " + ledger.keys(m));
+        }
+    }
 }

@@ -179,4 +179,54 @@ class LiquibaseMigrationReaderTest {
         var noId = read(PATH, xml("<changeSet author=\"a\"><createTable tableName=\"x\"/></changeSet>"));
         assertEquals(3, noId.problems().get(0).location().line());
     }
+
+    @Test
+    void aPlainSqlFileInAnIncludeAllFolderIsOneRawChangeSet() {
+        String master = "src/main/resources/db/changelog/db.changelog-master.yaml";
+        String raw = "src/main/resources/db/changelog/sql/add-contest-slug.sql";
+        String elsewhere = "src/main/resources/db/seed/demo-data.sql";
+        var side = MemorySnapshot.of(
+                master, "databaseChangeLog:\n  - includeAll:\n      path: sql/\n      relativeToChangelogFile: true\n",
+                raw, "ALTER TABLE contest ADD COLUMN slug varchar(80);\n",
+                elsewhere, "INSERT INTO contest (title) VALUES ('demo');\n");
+
+        ReadResult<Migration> r = reader.read(side, raw);
+        assertEquals(List.of(), r.problems());
+        Migration m = r.items().get(0);
+        assertEquals("db/changelog/sql/add-contest-slug.sql::raw::includeAll", m.id());
+        assertEquals("add-contest-slug", m.description());
+        assertEquals(Location.file(raw), m.descriptionLocation());
+        assertTrue(m.touchesTable("contest"));
+        assertEquals(dev.migrationguard.model.Rollback.Status.MISSING, m.rollback().status());
+
+        var reformatted = MemorySnapshot.of(master, side.readText(master).orElseThrow(),
+                raw, "ALTER TABLE contest\n    ADD COLUMN slug varchar(80);\n");
+        assertEquals(m.checksum(), reader.read(reformatted, raw).items().get(0).checksum());
+        var edited = MemorySnapshot.of(master, side.readText(master).orElseThrow(),
+                raw, "ALTER TABLE contest ADD COLUMN slug varchar(120);\n");
+        assertNotEquals(m.checksum(), reader.read(edited, raw).items().get(0).checksum());
+
+        assertEquals(ReadResult.empty(), reader.read(side, elsewhere));
+        assertEquals(ReadResult.empty(), read(raw, "ALTER TABLE contest ADD COLUMN slug varchar(80);\n"));
+    }
+
+    @Test
+    void aChangeSetDependsOnTheFileItsSqlFileReads() {
+        String changelog = "src/main/resources/db/changelog/contest.xml";
+        var side = MemorySnapshot.of(changelog, xml(
+                "<changeSet id=\"1\" author=\"a\"><sqlFile path=\"sql/one.sql\" relativeToChangelogFile=\"true\"/></changeSet>"
+                        + "<changeSet id=\"2\" author=\"a\"><sqlFile path=\"db/changelog/sql/two.sql\"/></changeSet>"
+                        + "<changeSet id=\"3\" author=\"a\"><createTable tableName=\"x\"/></changeSet>"),
+                "src/main/resources/db/changelog/sql/one.sql", "SELECT 1;",
+                "src/main/resources/db/changelog/sql/two.sql", "SELECT 2;");
+        List<Migration> ms = reader.read(side, changelog).items();
+        assertEquals(List.of("src/main/resources/db/changelog/sql/one.sql"), ms.get(0).dependsOn());
+        assertEquals(List.of("src/main/resources/db/changelog/sql/two.sql"), ms.get(1).dependsOn());
+        assertEquals(List.of(), ms.get(2).dependsOn());
+
+        assertEquals(java.util.Set.of(changelog),
+                reader.dependents(side, java.util.Set.of("src/main/resources/db/changelog/sql/two.sql")));
+        assertEquals(java.util.Set.of(), reader.dependents(side, java.util.Set.of("src/main/resources/other/two.sql")));
+        assertEquals(java.util.Set.of(), reader.dependents(side, java.util.Set.of("src/main/java/Two.java")));
+    }
 }

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * {@code expect: <rule>[, <rule>]} on the offending line, or alone in a comment on the line above it;
  * {@code expect-file: <rule>} for a finding about the file as a whole. Optional: {@code config.yml},
  * {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files the change deletes),
- * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead).
+ * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead),
+ * a {@code deployed/} tree (the deploy ref, when it differs from {@code before}: a branch's earlier commits).
  * Every expected finding must appear and every unsuppressed finding must be expected: new cases need no Java.
  */
 class RuleFixturesTest {
@@ -56,13 +57,14 @@ class RuleFixturesTest {
     private static void runCase(Path dir) throws IOException {
         MemorySnapshot before = tree(dir.resolve("before"));
         MemorySnapshot after = tree(dir.resolve("after"));
+        MemorySnapshot deployed = Files.isDirectory(dir.resolve("deployed")) ? tree(dir.resolve("deployed")) : before;
         Config config = Files.exists(dir.resolve("config.yml"))
                 ? ConfigLoader.parse(Files.readString(dir.resolve("config.yml")), "config.yml") : Config.defaults();
         boolean lint = Files.exists(dir.resolve("mode.txt"))
                 && Files.readString(dir.resolve("mode.txt")).strip().equals("lint");
         ChangeSet cs = lint
                 ? new ChangeSet(ChangeSet.Mode.LINT, List.of(), MemorySnapshot.of(), after, before, "main", after.paths())
-                : new ChangeSet(ChangeSet.Mode.STAGED, changes(dir, before, after), before, after, before, "main",
+                : new ChangeSet(ChangeSet.Mode.STAGED, changes(dir, before, after), before, after, deployed, "main",
                 List.of());
         var engine = new Engine(SupportedStacks.of(config),
                 RuleCatalog.build(config.ruleOptions(), config.enabledRules()), config);
