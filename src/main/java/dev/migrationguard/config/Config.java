@@ -61,23 +61,98 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
     }
 
     public static Config defaults() {
-        return new Config(null, null, PathFilter.ALL, PathFilter.ALL, "spring", "default", Map.of(), Set.of(), Map.of(), Map.of(),
-                null, Ledgers.DEFAULTS, List.of(), null);
+        return builder().build();
+    }
+
+    /** A builder with every setting at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change a setting or two. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.source = source;
+        b.deployedRef = deployedRef;
+        b.entities = entities;
+        b.migrations = migrations;
+        b.naming = naming;
+        b.typeormNaming = typeormNaming;
+        b.severities = severities;
+        b.off = off;
+        b.ruleOptions = ruleOptions;
+        b.allowedEdits = allowedEdits;
+        b.deployedEditsReason = deployedEditsReason;
+        b.ledgers = ledgers;
+        b.liquibaseMasters = liquibaseMasters;
+        b.baseline = baseline;
+        return b;
     }
 
     public Config withDeployedRef(String ref) {
-        return new Config(source, ref, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
-                deployedEditsReason, ledgers, liquibaseMasters, baseline);
+        return toBuilder().deployedRef(ref).build();
     }
 
     public Config withDeployedEditsAllowed(String reason) {
-        return new Config(source, deployedRef, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
-                reason, ledgers, liquibaseMasters, baseline);
+        return toBuilder().deployedEditsReason(reason).build();
     }
 
     public Config withDeployedFrom(String url) {
-        return new Config(source, deployedRef, entities, migrations, naming, typeormNaming, severities, off, ruleOptions, allowedEdits,
-                deployedEditsReason, ledgers.withDeployedFrom(url), liquibaseMasters, baseline);
+        return toBuilder().ledgers(ledgers.withDeployedFrom(url)).build();
+    }
+
+    /** Names each setting where it is set, so that adding one never shifts a long list of positional arguments. */
+    public static final class Builder {
+        private String source;
+        private String deployedRef;
+        private PathFilter entities = PathFilter.ALL;
+        private PathFilter migrations = PathFilter.ALL;
+        private String naming = "spring";
+        private String typeormNaming = "default";
+        private Map<String, Severity> severities = Map.of();
+        private Set<String> off = Set.of();
+        private Map<String, OptionValues> ruleOptions = Map.of();
+        private Map<String, String> allowedEdits = Map.of();
+        private String deployedEditsReason;
+        private Ledgers ledgers = Ledgers.DEFAULTS;
+        private List<String> liquibaseMasters = List.of();
+        private String baseline;
+
+        private Builder() {
+        }
+
+        public Builder source(String v) { source = v; return this; }
+
+        public Builder deployedRef(String v) { deployedRef = v; return this; }
+
+        public Builder entities(PathFilter v) { entities = v; return this; }
+
+        public Builder migrations(PathFilter v) { migrations = v; return this; }
+
+        public Builder naming(String v) { naming = v; return this; }
+
+        public Builder typeormNaming(String v) { typeormNaming = v; return this; }
+
+        public Builder severities(Map<String, Severity> v) { severities = v; return this; }
+
+        public Builder off(Set<String> v) { off = v; return this; }
+
+        public Builder ruleOptions(Map<String, OptionValues> v) { ruleOptions = v; return this; }
+
+        public Builder allowedEdits(Map<String, String> v) { allowedEdits = v; return this; }
+
+        public Builder deployedEditsReason(String v) { deployedEditsReason = v; return this; }
+
+        public Builder ledgers(Ledgers v) { ledgers = v; return this; }
+
+        public Builder liquibaseMasters(List<String> v) { liquibaseMasters = v; return this; }
+
+        public Builder baseline(String v) { baseline = v; return this; }
+
+        public Config build() {
+            return new Config(source, deployedRef, entities, migrations, naming, typeormNaming, severities, off,
+                    ruleOptions, allowedEdits, deployedEditsReason, ledgers, liquibaseMasters, baseline);
+        }
     }
 
     /** Rule ids that run: every rule of the catalog not switched off. */

@@ -135,8 +135,9 @@ public final class ConfigLoader {
         if (baseline != null && baseline.isBlank()) {
             throw new ConfigException(file + ":" + top.get("baseline").line() + ": baseline must name a file");
         }
-        Config config = new Config(file, deployedRef, entities, migrations, naming, typeormNaming, severities, off, options, allowedEdits,
-                null, ledgers, masters, baseline);
+        Config config = Config.builder().source(file).deployedRef(deployedRef).entities(entities).migrations(migrations)
+                .naming(naming).typeormNaming(typeormNaming).severities(severities).off(off).ruleOptions(options)
+                .allowedEdits(allowedEdits).ledgers(ledgers).liquibaseMasters(masters).baseline(baseline).build();
         validateOptions(config, file);
         return config;
     }
