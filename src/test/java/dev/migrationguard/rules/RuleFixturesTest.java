@@ -46,29 +46,48 @@ class RuleFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(ROOT)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
+        List<Path> cases = cases();
         assertFalse(cases.isEmpty());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
     }
 
-    private static void runCase(Path dir) throws IOException {
+    /** Every case folder, sorted. */
+    static List<Path> cases() throws IOException {
+        try (Stream<Path> s = Files.list(ROOT)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** The configuration of a case: its {@code config.yml}, or the defaults. */
+    static Config config(Path dir) throws IOException {
+        return Files.exists(dir.resolve("config.yml"))
+                ? ConfigLoader.parse(Files.readString(dir.resolve("config.yml")), "config.yml") : Config.defaults();
+    }
+
+    /** The change set a case describes. */
+    static ChangeSet changeSet(Path dir) throws IOException {
         MemorySnapshot before = tree(dir.resolve("before"));
         MemorySnapshot after = tree(dir.resolve("after"));
         MemorySnapshot deployed = Files.isDirectory(dir.resolve("deployed")) ? tree(dir.resolve("deployed")) : before;
-        Config config = Files.exists(dir.resolve("config.yml"))
-                ? ConfigLoader.parse(Files.readString(dir.resolve("config.yml")), "config.yml") : Config.defaults();
         boolean lint = Files.exists(dir.resolve("mode.txt"))
                 && Files.readString(dir.resolve("mode.txt")).strip().equals("lint");
-        ChangeSet cs = lint
+        return lint
                 ? new ChangeSet(ChangeSet.Mode.LINT, List.of(), MemorySnapshot.of(), after, before, "main", after.paths())
                 : new ChangeSet(ChangeSet.Mode.STAGED, changes(dir, before, after), before, after, deployed, "main",
                 List.of());
+    }
+
+    /** Runs the engine as a real run would, with every supported stack. */
+    static Report run(Config config, ChangeSet cs) {
         var engine = new Engine(SupportedStacks.of(config),
                 RuleCatalog.build(config.ruleOptions(), config.enabledRules()), config);
-        Report report = engine.run(cs);
+        return engine.run(cs);
+    }
+
+    private static void runCase(Path dir) throws IOException {
+        ChangeSet cs = changeSet(dir);
+        MemorySnapshot after = (MemorySnapshot) cs.after();
+        Report report = run(config(dir), cs);
 
         List<String> actual = new ArrayList<>();
         for (Finding f : report.findings()) {
