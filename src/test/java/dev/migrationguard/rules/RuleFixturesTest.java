@@ -88,6 +88,15 @@ class RuleFixturesTest {
         ChangeSet cs = changeSet(dir);
         MemorySnapshot after = (MemorySnapshot) cs.after();
         Report report = run(config(dir), cs);
+        for (Finding f : report.findings()) {
+            if (f.location().isWholeFile()) continue;
+            String text = cs.after().readText(f.path()).or(() -> cs.before().readText(f.path())).orElseThrow(
+                    () -> new AssertionError("a finding points into a file the change does not have: " + f));
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            int line = f.location().line();
+            boolean inside = line >= 1 && line <= lines.length && f.location().column() <= lines[line - 1].length() + 1;
+            org.junit.jupiter.api.Assertions.assertTrue(inside, "location outside its file: " + f);
+        }
 
         List<String> actual = new ArrayList<>();
         for (Finding f : report.findings()) {
