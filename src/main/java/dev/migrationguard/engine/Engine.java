@@ -238,7 +238,7 @@ public final class Engine {
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
         List<Migration> all = new ArrayList<>();
         for (String path : work.cs.after().paths()) {
-            for (MigrationReader r : migrationReaders(path)) all.addAll(work.read(r, path).items());
+            for (MigrationReader r : migrationReaders(path)) all.addAll(work.identify(r, path).items());
         }
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
@@ -280,9 +280,16 @@ public final class Engine {
         }
     }
 
-    /** Every migration in a snapshot, as the readers see them (files the configuration excludes left out). */
+    /**
+     * Every migration in a snapshot with what identifies it (see {@link MigrationReader#identify}), for matching a
+     * ledger's records; files the configuration excludes are left out.
+     */
     public List<Migration> allMigrations(Snapshot side) {
-        return allMigrations(side, new ArrayList<>());
+        List<Migration> all = new ArrayList<>();
+        for (String path : side.paths()) {
+            for (MigrationReader r : migrationReaders(path)) all.addAll(r.identify(side, path).items());
+        }
+        return all;
     }
 
     /** Every migration in a snapshot; the files that could not be read are added to {@code problems}. */
@@ -371,6 +378,12 @@ public final class Engine {
         ReadResult<Migration> read(MigrationReader reader, String path) {
             return afterReads.computeIfAbsent(reader, r -> new HashMap<>())
                     .computeIfAbsent(path, p -> reader.read(cs.after(), p));
+        }
+
+        /** A file's migrations as read already in this run, else only what identifies them (see the reader). */
+        ReadResult<Migration> identify(MigrationReader reader, String path) {
+            ReadResult<Migration> known = afterReads.getOrDefault(reader, Map.of()).get(path);
+            return known != null ? known : reader.identify(cs.after(), path);
         }
 
         List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {

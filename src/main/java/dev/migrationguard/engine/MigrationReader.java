@@ -15,6 +15,15 @@ public interface MigrationReader {
     ReadResult<Migration> read(Snapshot side, String path);
 
     /**
+     * The migrations of a file with what identifies them (id, path, kind, checksum, digest), for holding a whole
+     * repository to a ledger. A reader may leave out what only the rules need (the tables touched, the way back), so
+     * that comparing thousands of migrations with {@code migrations.lock} costs no SQL parsing.
+     */
+    default ReadResult<Migration> identify(Snapshot side, String path) {
+        return read(side, path);
+    }
+
+    /**
      * Files of {@code side}, outside {@code changed}, holding migrations whose checksum covers one of the {@code changed}
      * files (a Liquibase changelog whose {@code sqlFile} reads a changed {@code .sql}). The engine passes only changed
      * files that are no migration themselves; their migrations list the files in {@link Migration#dependsOn()}.

@@ -32,18 +32,28 @@ public final class FlywayMigrationReader implements MigrationReader {
 
     @Override
     public ReadResult<Migration> read(Snapshot side, String path) {
+        return read(side, path, true);
+    }
+
+    /** Name, checksum and digest only: Flyway's checksum needs no parsing, and a ledger needs nothing more. */
+    @Override
+    public ReadResult<Migration> identify(Snapshot side, String path) {
+        return read(side, path, false);
+    }
+
+    private ReadResult<Migration> read(Snapshot side, String path, boolean full) {
         try {
             Optional<FlywayName> name = FlywayName.parse(path);
             Optional<byte[]> bytes = side.read(path);
             if (name.isEmpty() || bytes.isEmpty()) return ReadResult.empty();
-            return read(side, path, name.get(), bytes.get());
+            return read(side, path, name.get(), bytes.get(), full);
         } catch (RuntimeException | StackOverflowError e) {
             return ReadResult.problem(new ParseProblem(Location.file(path),
                     "Could not read this Flyway migration: " + e));
         }
     }
 
-    private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes) {
+    private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes, boolean full) {
         String content = Text.decode(bytes);
         boolean binary = Text.isBinary(bytes);
         List<Migration.Touch> touches = List.of();
@@ -53,7 +63,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (name.java()) {
             checksum = FlywayChecksum.java(content);
             digest = checksum.substring("sha256:".length());
-            if (!binary) {
+            if (!binary && full) {
                 JavaMigrationSql.Result java = JavaMigrationSql.read(content);
                 touches = java.touches();
                 if (java.problem() != null) {
@@ -63,11 +73,11 @@ public final class FlywayMigrationReader implements MigrationReader {
         } else {
             checksum = FlywayChecksum.sql(content);
             digest = FlywayChecksum.sqlDigest(content);
-            if (!binary) touches = SqlTouchReader.touches(content);
+            if (!binary && full) touches = SqlTouchReader.touches(content);
         }
         Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
-                rollback(side, path, name), checksum, digest, dev.migrationguard.model.AcceptedEdits.NONE);
+                full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest, dev.migrationguard.model.AcceptedEdits.NONE);
         return new ReadResult<>(List.of(migration), problems);
     }
 

@@ -73,6 +73,22 @@ class FlywayMigrationReaderTest {
     }
 
     @Test
+    void identifyGivesTheSameIdentityAndChecksumsWithoutParsing() {
+        var side = MemorySnapshot.of("db/V2__Add_x.sql", "ALTER TABLE contest ADD COLUMN x INT;\r\n\n",
+                "db/V3__Backfill.java", "class V3__Backfill { void m() { run(\"UPDATE contest SET x = 1\"); } }");
+        for (String path : List.of("db/V2__Add_x.sql", "db/V3__Backfill.java")) {
+            Migration full = reader.read(side, path).items().get(0);
+            Migration light = reader.identify(side, path).items().get(0);
+            assertEquals(full.id(), light.id());
+            assertEquals(full.kind(), light.kind());
+            assertEquals(full.checksum(), light.checksum());
+            assertEquals(full.digest(), light.digest());
+            assertFalse(full.touches().isEmpty(), path);
+            assertTrue(light.touches().isEmpty(), "identify parses no SQL: " + path);
+        }
+    }
+
+    @Test
     void undoScriptsBelongToTheirOwnModule() {
         var side = MemorySnapshot.of(
                 "billing/src/main/resources/db/migration/V1__Create_invoice.sql", "CREATE TABLE invoice (id int);",
