@@ -140,8 +140,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             if (!dataSourceLike) return;
             for (TsNode.Prop p : o.props()) {
                 if (p.key() == null || !KEYS.contains(p.key())) continue;
-                Guard.Value outside = Guard.evaluate(p.value(), scope, false, 0);
-                Guard.Value inDev = Guard.evaluate(p.value(), scope, true, 0);
+                Guard.Value outside = Guard.outsideDevelopment(p.value(), scope);
+                Guard.Value inDev = Guard.evaluate(p.value(), scope, "development", 0);
                 Location at = Location.at(path, p.line(), p.column());
                 if (outside == Guard.Value.TRUE) {
                     out.add(new SyncSetting(at, p.key(), "true", null, false));
@@ -155,40 +155,57 @@ public final class TypeOrmSettingsReader implements SettingsReader {
         return ReadResult.of(out);
     }
 
-    /** Evaluates a setting's value in two worlds: development, and any environment that is not development. */
+    /**
+     * Evaluates a setting's value with the environment name ({@code NODE_ENV} and the like) set to one value at a time:
+     * {@code development}, and the environments that are not development ({@code production}, {@code staging}, and a
+     * name no literal in the file mentions). {@code NODE_ENV !== 'production'} is true in staging, so it is not a guard.
+     */
     static final class Guard {
         enum Value { TRUE, FALSE, UNKNOWN }
 
-        static final Set<String> DEVELOPMENT = Set.of("development", "dev", "local", "test");
+        /** Environments that are not development; the last stands for any name the file does not mention. */
+        static final List<String> OUTSIDE_DEVELOPMENT = List.of("production", "staging", "\u0000another-environment");
         private static final Set<String> ENV_NAMES = Set.of("NODE_ENV", "APP_ENV", "ENV", "ENVIRONMENT", "STAGE");
 
         private Guard() {
         }
 
-        static Value evaluate(TsNode n, Map<String, TsNode> scope, boolean development, int depth) {
+        /** TRUE when the value is true in some environment that is not development; FALSE when false in all. */
+        static Value outsideDevelopment(TsNode n, Map<String, TsNode> scope) {
+            boolean allFalse = true;
+            for (String env : OUTSIDE_DEVELOPMENT) {
+                Value v = evaluate(n, scope, env, 0);
+                if (v == Value.TRUE) return Value.TRUE;
+                if (v != Value.FALSE) allFalse = false;
+            }
+            return allFalse ? Value.FALSE : Value.UNKNOWN;
+        }
+
+        /** The value when the environment name is {@code env}; UNKNOWN when it depends on something else. */
+        static Value evaluate(TsNode n, Map<String, TsNode> scope, String env, int depth) {
             if (n == null || depth > 20) return Value.UNKNOWN;
             if (n instanceof TsNode.Bool b) return b.value() ? Value.TRUE : Value.FALSE;
             if (n instanceof TsNode.Ident id && scope.containsKey(id.name())) {
-                return evaluate(scope.get(id.name()), scope, development, depth + 1);
+                return evaluate(scope.get(id.name()), scope, env, depth + 1);
             }
-            if (n instanceof TsNode.Unary u && u.op().equals("!")) return not(evaluate(u.arg(), scope, development, depth + 1));
+            if (n instanceof TsNode.Unary u && u.op().equals("!")) return not(evaluate(u.arg(), scope, env, depth + 1));
             if (n instanceof TsNode.Binary b) {
                 switch (b.op()) {
                     case "&&" -> {
-                        Value l = evaluate(b.left(), scope, development, depth + 1);
-                        Value r = evaluate(b.right(), scope, development, depth + 1);
+                        Value l = evaluate(b.left(), scope, env, depth + 1);
+                        Value r = evaluate(b.right(), scope, env, depth + 1);
                         if (l == Value.FALSE || r == Value.FALSE) return Value.FALSE;
                         return l == Value.TRUE && r == Value.TRUE ? Value.TRUE : Value.UNKNOWN;
                     }
                     case "||", "??" -> {
-                        Value l = evaluate(b.left(), scope, development, depth + 1);
-                        Value r = evaluate(b.right(), scope, development, depth + 1);
+                        Value l = evaluate(b.left(), scope, env, depth + 1);
+                        Value r = evaluate(b.right(), scope, env, depth + 1);
                         if (l == Value.TRUE || r == Value.TRUE) return Value.TRUE;
                         return l == Value.FALSE && r == Value.FALSE ? Value.FALSE : Value.UNKNOWN;
                     }
                     case "===", "==", "!==", "!=" -> {
-                        Value eq = environmentEquals(b.left(), b.right(), scope, development);
-                        if (eq == Value.UNKNOWN) eq = environmentEquals(b.right(), b.left(), scope, development);
+                        Value eq = environmentEquals(b.left(), b.right(), scope, env);
+                        if (eq == Value.UNKNOWN) eq = environmentEquals(b.right(), b.left(), scope, env);
                         return b.op().startsWith("!") ? not(eq) : eq;
                     }
                     default -> {
@@ -197,9 +214,9 @@ public final class TypeOrmSettingsReader implements SettingsReader {
                 }
             }
             if (n instanceof TsNode.Conditional c) {
-                Value test = evaluate(c.test(), scope, development, depth + 1);
-                Value then = evaluate(c.then(), scope, development, depth + 1);
-                Value otherwise = evaluate(c.otherwise(), scope, development, depth + 1);
+                Value test = evaluate(c.test(), scope, env, depth + 1);
+                Value then = evaluate(c.then(), scope, env, depth + 1);
+                Value otherwise = evaluate(c.otherwise(), scope, env, depth + 1);
                 if (test == Value.TRUE) return then;
                 if (test == Value.FALSE) return otherwise;
                 return then == otherwise ? then : Value.UNKNOWN;
@@ -211,17 +228,13 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             return v == Value.TRUE ? Value.FALSE : v == Value.FALSE ? Value.TRUE : Value.UNKNOWN;
         }
 
-        /** {@code <environment> === '<name>'}: certain only for development names in either world. */
-        private static Value environmentEquals(TsNode env, TsNode literal, Map<String, TsNode> scope,
-                                               boolean development) {
-            if (!isEnvironment(env, scope, 0)) return Value.UNKNOWN;
+        /** {@code <environment> === '<name>'} when the environment is {@code env}. */
+        private static Value environmentEquals(TsNode environment, TsNode literal, Map<String, TsNode> scope,
+                                               String env) {
+            if (!isEnvironment(environment, scope, 0)) return Value.UNKNOWN;
             String name = TsValues.literalString(literal).orElse(null);
             if (name == null) return Value.UNKNOWN;
-            boolean devName = DEVELOPMENT.contains(name.toLowerCase(Locale.ROOT));
-            if (!development) return devName ? Value.FALSE : Value.UNKNOWN;
-            // In development the environment is one of the development names; which one is unknown unless it is
-            // the usual 'development'.
-            return name.equalsIgnoreCase("development") ? Value.TRUE : devName ? Value.UNKNOWN : Value.FALSE;
+            return name.equalsIgnoreCase(env) ? Value.TRUE : Value.FALSE;
         }
 
         /** {@code process.env.NODE_ENV}, {@code process.env['NODE_ENV']}, {@code config.get('NODE_ENV')}, ... */
