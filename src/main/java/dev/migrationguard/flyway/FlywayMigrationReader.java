@@ -1,6 +1,7 @@
 package dev.migrationguard.flyway;
 
 import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
@@ -77,7 +78,9 @@ public final class FlywayMigrationReader implements MigrationReader {
         }
         Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
-                full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest, dev.migrationguard.model.AcceptedEdits.NONE);
+                full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest,
+                // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow
+                name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE);
         return new ReadResult<>(List.of(migration), problems);
     }
 

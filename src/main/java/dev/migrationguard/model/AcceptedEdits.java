@@ -6,14 +6,16 @@ import java.util.TreeSet;
 
 /**
  * Edits of a deployed migration that its runner itself accepts, declared in the migration's current version: a
- * Liquibase changeSet with {@code runOnChange: true} re-runs when it changes, and one with a {@code validCheckSum}
- * tells Liquibase to accept another checksum than the one it computes.
+ * Liquibase changeSet with {@code runOnChange: true} and a Flyway repeatable migration re-run when they change, and a
+ * changeSet with a {@code validCheckSum} tells Liquibase to accept another checksum than the one it computes.
  *
  * @param rerunsOnChange true when an edit re-runs the migration instead of failing
  * @param validChecksums the checksums declared valid, as written ({@code ANY} accepts every edit)
  */
 public record AcceptedEdits(boolean rerunsOnChange, Set<String> validChecksums) {
     public static final AcceptedEdits NONE = new AcceptedEdits(false, Set.of());
+    /** A migration its runner re-applies whenever it changes: a Flyway repeatable ({@code R__}), runOnChange. */
+    public static final AcceptedEdits RERUNS_ON_CHANGE = new AcceptedEdits(true, Set.of());
 
     public AcceptedEdits {
         TreeSet<String> normalized = new TreeSet<>();
