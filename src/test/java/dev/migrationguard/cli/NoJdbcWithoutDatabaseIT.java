@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged jar loads no JDBC driver unless a database is named: the pre-commit path stays as light as before. */
+/** The packaged jar loads no JDBC driver (nor a JSON mapper) unless it needs one: the pre-commit path stays light. */
 class NoJdbcWithoutDatabaseIT {
     @TempDir
     Path dir;
@@ -41,6 +41,9 @@ class NoJdbcWithoutDatabaseIT {
             // picocli's built-in converters touch java.sql types by reflection; no driver is loaded or registered
             assertFalse(loaded.contains("dev.migrationguard.database."), String.join(" ", args) + " read a database");
         }
+        // the text report of a pre-commit check builds no Jackson mapper: that alone costs tens of milliseconds
+        String staged = classesLoaded(g.root(), "check", "--staged");
+        assertFalse(staged.contains("com.fasterxml.jackson.databind.ObjectMapper"), "check --staged built a JSON mapper");
         // the same jar with a database: the driver is there, found through the service loader
         String with = classesLoaded(g.root(), "lint", "--deployed-from", "jdbc:postgresql://localhost:1/app?connectTimeout=1");
         assertTrue(with.contains("org.postgresql.Driver"), with);
