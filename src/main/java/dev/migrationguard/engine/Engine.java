@@ -90,6 +90,9 @@ public final class Engine {
                     break;
                 }
             }
+            // A project with no migrations yet: no tool to name, but the next step is still a migration.
+            advice.putIfAbsent(c, "Add a migration, named like " + name + ", that " + MigrationNames.verbFor(c)
+                    + " table \"" + c.table() + "\", in the same commit.");
         }
         List<SuppressionComment> suppressions = new ArrayList<>();
         for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));

@@ -22,6 +22,16 @@ public final class MigrationNames {
         return verb + pascal(subject);
     }
 
+    /** What the migration must do to the change's table: {@code creates}, {@code drops} or {@code alters}. */
+    public static String verbFor(SchemaChange change) {
+        if (!change.fact().isTable()) return "alters";
+        return switch (change.kind()) {
+            case ADDED -> "creates";
+            case REMOVED -> "drops";
+            case CHANGED -> "alters";
+        };
+    }
+
     /** {@code contest_divisions} and {@code contest-divisions} become {@code ContestDivisions}. */
     static String pascal(String text) {
         StringBuilder b = new StringBuilder();

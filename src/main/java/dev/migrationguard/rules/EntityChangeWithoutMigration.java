@@ -36,11 +36,7 @@ public final class EntityChangeWithoutMigration implements Rule {
         String what = fact.isTable()
                 ? "Entity " + fact.entity() + (fact.kind().equals("Table") ? "" : " (" + fact.kind().toLowerCase() + ")")
                 : fact.kind() + " " + change.subject() + keySuffix(fact.key(), fact.member());
-        String needed = switch (change.kind()) {
-            case ADDED -> fact.isTable() ? "creates" : "alters";
-            case REMOVED -> fact.isTable() ? "drops" : "alters";
-            case CHANGED -> "alters";
-        };
+        String needed = dev.migrationguard.engine.MigrationNames.verbFor(change);
         String detail = change.kind() == SchemaChange.Kind.CHANGED
                 ? " (" + change.before().value() + " -> " + change.after().value() + ")" : "";
         return what + " was " + change.kind().verb() + detail + ", but this change adds no migration that " + needed

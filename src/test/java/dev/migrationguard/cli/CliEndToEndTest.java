@@ -80,6 +80,16 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aProjectWithoutMigrationsStillGetsTheNextStep() {
+        var g = GitFixture.init(dir).write(ENTITY, contest("")).addAll().commit("init");
+        g.write(ENTITY, contest("\n    private Integer divisions;\n")).add(ENTITY);
+        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(1, r.code(), r::toString);
+        assertEquals("Add a migration, named like AddContestDivisions, that alters table \"contest\", in the same commit.",
+                r.json().get("findings").get(0).get("hint").asText());
+    }
+
+    @Test
     void partiallyStagedFilesAreJudgedAsStaged() {
         var g = baseline(dir).addAll().commit("init");
         // the work tree has the change, the index does not: nothing to refuse
