@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * its findings, so that {@code --baseline} reports those as suppressed and only new ones count. Any baseline already
  * configured is ignored here, or a new baseline would lose what the old one held.
  */
-@Command(name = "baseline", description = "Write the fingerprints of the work tree's current findings (as lint finds "
+@Command(name = "baseline", mixinStandardHelpOptions = true, description = "Write the fingerprints of the work tree's current findings (as lint finds "
         + "them) to a baseline file, for check and lint --baseline.")
 final class BaselineCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code check --staged} (the pre-commit hook) and {@code check --base <ref>} (the pull-request gate). */
-@Command(name = "check", description = "Check a staged change (--staged) or a branch against its base (--base).")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a staged change (--staged) or a branch against its base (--base).")
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

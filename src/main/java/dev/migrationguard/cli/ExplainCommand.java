@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code explain <rule>}: prints the rule's page. */
-@Command(name = "explain", description = "Print a rule's rationale, examples and how to fix or suppress it.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Print a rule's rationale, examples and how to fix or suppress it.")
 final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code install}: puts the pre-commit hook in place, chaining any hook already there. */
-@Command(name = "install", description = "Install the pre-commit hook (runs 'check --staged'); a hook already there keeps running first.")
+@Command(name = "install", mixinStandardHelpOptions = true, description = "Install the pre-commit hook (runs 'check --staged'); a hook already there keeps running first.")
 final class InstallCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lint [paths]}: every migration, entity and configuration file of the work tree, with the rules that need no change. */
-@Command(name = "lint", description = "Check the migrations, entities and configuration files of the work tree.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Check the migrations, entities and configuration files of the work tree.")
 final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

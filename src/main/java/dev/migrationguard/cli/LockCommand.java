@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code lock}: writes the lock file of every migration in the work tree, for the deploy pipeline to commit. */
-@Command(name = "lock", description = "Write migrations.lock: every migration of the work tree with the SHA-256 of "
+@Command(name = "lock", mixinStandardHelpOptions = true, description = "Write migrations.lock: every migration of the work tree with the SHA-256 of "
         + "its checksum-relevant content (run it where the deploy pipeline has just deployed).")
 final class LockCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code rules}: one line per rule: id, default severity, summary. */
-@Command(name = "rules", description = "List the rules.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules.")
 final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

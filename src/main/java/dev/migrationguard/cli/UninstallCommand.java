@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code uninstall}: removes the pre-commit hook and puts back the one that was there before, byte for byte. */
-@Command(name = "uninstall", description = "Remove the pre-commit hook that install added and restore the one it chained.")
+@Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the pre-commit hook that install added and restore the one it chained.")
 final class UninstallCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -174,6 +174,11 @@ class CliEndToEndTest {
         assertEquals(2, notRepo.code(), notRepo::toString);
         assertEquals(2, Cli.run(null, "explain", "no-such-rule").code());
         assertEquals(0, Cli.run(null, "explain", "vague-migration-name").code());
+        for (String command : List.of("check", "lint", "baseline", "lock", "install", "uninstall", "rules", "explain")) {
+            Cli help = Cli.run(null, command, "--help");
+            assertEquals(0, help.code(), help::toString);
+            assertTrue(help.out().startsWith("Usage: migration-guard " + command), help::toString);
+        }
     }
 
     @Test
