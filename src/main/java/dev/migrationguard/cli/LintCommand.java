@@ -29,6 +29,9 @@ final class LintCommand implements Callable<Integer> {
             Path root = repo.workTree().toAbsolutePath().normalize();
             for (Path p : paths) {
                 Path abs = p.toAbsolutePath().normalize();
+                if (!java.nio.file.Files.exists(abs)) {
+                    throw new dev.migrationguard.config.ConfigException(p + " does not exist: nothing to lint there");
+                }
                 if (!abs.startsWith(root)) {
                     throw new dev.migrationguard.config.ConfigException(p + " is outside the work tree " + root);
                 }

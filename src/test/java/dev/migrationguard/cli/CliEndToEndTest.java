@@ -170,6 +170,9 @@ class CliEndToEndTest {
         assertEquals(2, Cli.run(g.root(), "check").code(), "check needs --staged or --base");
         assertEquals(2, Cli.run(g.root(), "check", "--staged", "--format", "yaml").code());
         assertEquals(2, Cli.run(g.root(), "check", "--staged", "--fail-on", "sometimes").code());
+        Cli typo = Cli.run(g.root(), "lint", g.root().resolve("src/mian").toString());
+        assertEquals(2, typo.code(), "a mistyped path must not pass as 'nothing found'");
+        assertTrue(typo.err().contains("src/mian does not exist"), typo::toString);
         Cli notRepo = Cli.run(dir.getRoot(), "lint");
         assertEquals(2, notRepo.code(), notRepo::toString);
         assertEquals(2, Cli.run(null, "explain", "no-such-rule").code());
