@@ -70,8 +70,8 @@ public final class Engine {
         List<Migration> checked = new ArrayList<>();
         List<DeployedEdit> edits = new ArrayList<>();
         if (cs.isLint()) {
-            for (String path : lintFiles(cs)) {
-                for (MigrationReader r : migrationReaders(path)) checked.addAll(work.readMigrations(r, cs.after(), path));
+            for (String path : cs.lintPaths()) {
+                for (MigrationReader r : migrationReaders(path)) checked.addAll(work.readMigrations(r, path));
             }
         } else {
             migrationChanges(work, newMigrations, edits);
@@ -156,7 +156,7 @@ public final class Engine {
     private List<SchemaChange> lintEntities(Work work) {
         for (EntityReader reader : stacks.entities()) {
             Set<String> paths = new LinkedHashSet<>();
-            for (String p : lintFiles(work.cs)) if (acceptsEntity(reader, p)) paths.add(p);
+            for (String p : work.cs.lintPaths()) if (acceptsEntity(reader, p)) paths.add(p);
             if (paths.isEmpty()) continue;
             ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
             work.problems.addAll(result.problems());
@@ -190,7 +190,7 @@ public final class Engine {
             if (c.oldPath() != null) readers.addAll(migrationReaders(c.oldPath()));
             for (MigrationReader reader : readers) {
                 List<Migration> now = c.newPath() != null && reader.accepts(c.newPath())
-                        ? work.readMigrations(reader, cs.after(), c.newPath()) : List.of();
+                        ? work.readMigrations(reader, c.newPath()) : List.of();
                 List<Migration> was = deployedVersion(reader, cs.deployed(), c);
                 if (!now.isEmpty() || !was.isEmpty()) {
                     if (c.oldPath() != null) migrationFiles.add(c.oldPath());
@@ -205,9 +205,9 @@ public final class Engine {
         for (MigrationReader reader : stacks.migrations()) {
             for (String path : reader.dependents(cs.after(), parts)) {
                 if (changed.contains(path) || !migrationReaders(path).contains(reader)) continue;
-                List<Migration> now = work.readMigrations(reader, cs.after(), path);
+                List<Migration> now = work.readMigrations(reader, path);
                 List<Migration> was = cs.deployed() != null && cs.deployed().exists(path)
-                        ? reader.read(cs.deployed(), path).items() : List.of();
+                        ? reader.identify(cs.deployed(), path).items() : List.of();
                 compare(now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
                         cs.deployedRef(), newMigrations, edits);
             }
@@ -239,10 +239,7 @@ public final class Engine {
      * longer matches (and whose runner does not accept the edit), is reported once, unless the deploy ref already did.
      */
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
-        List<Migration> all = new ArrayList<>();
-        for (String path : work.cs.after().paths()) {
-            for (MigrationReader r : migrationReaders(path)) all.addAll(work.identify(r, path).items());
-        }
+        List<Migration> all = identified(work.cs.after(), work::identify);
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
@@ -288,9 +285,14 @@ public final class Engine {
      * ledger's records; files the configuration excludes are left out.
      */
     public List<Migration> allMigrations(Snapshot side) {
+        return identified(side, (r, path) -> r.identify(side, path));
+    }
+
+    private List<Migration> identified(Snapshot side,
+                                       java.util.function.BiFunction<MigrationReader, String, ReadResult<Migration>> read) {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
-            for (MigrationReader r : migrationReaders(path)) all.addAll(r.identify(side, path).items());
+            for (MigrationReader r : migrationReaders(path)) all.addAll(read.apply(r, path).items());
         }
         return all;
     }
@@ -308,12 +310,16 @@ public final class Engine {
         return all;
     }
 
-    /** The migrations of this file as the deploy ref has them: at its old path, or at its new one when re-added. */
+    /**
+     * The migrations of this file as the deploy ref has them, at its old path or at its new one when re-added. Only
+     * their identity and checksums are compared, so they are identified, not parsed (no SQL parsing on a commit that
+     * edits a deployed migration).
+     */
     private static List<Migration> deployedVersion(MigrationReader reader, Snapshot deployed, FileChange c) {
         if (deployed == null) return List.of();
         for (String path : new String[]{c.oldPath(), c.newPath()}) {
             if (path != null && reader.accepts(path) && deployed.exists(path)) {
-                return reader.read(deployed, path).items();
+                return reader.identify(deployed, path).items();
             }
         }
         return List.of();
@@ -342,7 +348,7 @@ public final class Engine {
         ChangeSet cs = work.cs;
         Set<String> paths = new LinkedHashSet<>();
         if (cs.isLint()) {
-            paths.addAll(lintFiles(cs));
+            paths.addAll(cs.lintPaths());
         } else {
             for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
         }
@@ -359,10 +365,6 @@ public final class Engine {
             }
         }
         return settings;
-    }
-
-    private static List<String> lintFiles(ChangeSet cs) {
-        return cs.lintPaths();
     }
 
     /** The state of one run: what has been read, so nothing is read twice. */
@@ -389,8 +391,9 @@ public final class Engine {
             return known != null ? known : reader.identify(cs.after(), path);
         }
 
-        List<Migration> readMigrations(MigrationReader reader, Snapshot side, String path) {
-            ReadResult<Migration> result = side == cs.after() ? read(reader, path) : reader.read(side, path);
+        /** The migrations of a file of the after side, its problems recorded and the file counted as checked. */
+        List<Migration> readMigrations(MigrationReader reader, String path) {
+            ReadResult<Migration> result = read(reader, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
             if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);
