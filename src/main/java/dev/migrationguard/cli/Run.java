@@ -101,10 +101,7 @@ final class Run {
                 return sink.accept(engine.run(cs, ledgers(effective, cs, engine)), cs, repo.workTree());
             }
         } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
-            err.println("migration-guard: " + e.getMessage());
-            if (common.debug) e.printStackTrace(err);
-            err.flush();
-            return ExitCodes.CANNOT_JUDGE;
+            return cannotJudge(err, e);
         } catch (RuntimeException e) {
             err.println("migration-guard: internal error (a bug): " + e + ". Please report it with the output of the "
                     + "same command run with --debug.");
@@ -158,20 +155,22 @@ final class Run {
                             + " (fix it before locking: its digest would be a guess)");
                 }
                 Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
-                Files.writeString(target, LockFile.write(all), StandardCharsets.UTF_8);
+                writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
                 err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
                 err.flush();
                 return ExitCodes.OK;
             }
         } catch (ConfigException | CannotJudge e) {
-            err.println("migration-guard: " + e.getMessage());
-            err.flush();
-            return ExitCodes.CANNOT_JUDGE;
-        } catch (IOException e) {
-            err.println("migration-guard: cannot write the lock file: " + e.getMessage());
-            err.flush();
-            return ExitCodes.CANNOT_JUDGE;
+            return cannotJudge(err, e);
         }
+    }
+
+    /** Exit 2 with the reason, which says how to fix it; the stack trace only with --debug. */
+    private int cannotJudge(PrintWriter err, RuntimeException e) {
+        err.println("migration-guard: " + e.getMessage());
+        if (common.debug) e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.CANNOT_JUDGE;
     }
 
     private Config loadConfig(Path root) {
