@@ -48,7 +48,10 @@ public final class SynchronizeInProduction implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (SyncSetting s : analysis.settings()) {
             if (!dangerous(s) || s.guardedToDevelopment() || developmentOnly(s.profile())) continue;
-            String where = s.profile() == null ? "for every environment" : "for profile '" + s.profile() + "'";
+            // A TypeORM value was worked out per environment (true somewhere outside development); a Spring setting
+            // without a profile holds for every profile that does not override it.
+            String where = s.profile() != null ? "for profile '" + s.profile() + "'"
+                    : synchronizeKey(s) ? "outside development" : "for every environment";
             findings.add(finding(s.location(), s.key() + " = " + s.value() + " lets the ORM change the schema by itself "
                     + where + ".", hint(s)));
         }
@@ -56,11 +59,13 @@ public final class SynchronizeInProduction implements Rule {
     }
 
     private static boolean dangerous(SyncSetting s) {
+        return synchronizeKey(s) ? s.value().equals("true") : HIBERNATE_DANGEROUS.contains(s.value());
+    }
+
+    /** TypeORM's {@code synchronize}/{@code dropSchema} (and their env variables), as opposed to Hibernate's ddl-auto. */
+    private static boolean synchronizeKey(SyncSetting s) {
         String key = s.key().toLowerCase(Locale.ROOT);
-        if (key.contains("synchronize") || key.contains("dropschema") || key.contains("drop_schema")) {
-            return s.value().equals("true");
-        }
-        return HIBERNATE_DANGEROUS.contains(s.value());
+        return key.contains("synchronize") || key.contains("dropschema") || key.contains("drop_schema");
     }
 
     private boolean developmentOnly(String profile) {
@@ -73,8 +78,7 @@ public final class SynchronizeInProduction implements Rule {
     }
 
     private static String hint(SyncSetting s) {
-        String key = s.key().toLowerCase(Locale.ROOT);
-        if (key.contains("synchronize") || key.contains("dropschema") || key.contains("drop_schema")) {
+        if (synchronizeKey(s)) {
             return "Set it to false and run migrations (migrationsRun: true), or enable it only when NODE_ENV is development.";
         }
         return "Use validate (or none) here and let migrations change the schema; keep " + s.value()
