@@ -101,7 +101,7 @@ public final class Engine {
                 work.problems, suppressions, advice);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
-        Function<String, Optional<String>> sourceOf = path -> work.text(cs.after(), path);
+        Function<String, Optional<String>> sourceOf = work::text;
         List<Finding> processed = Processors.run(findings, config, work::suppressions, baseline, sourceOf);
         return new Report(cs.mode().id(), processed, work.checkedFiles.size(), Fingerprints.of(processed, sourceOf));
     }
@@ -356,7 +356,7 @@ public final class Engine {
         for (String path : paths) {
             for (SettingsReader r : stacks.settings()) {
                 if (!r.accepts(path)) continue;
-                Optional<String> text = work.text(cs.after(), path);
+                Optional<String> text = work.text(path);
                 if (text.isEmpty()) continue;
                 ReadResult<SyncSetting> result = r.read(path, text.get());
                 settings.addAll(result.items());
@@ -373,6 +373,7 @@ public final class Engine {
         final List<ParseProblem> problems = new ArrayList<>();
         final Set<String> checkedFiles = new LinkedHashSet<>();
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
+        private final Map<String, Optional<String>> texts = new HashMap<>();
         private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
 
         Work(ChangeSet cs) {
@@ -400,14 +401,20 @@ public final class Engine {
             return result.items();
         }
 
-        Optional<String> text(Snapshot side, String path) {
-            Optional<byte[]> bytes = side.read(path);
-            if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
-            return Optional.of(Text.decode(bytes.get()));
+        /**
+         * A text file of the after side, read once: settings, suppression comments, the baseline and fingerprints all
+         * ask for the same few files.
+         */
+        Optional<String> text(String path) {
+            return texts.computeIfAbsent(path, p -> {
+                Optional<byte[]> bytes = cs.after().read(p);
+                if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
+                return Optional.of(Text.decode(bytes.get()));
+            });
         }
 
         List<SuppressionComment> suppressions(String path) {
-            return suppressions.computeIfAbsent(path, p -> text(cs.after(), p)
+            return suppressions.computeIfAbsent(path, p -> text(p)
                     .map(t -> SuppressionScanner.scan(p, t)).orElse(List.of()));
         }
     }
