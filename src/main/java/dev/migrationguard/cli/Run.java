@@ -181,7 +181,8 @@ final class Run {
         }
         try {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
-            return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+            String text = dev.migrationguard.config.Utf8Text.decode(Files.readAllBytes(file), "configuration file " + file);
+            return ConfigLoader.parse(text, name);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
         }
