@@ -1,0 +1,53 @@
+package dev.migrationguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.migrationguard.testing.GitFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What lint and check read of a repository, and what they say about what they did not read. */
+class WorkTreeBoundaryTest {
+    static final String MASTER = "src/main/resources/db/changelog/db.changelog-master.xml";
+
+    @TempDir
+    Path dir;
+
+    private static List<String> messages(Cli r) {
+        List<String> all = new ArrayList<>();
+        for (JsonNode f : r.json().get("findings")) all.add(f.get("rule").asText() + ": " + f.get("message").asText());
+        return all;
+    }
+
+    @Test
+    void anIncludeThroughASymlinkedFolderIsRefusedByLintAsByCheck() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(outside.resolve("changes.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="fix" author="mallory"><sql>DELETE FROM contest</sql></changeSet>
+                </databaseChangeLog>
+                """);
+        var g = GitFixture.init(dir.resolve("repo")).write(MASTER, """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <include file="db/changelog/linked/changes.xml"/>
+                </databaseChangeLog>
+                """);
+        Files.createSymbolicLink(g.root().resolve("src/main/resources/db/changelog/linked"), outside);
+        g.addAll();
+        String refused = "parse-error: Could not parse " + MASTER + ": include points to src/main/resources/db/"
+                + "changelog/linked/changes.xml, which is not in the repository";
+        Cli check = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of(refused), messages(check), check::toString);
+        g.commit("init");
+        Cli lint = Cli.run(g.root(), "lint", "--format", "json");
+        assertEquals(List.of(refused), messages(lint), lint::toString);
+        assertEquals(1, lint.code());
+    }
+}
