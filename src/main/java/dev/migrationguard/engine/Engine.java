@@ -97,8 +97,10 @@ public final class Engine {
         List<SuppressionComment> suppressions = new ArrayList<>();
         for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));
 
+        Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
-                work.problems, suppressions, advice);
+                work.problems, suppressions, advice, deployedIn,
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -278,6 +280,40 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    /**
+     * Which of the migrations lint judges are deployed: present on the deploy ref (SPEC.md), or recorded by a ledger.
+     * Only their identity is read from the deploy ref.
+     */
+    private Map<String, String> deployedIn(Work work, List<Migration> checked, List<DeployedLedger> ledgers) {
+        Map<String, String> deployed = new HashMap<>();
+        Snapshot ref = work.cs.deployed();
+        if (ref != null) {
+            Set<String> paths = new LinkedHashSet<>();
+            for (Migration m : checked) paths.add(m.path());
+            for (String path : paths) {
+                if (!ref.exists(path)) continue;
+                for (MigrationReader r : migrationReaders(path)) {
+                    for (Migration d : r.identify(ref, path).items()) deployed.putIfAbsent(d.id(), work.cs.deployedRef());
+                }
+            }
+        }
+        for (DeployedLedger ledger : ledgers) {
+            Map<String, List<Migration>> byKey = new HashMap<>();
+            for (Migration m : checked) {
+                for (String key : ledger.keys(m)) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+            }
+            for (DeployedLedger.Entry entry : ledger.entries()) {
+                for (String key : ledger.keys(entry)) {
+                    for (Migration m : byKey.getOrDefault(key, List.of())) {
+                        if (ledger.records(entry, m)) deployed.putIfAbsent(m.id(), ledger.name());
+                    }
+                }
+            }
+        }
+        deployed.keySet().retainAll(checked.stream().map(Migration::id).collect(java.util.stream.Collectors.toSet()));
+        return deployed;
     }
 
     /**
