@@ -265,14 +265,27 @@ public final class GitRepo implements AutoCloseable {
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
             id = null;
         }
-        if (id == null) {
-            String fix = isBase
-                    ? " Fetch it first ('git fetch origin " + shortName(ref) + "'); on GitHub Actions use "
-                    + "actions/checkout with 'fetch-depth: 0'."
-                    : " Check the name, or fetch it.";
-            throw new CannotJudge("unknown ref '" + ref + "'." + fix);
-        }
+        if (id == null) throw new CannotJudge(unknownRef(ref, isBase));
         return walk.parseCommit(id);
+    }
+
+    /**
+     * Why a ref does not resolve, and the fix. A ref counted back from a commit ({@code HEAD~1}, {@code main^}) is no
+     * name a remote has: fetching it cannot work, while a shallow clone may simply stop before the commit it names.
+     */
+    private String unknownRef(String ref, boolean isBase) throws IOException {
+        boolean relative = ref.contains("~") || ref.contains("^") || ref.contains("@{");
+        if (relative && isShallow()) {
+            return "'" + ref + "' lies beyond the history of this shallow clone. Fetch more of it: 'git fetch "
+                    + "--deepen=200 origin' (or 'git fetch --unshallow'); on GitHub Actions set 'fetch-depth: 0' in "
+                    + "actions/checkout; on GitLab set GIT_DEPTH: 0.";
+        }
+        if (relative) return "'" + ref + "' does not exist: the history is shorter than that. Check the ref you passed.";
+        String fix = isBase
+                ? " Fetch it first ('git fetch origin " + shortName(ref) + "'); on GitHub Actions use "
+                + "actions/checkout with 'fetch-depth: 0'."
+                : " Check the name, or fetch it.";
+        return "unknown ref '" + ref + "'." + fix;
     }
 
     private static String shortName(String ref) {
