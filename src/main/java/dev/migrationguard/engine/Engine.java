@@ -198,7 +198,7 @@ public final class Engine {
                     if (c.oldPath() != null) migrationFiles.add(c.oldPath());
                     if (c.newPath() != null) migrationFiles.add(c.newPath());
                 }
-                compare(now, was, m -> true, c, cs.deployedRef(), newMigrations, edits);
+                compare(work, now, was, m -> true, c, newMigrations, edits);
             }
         }
         Set<String> parts = new LinkedHashSet<>(changed);
@@ -210,15 +210,16 @@ public final class Engine {
                 List<Migration> now = work.readMigrations(reader, path);
                 List<Migration> was = cs.deployed() != null && cs.deployed().exists(path)
                         ? reader.identify(cs.deployed(), path).items() : List.of();
-                compare(now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
-                        cs.deployedRef(), newMigrations, edits);
+                compare(work, now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
+                        newMigrations, edits);
             }
         }
     }
 
     /** The migrations of one file, deployed and now: those {@code relevant} ones that are new or edited. */
-    private static void compare(List<Migration> now, List<Migration> was, Predicate<Migration> relevant, FileChange c,
-                                String deployedRef, List<Migration> newMigrations, List<DeployedEdit> edits) {
+    private static void compare(Work work, List<Migration> now, List<Migration> was, Predicate<Migration> relevant,
+                                FileChange c, List<Migration> newMigrations, List<DeployedEdit> edits) {
+        String deployedRef = work.cs.deployedRef();
         Map<String, Migration> nowById = byId(now);
         Map<String, Migration> wasById = byId(was);
         for (Migration m : now) {
@@ -231,7 +232,9 @@ public final class Engine {
                     || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
             DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
                     : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
-            Location at = m != null ? located(m) : Location.file(c.path());
+            Location at = m == null ? Location.file(c.path()) : FirstChange.locate(m, now,
+                    work.text(m.path()).orElse(null), d, was,
+                    work.cs.deployed().readText(d.path()).orElse(null), located(m));
             edits.add(new DeployedEdit(how, d, m, c.oldPath(), c.newPath(), deployedRef, at));
         }
     }

@@ -102,4 +102,44 @@ class DeployedHistoryTest {
         assertTrue(r.json().get("findings").get(0).get("message").asText().contains("it is deployed (main)"),
                 r::toString);
     }
+
+    @Test
+    void anEditedDeployedMigrationIsReportedAtItsFirstChangedLine() {
+        String sql = """
+                CREATE TABLE contest (
+                    id BIGINT PRIMARY KEY,
+                    title VARCHAR(100) NOT NULL
+                );
+
+                CREATE INDEX contest_title ON contest (title);
+                """;
+        String changelog = """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="create-team" author="alice">
+                        <createTable tableName="team">
+                            <column name="id" type="bigint"/>
+                        </createTable>
+                    </changeSet>
+                    <changeSet id="create-player" author="alice">
+                        <createTable tableName="player">
+                            <column name="id" type="bigint"/>
+                            <column name="name" type="varchar(50)"/>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """;
+        String changes = "src/main/resources/db/changelog/changes.xml";
+        var g = GitFixture.init(dir).write(MIGRATIONS + "V1__Create_contest.sql", sql).write(changes, changelog)
+                .addAll().commit("deployed");
+        g.write(MIGRATIONS + "V1__Create_contest.sql", sql.replace("(100)", "(200)"))
+                .write(changes, changelog.replace("varchar(50)", "varchar(80)")).addAll();
+        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        List<String> places = new ArrayList<>();
+        for (JsonNode f : r.json().get("findings")) {
+            places.add(f.get("rule").asText() + " " + f.get("path").asText().replaceAll(".*/", "") + ":"
+                    + f.path("line").asInt());
+        }
+        assertEquals(List.of("deployed-migration-edited changes.xml:10",
+                "deployed-migration-edited V1__Create_contest.sql:3"), places, r::toString);
+    }
 }
