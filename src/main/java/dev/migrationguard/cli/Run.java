@@ -157,6 +157,11 @@ final class Run {
                 Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
                 writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
                 err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
+                List<String> skipped = repo.outsideSparseCheckout(List.of());
+                if (!skipped.isEmpty()) {
+                    err.println("migration-guard: " + GitRepo.sparseNote(skipped,
+                            ", so the lock has no migration from them"));
+                }
                 err.flush();
                 return ExitCodes.OK;
             }

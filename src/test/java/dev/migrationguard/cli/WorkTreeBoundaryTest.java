@@ -50,4 +50,26 @@ class WorkTreeBoundaryTest {
         assertEquals(List.of(refused), messages(lint), lint::toString);
         assertEquals(1, lint.code());
     }
+
+    @Test
+    void lintAndLockInASparseCheckoutSayWhatTheyDidNotRead() {
+        var g = GitFixture.init(dir.resolve("repo"))
+                .write("a/db/migration/V1__Create_contest.sql", "CREATE TABLE contest (id INT);\n")
+                .write("b/db/migration/V2__Create_team.sql", "CREATE TABLE team (id INT);\n")
+                .addAll().commit("init");
+        g.git("sparse-checkout", "set", "a");
+        assertTrue(!Files.exists(g.root().resolve("b")), "git left b/ out of the work tree");
+        String note = "1 tracked file is outside the sparse checkout and was not read "
+                + "(b/db/migration/V2__Create_team.sql)";
+        Cli lint = Cli.run(g.root(), "lint");
+        assertEquals(0, lint.code(), lint::toString);
+        assertTrue(lint.err().contains(note), lint::toString);
+        Cli inside = Cli.run(g.root(), "lint", g.root().resolve("a").toString());
+        assertEquals("", inside.err(), "nothing below the linted folder was left out");
+
+        Cli lock = Cli.run(g.root(), "lock");
+        assertEquals(0, lock.code(), lock::toString);
+        assertTrue(lock.err().contains("(1 migrations)") && lock.err().contains(note + ", so the lock has no "
+                + "migration from them"), lock::toString);
+    }
 }
