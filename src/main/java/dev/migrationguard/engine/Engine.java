@@ -130,12 +130,15 @@ public final class Engine {
             Set<String> afterSet = new LinkedHashSet<>(newPaths);
             afterSet.addAll(extra);
 
+            List<ParseProblem> pointers = lfsPointers(cs.after(), newPaths, afterSet);
+            work.problems.addAll(pointers);
             ReadResult<SchemaFact> before = reader.read(cs.before(), beforeSet);
             ReadResult<SchemaFact> after = reader.read(cs.after(), afterSet);
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(after.problems());
             // A file that does not parse on either side cannot be compared: leave its facts out on both sides.
             Set<String> unreliable = new HashSet<>();
+            for (ParseProblem p : pointers) unreliable.add(p.location().path());
             for (ParseProblem p : before.problems()) unreliable.add(p.location().path());
             for (ParseProblem p : after.problems()) unreliable.add(p.location().path());
             for (FileChange c : cs.changes()) {
@@ -159,6 +162,9 @@ public final class Engine {
         for (EntityReader reader : stacks.entities()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : work.cs.lintPaths()) if (acceptsEntity(reader, p)) paths.add(p);
+            List<ParseProblem> pointers = lfsPointers(work.cs.after(), paths, paths);
+            work.problems.addAll(pointers);
+            for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
             ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
             work.problems.addAll(result.problems());
@@ -166,6 +172,27 @@ public final class Engine {
             for (ParseProblem p : result.problems()) work.checkedFiles.add(p.location().path());
         }
         return List.of();
+    }
+
+    /**
+     * Of {@code candidates}, the files that are git-lfs pointers: reported, and removed from {@code toRead} so that no
+     * reader parses a pointer as source.
+     */
+    private static List<ParseProblem> lfsPointers(Snapshot side, Set<String> candidates, Set<String> toRead) {
+        List<ParseProblem> problems = new ArrayList<>();
+        for (String path : List.copyOf(candidates)) {
+            if (side.read(path).filter(Text::isLfsPointer).isEmpty()) continue;
+            problems.add(lfsPointer(path));
+            toRead.remove(path);
+        }
+        return problems;
+    }
+
+    private static ParseProblem lfsPointer(String path) {
+        return new ParseProblem(Location.file(path), "it is a git-lfs pointer, not the file's content: git-lfs keeps "
+                + "that outside git, so it was not checked",
+                "Stop tracking it with git-lfs (git lfs untrack, then git add --renormalize " + path + "): its runner "
+                        + "and this check read it from git, where only the pointer is.");
     }
 
     private boolean acceptsEntity(EntityReader reader, String path) {
@@ -341,6 +368,10 @@ public final class Engine {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
             for (MigrationReader r : migrationReaders(path)) {
+                if (r.acceptsByName() && side.read(path).filter(Text::isLfsPointer).isPresent()) {
+                    problems.add(lfsPointer(path));
+                    continue;
+                }
                 ReadResult<Migration> result = r.read(side, path);
                 all.addAll(result.items());
                 problems.addAll(result.problems());
@@ -433,6 +464,11 @@ public final class Engine {
 
         /** The migrations of a file of the after side, its problems recorded and the file counted as checked. */
         List<Migration> readMigrations(MigrationReader reader, String path) {
+            if (reader.acceptsByName() && cs.after().read(path).filter(Text::isLfsPointer).isPresent()) {
+                problems.add(lfsPointer(path));
+                checkedFiles.add(path);
+                return List.of();
+            }
             ReadResult<Migration> result = read(reader, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.

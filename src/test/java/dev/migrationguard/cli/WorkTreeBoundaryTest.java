@@ -72,4 +72,29 @@ class WorkTreeBoundaryTest {
         assertTrue(lock.err().contains("(1 migrations)") && lock.err().contains(note + ", so the lock has no "
                 + "migration from them"), lock::toString);
     }
+
+    @Test
+    void aGitLfsPointerWhereAMigrationOrEntityShouldBeIsReportedAsSuch() {
+        String pointer = "version https://git-lfs.github.com/spec/v1\n"
+                + "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n";
+        var g = CliEndToEndTest.baseline(dir.resolve("repo")).addAll().commit("init");
+        g.write(CliEndToEndTest.MIGRATIONS + "V2__Add_contest_note.sql", pointer)
+                .write("src/main/java/com/example/Team.java", pointer)
+                .write("src/main/resources/fixtures/teams.json", pointer).addAll();
+        for (String[] args : List.of(new String[]{"check", "--staged", "--format", "json"},
+                new String[]{"lint", "--format", "json"})) {
+            Cli r = Cli.run(g.root(), args);
+            assertEquals(List.of(
+                    "parse-error: Could not parse src/main/java/com/example/Team.java: it is a git-lfs pointer, not "
+                            + "the file's content: git-lfs keeps that outside git, so it was not checked",
+                    "parse-error: Could not parse src/main/resources/db/migration/V2__Add_contest_note.sql: it is a "
+                            + "git-lfs pointer, not the file's content: git-lfs keeps that outside git, so it was not "
+                            + "checked"), messages(r), r::toString);
+            assertTrue(r.json().get("findings").get(0).get("hint").asText().startsWith("Stop tracking it with git-lfs"));
+        }
+        Cli lock = Cli.run(g.root(), "lock");
+        assertEquals(2, lock.code(), lock::toString);
+        assertTrue(lock.err().contains("V2__Add_contest_note.sql") && lock.err().contains("git-lfs pointer"),
+                lock::toString);
+    }
 }
