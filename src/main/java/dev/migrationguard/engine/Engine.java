@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -320,10 +321,18 @@ public final class Engine {
         Map<String, String> deployed = new HashMap<>();
         Snapshot ref = work.cs.deployed();
         if (ref != null) {
-            Set<String> paths = new LinkedHashSet<>();
-            for (Migration m : checked) paths.add(m.path());
-            for (String path : paths) {
-                if (!ref.exists(path)) continue;
+            Map<String, Boolean> idIsPath = new LinkedHashMap<>();
+            for (Migration m : checked) idIsPath.merge(m.path(), m.id().equals(m.path()), Boolean::logicalAnd);
+            // One listing of the deploy ref answers every "is it there", where a lookup per file walks its tree again.
+            Set<String> onRef = new HashSet<>(ref.paths());
+            for (var file : idIsPath.entrySet()) {
+                String path = file.getKey();
+                if (!onRef.contains(path)) continue;
+                // A migration known by its path (Flyway, TypeORM) is deployed when its file is: nothing to read.
+                if (file.getValue()) {
+                    deployed.putIfAbsent(path, work.cs.deployedRef());
+                    continue;
+                }
                 for (MigrationReader r : migrationReaders(path)) {
                     for (Migration d : r.identify(ref, path).items()) deployed.putIfAbsent(d.id(), work.cs.deployedRef());
                 }
