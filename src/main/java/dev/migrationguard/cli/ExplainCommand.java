@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code explain <rule>}: prints the rule's page; without a known rule, every rule id to choose from. */
@@ -22,7 +23,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String id = rule == null ? null : rule.strip().toLowerCase(Locale.ROOT);
-        var doc = id == null ? java.util.Optional.<String>empty() : RuleCatalog.documentation(id);
+        Optional<String> doc = id == null ? Optional.empty() : RuleCatalog.documentation(id);
         if (id == null || RuleCatalog.find(id).isEmpty() || doc.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(rule == null ? "migration-guard: explain needs a rule id. The rules:"
