@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.git.GitRepo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,11 @@ final class LintCommand implements Callable<Integer> {
                     throw new dev.migrationguard.config.ConfigException(p + " is outside the work tree " + root);
                 }
                 relative.add(root.relativize(abs).toString().replace('\\', '/'));
+            }
+            List<String> skipped = repo.outsideSparseCheckout(relative);
+            if (!skipped.isEmpty()) {
+                spec.commandLine().getErr().println("migration-guard: " + GitRepo.sparseNote(skipped, ""));
+                spec.commandLine().getErr().flush();
             }
             return repo.lint(relative, deployRef);
         });

@@ -157,6 +157,11 @@ final class Run {
                 Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
                 writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
                 err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
+                List<String> skipped = repo.outsideSparseCheckout(List.of());
+                if (!skipped.isEmpty()) {
+                    err.println("migration-guard: " + GitRepo.sparseNote(skipped,
+                            ", so the lock has no migration from them"));
+                }
                 err.flush();
                 return ExitCodes.OK;
             }
@@ -181,7 +186,8 @@ final class Run {
         }
         try {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
-            return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+            String text = dev.migrationguard.config.Utf8Text.decode(Files.readAllBytes(file), "configuration file " + file);
+            return ConfigLoader.parse(text, name);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
         }

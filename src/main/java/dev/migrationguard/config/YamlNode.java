@@ -1,62 +1,143 @@
 package dev.migrationguard.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
-import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A YAML value that remembers where it was written, so that configuration errors can name the line.
  * {@code value} is a {@code Map<String, YamlNode>} (keys in order), a {@code List<YamlNode>}, a String, or null.
+ * Anchors, aliases and merge keys ({@code <<: *base}) are resolved as YAML defines them (an aliased value is named by
+ * the line of its anchor, where it is written); a key written twice in one map is refused.
  */
 record YamlNode(Object value, int line, int column, Map<String, int[]> keyPositions) {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * An alias shares the node it names, so nothing is copied; the bound still stops a file built to make the checks
+     * walk one subtree again and again (a configuration needs a handful).
+     */
+    static final int MAX_ALIASES = 100;
 
     static YamlNode parse(String text, String file) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) return new YamlNode(null, 1, 1, Map.of());
-            return read(p);
-        } catch (IOException e) {
-            String where = "";
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
-                where = ":" + jpe.getLocation().getLineNr();
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : ":" + (mark.getLine() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+            throw new ConfigException(file + where + ": not valid YAML: " + problem);
+        } catch (YAMLException e) {
+            String message = firstLine(e.getMessage());
+            if (message.contains("aliases")) {
+                throw new ConfigException(file + ": more than " + MAX_ALIASES + " aliases of lists or maps; a "
+                        + "configuration needs a handful (write the values out)");
             }
-            throw new ConfigException(file + where + ": not valid YAML: " + firstLine(e.getMessage()));
+            throw new ConfigException(file + ": not valid YAML: " + message);
         }
+        if (root == null) return new YamlNode(null, 1, 1, Map.of());
+        return new Converter(file).convert(root);
     }
 
-    private static YamlNode read(JsonParser p) throws IOException {
-        JsonLocation at = p.currentTokenLocation();
-        int line = at.getLineNr();
-        int col = at.getColumnNr();
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
+    /** Turns the composed node graph into YamlNodes; an aliased node is converted once and shared. */
+    private static final class Converter {
+        private final String file;
+        private final Map<Node, YamlNode> done = new IdentityHashMap<>();
+        private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Converter(String file) {
+            this.file = file;
+        }
+
+        YamlNode convert(Node node) {
+            YamlNode known = done.get(node);
+            if (known != null) return known;
+            int line = node.getStartMark().getLine() + 1;
+            int column = node.getStartMark().getColumn() + 1;
+            if (!inProgress.add(node)) {
+                throw new ConfigException(file + ":" + line + ": an alias refers to the value it stands in; "
+                        + "write the value out");
+            }
+            YamlNode result;
+            if (node instanceof MappingNode m) {
+                result = map(m, line, column);
+            } else if (node instanceof SequenceNode s) {
+                List<YamlNode> list = new ArrayList<>();
+                for (Node item : s.getValue()) list.add(convert(item));
+                result = new YamlNode(list, line, column, Map.of());
+            } else {
+                ScalarNode scalar = (ScalarNode) node;
+                result = new YamlNode(Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue(), line, column,
+                        Map.of());
+            }
+            inProgress.remove(node);
+            done.put(node, result);
+            return result;
+        }
+
+        private YamlNode map(MappingNode node, int line, int column) {
             Map<String, YamlNode> map = new LinkedHashMap<>();
             Map<String, int[]> keys = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation k = p.currentTokenLocation();
-                keys.put(key, new int[]{k.getLineNr(), k.getColumnNr()});
-                p.nextToken();
-                map.put(key, read(p));
+            List<Node> merged = new ArrayList<>();
+            for (NodeTuple tuple : node.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Mark k = keyNode.getStartMark();
+                if (Tag.MERGE.equals(keyNode.getTag())) {
+                    merged.add(tuple.getValueNode());
+                    continue;
+                }
+                if (!(keyNode instanceof ScalarNode scalarKey)) {
+                    throw new ConfigException(file + ":" + (k.getLine() + 1) + ": a key must be a plain value, "
+                            + "not a list or a map");
+                }
+                String key = scalarKey.getValue();
+                int[] first = keys.get(key);
+                if (first != null) {
+                    throw new ConfigException(file + ":" + (k.getLine() + 1) + ": key '" + key + "' is written "
+                            + "twice in one map (first at line " + first[0] + "); keep one, or YAML silently uses "
+                            + "the last");
+                }
+                keys.put(key, new int[]{k.getLine() + 1, k.getColumn() + 1});
+                map.put(key, convert(tuple.getValueNode()));
             }
-            return new YamlNode(map, line, col, keys);
+            // Merged maps fill in only the keys the map does not write itself, as YAML's merge type defines.
+            for (Node m : merged) {
+                List<Node> sources = m instanceof SequenceNode s ? s.getValue() : List.of(m);
+                for (Node source : sources) {
+                    YamlNode from = convert(source);
+                    if (from.map() == null) {
+                        throw new ConfigException(file + ":" + (m.getStartMark().getLine() + 1) + ": '<<' must "
+                                + "merge a map (or a list of maps), such as '<<: *defaults'");
+                    }
+                    for (var e : from.map().entrySet()) {
+                        if (map.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                            keys.put(e.getKey(), from.keyPositions().get(e.getKey()));
+                        }
+                    }
+                }
+            }
+            return new YamlNode(map, line, column, keys);
         }
-        if (t == JsonToken.START_ARRAY) {
-            List<YamlNode> list = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) list.add(read(p));
-            return new YamlNode(list, line, col, Map.of());
-        }
-        if (t == JsonToken.VALUE_NULL) return new YamlNode(null, line, col, Map.of());
-        return new YamlNode(p.getText(), line, col, Map.of());
     }
 
     private static String firstLine(String s) {

@@ -9,6 +9,7 @@ import dev.migrationguard.model.SyncSetting;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Everything the rules may look at, already parsed: rules never read files or touch git.
@@ -21,11 +22,21 @@ import java.util.Map;
  * @param problems          files that could not be parsed
  * @param suppressions      suppression comments in the files checked
  * @param advice            for each schema change, the next step the project's migration tool suggests (may be absent)
+ * @param deployedIn        of the checked migrations, those already deployed (lint only: check judges new ones), by
+ *                          id, with where they are recorded (the deploy ref, a lock file, a database)
+ * @param firstOfItsStack   whether a migration is its project's first (lowest version, oldest timestamp, first
+ *                          changeSet); asked rarely, so it may read the whole repository on first use
  */
 public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
                        List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
-                       Map<SchemaChange, String> advice) {
+                       Map<SchemaChange, String> advice, Map<String, String> deployedIn,
+                       Predicate<Migration> firstOfItsStack) {
+
+    /** Where a checked migration is recorded as deployed, or null when it is not deployed. */
+    public String deployedIn(Migration m) {
+        return deployedIn.get(m.id());
+    }
 
     /**
      * A deployed migration that the change modifies, deletes or renames.

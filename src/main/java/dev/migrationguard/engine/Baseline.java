@@ -1,14 +1,15 @@
 package dev.migrationguard.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.config.Utf8Text;
 import dev.migrationguard.model.Finding;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ public record Baseline(String name, Set<String> fingerprints) {
     /** Created on first use: building a Jackson mapper costs a pre-commit run tens of milliseconds it rarely needs. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     public Baseline {
@@ -67,30 +67,113 @@ public record Baseline(String name, Set<String> fingerprints) {
     public static Baseline read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8Text.decode(Files.readAllBytes(file), "baseline file " + file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
         } catch (IOException e) {
             throw new ConfigException("cannot read baseline file " + file + ": " + e.getMessage());
         }
-        Wire wire;
-        try {
-            wire = Json.MAPPER.readValue(text, Wire.class);
+        Set<String> prints;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
+            prints = new WireReader(p, "baseline file " + file).read();
         } catch (JsonProcessingException e) {
             throw new ConfigException("baseline file " + file + " is not a migration-guard baseline: line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
-        }
-        if (wire == null || !Report.TOOL.equals(wire.tool()) || wire.format() != FORMAT || wire.findings() == null) {
-            throw new ConfigException("baseline file " + file + " is not a migration-guard baseline (format " + FORMAT
-                    + "): write it again with: migration-guard baseline");
-        }
-        Set<String> prints = new TreeSet<>();
-        for (Entry e : wire.findings()) {
-            if (e == null || e.fingerprint() == null || e.fingerprint().isBlank()) {
-                throw new ConfigException("baseline file " + file + " has an entry without a fingerprint");
-            }
-            prints.add(e.fingerprint());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read baseline file " + file + ": " + e.getMessage());
         }
         return new Baseline(String.valueOf(file.getFileName()), prints);
+    }
+
+    /**
+     * Checks the file token by token against {@link Wire}, so that a value of the wrong type is refused with its line
+     * and field (a data binder would quietly turn {@code 123} or {@code true} into a fingerprint).
+     */
+    private static final class WireReader {
+        private static final String AGAIN = " (write it again with: migration-guard baseline)";
+        private final JsonParser p;
+        private final String what;
+
+        WireReader(JsonParser p, String what) {
+            this.p = p;
+            this.what = what;
+        }
+
+        Set<String> read() throws IOException {
+            expect(p.nextToken(), JsonToken.START_OBJECT, "the file", "an object");
+            String tool = null;
+            Integer format = null;
+            Set<String> prints = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "tool" -> tool = string(value, "tool", false);
+                    case "format" -> {
+                        expect(value, JsonToken.VALUE_NUMBER_INT, "format", "a whole number");
+                        format = p.getIntValue();
+                    }
+                    case "findings" -> prints = findings(value);
+                    default -> throw bad("unknown field '" + field + "'");
+                }
+            }
+            if (p.nextToken() != null) throw bad("more than one JSON value");
+            if (!Report.TOOL.equals(tool) || format == null || format != FORMAT || prints == null) {
+                throw new ConfigException(what + " is not a migration-guard baseline (format " + FORMAT + ")"
+                        + ": write it again with: migration-guard baseline");
+            }
+            return prints;
+        }
+
+        private Set<String> findings(JsonToken value) throws IOException {
+            expect(value, JsonToken.START_ARRAY, "findings", "a list");
+            Set<String> prints = new TreeSet<>();
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String at = "findings[" + index++ + "]";
+                expect(p.currentToken(), JsonToken.START_OBJECT, at, "an object");
+                String fingerprint = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "fingerprint" -> fingerprint = string(v, at + ".fingerprint", false);
+                        case "rule", "path", "message" -> string(v, at + "." + field, true);
+                        default -> throw bad(at + " has an unknown field '" + field + "'");
+                    }
+                }
+                if (fingerprint == null || fingerprint.isBlank()) throw bad(at + " has no fingerprint");
+                prints.add(fingerprint);
+            }
+            return prints;
+        }
+
+        private String string(JsonToken token, String field, boolean nullable) throws IOException {
+            if (nullable && token == JsonToken.VALUE_NULL) return null;
+            expect(token, JsonToken.VALUE_STRING, field, "a string");
+            return p.getText();
+        }
+
+        private void expect(JsonToken actual, JsonToken wanted, String field, String kind) {
+            if (actual != wanted) throw bad(field + " must be " + kind + ", not " + describe(actual));
+        }
+
+        private ConfigException bad(String problem) {
+            return new ConfigException(what + " is not a migration-guard baseline: line "
+                    + p.currentTokenLocation().getLineNr() + ": " + problem + AGAIN);
+        }
+
+        private static String describe(JsonToken token) {
+            if (token == null) return "the end of the file";
+            return switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "a list";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                case VALUE_NULL -> "null";
+                default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+            };
+        }
     }
 }

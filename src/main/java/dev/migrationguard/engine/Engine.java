@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,10 @@ public final class Engine {
         List<SuppressionComment> suppressions = new ArrayList<>();
         for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));
 
+        Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
-                work.problems, suppressions, advice);
+                work.problems, suppressions, advice, deployedIn,
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -128,12 +131,15 @@ public final class Engine {
             Set<String> afterSet = new LinkedHashSet<>(newPaths);
             afterSet.addAll(extra);
 
+            List<ParseProblem> pointers = lfsPointers(cs.after(), newPaths, afterSet);
+            work.problems.addAll(pointers);
             ReadResult<SchemaFact> before = reader.read(cs.before(), beforeSet);
             ReadResult<SchemaFact> after = reader.read(cs.after(), afterSet);
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(after.problems());
             // A file that does not parse on either side cannot be compared: leave its facts out on both sides.
             Set<String> unreliable = new HashSet<>();
+            for (ParseProblem p : pointers) unreliable.add(p.location().path());
             for (ParseProblem p : before.problems()) unreliable.add(p.location().path());
             for (ParseProblem p : after.problems()) unreliable.add(p.location().path());
             for (FileChange c : cs.changes()) {
@@ -157,6 +163,9 @@ public final class Engine {
         for (EntityReader reader : stacks.entities()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : work.cs.lintPaths()) if (acceptsEntity(reader, p)) paths.add(p);
+            List<ParseProblem> pointers = lfsPointers(work.cs.after(), paths, paths);
+            work.problems.addAll(pointers);
+            for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
             ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
             work.problems.addAll(result.problems());
@@ -164,6 +173,27 @@ public final class Engine {
             for (ParseProblem p : result.problems()) work.checkedFiles.add(p.location().path());
         }
         return List.of();
+    }
+
+    /**
+     * Of {@code candidates}, the files that are git-lfs pointers: reported, and removed from {@code toRead} so that no
+     * reader parses a pointer as source.
+     */
+    private static List<ParseProblem> lfsPointers(Snapshot side, Set<String> candidates, Set<String> toRead) {
+        List<ParseProblem> problems = new ArrayList<>();
+        for (String path : List.copyOf(candidates)) {
+            if (side.read(path).filter(Text::isLfsPointer).isEmpty()) continue;
+            problems.add(lfsPointer(path));
+            toRead.remove(path);
+        }
+        return problems;
+    }
+
+    private static ParseProblem lfsPointer(String path) {
+        return new ParseProblem(Location.file(path), "it is a git-lfs pointer, not the file's content: git-lfs keeps "
+                + "that outside git, so it was not checked",
+                "Stop tracking it with git-lfs (git lfs untrack, then git add --renormalize " + path + "): its runner "
+                        + "and this check read it from git, where only the pointer is.");
     }
 
     private boolean acceptsEntity(EntityReader reader, String path) {
@@ -196,7 +226,7 @@ public final class Engine {
                     if (c.oldPath() != null) migrationFiles.add(c.oldPath());
                     if (c.newPath() != null) migrationFiles.add(c.newPath());
                 }
-                compare(now, was, m -> true, c, cs.deployedRef(), newMigrations, edits);
+                compare(work, now, was, m -> true, c, newMigrations, edits);
             }
         }
         Set<String> parts = new LinkedHashSet<>(changed);
@@ -208,15 +238,16 @@ public final class Engine {
                 List<Migration> now = work.readMigrations(reader, path);
                 List<Migration> was = cs.deployed() != null && cs.deployed().exists(path)
                         ? reader.identify(cs.deployed(), path).items() : List.of();
-                compare(now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
-                        cs.deployedRef(), newMigrations, edits);
+                compare(work, now, was, m -> !Collections.disjoint(m.dependsOn(), parts), FileChange.modified(path),
+                        newMigrations, edits);
             }
         }
     }
 
     /** The migrations of one file, deployed and now: those {@code relevant} ones that are new or edited. */
-    private static void compare(List<Migration> now, List<Migration> was, Predicate<Migration> relevant, FileChange c,
-                                String deployedRef, List<Migration> newMigrations, List<DeployedEdit> edits) {
+    private static void compare(Work work, List<Migration> now, List<Migration> was, Predicate<Migration> relevant,
+                                FileChange c, List<Migration> newMigrations, List<DeployedEdit> edits) {
+        String deployedRef = work.cs.deployedRef();
         Map<String, Migration> nowById = byId(now);
         Map<String, Migration> wasById = byId(was);
         for (Migration m : now) {
@@ -229,7 +260,9 @@ public final class Engine {
                     || m.acceptedEdits().accept(d.acceptedEdits(), null))) continue;
             DeployedEdit.How how = m != null ? DeployedEdit.How.MODIFIED
                     : c.kind() == ChangeKind.RENAMED ? DeployedEdit.How.RENAMED : DeployedEdit.How.DELETED;
-            Location at = m != null ? located(m) : Location.file(c.path());
+            Location at = m == null ? Location.file(c.path()) : FirstChange.locate(m, now,
+                    work.text(m.path()).orElse(null), d, was,
+                    work.cs.deployed().readText(d.path()).orElse(null), located(m));
             edits.add(new DeployedEdit(how, d, m, c.oldPath(), c.newPath(), deployedRef, at));
         }
     }
@@ -281,6 +314,48 @@ public final class Engine {
     }
 
     /**
+     * Which of the migrations lint judges are deployed: present on the deploy ref (SPEC.md), or recorded by a ledger.
+     * Only their identity is read from the deploy ref.
+     */
+    private Map<String, String> deployedIn(Work work, List<Migration> checked, List<DeployedLedger> ledgers) {
+        Map<String, String> deployed = new HashMap<>();
+        Snapshot ref = work.cs.deployed();
+        if (ref != null) {
+            Map<String, Boolean> idIsPath = new LinkedHashMap<>();
+            for (Migration m : checked) idIsPath.merge(m.path(), m.id().equals(m.path()), Boolean::logicalAnd);
+            // One listing of the deploy ref answers every "is it there", where a lookup per file walks its tree again.
+            Set<String> onRef = new HashSet<>(ref.paths());
+            for (var file : idIsPath.entrySet()) {
+                String path = file.getKey();
+                if (!onRef.contains(path)) continue;
+                // A migration known by its path (Flyway, TypeORM) is deployed when its file is: nothing to read.
+                if (file.getValue()) {
+                    deployed.putIfAbsent(path, work.cs.deployedRef());
+                    continue;
+                }
+                for (MigrationReader r : migrationReaders(path)) {
+                    for (Migration d : r.identify(ref, path).items()) deployed.putIfAbsent(d.id(), work.cs.deployedRef());
+                }
+            }
+        }
+        for (DeployedLedger ledger : ledgers) {
+            Map<String, List<Migration>> byKey = new HashMap<>();
+            for (Migration m : checked) {
+                for (String key : ledger.keys(m)) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+            }
+            for (DeployedLedger.Entry entry : ledger.entries()) {
+                for (String key : ledger.keys(entry)) {
+                    for (Migration m : byKey.getOrDefault(key, List.of())) {
+                        if (ledger.records(entry, m)) deployed.putIfAbsent(m.id(), ledger.name());
+                    }
+                }
+            }
+        }
+        deployed.keySet().retainAll(checked.stream().map(Migration::id).collect(java.util.stream.Collectors.toSet()));
+        return deployed;
+    }
+
+    /**
      * Every migration in a snapshot with what identifies it (see {@link MigrationReader#identify}), for matching a
      * ledger's records; files the configuration excludes are left out.
      */
@@ -302,6 +377,10 @@ public final class Engine {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
             for (MigrationReader r : migrationReaders(path)) {
+                if (r.acceptsByName() && side.read(path).filter(Text::isLfsPointer).isPresent()) {
+                    problems.add(lfsPointer(path));
+                    continue;
+                }
                 ReadResult<Migration> result = r.read(side, path);
                 all.addAll(result.items());
                 problems.addAll(result.problems());
@@ -394,6 +473,11 @@ public final class Engine {
 
         /** The migrations of a file of the after side, its problems recorded and the file counted as checked. */
         List<Migration> readMigrations(MigrationReader reader, String path) {
+            if (reader.acceptsByName() && cs.after().read(path).filter(Text::isLfsPointer).isPresent()) {
+                problems.add(lfsPointer(path));
+                checkedFiles.add(path);
+                return List.of();
+            }
             ReadResult<Migration> result = read(reader, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.

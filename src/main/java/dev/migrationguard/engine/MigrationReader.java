@@ -11,6 +11,15 @@ public interface MigrationReader {
     /** A cheap test on the path alone: is this file one of this stack's migrations (or may it hold some)? */
     boolean accepts(String path);
 
+    /**
+     * Whether {@link #accepts} knows a migration by its path alone (a Flyway or TypeORM file name): then a file there
+     * that holds no source at all (a git-lfs pointer) is reported. A reader that recognises its files by content (any
+     * {@code .xml} may be a changelog) says no.
+     */
+    default boolean acceptsByName() {
+        return true;
+    }
+
     /** The migrations in one file of {@code side}; a file may hold several (Liquibase changeSets) or none. */
     ReadResult<Migration> read(Snapshot side, String path);
 

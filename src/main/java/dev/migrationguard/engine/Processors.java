@@ -4,6 +4,9 @@ import dev.migrationguard.config.Config;
 import dev.migrationguard.engine.Analysis.SuppressionComment;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Severity;
+import dev.migrationguard.rules.RuleCatalog;
+import dev.migrationguard.rules.RuleMeta;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,9 +59,26 @@ public final class Processors {
         return current;
     }
 
+    /**
+     * The configured severity replaces the rule's default. A finding the rule itself reported below its default (a
+     * deployed migration's name, which can no longer change) stays at most that mild: configuration never raises it.
+     */
     static List<Finding> severity(List<Finding> findings, Config config) {
         List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) out.add(config.severityOf(f.rule()).map(f::withSeverity).orElse(f));
+        for (Finding f : findings) {
+            Optional<Severity> configured = config.severityOf(f.rule());
+            if (configured.isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            Severity chosen = configured.get();
+            Severity byDefault = RuleCatalog.find(f.rule()).map(RuleMeta::severity).orElse(null);
+            if (byDefault != null && byDefault.atLeast(f.severity()) && byDefault != f.severity()
+                    && chosen.atLeast(f.severity())) {
+                chosen = f.severity();
+            }
+            out.add(f.withSeverity(chosen));
+        }
         return out;
     }
 

@@ -65,11 +65,9 @@ public final class FlywayMigrationReader implements MigrationReader {
             checksum = FlywayChecksum.java(content);
             digest = checksum.substring("sha256:".length());
             if (!binary && full) {
-                JavaMigrationSql.Result java = JavaMigrationSql.read(content);
+                JavaMigrationSql.Result java = JavaMigrationSql.read(path, content);
                 touches = java.touches();
-                if (java.problem() != null) {
-                    problems.add(new ParseProblem(inside(path, content, java.line(), java.column()), java.problem()));
-                }
+                if (java.problem() != null) problems.add(java.problem());
             }
         } else {
             checksum = FlywayChecksum.sql(content);
@@ -123,15 +121,6 @@ public final class FlywayMigrationReader implements MigrationReader {
             undoIndexes.add(index);
             return index;
         }
-    }
-
-    /** A location clamped into the file, so that a report never points past its end. */
-    private static Location inside(String path, String content, int line, int column) {
-        if (line <= 0) return Location.file(path);
-        String[] lines = content.split("\r\n|\r|\n", -1);
-        int l = Math.min(line, lines.length);
-        int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
-        return Location.at(path, l, c);
     }
 
     private record UndoIndex(WeakReference<Snapshot> snapshot, Map<String, Map<FlywayVersion, String>> undoByModule) {

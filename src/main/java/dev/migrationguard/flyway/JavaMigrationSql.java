@@ -1,9 +1,5 @@
 package dev.migrationguard.flyway;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -12,7 +8,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import dev.migrationguard.javasrc.JavaSources;
 import dev.migrationguard.model.Migration.Touch;
+import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.sql.SqlTouchReader;
 
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,30 +34,17 @@ final class JavaMigrationSql {
             "^\\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|TRUNCATE|RENAME|COMMENT|CREATE|ALTER|DROP|WITH)\\s",
             Pattern.CASE_INSENSITIVE);
 
-    /** What was read: the touches, or a syntax problem at a 1-based line and column. */
-    record Result(List<Touch> touches, String problem, int line, int column) {
+    /** What was read: the touches, or the problem that stopped the parser. */
+    record Result(List<Touch> touches, ParseProblem problem) {
     }
 
     private JavaMigrationSql() {
     }
 
-    static Result read(String source) {
-        JavaParser parser = dev.migrationguard.jpa.JpaEntityReader.newParser();
-        ParseResult<CompilationUnit> parsed = parser.parse(source);
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            Problem p = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);
-            int line = 0;
-            int column = 0;
-            String message = "Java syntax error";
-            if (p != null) {
-                var place = dev.migrationguard.javasrc.JavaSyntaxErrors.describe(p);
-                line = place.line();
-                column = place.column();
-                message = "Java syntax error: " + place.message();
-            }
-            return new Result(List.of(), message, line, column);
-        }
-        CompilationUnit unit = parsed.getResult().get();
+    static Result read(String path, String source) {
+        JavaSources.Parsed parsed = JavaSources.parse(JavaSources.newParser(), path, source);
+        if (!parsed.ok()) return new Result(List.of(), parsed.problem());
+        CompilationUnit unit = parsed.unit();
         Map<String, String> constants = constants(unit);
         Set<Node> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<String> candidates = new ArrayList<>();
@@ -89,7 +73,7 @@ final class JavaMigrationSql {
                 }
             }
         }
-        return new Result(new ArrayList<>(touches), null, 0, 0);
+        return new Result(new ArrayList<>(touches), null);
     }
 
     private static Map<String, String> constants(CompilationUnit unit) {
@@ -134,12 +118,5 @@ final class JavaMigrationSql {
         }
         if (e.isIntegerLiteralExpr() || e.isLongLiteralExpr()) return e.toString();
         return UNKNOWN;
-    }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "Java syntax error" : message.strip();
-        int nl = m.indexOf('\n');
-        String first = nl < 0 ? m : m.substring(0, nl);
-        return first.toLowerCase(Locale.ROOT).startsWith("parse error") ? first : "Java syntax error: " + first;
     }
 }

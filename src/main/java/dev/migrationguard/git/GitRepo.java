@@ -6,6 +6,7 @@ import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -29,6 +30,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,14 +157,47 @@ public final class GitRepo implements AutoCloseable {
         List<String> all = workTreeFiles();
         List<String> selected = new ArrayList<>();
         for (String p : all) {
-            if (paths.isEmpty() || paths.stream().anyMatch(prefix -> prefix.isEmpty() || p.equals(prefix)
-                    || p.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"))) {
-                selected.add(p);
-            }
+            if (below(paths, p)) selected.add(p);
         }
         Deployed deployed = deployed(deployRef, null);
         return new ChangeSet(ChangeSet.Mode.LINT, List.of(), Snapshot.EMPTY, new WorkTreeSnapshot(workTree(), all),
                 deployed.snapshot, deployed.name, selected);
+    }
+
+    private static boolean below(List<String> prefixes, String path) {
+        return prefixes.isEmpty() || prefixes.stream().anyMatch(prefix -> prefix.isEmpty() || path.equals(prefix)
+                || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
+    }
+
+    /**
+     * Tracked files below {@code paths} (as for {@link #lint}) that a sparse checkout left out of the work tree: lint
+     * and lock cannot read them there, and must say so rather than pass them over in silence.
+     */
+    public List<String> outsideSparseCheckout(List<String> paths) {
+        List<String> skipped = new ArrayList<>();
+        try {
+            DirCache index = repo.readDirCache();
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                DirCacheEntry e = index.getEntry(i);
+                if (e.getStage() != 0 || !e.isSkipWorkTree() || !isFile(e.getFileMode())) continue;
+                String path = e.getPathString();
+                if (below(paths, path) && !Files.exists(workTree().resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                    skipped.add(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return skipped;
+    }
+
+    /** One line for a person: how many such files, a few of them, and how to read them. */
+    public static String sparseNote(List<String> skipped, String consequence) {
+        int n = skipped.size();
+        String some = String.join(", ", skipped.subList(0, Math.min(3, n))) + (n > 3 ? " and " + (n - 3) + " more" : "");
+        return n + " tracked file" + (n == 1 ? " is" : "s are") + " outside the sparse checkout and " + (n == 1 ? "was"
+                : "were") + " not read (" + some + ")" + consequence + "; widen the checkout ('git sparse-checkout "
+                + "add <folder>') or leave it ('git sparse-checkout disable') to read " + (n == 1 ? "it" : "them") + ".";
     }
 
     private List<String> workTreeFiles() {
@@ -265,14 +301,27 @@ public final class GitRepo implements AutoCloseable {
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
             id = null;
         }
-        if (id == null) {
-            String fix = isBase
-                    ? " Fetch it first ('git fetch origin " + shortName(ref) + "'); on GitHub Actions use "
-                    + "actions/checkout with 'fetch-depth: 0'."
-                    : " Check the name, or fetch it.";
-            throw new CannotJudge("unknown ref '" + ref + "'." + fix);
-        }
+        if (id == null) throw new CannotJudge(unknownRef(ref, isBase));
         return walk.parseCommit(id);
+    }
+
+    /**
+     * Why a ref does not resolve, and the fix. A ref counted back from a commit ({@code HEAD~1}, {@code main^}) is no
+     * name a remote has: fetching it cannot work, while a shallow clone may simply stop before the commit it names.
+     */
+    private String unknownRef(String ref, boolean isBase) throws IOException {
+        boolean relative = ref.contains("~") || ref.contains("^") || ref.contains("@{");
+        if (relative && isShallow()) {
+            return "'" + ref + "' lies beyond the history of this shallow clone. Fetch more of it: 'git fetch "
+                    + "--deepen=200 origin' (or 'git fetch --unshallow'); on GitHub Actions set 'fetch-depth: 0' in "
+                    + "actions/checkout; on GitLab set GIT_DEPTH: 0.";
+        }
+        if (relative) return "'" + ref + "' does not exist: the history is shorter than that. Check the ref you passed.";
+        String fix = isBase
+                ? " Fetch it first ('git fetch origin " + shortName(ref) + "'); on GitHub Actions use "
+                + "actions/checkout with 'fetch-depth: 0'."
+                : " Check the name, or fetch it.";
+        return "unknown ref '" + ref + "'." + fix;
     }
 
     private static String shortName(String ref) {

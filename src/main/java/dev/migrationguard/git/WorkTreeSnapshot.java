@@ -3,9 +3,12 @@ package dev.migrationguard.git;
 import dev.migrationguard.model.Snapshot;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +29,38 @@ final class WorkTreeSnapshot implements Snapshot {
 
     @Override
     public Optional<byte[]> read(String path) {
-        Path file = root.resolve(path);
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            return Optional.of(Files.readAllBytes(file));
+        Path file = asGitSeesIt(path);
+        if (file == null) return Optional.empty();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The regular file at {@code path} when git would see one there, else null. Git stores a symbolic link as a link,
+     * never what it points to (the staged and range sources see no file there, nor below a linked folder), so a link
+     * is never followed here either: no part of the path may be one, and nothing outside the work tree is opened,
+     * whatever a reader resolves an include or an import to.
+     */
+    private Path asGitSeesIt(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0) return null;
+        String[] parts = path.split("/", -1);
+        Path current = root;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.equals(".git")) return null;
+            current = current.resolve(part);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return null;
+            }
+            boolean last = i == parts.length - 1;
+            if (last ? !attributes.isRegularFile() : !attributes.isDirectory()) return null;
+        }
+        return current;
     }
 }

@@ -1,11 +1,11 @@
 package dev.migrationguard.jpa;
 
 import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.migrationguard.engine.EntityReader;
+import dev.migrationguard.javasrc.JavaSources;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) from Java sources into schema facts,
@@ -26,8 +27,13 @@ import java.util.TreeSet;
  * embeddable or mapped superclass are never parsed.
  */
 public final class JpaEntityReader implements EntityReader {
-    private static final List<String> MARKERS = List.of("@Entity", "@Embeddable", "@MappedSuperclass",
-            ".Entity", ".Embeddable", ".MappedSuperclass");
+    /**
+     * The cheap text test for "could be an entity, embeddable or mapped superclass": the annotation, plain or
+     * qualified. Only such files are parsed, so only they can be a parse-error: a test that merely uses an
+     * {@code EntityManager} is none of the tool's business, whatever syntax it uses.
+     */
+    private static final Pattern MAPPING_ANNOTATION = Pattern.compile(
+            "@\\s*(?:[\\w$]+\\s*\\.\\s*)*(?:Entity|Embeddable|MappedSuperclass)\\b");
 
     private final JpaNaming naming;
     /** Created on first use: a run that reads no entity never loads JavaParser. */
@@ -43,15 +49,8 @@ public final class JpaEntityReader implements EntityReader {
         return path.endsWith(".java");
     }
 
-    /** The parser configuration every reader of Java sources here uses. */
-    public static JavaParser newParser() {
-        return new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setAttributeComments(false));
-    }
-
     private JavaParser parser() {
-        if (parser == null) parser = newParser();
+        if (parser == null) parser = JavaSources.newParser();
         return parser;
     }
 
@@ -73,7 +72,9 @@ public final class JpaEntityReader implements EntityReader {
                 for (ClassOrInterfaceDeclaration c : parsed.unit().findAll(ClassOrInterfaceDeclaration.class)) {
                     if (parsed.imports().has(c, "Entity")) mapper.map(parsed, c);
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (StackOverflowError e) {
+                problems.add(JavaSources.tooDeep(path));
+            } catch (RuntimeException e) {
                 // A bad file must not stop the run: it becomes a parse problem like a syntax error.
                 problems.add(new ParseProblem(Location.at(path, 1, 1),
                         "Could not read the JPA mapping: " + e.getClass().getSimpleName()));
@@ -181,8 +182,7 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     static boolean mentionsJpa(String text) {
-        for (String m : MARKERS) if (text.contains(m)) return true;
-        return false;
+        return MAPPING_ANNOTATION.matcher(text).find();
     }
 
     private SnapshotSources sources(Snapshot side) {

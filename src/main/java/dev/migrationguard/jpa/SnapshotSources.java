@@ -1,12 +1,8 @@
 package dev.migrationguard.jpa;
 
 import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.Problem;
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import dev.migrationguard.model.Location;
-import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.javasrc.JavaSources;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 
@@ -66,31 +62,10 @@ final class SnapshotSources {
     }
 
     private ParsedSource parseText(String path, String text) {
-        try {
-            ParseResult<CompilationUnit> result = parser.parse(text);
-            if (result.isSuccessful() && result.getResult().isPresent()) {
-                CompilationUnit unit = result.getResult().get();
-                return new ParsedSource(path, text, unit, new JpaImports(unit), null);
-            }
-            return failed(path, text, result.getProblems());
-        } catch (RuntimeException | StackOverflowError e) {
-            // JavaParser reports syntax errors as problems; anything thrown is its own failure on odd input.
-            return new ParsedSource(path, text, null, null,
-                    new ParseProblem(Location.at(path, 1, 1), "Java parser failed: " + e.getClass().getSimpleName()));
-        }
-    }
-
-    private static ParsedSource failed(String path, String text, List<Problem> problems) {
-        if (problems.isEmpty()) {
-            return new ParsedSource(path, text, null, null,
-                    new ParseProblem(Location.at(path, 1, 1), "Java syntax error"));
-        }
-        var place = dev.migrationguard.javasrc.JavaSyntaxErrors.describe(problems.get(0));
-        int line = Math.min(place.line(), Math.max(1, (int) text.lines().count()));
-        int column = place.column();
-        String message = place.message();
-        return new ParsedSource(path, text, null, null,
-                new ParseProblem(Location.at(path, line, column), "Java syntax error: " + message));
+        JavaSources.Parsed result = JavaSources.parse(parser, path, text);
+        return result.ok()
+                ? new ParsedSource(path, text, result.unit(), new JpaImports(result.unit()), null)
+                : new ParsedSource(path, text, null, null, result.problem());
     }
 
     /**

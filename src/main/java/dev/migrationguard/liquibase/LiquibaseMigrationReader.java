@@ -54,6 +54,11 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         return format(path) != null;
     }
 
+    @Override
+    public boolean acceptsByName() {
+        return false;
+    }
+
     private enum Format { XML, YAML, JSON, SQL }
 
     private static Format format(String path) {

@@ -23,6 +23,17 @@ public final class Text {
         return false;
     }
 
+    /**
+     * True when the bytes are a git-lfs pointer (a few lines naming the content stored elsewhere) rather than a file's
+     * own content: what git holds for a file tracked with git-lfs, and what a checkout without git-lfs leaves.
+     */
+    public static boolean isLfsPointer(byte[] bytes) {
+        byte[] head = "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length > 1024 || bytes.length < head.length) return false;
+        for (int i = 0; i < head.length; i++) if (bytes[i] != head[i]) return false;
+        return new String(bytes, StandardCharsets.US_ASCII).contains("\noid ");
+    }
+
     /** The file name part of a path. */
     public static String fileName(String path) {
         int slash = path.lastIndexOf('/');

@@ -58,6 +58,14 @@ public final class MissingDownMigration implements Rule {
             Rollback rb = m.rollback();
             if (rb == null) continue;
             Location where = rb.location() != null ? rb.location() : Location.file(m.path());
+            String deployed = analysis.deployedIn(m);
+            if (deployed != null && wayBackEditsTheMigration(m) && rb.status() != Rollback.Status.PRESENT
+                    && rb.status() != Rollback.Status.NOT_APPLICABLE) {
+                findings.add(Finding.of(id(), Severity.INFO, where, "Migration " + m.path() + " has no working way "
+                        + "back, and it is deployed (" + deployed + "): writing one now would edit a deployed "
+                        + "migration.", "Leave it as it is; to undo what it did, write a new migration."));
+                continue;
+            }
             switch (rb.status()) {
                 case PRESENT, NOT_APPLICABLE -> {
                 }
@@ -80,6 +88,15 @@ public final class MissingDownMigration implements Rule {
             }
         }
         return findings;
+    }
+
+    /**
+     * A TypeORM down() lives in the migration's own file, so adding one edits a deployed migration. A Flyway undo
+     * script is a file of its own, and a Liquibase rollback is outside the changeSet's checksum: both can still be
+     * added, so a deployed one is judged like a new one.
+     */
+    private static boolean wayBackEditsTheMigration(Migration m) {
+        return m.stack() == Migration.Stack.TYPEORM;
     }
 
     private boolean needsUndoScript(Rollback rb) {

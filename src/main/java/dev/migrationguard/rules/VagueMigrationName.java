@@ -35,6 +35,11 @@ public final class VagueMigrationName implements Rule {
 
     private static final Pattern NUMBER = Pattern.compile("v?\\d+");
 
+    private static final Set<String> START_WORDS = Set.of("init", "initial", "initialize", "initialise",
+            "initialization", "baseline", "setup", "bootstrap", "first");
+    private static final Set<String> START_COMPANIONS = Set.of("schema", "db", "database", "tables", "structure",
+            "migration", "create", "setup");
+
     /** @param genericWords the vocabulary that makes a name vague when it holds nothing else */
     public record Options(Set<String> genericWords) {
         public static Options defaults() {
@@ -63,13 +68,38 @@ public final class VagueMigrationName implements Rule {
             if (m.kind() == Migration.Kind.UNDO || m.kind() == Migration.Kind.BASELINE) continue;
             String description = m.description() == null ? "" : m.description();
             if (!isVague(description)) continue;
-            findings.add(finding(m.descriptionLocation(),
-                    (m.kind() == Migration.Kind.CHANGESET ? "ChangeSet \"" : "Migration name \"") + description
-                            + "\" says nothing about what the migration does.",
-                    "Name it after the change, such as AddContestDivisions or Drop_legacy_user_email; "
-                            + "a name that is already deployed stays as it is."));
+            if (namesAStart(description) && analysis.firstOfItsStack().test(m)) continue;
+            String said = (m.kind() == Migration.Kind.CHANGESET ? "ChangeSet \"" : "Migration name \"") + description
+                    + "\" says nothing about what the migration does";
+            String deployed = analysis.deployedIn(m);
+            if (deployed != null) {
+                // Renaming a deployed migration would make its runner see a new one: the name stays, so it only informs.
+                findings.add(Finding.of(id(), Severity.INFO, m.descriptionLocation(), said + "; it is deployed ("
+                        + deployed + "), so its name stays as it is.", "Name the next migrations after their change, "
+                        + "such as AddContestDivisions or Drop_legacy_user_email."));
+                continue;
+            }
+            findings.add(finding(m.descriptionLocation(), said + ".",
+                    "Name it after the change, such as AddContestDivisions or Drop_legacy_user_email."));
         }
         return findings;
+    }
+
+    /**
+     * A name for the start of a project's history ({@code Initial}, {@code InitialSchema}, {@code Init_db},
+     * {@code Baseline}): says what it is when the migration is the project's first, and nothing on any later one.
+     */
+    static boolean namesAStart(String description) {
+        boolean start = false;
+        for (String w : words(description)) {
+            if (NUMBER.matcher(w).matches() || FILLER.contains(w)) continue;
+            if (START_WORDS.contains(w)) {
+                start = true;
+            } else if (!START_COMPANIONS.contains(w)) {
+                return false;
+            }
+        }
+        return start;
     }
 
     /** Vague when empty, a bare number or timestamp, or made only of generic words (numbers and filler skipped). */

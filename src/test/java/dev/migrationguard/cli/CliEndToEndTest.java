@@ -175,8 +175,15 @@ class CliEndToEndTest {
         assertTrue(typo.err().contains("src/mian does not exist"), typo::toString);
         Cli notRepo = Cli.run(dir.getRoot(), "lint");
         assertEquals(2, notRepo.code(), notRepo::toString);
-        assertEquals(2, Cli.run(null, "explain", "no-such-rule").code());
+        for (String[] args : List.of(new String[]{"explain", "no-such-rule"}, new String[]{"explain"})) {
+            Cli unknown = Cli.run(null, args);
+            assertEquals(2, unknown.code(), unknown::toString);
+            for (String id : dev.migrationguard.rules.RuleCatalog.ids()) {
+                assertTrue(unknown.err().contains("\n  " + id + " "), "every rule id, one a line: " + unknown);
+            }
+        }
         assertEquals(0, Cli.run(null, "explain", "vague-migration-name").code());
+        assertEquals(0, Cli.run(null, "explain", "Vague-Migration-Name").code());
         for (String command : List.of("check", "lint", "baseline", "lock", "install", "uninstall", "rules", "explain")) {
             Cli help = Cli.run(null, command, "--help");
             assertEquals(0, help.code(), help::toString);
@@ -199,6 +206,22 @@ class CliEndToEndTest {
         assertEquals("", r.out(), "nothing on stdout: a CI script must not mistake it for a report");
         assertTrue(r.err().contains("shallow clone") && r.err().contains("fetch-depth: 0")
                 && r.err().contains("git fetch --deepen"), r::toString);
+    }
+
+    @Test
+    void aShallowCloneAskedForHeadTildeOneSaysToDeepenNotToFetchIt() {
+        var upstream = baseline(dir.resolve("upstream")).addAll().commit("init");
+        upstream.write("README.md", "more\n").addAll().commit("second");
+        GitFixture.run(dir, "clone", "-q", "--depth", "1", "file://" + upstream.root(), "ci");
+        Cli r = Cli.run(dir.resolve("ci"), "check", "--base", "HEAD~1");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("'HEAD~1' lies beyond the history of this shallow clone")
+                && r.err().contains("git fetch --deepen=200 origin"), r::toString);
+        assertTrue(!r.err().contains("git fetch origin HEAD~1"), r::toString);
+
+        Cli tooFar = Cli.run(upstream.root(), "check", "--base", "HEAD~5");
+        assertEquals(2, tooFar.code(), tooFar::toString);
+        assertTrue(tooFar.err().contains("'HEAD~5' does not exist: the history is shorter than that"), tooFar::toString);
     }
 
     @Test

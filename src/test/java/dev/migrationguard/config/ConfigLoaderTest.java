@@ -177,4 +177,97 @@ class ConfigLoaderTest {
         assertTrue(liquibase.getMessage().startsWith(FILE + ":2: unknown key under liquibase 'master'"),
                 liquibase.getMessage());
     }
+
+    @Test
+    void anchorsAndAliasesAreResolvedWhereTheAliasIsWritten() {
+        Config c = ConfigLoader.parse("""
+                entities:
+                  exclude: &generated ["**/generated/**"]
+                migrations:
+                  exclude: *generated
+                """, FILE);
+        assertTrue(!c.migrations().test("src/generated/V1__a.sql"), "the alias must exclude what the anchor lists");
+        assertTrue(c.migrations().test("src/main/V1__a.sql"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                on-missing-tool: &sev refuse
+                rules:
+                  vague-migration-name: *sev
+                """, FILE));
+        assertTrue(e.getMessage().startsWith(FILE + ":1: severity of vague-migration-name"),
+                "an aliased value is named by the line it is written on: " + e.getMessage());
+    }
+
+    @Test
+    void mergeKeysFillInWhatTheMapDoesNotSay() {
+        Config c = ConfigLoader.parse("""
+                rules:
+                  vague-migration-name: &named
+                    severity: warning
+                    extra-generic-words: [cleanup]
+                  missing-down-migration:
+                    <<: {severity: info, undo-scripts: always}
+                    severity: warning
+                """, FILE);
+        assertEquals(Severity.WARNING, c.severityOf("missing-down-migration").orElseThrow(),
+                "the map's own key wins over the merged one");
+        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
+        ConfigException notAMap = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                entities:
+                  <<: [a, b]
+                """, FILE));
+        assertTrue(notAMap.getMessage().startsWith(FILE + ":2: '<<' must merge a map"), notAMap::getMessage);
+    }
+
+    @Test
+    void anAliasWithoutItsAnchorOrTooManyAliasesStopTheRun() {
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                entities:
+                  exclude: *nowhere
+                """, FILE));
+        assertTrue(unknown.getMessage().startsWith(FILE + ":2: not valid YAML: found undefined alias nowhere"),
+                unknown::getMessage);
+
+        StringBuilder many = new StringBuilder("entities:\n  exclude: &x [a]\nmigrations:\n  exclude:\n");
+        for (int i = 0; i <= YamlNode.MAX_ALIASES; i++) many.append("    - *x\n");
+        ConfigException bomb = assertThrows(ConfigException.class, () -> ConfigLoader.parse(many.toString(), FILE));
+        assertTrue(bomb.getMessage().contains("more than " + YamlNode.MAX_ALIASES + " aliases"), bomb::getMessage);
+    }
+
+    @Test
+    void aKeyWrittenTwiceNamesBothLines() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                rules:
+                  vague-migration-name: warning
+                  missing-down-migration: info
+                  vague-migration-name:
+                    extra-generic-words: [cleanup]
+                """, FILE));
+        assertTrue(e.getMessage().startsWith(FILE + ":4: key 'vague-migration-name' is written twice"), e::getMessage);
+        assertTrue(e.getMessage().contains("first at line 2"), e::getMessage);
+    }
+
+    @Test
+    void textThatIsNotUtf8SaysWhichByteAndWhere() {
+        byte[] latin1 = "rules:\n  vague-migration-name: warning # caf\u00e9\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        ConfigException e = assertThrows(ConfigException.class, () -> Utf8Text.decode(latin1, "configuration file x"));
+        assertEquals("configuration file x is not UTF-8 text (byte 0xE9 at offset " + (latin1.length - 2)
+                + ", line 2); save it as UTF-8", e.getMessage());
+        ConfigException binary = assertThrows(ConfigException.class,
+                () -> Utf8Text.decode(new byte[]{'a', '\n', 0, 1}, "configuration file x"));
+        assertTrue(binary.getMessage().startsWith("configuration file x is binary"), binary::getMessage);
+        assertEquals("rules: {}", Utf8Text.decode(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'r', 'u', 'l',
+                'e', 's', ':', ' ', '{', '}'}, "x"), "a byte-order mark is dropped");
+    }
+
+    @Test
+    void theReadmeExampleIsAValidConfiguration() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int section = readme.indexOf("## Configuration");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Config c = ConfigLoader.parse(yaml, "README.md");
+        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
+        assertEquals(Severity.WARNING, c.severityOf("missing-down-migration").orElseThrow());
+    }
 }

@@ -1,0 +1,44 @@
+package dev.migrationguard.git;
+
+import dev.migrationguard.testing.GitFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The work tree as lint reads it: as git stores it, symbolic links as links, never followed. */
+class WorkTreeSnapshotTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingBehindASymbolicLinkOrOutsideTheWorkTreeIsRead() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("secret.sql"), "DROP TABLE everything;\n");
+        var g = GitFixture.init(dir.resolve("repo")).write("db/V1__Create_contest.sql", "CREATE TABLE contest (id INT);\n");
+        Files.createSymbolicLink(g.root().resolve("db/linked"), outside);
+        Files.createSymbolicLink(g.root().resolve("db/V2__Linked.sql"), outside.resolve("secret.sql"));
+        Files.createSymbolicLink(g.root().resolve("db/V3__Inside.sql"), Path.of("V1__Create_contest.sql"));
+        g.addAll().commit("init");
+
+        try (GitRepo repo = GitRepo.open(g.root())) {
+            var tree = repo.lint(List.of(), null).after();
+            assertEquals(List.of("db/V1__Create_contest.sql"), tree.paths(), "git lists links, not files");
+            assertTrue(tree.read("db/V1__Create_contest.sql").isPresent());
+            for (String path : List.of("db/linked/secret.sql", "db/V2__Linked.sql", "db/V3__Inside.sql",
+                    "../outside/secret.sql", "db/../../outside/secret.sql", "/" + outside.resolve("secret.sql"),
+                    "db", "db//V1__Create_contest.sql", ".git/config")) {
+                assertEquals(Optional.empty(), tree.read(path).map(String::new), path);
+            }
+            var staged = repo.staged(null).after();
+            assertEquals(tree.paths(), staged.paths(), "lint and check see the same files");
+            assertTrue(staged.read("db/V3__Inside.sql").isEmpty());
+        }
+    }
+}
