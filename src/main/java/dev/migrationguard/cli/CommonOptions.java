@@ -33,8 +33,10 @@ final class CommonOptions {
     String deployRef;
 
     @Option(names = "--deployed-from", paramLabel = "<jdbc-url>", description = "Also count as deployed what this "
-            + "database's migrations tables (Flyway, Liquibase, TypeORM) record; read-only, SELECT only. Credentials: "
-            + "in the URL or MIGRATION_GUARD_DB_USER / MIGRATION_GUARD_DB_PASSWORD.")
+            + "database's migrations tables (Flyway, Liquibase, TypeORM) record; read-only, SELECT only, 10 s per step. "
+            + "Wins over MIGRATION_GUARD_DEPLOYED_FROM and deployed.from. Credentials: in the URL or "
+            + "MIGRATION_GUARD_DB_USER / MIGRATION_GUARD_DB_PASSWORD (for a deployed.from of the repository, only to "
+            + "hosts listed in MIGRATION_GUARD_DB_HOSTS).")
     String deployedFrom;
 
     @Option(names = "--no-color", description = "Never colour the text report.")

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** The command line. {@link #run} returns the exit code so that tests never exit the JVM. */
 @Command(name = "migration-guard", mixinStandardHelpOptions = true, version = "migration-guard 0.1.0",
@@ -17,6 +18,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment the run sees (credentials, trusted hosts); a test hands in its own. */
+    final Map<String, String> env;
+
+    Main() {
+        this(System.getenv());
+    }
+
+    private Main(Map<String, String> env) {
+        this.env = env;
+    }
+
     public static void main(String[] args) {
         var relaunched = FastStart.relaunch(args);
         if (relaunched.isPresent()) System.exit(relaunched.get());
@@ -26,7 +38,12 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with {@code env} in place of the process's environment. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(Map.copyOf(env)));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {

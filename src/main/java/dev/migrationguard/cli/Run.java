@@ -32,10 +32,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** One checking run, shared by check and lint: config, repository, engine, renderers, exit code. */
 final class Run {
+    private static final String DEPLOYED_FROM = "MIGRATION_GUARD_DEPLOYED_FROM";
     private final CommandLine.Model.CommandSpec spec;
     private final CommonOptions common;
     private final String deployedEditsReason;
@@ -91,14 +93,15 @@ final class Run {
             try (GitRepo repo = GitRepo.open(start)) {
                 Config config = loadConfig(repo.workTree());
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
-                if (common.deployedFrom != null) config = config.withDeployedFrom(deployedFrom(common.deployedFrom));
+                Config.DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
+                if (chosen != null) config = config.withDeployedFrom(chosen);
                 if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
                 final Config effective = config;
                 Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
                 ChangeSet cs = source.changeSet(repo, effective.deployedRef());
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
                         RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
-                return sink.accept(engine.run(cs, ledgers(effective, cs, engine)), cs, repo.workTree());
+                return sink.accept(engine.run(cs, ledgers(effective, cs, engine, env())), cs, repo.workTree());
             }
         } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
             return cannotJudge(err, e);
@@ -115,24 +118,35 @@ final class Run {
      * The records of what is deployed besides the deploy ref: the lock file, when the checked side has one, and the
      * database of deployed.from. JDBC is touched only then, so a run without a database never loads a driver.
      */
-    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs, Engine engine) {
+    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs, Engine engine, Map<String, String> env) {
         List<DeployedLedger> ledgers = new ArrayList<>();
         String lockPath = config.ledgers().lockFile();
         cs.after().readText(lockPath).ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
         if (config.ledgers().deployedFrom() != null) {
             List<Migration> starting = cs.before() == null ? List.of() : engine.allMigrations(cs.before());
-            ledgers.add(DatabaseLedger.read(config.ledgers(), System.getenv(), engine.allMigrations(cs.after()),
+            ledgers.add(DatabaseLedger.read(config.ledgers(), env, engine.allMigrations(cs.after()),
                     starting, cs.after().paths()));
         }
         return ledgers;
     }
 
-    private static String deployedFrom(String url) {
+    /**
+     * The database the person running the tool named: {@code --deployed-from}, else {@code MIGRATION_GUARD_DEPLOYED_FROM};
+     * either wins over the configuration's and may receive the environment's credentials. Null when neither is set.
+     */
+    private static Config.DeployedFrom deployedFrom(String option, Map<String, String> env) {
+        String origin = option != null ? "--deployed-from" : DEPLOYED_FROM;
+        String url = option != null ? option : env.get(DEPLOYED_FROM);
+        if (url == null || url.isBlank()) return null;
         if (!url.startsWith("jdbc:")) {
-            throw new ConfigException("--deployed-from must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
+            throw new ConfigException(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
                     + JdbcUrls.mask(url, url, List.of()) + "'");
         }
-        return url;
+        return new Config.DeployedFrom(url, origin, false);
+    }
+
+    private Map<String, String> env() {
+        return spec.root().userObject() instanceof Main main ? main.env : System.getenv();
     }
 
     /**
@@ -184,12 +198,30 @@ final class Run {
             if (common.config != null) throw new ConfigException("configuration file " + file + " does not exist");
             return Config.defaults();
         }
+        Config config;
         try {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
             String text = dev.migrationguard.config.Utf8Text.decode(Files.readAllBytes(file), "configuration file " + file);
-            return ConfigLoader.parse(text, name);
+            config = ConfigLoader.parse(text, name);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        Config.DeployedFrom from = config.ledgers().deployedFrom();
+        return from == null || inside(file, root) ? config : config.withDeployedFrom(from.chosenByUser());
+    }
+
+    /**
+     * Whether {@code file} lies in the work tree, as written or once links are followed: then the repository wrote it,
+     * even when --config named it.
+     */
+    private static boolean inside(Path file, Path root) {
+        Path written = file.toAbsolutePath().normalize();
+        try {
+            Path realRoot = root.toRealPath();
+            return written.startsWith(root.toAbsolutePath().normalize()) || written.startsWith(realRoot)
+                    || file.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -43,10 +43,10 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
      * Where the tool learns what is deployed besides the deploy ref.
      *
      * @param lockFile     the lock file's path in the repository ({@code migrations.lock}); used when it exists
-     * @param deployedFrom a JDBC URL whose migrations tables are read (read-only), or null
+     * @param deployedFrom the database whose migrations tables are read (read-only), or null
      * @param tables       the migrations table per stack: {@code flyway}, {@code liquibase}, {@code typeorm}
      */
-    public record Ledgers(String lockFile, String deployedFrom, Map<String, String> tables) {
+    public record Ledgers(String lockFile, DeployedFrom deployedFrom, Map<String, String> tables) {
         public static final Map<String, String> DEFAULT_TABLES = Map.of("flyway", "flyway_schema_history",
                 "liquibase", "databasechangelog", "typeorm", "migrations");
         public static final Ledgers DEFAULTS = new Ledgers("migrations.lock", null, DEFAULT_TABLES);
@@ -55,8 +55,22 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
             tables = Map.copyOf(tables);
         }
 
-        public Ledgers withDeployedFrom(String url) {
-            return new Ledgers(lockFile, url, tables);
+        public Ledgers withDeployedFrom(DeployedFrom from) {
+            return new Ledgers(lockFile, from, tables);
+        }
+    }
+
+    /**
+     * The JDBC URL of a database to read as deployed, and who chose it: the person running the tool (the command line,
+     * the environment, a configuration file outside the work tree) or the repository being checked, which decides what
+     * to check but never where the environment's credentials go.
+     *
+     * @param origin             where the URL was written, for messages ({@code .migration-guard.yml:4})
+     * @param chosenByRepository whether the repository chose it (a configuration file inside the work tree)
+     */
+    public record DeployedFrom(String url, String origin, boolean chosenByRepository) {
+        public DeployedFrom chosenByUser() {
+            return new DeployedFrom(url, origin, false);
         }
     }
 
@@ -97,8 +111,8 @@ public record Config(String source, String deployedRef, PathFilter entities, Pat
         return toBuilder().deployedEditsReason(reason).build();
     }
 
-    public Config withDeployedFrom(String url) {
-        return toBuilder().ledgers(ledgers.withDeployedFrom(url)).build();
+    public Config withDeployedFrom(DeployedFrom from) {
+        return toBuilder().ledgers(ledgers.withDeployedFrom(from)).build();
     }
 
     /** Names each setting where it is set, so that adding one never shifts a long list of positional arguments. */

@@ -162,14 +162,16 @@ public final class ConfigLoader {
     private static Config.Ledgers ledgers(Map<String, YamlNode> deployed, String file) {
         String lockFile = deployed.containsKey("lock-file")
                 ? requireText(deployed.get("lock-file"), file, "deployed.lock-file") : "migrations.lock";
-        String from = null;
+        Config.DeployedFrom from = null;
         if (deployed.containsKey("from")) {
             YamlNode f = deployed.get("from");
-            from = requireText(f, file, "deployed.from");
-            if (!from.startsWith("jdbc:")) {
+            String url = requireText(f, file, "deployed.from");
+            if (!url.startsWith("jdbc:")) {
                 throw new ConfigException(file + ":" + f.line() + ": deployed.from must be a JDBC URL (jdbc:...), not '"
-                        + from.replaceAll("//[^/@]*@", "//***@") + "'");
+                        + url.replaceAll("//[^/@]*@", "//***@") + "'");
             }
+            // Until the caller learns that the file lies outside the work tree, the repository wrote it.
+            from = new Config.DeployedFrom(url, "deployed.from in " + file + ":" + f.line(), true);
         }
         Map<String, String> tables = new java.util.HashMap<>(Config.Ledgers.DEFAULT_TABLES);
         if (deployed.containsKey("tables")) {

@@ -1,15 +1,12 @@
 package dev.migrationguard.database;
 
 import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.database.AppliedMigrations.Compare;
 import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.liquibase.LiquibasePaths;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,28 +47,17 @@ public final class DatabaseLedger implements DeployedLedger {
     /**
      * Reads the configured history tables of {@code ledgers.deployedFrom()} (read-only: only SELECT can be sent).
      *
-     * @param env      the environment, for credentials
+     * @param env      the environment: credentials, and the hosts trusted with them
      * @param current  every migration of the side being checked
      * @param starting every migration of the version the change started from (empty for lint)
      * @param paths    every file of the side being checked
      */
     public static DeployedLedger read(Config.Ledgers ledgers, Map<String, String> env, List<Migration> current,
                                       List<Migration> starting, Collection<String> paths) {
-        String url = ledgers.deployedFrom();
-        Database.Credentials credentials = Database.credentials(url, env);
-        Connection c = Database.open(url, credentials);
-        List<AppliedMigrations.Applied> applied;
-        try {
-            applied = AppliedMigrations.read(c, ledgers.tables());
-        } catch (ConfigException e) {
-            throw new ConfigException(JdbcUrls.mask(e.getMessage(), url, credentials.secrets()));
-        } catch (SQLException | RuntimeException e) {
-            throw Database.failure("cannot read the migrations tables of " + JdbcUrls.display(url), e, url,
-                    credentials);
-        } finally {
-            Database.closeQuietly(c);
-        }
-        return of("the database at " + JdbcUrls.display(url), applied, current, starting, paths);
+        Database.Target target = Database.target(ledgers.deployedFrom(), env);
+        List<AppliedMigrations.Applied> applied = Database.read(target,
+                c -> AppliedMigrations.read(c, ledgers.tables()));
+        return of("the database at " + JdbcUrls.display(target.url()), applied, current, starting, paths);
     }
 
     /** Judges rows already read; {@link #read} is the way in, this is its pure half. */

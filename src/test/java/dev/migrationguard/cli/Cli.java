@@ -9,12 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the real CLI entry point in-process and captures what it prints. */
 public record Cli(int code, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Runs with an empty environment, so that no variable of the machine running the tests changes the outcome. */
     public static Cli run(Path repo, String... args) {
+        return run(Map.of(), repo, args);
+    }
+
+    /** Runs with {@code env} as the whole environment the tool sees. */
+    public static Cli run(Map<String, String> env, Path repo, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (repo != null) {
             all.add("--repo");
@@ -23,7 +30,7 @@ public record Cli(int code, String out, String err) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static dev.migrationguard.testing.HistoryTables.flyway;
 import static dev.migrationguard.testing.HistoryTables.flywayRow;
@@ -170,8 +171,14 @@ class DeployedFromDatabaseTest {
                 flywayRow("schema_version", 1, "1", "SQL", "V1__Create_contest.sql", FlywayChecksum.sql(V1), true),
                 flywayRow("schema_version", 2, "9", "SQL", "V9__Gone.sql", "1", true));
         DB.grantRead(db);
-        // credentials from the environment are what the configuration leaves out; here the trusted superuser
-        Cli lint = Cli.run(g.root(), "lint", "--format", "json", "--deployed-from", DB.url(db) + "?user=postgres");
+        // the configuration leaves the credentials to the environment, which sends them only to a host it allows
+        var env = new java.util.HashMap<>(Map.of("PGUSER", EmbeddedDatabase.READER,
+                "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD));
+        Cli refused = Cli.run(env, g.root(), "lint", "--format", "json");
+        assertEquals(2, refused.code(), refused::toString);
+        assertTrue(refused.err().contains("set MIGRATION_GUARD_DB_HOSTS=localhost:" + DB.port() + ";"), refused::toString);
+        env.put("MIGRATION_GUARD_DB_HOSTS", "localhost");
+        Cli lint = Cli.run(env, g.root(), "lint", "--format", "json");
         assertEquals(1, lint.code(), lint::toString);
         assertEquals(List.of("deployed-migration-edited"), lint.rules());
         assertTrue(lint.out().contains("V9__Gone.sql"), lint::toString);
@@ -221,10 +228,13 @@ class DeployedFromDatabaseTest {
                 args.addAll(extra);
                 Cli r = Cli.run(g.root(), args.toArray(String[]::new));
                 assertEquals(2, r.code(), r::toString);
-                assertTrue(r.err().contains("cannot read the deployed migrations from " + DB.url(db)), r::toString);
-                // pgjdbc reads no user-info in the URL (MySQL's driver does): it takes it for a host name
-                assertTrue(r.err().contains(url.contains("@") ? "UnknownHostException: deployer:***@localhost"
-                        : "password authentication failed for user \"deployer\""), r::toString);
+                // pgjdbc reads no user-info in the URL (MySQL's driver does): it would look the password up in DNS
+                assertTrue(r.err().contains(url.contains("@")
+                        ? "--deployed-from: pgjdbc reads no user or password written before the host (user:password@host)"
+                        + "; it would look all of it up as a host name. Write " + DB.url(db) + "?user=... or set "
+                        + "MIGRATION_GUARD_DB_USER and MIGRATION_GUARD_DB_PASSWORD"
+                        : "cannot read the deployed migrations from " + DB.url(db)
+                        + ": FATAL: password authentication failed for user \"deployer\""), r::toString);
                 assertFalse((r.out() + r.err()).contains(wrong), r::toString);
             }
         }

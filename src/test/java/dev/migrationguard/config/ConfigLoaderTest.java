@@ -141,7 +141,8 @@ class ConfigLoaderTest {
                   changelogs: [src/main/resources/config/liquibase/master.xml]
                 """, FILE);
         assertEquals("deploy/migrations.lock", c.ledgers().lockFile());
-        assertEquals("jdbc:postgresql://db.internal:5432/app", c.ledgers().deployedFrom());
+        assertEquals(new Config.DeployedFrom("jdbc:postgresql://db.internal:5432/app", "deployed.from in " + FILE + ":3",
+                true), c.ledgers().deployedFrom());
         assertEquals("audit.flyway_history", c.ledgers().tables().get("flyway"));
         assertEquals("DATABASECHANGELOG", c.ledgers().tables().get("liquibase"));
         assertEquals("migrations", c.ledgers().tables().get("typeorm"));

@@ -9,7 +9,6 @@ import dev.migrationguard.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,17 @@ class AppliedMigrationsTest {
     static final Map<String, String> READER = Map.of(Database.USER, EmbeddedDatabase.READER,
             Database.PASSWORD, EmbeddedDatabase.READER_PASSWORD);
 
-    private static List<Applied> read(String database, Map<String, String> tables) throws SQLException {
-        String url = DB.url(database);
-        try (Connection c = Database.open(url, Database.credentials(url, READER))) {
-            return AppliedMigrations.read(c, tables);
-        }
+    private static List<Applied> read(String database, Map<String, String> tables) {
+        return Database.read(target(DB.url(database), READER), c -> AppliedMigrations.read(c, tables));
+    }
+
+    /** A URL the person running the tool chose, so the environment's credentials go with it. */
+    static Database.Target target(String url, Map<String, String> env) {
+        return Database.target(new Config.DeployedFrom(url, "--deployed-from", false), env);
     }
 
     @Test
-    void flywayRowsThatRecordNoAppliedMigrationAreLeftOut() throws SQLException {
+    void flywayRowsThatRecordNoAppliedMigrationAreLeftOut() {
         String db = DB.newDatabase();
         String t = "flyway_schema_history";
         DB.superuser(db, flyway(t),
@@ -61,7 +62,7 @@ class AppliedMigrationsTest {
     }
 
     @Test
-    void liquibaseChangeSetsAreFileIdAuthorAndFailedOnesAreLeftOut() throws SQLException {
+    void liquibaseChangeSetsAreFileIdAuthorAndFailedOnesAreLeftOut() {
         String db = DB.newDatabase();
         String t = "databasechangelog";
         DB.superuser(db, liquibase(t),
@@ -78,7 +79,7 @@ class AppliedMigrationsTest {
     }
 
     @Test
-    void typeormNamesAreReadAndALaravelMigrationsTableIsNotTakenForTypeorms() throws SQLException {
+    void typeormNamesAreReadAndALaravelMigrationsTableIsNotTakenForTypeorms() {
         String db = DB.newDatabase();
         DB.superuser(db, typeorm("migrations"), typeormRow("migrations", "CreateContest1700000000000"),
                 typeormRow("migrations", "AddContestDivisions1700000000001"));
@@ -94,7 +95,7 @@ class AppliedMigrationsTest {
     }
 
     @Test
-    void configuredTableNamesAndSchemasAreReadAndAbsentTablesAreNoRecord() throws SQLException {
+    void configuredTableNamesAndSchemasAreReadAndAbsentTablesAreNoRecord() {
         String db = DB.newDatabase();
         DB.superuser(db, "CREATE SCHEMA ops", flyway("ops.schema_version"),
                 flywayRow("ops.schema_version", 1, "1", "SQL", "V1__Init.sql", "99", true),
@@ -117,21 +118,17 @@ class AppliedMigrationsTest {
     }
 
     @Test
-    void credentialsComeFromTheEnvironmentAndTheUrlWins() throws SQLException {
+    void credentialsComeFromTheEnvironmentAndTheUrlWins() {
         String db = DB.newDatabase();
         String url = DB.url(db);
         // MIGRATION_GUARD_DB_* first, then PostgreSQL's own PGUSER / PGPASSWORD
-        try (Connection c = Database.open(url, Database.credentials(url, Map.of("PGUSER", EmbeddedDatabase.READER,
-                "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD)))) {
-            assertTrue(c.isReadOnly());
-        }
+        assertTrue(Database.read(target(url, Map.of("PGUSER", EmbeddedDatabase.READER,
+                "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD)), Connection::isReadOnly));
         var wrong = Map.of(Database.USER, EmbeddedDatabase.READER, Database.PASSWORD, "not-it",
                 "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD);
-        var refused = assertThrows(ConfigException.class, () -> Database.open(url, Database.credentials(url, wrong)));
+        var refused = assertThrows(ConfigException.class, () -> Database.read(target(url, wrong), c -> c));
         assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
         String inUrl = url + "?user=" + EmbeddedDatabase.READER + "&password=" + EmbeddedDatabase.READER_PASSWORD;
-        try (Connection c = Database.open(inUrl, Database.credentials(inUrl, wrong))) {
-            assertTrue(c.isReadOnly());
-        }
+        assertTrue(Database.read(target(inUrl, wrong), Connection::isReadOnly));
     }
 }

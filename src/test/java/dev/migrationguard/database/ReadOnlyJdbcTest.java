@@ -30,14 +30,14 @@ class ReadOnlyJdbcTest {
     }
 
     @Test
-    void aWriteThroughTheGuardedConnectionNeverReachesTheServer() throws SQLException {
+    void aWriteThroughTheGuardedConnectionNeverReachesTheServer() {
         EmbeddedDatabase db = EmbeddedDatabase.get();
         String name = db.newDatabase();
         db.superuser(name, "CREATE TABLE victim (id INT)", "INSERT INTO victim VALUES (1)",
                 "GRANT ALL ON victim TO " + EmbeddedDatabase.READER);
         String url = db.url(name);
         var env = Map.of(Database.USER, EmbeddedDatabase.READER, Database.PASSWORD, EmbeddedDatabase.READER_PASSWORD);
-        try (Connection c = Database.open(url, Database.credentials(url, env))) {
+        Database.read(AppliedMigrationsTest.target(url, env), c -> {
             assertTrue(c.isReadOnly());
             assertThrows(SQLException.class, () -> c.prepareStatement("DELETE FROM victim"));
             assertThrows(SQLException.class, () -> c.setReadOnly(false));
@@ -53,7 +53,8 @@ class ReadOnlyJdbcTest {
                     assertEquals(1, rs.getInt(1));
                 }
             }
-        }
+            return null;
+        });
         assertFalse(db.statementsFrom(EmbeddedDatabase.READER).stream().anyMatch(s -> s.contains("DELETE")),
                 "a refused statement reached the server");
         assertTrue(db.statementsFrom(EmbeddedDatabase.READER).contains("SELECT count(*) FROM victim"));

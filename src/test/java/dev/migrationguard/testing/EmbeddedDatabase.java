@@ -113,7 +113,7 @@ public final class EmbeddedDatabase {
     public List<String> statementsFrom(String user) {
         try {
             List<String> out = new ArrayList<>();
-            if (!Files.exists(log)) return out;
+            awaitLog();
             String prefix = "user=" + user + ",";
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 if (!line.startsWith(prefix)) continue;
@@ -131,10 +131,30 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /**
+     * Waits until the log holds everything logged so far. The server's log collector writes the file a little after a
+     * statement ran; a marker statement sent now is written after every earlier one.
+     */
+    private void awaitLog() throws IOException {
+        String marker = "log-marker-" + NEXT.incrementAndGet();
+        superuser("postgres", "SELECT '" + marker + "'");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(marker))) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the server log never showed " + marker);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The whole server log, for a test that looks for a leaked secret. */
     public String serverLog() {
         try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            awaitLog();
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
