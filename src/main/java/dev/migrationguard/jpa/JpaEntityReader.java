@@ -43,6 +43,12 @@ public final class JpaEntityReader implements EntityReader {
         return path.endsWith(".java");
     }
 
+    /** An entity's imports or annotations come first: a file too large to read shows them in its first bytes. */
+    @Override
+    public boolean recognizes(String path, String head) {
+        return mentionsJpa(head);
+    }
+
     /** The parser configuration every reader of Java sources here uses. */
     public static JavaParser newParser() {
         return new JavaParser(new ParserConfiguration()

@@ -5,6 +5,7 @@ import dev.migrationguard.liquibase.Changelog.Include;
 import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
 import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Digests;
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
@@ -52,6 +53,19 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     @Override
     public boolean accepts(String path) {
         return format(path) != null;
+    }
+
+    /** A changelog too large to read is recognised by its root (or its header) in its first bytes, as by content. */
+    @Override
+    public boolean recognizes(Snapshot side, String path, String head) {
+        Format format = format(path);
+        if (format == null) return false;
+        return switch (format) {
+            case XML -> XML_ROOT.matcher(head).find();
+            case YAML -> YAML_ROOT.matcher(head).find();
+            case JSON -> JSON_ROOT.matcher(head).find();
+            case SQL -> FormattedSqlParser.isFormattedSql(head) || includedAsRawSql(side, path);
+        };
     }
 
     private enum Format { XML, YAML, JSON, SQL }
@@ -142,7 +156,12 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     private static Optional<String> text(Snapshot side, String path) {
-        Optional<byte[]> bytes = side.read(path);
+        Optional<byte[]> bytes;
+        try {
+            bytes = side.read(path);
+        } catch (FileTooLarge e) {
+            return Optional.empty();
+        }
         if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
         return Optional.of(Text.decode(bytes.get()));
     }

@@ -18,7 +18,7 @@ public final class ParseError implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ParseProblem p : analysis.problems()) {
             findings.add(finding(p.location(), "Could not parse " + p.location().path() + ": " + p.message(),
-                    "Fix the syntax; until then this file is not checked."));
+                    p.hint() != null ? p.hint() : "Fix the syntax; until then this file is not checked."));
         }
         return findings;
     }
