@@ -16,7 +16,6 @@ import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
-import dev.migrationguard.model.Text;
 import dev.migrationguard.rules.Rule;
 
 import java.util.ArrayList;
@@ -469,16 +468,7 @@ public final class Engine {
          * ask for the same few files.
          */
         Optional<String> text(String path) {
-            return texts.computeIfAbsent(path, p -> {
-                Optional<byte[]> bytes;
-                try {
-                    bytes = cs.after().read(p);
-                } catch (FileTooLarge e) {
-                    return Optional.empty();
-                }
-                if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
-                return Optional.of(Text.decode(bytes.get()));
-            });
+            return texts.computeIfAbsent(path, cs.after()::readableText);
         }
 
         /**

@@ -5,7 +5,6 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Snapshot;
@@ -38,17 +37,12 @@ final class SnapshotSources {
         return snapshot;
     }
 
-    /** The file's text; empty when it is absent or too large to read (the engine reports the latter). */
+    /**
+     * The file's text; empty when it is absent or too large to read (the engine reports the latter). No binary sniff:
+     * javac accepts a NUL byte in a comment, and so does the parser, which judges the file.
+     */
     Optional<String> text(String path) {
-        return texts.computeIfAbsent(path, this::read);
-    }
-
-    private Optional<String> read(String path) {
-        try {
-            return snapshot.read(path).filter(b -> !Text.isBinary(b)).map(Text::decode);
-        } catch (FileTooLarge e) {
-            return Optional.empty();
-        }
+        return texts.computeIfAbsent(path, snapshot::readableText);
     }
 
     /**
@@ -58,7 +52,7 @@ final class SnapshotSources {
     Optional<String> jpaText(String path, Predicate<String> filter) {
         Optional<String> known = texts.get(path);
         if (known != null) return known.filter(filter);
-        Optional<String> text = read(path);
+        Optional<String> text = snapshot.readableText(path);
         if (text.isPresent() && filter.test(text.get())) {
             texts.put(path, text);
             return text;

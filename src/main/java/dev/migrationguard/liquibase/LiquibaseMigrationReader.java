@@ -5,7 +5,6 @@ import dev.migrationguard.liquibase.Changelog.Include;
 import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
 import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Digests;
-import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
@@ -82,9 +81,10 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     @Override
     public ReadResult<Migration> read(Snapshot side, String path) {
         Format format = format(path);
-        Optional<byte[]> bytes = side.read(path);
-        if (format == null || bytes.isEmpty() || Text.isBinary(bytes.get())) return ReadResult.empty();
-        String content = Text.decode(bytes.get());
+        // No binary sniff: a changelog is recognised by its root, and a NUL byte in one is the parser's to judge.
+        Optional<String> text = format == null ? Optional.empty() : side.readText(path);
+        if (text.isEmpty()) return ReadResult.empty();
+        String content = text.get();
         try {
             Optional<Changelog> log = parse(format, path, content);
             if (log.isEmpty() && format == Format.SQL && includedAsRawSql(side, path)) {
@@ -143,7 +143,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         for (String p : side.paths()) {
             Format f = format(p);
             if (f == null || f == Format.SQL || changed.contains(p)) continue;
-            Optional<String> text = text(side, p);
+            Optional<String> text = side.readableText(p);
             if (text.isEmpty() || names.stream().noneMatch(text.get()::contains)) continue;
             for (Migration m : read(side, p).items()) {
                 if (!Collections.disjoint(m.dependsOn(), changed)) {
@@ -153,17 +153,6 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             }
         }
         return out;
-    }
-
-    private static Optional<String> text(Snapshot side, String path) {
-        Optional<byte[]> bytes;
-        try {
-            bytes = side.read(path);
-        } catch (FileTooLarge e) {
-            return Optional.empty();
-        }
-        if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
-        return Optional.of(Text.decode(bytes.get()));
     }
 
     /** Is this plain SQL file inside a folder that a changelog of the same resource root includes with includeAll? */
@@ -182,7 +171,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         for (String p : side.paths()) {
             Format f = format(p);
             if (f == null || f == Format.SQL || !LiquibasePaths.resourceRoot(p).equals(root)) continue;
-            Optional<String> text = text(side, p);
+            Optional<String> text = side.readableText(p);
             if (text.isEmpty() || !text.get().contains("includeAll")) continue;
             try {
                 Optional<Changelog> log = parse(f, p, text.get());

@@ -14,15 +14,6 @@ public final class Text {
         return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 
-    /** True when the bytes look binary (a NUL byte in the first 8000 bytes, as git decides). */
-    public static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, 8000);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) return true;
-        }
-        return false;
-    }
-
     /** The file name part of a path. */
     public static String fileName(String path) {
         int slash = path.lastIndexOf('/');
