@@ -72,7 +72,9 @@ c10=$(changelog 10 | repo changelog10 src/main/resources/db/changelog/customers.
 f5k=$(findings | repo findings5k db/migration/V1__seed_customers.sql)
 
 echo "lint, 10 MB of single-row INSERTs:   $(time_ms "$java" -jar "$jar" lint --repo "$r10") ms"
-echo "lint, 50 MB of single-row INSERTs:   $(time_ms "$java" -jar "$jar" lint --repo "$r50") ms"
+# over the default limit of 20 MiB on a file read: raised, so that the file is read (the variable is harmless to a jar
+# from before the limit)
+echo "lint, 50 MB of single-row INSERTs:   $(MIGRATION_GUARD_MAX_FILE_SIZE=64 time_ms "$java" -jar "$jar" lint --repo "$r50") ms"
 echo "lint, 10 MB of 1,000-row INSERTs:    $(time_ms "$java" -jar "$jar" lint --repo "$m10") ms"
 echo "lint, 10 MB formatted-SQL changelog: $(time_ms "$java" -jar "$jar" lint --repo "$c10") ms"
 echo "lint, 5,000 findings in one file, text report: $(time_ms "$java" -jar "$jar" lint --repo "$f5k" --format text) ms"

@@ -123,7 +123,9 @@ public final class Engine {
             // left out on both sides. One too large is not read at all.
             Set<String> unreliable = new HashSet<>();
             for (String p : oldPaths) if (work.tooLarge(cs.before(), p, head -> false)) unreliable.add(p);
-            for (String p : newPaths) if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) unreliable.add(p);
+            for (String p : newPaths) {
+                if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) unreliable.add(p);
+            }
             oldPaths.removeAll(unreliable);
             newPaths.removeAll(unreliable);
             Set<String> extra = new LinkedHashSet<>();
@@ -168,9 +170,8 @@ public final class Engine {
         for (EntityReader reader : stacks.entities()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : work.cs.lintPaths()) {
-                if (acceptsEntity(reader, p) && !work.tooLarge(work.cs.after(), p, head -> reader.recognizes(p, head))) {
-                    paths.add(p);
-                }
+                if (!acceptsEntity(reader, p)) continue;
+                if (!work.tooLarge(work.cs.after(), p, head -> reader.recognizes(p, head))) paths.add(p);
             }
             if (paths.isEmpty()) continue;
             ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
