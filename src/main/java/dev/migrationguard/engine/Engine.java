@@ -241,7 +241,8 @@ public final class Engine {
     private static boolean tooLargeToCompare(Work work, MigrationReader reader, FileChange c) {
         ChangeSet cs = work.cs;
         String now = c.newPath() != null && reader.accepts(c.newPath()) ? c.newPath() : null;
-        boolean tooLarge = now != null && work.tooLarge(cs.after(), now, head -> reader.recognizes(cs.after(), now, head));
+        boolean tooLarge = now != null
+                && work.tooLarge(cs.after(), now, head -> reader.recognizes(cs.after(), now, head));
         if (tooLarge || cs.deployed() == null) return tooLarge;
         for (String path : new String[]{c.oldPath(), c.newPath()}) {
             if (path == null || !reader.accepts(path)) continue;
@@ -283,6 +284,7 @@ public final class Engine {
      */
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
         List<Migration> all = identified(work.cs.after(), work::identify);
+        Set<String> tooLarge = work.tooLarge(work.cs.after());
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
@@ -306,6 +308,7 @@ public final class Engine {
                     }
                 }
                 if (found != null && reported.contains(found.id())) continue;
+                if (found == null && inAny(entry, tooLarge)) continue;
                 if (found == null) {
                     Migration gone = new Migration(entry.name(), entry.name(), entry.stack(),
                             entry.stack() == Migration.Stack.LIQUIBASE ? Migration.Kind.CHANGESET
@@ -321,6 +324,18 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the file an entry names (a Flyway script, a changeSet's {@code file::id::author}, classpath-relative) is
+     * one of {@code paths}: a file too large to read is not gone, though none of its migrations could be identified.
+     */
+    private static boolean inAny(DeployedLedger.Entry entry, Set<String> paths) {
+        if (paths.isEmpty()) return false;
+        int sep = entry.name().indexOf("::");
+        String file = sep < 0 ? entry.name() : entry.name().substring(0, sep);
+        for (String path : paths) if (path.equals(file) || path.endsWith("/" + file)) return true;
+        return false;
     }
 
     /**
@@ -358,7 +373,7 @@ public final class Engine {
         return all;
     }
 
-    /** False for a file too large to read, whose problem goes to {@code problems} (when given) if it is the reader's. */
+    /** False for a file too large to read; its problem goes to {@code problems} (when given) if it is the reader's. */
     private static boolean readable(Snapshot side, MigrationReader reader, String path, List<ParseProblem> problems) {
         Optional<FileTooLarge> tooLarge = side.tooLarge(path);
         if (tooLarge.isEmpty()) return true;
@@ -447,12 +462,15 @@ public final class Engine {
                             : reader.read(cs.after(), p));
         }
 
-        /** A file's migrations as read already in this run, else only what identifies them (see the reader). */
+        /**
+         * A file's migrations as read already in this run, else only what identifies them (see the reader). A file too
+         * large to read yields none and is not reported here: a check reports only the files of its change (a lint
+         * reports every file when it reads it), lest an unchanged seed script too large to read block every commit.
+         */
         ReadResult<Migration> identify(MigrationReader reader, String path) {
             ReadResult<Migration> known = afterReads.getOrDefault(reader, Map.of()).get(path);
             if (known != null) return known;
-            return tooLarge(cs.after(), path, head -> reader.recognizes(cs.after(), path, head)) ? ReadResult.empty()
-                    : reader.identify(cs.after(), path);
+            return tooLarge(cs.after(), path, head -> false) ? ReadResult.empty() : reader.identify(cs.after(), path);
         }
 
         /** The migrations of a file of the after side, its problems recorded and the file counted as checked. */
@@ -487,6 +505,15 @@ public final class Engine {
                 checkedFiles.add(path);
             }
             return true;
+        }
+
+        /** The files of {@code side} found too large to read so far. */
+        Set<String> tooLarge(Snapshot side) {
+            Set<String> found = new HashSet<>();
+            tooLarge.getOrDefault(side, Map.of()).forEach((path, big) -> {
+                if (big.isPresent()) found.add(path);
+            });
+            return found;
         }
 
         List<SuppressionComment> suppressions(String path) {
