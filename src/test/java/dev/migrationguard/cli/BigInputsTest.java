@@ -81,6 +81,18 @@ class BigInputsTest {
                 .rules());
     }
 
+    /** A settings file is recognised by its name: one too large to read is reported, not silently skipped. */
+    @Test
+    void aSettingsFileOverTheLimitIsReported() {
+        var g = CliEndToEndTest.baseline(dir).addAll().commit("init");
+        g.writeBytes("src/main/resources/application-prod.properties", padded("spring.jpa.hibernate.ddl-auto=update\n",
+                "app.feature.flag.with.a.long.name=true\n", 2 * MIB)).addAll();
+        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json", "--max-file-size", "1");
+        assertEquals(List.of("parse-error"), r.rules(), r::toString);
+        assertEquals(List.of("synchronize-in-production"), Cli.run(g.root(), "check", "--staged", "--format", "json",
+                "--max-file-size", "3").rules());
+    }
+
     /** Loaded from the staged blob, a JPA entity file of 1.5 MiB now holds no entity: it was reported as removed. */
     @Test
     void anEntityOverTheLimitIsReportedNotTakenForRemoved() {
