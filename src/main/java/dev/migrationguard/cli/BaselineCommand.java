@@ -33,6 +33,10 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--deploy-ref", paramLabel = "<ref>", description = "The ref whose migrations count as deployed.")
     String deployRef;
 
+    @Option(names = "--max-file-size", paramLabel = "<MiB>", description = "The largest file read, in MiB (default "
+            + "MIGRATION_GUARD_MAX_FILE_SIZE, else 20).")
+    Integer maxFileSize;
+
     @Option(names = "--debug", description = "Print stack traces of internal failures.")
     boolean debug;
 
@@ -43,6 +47,7 @@ final class BaselineCommand implements Callable<Integer> {
         common.config = config;
         common.deployRef = deployRef;
         common.debug = debug;
+        common.maxFileSize = maxFileSize;
         return new Run(spec, common).execute((git, ref) -> git.lint(List.of(), ref), false, (report, cs, root) -> {
             Path file = output != null ? output : root.resolve(Baseline.DEFAULT_FILE);
             Run.writeFile(file, "--output", out -> Baseline.write(report, out));

@@ -39,6 +39,11 @@ final class CommonOptions {
             + "hosts listed in MIGRATION_GUARD_DB_HOSTS).")
     String deployedFrom;
 
+    @Option(names = "--max-file-size", paramLabel = "<MiB>", description = "The largest file read, in MiB (default "
+            + "MIGRATION_GUARD_MAX_FILE_SIZE, else 20). A migration, entity or settings file over it is a parse-error "
+            + "finding, and is never loaded.")
+    Integer maxFileSize;
+
     @Option(names = "--no-color", description = "Never colour the text report.")
     boolean noColor;
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /** The command line. {@link #run} returns the exit code so that tests never exit the JVM. */
@@ -51,7 +52,18 @@ public final class Main implements Runnable {
                     + "the same command run with --debug.");
             return ExitCodes.BUG;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes every handler above (and picocli's): uncaught, the JVM would print a stack trace and
+            // exit 1, the code that means "findings". Once unwound, the failed allocation is garbage: printing works.
+            err.println("migration-guard: out of memory (" + e.getMessage() + "); give Java a larger heap "
+                    + "(JAVA_TOOL_OPTIONS=-Xmx2g) or exclude the largest files, and if the inputs are small, report it "
+                    + "as a bug with the output of the same command run with --debug.");
+            if (Arrays.asList(args).contains("--debug")) e.printStackTrace(err);
+            err.flush();
+            return ExitCodes.BUG;
+        }
     }
 
     @Override

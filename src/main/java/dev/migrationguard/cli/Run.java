@@ -3,6 +3,7 @@ package dev.migrationguard.cli;
 import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.config.ConfigLoader;
+import dev.migrationguard.config.UserFile;
 import dev.migrationguard.database.DatabaseLedger;
 import dev.migrationguard.database.JdbcUrls;
 import dev.migrationguard.engine.DeployedLedger;
@@ -13,6 +14,7 @@ import dev.migrationguard.git.CannotJudge;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
 import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Severity;
@@ -28,11 +30,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** One checking run, shared by check and lint: config, repository, engine, renderers, exit code. */
@@ -67,7 +71,7 @@ final class Run {
     int execute(Source source) {
         return execute(source, true, (report, cs, root) -> {
             Severity failOn = failOn(common.failOn);
-            write(report, cs.after()::readText);
+            write(report, cs.after()::readableText);
             return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
         });
     }
@@ -90,7 +94,7 @@ final class Run {
             }
             Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
             if (!Files.isDirectory(start)) throw new ConfigException("--repo " + start + " is not a folder");
-            try (GitRepo repo = GitRepo.open(start)) {
+            try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
                 Config config = loadConfig(repo.workTree());
                 if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
                 Config.DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
@@ -121,13 +125,45 @@ final class Run {
     private static List<DeployedLedger> ledgers(Config config, ChangeSet cs, Engine engine, Map<String, String> env) {
         List<DeployedLedger> ledgers = new ArrayList<>();
         String lockPath = config.ledgers().lockFile();
-        cs.after().readText(lockPath).ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
+        Optional<String> lock;
+        try {
+            lock = cs.after().readText(lockPath);
+        } catch (FileTooLarge e) {
+            // Without it, every deployed migration it records would go unchecked: the run cannot judge.
+            throw new ConfigException("lock file " + lockPath + " is over the limit of " + e.limit() / (1024 * 1024)
+                    + " MiB on a file migration-guard reads (--max-file-size <MiB> raises it)");
+        }
+        lock.ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
         if (config.ledgers().deployedFrom() != null) {
             List<Migration> starting = cs.before() == null ? List.of() : engine.allMigrations(cs.before());
             ledgers.add(DatabaseLedger.read(config.ledgers(), env, engine.allMigrations(cs.after()),
                     starting, cs.after().paths()));
         }
         return ledgers;
+    }
+
+    /**
+     * The largest file a run reads, in bytes: --max-file-size, else MIGRATION_GUARD_MAX_FILE_SIZE (which reaches the
+     * pre-commit hook), else {@link FileTooLarge#DEFAULT_LIMIT}; in MiB from 1 to 1024 (a Java array holds 2 GiB).
+     */
+    private long maxFileSize() {
+        return maxFileSize(common.maxFileSize, env().get("MIGRATION_GUARD_MAX_FILE_SIZE"));
+    }
+
+    static long maxFileSize(Integer option, String env) {
+        String from = option != null ? "--max-file-size" : "MIGRATION_GUARD_MAX_FILE_SIZE";
+        String value = option != null ? option.toString() : env;
+        if (value == null || value.isBlank()) return FileTooLarge.DEFAULT_LIMIT;
+        int mib;
+        try {
+            mib = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            mib = -1;
+        }
+        if (mib < 1 || mib > 1024) {
+            throw new ConfigException(from + " must be a whole number of MiB from 1 to 1024, not '" + value + "'");
+        }
+        return mib * 1024L * 1024L;
     }
 
     /**
@@ -157,7 +193,7 @@ final class Run {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
-            try (GitRepo repo = GitRepo.open(start)) {
+            try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
                 Config config = loadConfig(repo.workTree());
                 ChangeSet cs = repo.lint(List.of(), null);
                 var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(config), List.of(), config);
@@ -201,10 +237,9 @@ final class Run {
         Config config;
         try {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
-            String text = dev.migrationguard.config.Utf8Text.decode(Files.readAllBytes(file), "configuration file " + file);
-            config = ConfigLoader.parse(text, name);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+            config = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize()), name);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist");
         }
         Config.DeployedFrom from = config.ledgers().deployedFrom();
         return from == null || inside(file, root) ? config : config.withDeployedFrom(from.chosenByUser());
@@ -227,8 +262,8 @@ final class Run {
 
     /** --baseline (relative to the current folder) wins over the configuration's (relative to the work tree). */
     private Baseline baseline(Config config, Path workTree) {
-        if (common.baseline != null) return Baseline.read(common.baseline);
-        if (config.baseline() != null) return Baseline.read(workTree.resolve(config.baseline()));
+        if (common.baseline != null) return Baseline.read(common.baseline, maxFileSize());
+        if (config.baseline() != null) return Baseline.read(workTree.resolve(config.baseline()), maxFileSize());
         return Baseline.NONE;
     }
 

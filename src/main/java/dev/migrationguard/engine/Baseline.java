@@ -6,11 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.migrationguard.config.ConfigException;
-import dev.migrationguard.config.Utf8Text;
+import dev.migrationguard.config.UserFile;
 import dev.migrationguard.model.Finding;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,15 +62,16 @@ public record Baseline(String name, Set<String> fingerprints) {
         out.append(Json.MAPPER.writeValueAsString(new Wire(Report.TOOL, FORMAT, entries))).append('\n');
     }
 
-    /** Reads a baseline file; a missing or malformed one stops the run (exit 2) naming the file. */
-    public static Baseline read(Path file) {
+    /**
+     * Reads a baseline file; a missing, malformed or unreadable one (a FIFO, a device, one over {@code maxSize} bytes)
+     * stops the run (exit 2) naming the file.
+     */
+    public static Baseline read(Path file, long maxSize) {
         String text;
         try {
-            text = Utf8Text.decode(Files.readAllBytes(file), "baseline file " + file);
+            text = UserFile.read(file, "baseline file", maxSize);
         } catch (NoSuchFileException e) {
             throw new ConfigException("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
-        } catch (IOException e) {
-            throw new ConfigException("cannot read baseline file " + file + ": " + e.getMessage());
         }
         Set<String> prints;
         try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {

@@ -6,6 +6,7 @@ import dev.migrationguard.engine.Analysis.SuppressionComment;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
@@ -122,10 +123,25 @@ public final class Engine {
                 if (c.newPath() != null && acceptsEntity(reader, c.newPath())) newPaths.add(c.newPath());
             }
             if (oldPaths.isEmpty() && newPaths.isEmpty()) continue;
+            // A file that does not parse, or is too large to read, on either side cannot be compared: its facts are
+            // left out on both sides. One too large is not read at all.
+            Set<String> unreliable = new HashSet<>();
+            for (String p : oldPaths) if (work.tooLarge(cs.before(), p, head -> false)) unreliable.add(p);
+            for (String p : newPaths) {
+                if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) unreliable.add(p);
+            }
+            oldPaths.removeAll(unreliable);
+            newPaths.removeAll(unreliable);
             Set<String> extra = new LinkedHashSet<>();
             if (!oldPaths.isEmpty()) extra.addAll(reader.dependents(cs.before(), oldPaths));
             if (!newPaths.isEmpty()) extra.addAll(reader.dependents(cs.after(), newPaths));
             extra.removeIf(p -> !config.entities().test(p));
+            for (String p : extra) {
+                if (work.tooLarge(cs.before(), p, head -> false) || work.tooLarge(cs.after(), p, head -> false)) {
+                    unreliable.add(p);
+                }
+            }
+            extra.removeAll(unreliable);
             Set<String> beforeSet = new LinkedHashSet<>(oldPaths);
             beforeSet.addAll(extra);
             Set<String> afterSet = new LinkedHashSet<>(newPaths);
@@ -137,8 +153,6 @@ public final class Engine {
             ReadResult<SchemaFact> after = reader.read(cs.after(), afterSet);
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(after.problems());
-            // A file that does not parse on either side cannot be compared: leave its facts out on both sides.
-            Set<String> unreliable = new HashSet<>();
             for (ParseProblem p : pointers) unreliable.add(p.location().path());
             for (ParseProblem p : before.problems()) unreliable.add(p.location().path());
             for (ParseProblem p : after.problems()) unreliable.add(p.location().path());
@@ -162,7 +176,10 @@ public final class Engine {
     private List<SchemaChange> lintEntities(Work work) {
         for (EntityReader reader : stacks.entities()) {
             Set<String> paths = new LinkedHashSet<>();
-            for (String p : work.cs.lintPaths()) if (acceptsEntity(reader, p)) paths.add(p);
+            for (String p : work.cs.lintPaths()) {
+                if (!acceptsEntity(reader, p)) continue;
+                if (!work.tooLarge(work.cs.after(), p, head -> reader.recognizes(p, head))) paths.add(p);
+            }
             List<ParseProblem> pointers = lfsPointers(work.cs.after(), paths, paths);
             work.problems.addAll(pointers);
             for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
@@ -219,6 +236,7 @@ public final class Engine {
             if (c.newPath() != null) readers.addAll(migrationReaders(c.newPath()));
             if (c.oldPath() != null) readers.addAll(migrationReaders(c.oldPath()));
             for (MigrationReader reader : readers) {
+                if (tooLargeToCompare(work, reader, c)) continue;
                 List<Migration> now = c.newPath() != null && reader.accepts(c.newPath())
                         ? work.readMigrations(reader, c.newPath()) : List.of();
                 List<Migration> was = deployedVersion(reader, cs.deployed(), c);
@@ -234,7 +252,10 @@ public final class Engine {
         if (parts.isEmpty()) return;
         for (MigrationReader reader : stacks.migrations()) {
             for (String path : reader.dependents(cs.after(), parts)) {
-                if (changed.contains(path) || !migrationReaders(path).contains(reader)) continue;
+                if (changed.contains(path) || !migrationReaders(path).contains(reader)
+                        || tooLargeToCompare(work, reader, FileChange.modified(path))) {
+                    continue;
+                }
                 List<Migration> now = work.readMigrations(reader, path);
                 List<Migration> was = cs.deployed() != null && cs.deployed().exists(path)
                         ? reader.identify(cs.deployed(), path).items() : List.of();
@@ -242,6 +263,30 @@ public final class Engine {
                         newMigrations, edits);
             }
         }
+    }
+
+    /**
+     * Whether a side that comparing this file's migrations needs holds it too large to read: then nothing of it is
+     * compared (its migrations are neither new nor edited) and it is reported, so that no edit goes unseen.
+     */
+    private static boolean tooLargeToCompare(Work work, MigrationReader reader, FileChange c) {
+        ChangeSet cs = work.cs;
+        String now = c.newPath() != null && reader.accepts(c.newPath()) ? c.newPath() : null;
+        boolean tooLarge = now != null
+                && work.tooLarge(cs.after(), now, head -> reader.recognizes(cs.after(), now, head));
+        if (tooLarge || cs.deployed() == null) return tooLarge;
+        for (String path : new String[]{c.oldPath(), c.newPath()}) {
+            if (path == null || !reader.accepts(path)) continue;
+            Optional<FileTooLarge> deployed = cs.deployed().tooLarge(path);
+            if (deployed.isEmpty()) continue;
+            if (reader.recognizes(cs.deployed(), path, deployed.get().head())) {
+                work.problems.add(deployed.get().problem(now != null ? Location.at(now, 1, 1) : Location.file(path),
+                        "its deployed version (" + path + " on " + cs.deployedRef() + ")",
+                        "whether this change edits a deployed migration"));
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The migrations of one file, deployed and now: those {@code relevant} ones that are new or edited. */
@@ -273,6 +318,7 @@ public final class Engine {
      */
     private void ledgerEdits(Work work, List<DeployedLedger> ledgers, List<DeployedEdit> edits) {
         List<Migration> all = identified(work.cs.after(), work::identify);
+        Set<String> tooLarge = work.tooLarge(work.cs.after());
         Set<String> reported = new HashSet<>();
         for (DeployedEdit e : edits) reported.add(e.deployed().id());
         for (DeployedLedger ledger : ledgers) {
@@ -296,6 +342,7 @@ public final class Engine {
                     }
                 }
                 if (found != null && reported.contains(found.id())) continue;
+                if (found == null && inAny(entry, tooLarge)) continue;
                 if (found == null) {
                     Migration gone = new Migration(entry.name(), entry.name(), entry.stack(),
                             entry.stack() == Migration.Stack.LIQUIBASE ? Migration.Kind.CHANGESET
@@ -356,11 +403,24 @@ public final class Engine {
     }
 
     /**
+     * Whether the file an entry names (a Flyway script, a changeSet's {@code file::id::author}, classpath-relative) is
+     * one of {@code paths}: a file too large to read is not gone, though none of its migrations could be identified.
+     */
+    private static boolean inAny(DeployedLedger.Entry entry, Set<String> paths) {
+        if (paths.isEmpty()) return false;
+        int sep = entry.name().indexOf("::");
+        String file = sep < 0 ? entry.name() : entry.name().substring(0, sep);
+        for (String path : paths) if (path.equals(file) || path.endsWith("/" + file)) return true;
+        return false;
+    }
+
+    /**
      * Every migration in a snapshot with what identifies it (see {@link MigrationReader#identify}), for matching a
      * ledger's records; files the configuration excludes are left out.
      */
     public List<Migration> allMigrations(Snapshot side) {
-        return identified(side, (r, path) -> r.identify(side, path));
+        return identified(side, (r, path) -> readable(side, r, path, null) ? r.identify(side, path)
+                : ReadResult.empty());
     }
 
     private List<Migration> identified(Snapshot side,
@@ -372,11 +432,15 @@ public final class Engine {
         return all;
     }
 
-    /** Every migration in a snapshot; the files that could not be read are added to {@code problems}. */
+    /**
+     * Every migration in a snapshot; the files that could not be read (too large ones included) are added to
+     * {@code problems}.
+     */
     public List<Migration> allMigrations(Snapshot side, List<ParseProblem> problems) {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
             for (MigrationReader r : migrationReaders(path)) {
+                if (!readable(side, r, path, problems)) continue;
                 if (r.acceptsByName() && side.read(path).filter(Text::isLfsPointer).isPresent()) {
                     problems.add(lfsPointer(path));
                     continue;
@@ -387,6 +451,16 @@ public final class Engine {
             }
         }
         return all;
+    }
+
+    /** False for a file too large to read; its problem goes to {@code problems} (when given) if it is the reader's. */
+    private static boolean readable(Snapshot side, MigrationReader reader, String path, List<ParseProblem> problems) {
+        Optional<FileTooLarge> tooLarge = side.tooLarge(path);
+        if (tooLarge.isEmpty()) return true;
+        if (problems != null && reader.recognizes(side, path, tooLarge.get().head())) {
+            problems.add(tooLarge.get().problem());
+        }
+        return false;
     }
 
     /**
@@ -434,7 +508,7 @@ public final class Engine {
         List<SyncSetting> settings = new ArrayList<>();
         for (String path : paths) {
             for (SettingsReader r : stacks.settings()) {
-                if (!r.accepts(path)) continue;
+                if (!r.accepts(path) || work.tooLarge(cs.after(), path, head -> r.recognizes(path, head))) continue;
                 Optional<String> text = work.text(path);
                 if (text.isEmpty()) continue;
                 ReadResult<SyncSetting> result = r.read(path, text.get());
@@ -454,6 +528,8 @@ public final class Engine {
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
         private final Map<String, Optional<String>> texts = new HashMap<>();
         private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
+        private final Map<Snapshot, Map<String, Optional<FileTooLarge>>> tooLarge = new java.util.IdentityHashMap<>();
+        private final Set<String> reportedTooLarge = new HashSet<>();
 
         Work(ChangeSet cs) {
             this.cs = cs;
@@ -461,23 +537,28 @@ public final class Engine {
 
         /** The migrations of a file of the after side, read once however often asked (lint, then the ledgers). */
         ReadResult<Migration> read(MigrationReader reader, String path) {
-            return afterReads.computeIfAbsent(reader, r -> new HashMap<>())
-                    .computeIfAbsent(path, p -> reader.read(cs.after(), p));
+            return afterReads.computeIfAbsent(reader, r -> new HashMap<>()).computeIfAbsent(path, p -> {
+                if (tooLarge(cs.after(), p, head -> reader.recognizes(cs.after(), p, head))) return ReadResult.empty();
+                if (reader.acceptsByName() && cs.after().read(p).filter(Text::isLfsPointer).isPresent()) {
+                    return ReadResult.problem(lfsPointer(p));
+                }
+                return reader.read(cs.after(), p);
+            });
         }
 
-        /** A file's migrations as read already in this run, else only what identifies them (see the reader). */
+        /**
+         * A file's migrations as read already in this run, else only what identifies them (see the reader). A file too
+         * large to read yields none and is not reported here: a check reports only the files of its change (a lint
+         * reports every file when it reads it), lest an unchanged seed script too large to read block every commit.
+         */
         ReadResult<Migration> identify(MigrationReader reader, String path) {
             ReadResult<Migration> known = afterReads.getOrDefault(reader, Map.of()).get(path);
-            return known != null ? known : reader.identify(cs.after(), path);
+            if (known != null) return known;
+            return tooLarge(cs.after(), path, head -> false) ? ReadResult.empty() : reader.identify(cs.after(), path);
         }
 
         /** The migrations of a file of the after side, its problems recorded and the file counted as checked. */
         List<Migration> readMigrations(MigrationReader reader, String path) {
-            if (reader.acceptsByName() && cs.after().read(path).filter(Text::isLfsPointer).isPresent()) {
-                problems.add(lfsPointer(path));
-                checkedFiles.add(path);
-                return List.of();
-            }
             ReadResult<Migration> result = read(reader, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
@@ -490,11 +571,33 @@ public final class Engine {
          * ask for the same few files.
          */
         Optional<String> text(String path) {
-            return texts.computeIfAbsent(path, p -> {
-                Optional<byte[]> bytes = cs.after().read(p);
-                if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
-                return Optional.of(Text.decode(bytes.get()));
+            return texts.computeIfAbsent(path, cs.after()::readableText);
+        }
+
+        /**
+         * Whether the file of {@code side} is too large to read (it is then never read). On the after side it is
+         * reported once, as a parse-error at its top, when {@code recognizes} its first bytes as a file that matters;
+         * any other (a 3 GB data file that merely ends in .sql) is left alone.
+         */
+        boolean tooLarge(Snapshot side, String path, Predicate<String> recognizes) {
+            Optional<FileTooLarge> found = tooLarge.computeIfAbsent(side, s -> new HashMap<>())
+                    .computeIfAbsent(path, side::tooLarge);
+            if (found.isEmpty()) return false;
+            if (side == cs.after() && !reportedTooLarge.contains(path) && recognizes.test(found.get().head())) {
+                reportedTooLarge.add(path);
+                problems.add(found.get().problem());
+                checkedFiles.add(path);
+            }
+            return true;
+        }
+
+        /** The files of {@code side} found too large to read so far. */
+        Set<String> tooLarge(Snapshot side) {
+            Set<String> found = new HashSet<>();
+            tooLarge.getOrDefault(side, Map.of()).forEach((path, big) -> {
+                if (big.isPresent()) found.add(path);
             });
+            return found;
         }
 
         List<SuppressionComment> suppressions(String path) {

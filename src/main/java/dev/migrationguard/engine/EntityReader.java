@@ -12,6 +12,14 @@ public interface EntityReader {
     boolean accepts(String path);
 
     /**
+     * Whether an accepted file too large to read could still declare an entity (or something one uses), judged from
+     * its first bytes: such a file is reported, any other left alone. By default every accepted file could.
+     */
+    default boolean recognizes(String path, String head) {
+        return true;
+    }
+
+    /**
      * The schema facts of the entities declared in {@code paths} of {@code side}. The snapshot lets the reader resolve
      * what an entity uses from other files (embeddables, mapped superclasses, constants).
      */

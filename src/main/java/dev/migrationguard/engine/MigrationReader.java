@@ -20,6 +20,14 @@ public interface MigrationReader {
         return true;
     }
 
+    /**
+     * Whether an accepted file too large to read could still hold migrations, judged from its first bytes: such a file
+     * is reported, any other left alone. By default every accepted file could (a reader that recognises by name).
+     */
+    default boolean recognizes(Snapshot side, String path, String head) {
+        return true;
+    }
+
     /** The migrations in one file of {@code side}; a file may hold several (Liquibase changeSets) or none. */
     ReadResult<Migration> read(Snapshot side, String path);
 

@@ -7,5 +7,13 @@ import dev.migrationguard.model.SyncSetting;
 public interface SettingsReader {
     boolean accepts(String path);
 
+    /**
+     * Whether an accepted file too large to read could still hold such settings, judged from its first bytes: such a
+     * file is reported, any other left alone. By default every accepted file could.
+     */
+    default boolean recognizes(String path, String head) {
+        return true;
+    }
+
     ReadResult<SyncSetting> read(String path, String content);
 }

@@ -55,8 +55,8 @@ public final class FlywayMigrationReader implements MigrationReader {
     }
 
     private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes, boolean full) {
+        // No binary sniff: the SQL reader never throws and the Java one reports what it cannot read.
         String content = Text.decode(bytes);
-        boolean binary = Text.isBinary(bytes);
         List<Migration.Touch> touches = List.of();
         List<ParseProblem> problems = new ArrayList<>();
         String checksum;
@@ -64,7 +64,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (name.java()) {
             checksum = FlywayChecksum.java(content);
             digest = checksum.substring("sha256:".length());
-            if (!binary && full) {
+            if (full) {
                 JavaMigrationSql.Result java = JavaMigrationSql.read(path, content);
                 touches = java.touches();
                 if (java.problem() != null) problems.add(java.problem());
@@ -72,7 +72,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         } else {
             checksum = FlywayChecksum.sql(content);
             digest = FlywayChecksum.sqlDigest(content);
-            if (!binary && full) touches = SqlTouchReader.touches(content);
+            if (full) touches = SqlTouchReader.touches(content);
         }
         Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,

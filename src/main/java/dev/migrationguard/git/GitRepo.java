@@ -2,6 +2,7 @@ package dev.migrationguard.git;
 
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -50,14 +51,22 @@ public final class GitRepo implements AutoCloseable {
     private final ObjectReader reader;
     private final Blobs blobs;
 
-    private GitRepo(Repository repo) {
+    private GitRepo(Repository repo, long maxFileSize) {
         this.repo = repo;
         this.reader = repo.newObjectReader();
-        this.blobs = new Blobs(reader);
+        this.blobs = new Blobs(reader, maxFileSize);
     }
 
     /** Opens the repository whose work tree holds {@code start} (any folder inside it). */
     public static GitRepo open(Path start) {
+        return open(start, FileTooLarge.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Opens the repository whose work tree holds {@code start}; its snapshots never load a file over {@code maxFileSize}
+     * bytes (see {@link FileTooLarge}).
+     */
+    public static GitRepo open(Path start, long maxFileSize) {
         QuietSystemReader.install();
         try {
             FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
@@ -68,7 +77,7 @@ public final class GitRepo implements AutoCloseable {
                 repo.close();
                 throw new CannotJudge(start + " is a bare repository; run migration-guard inside a work tree.");
             }
-            return new GitRepo(repo);
+            return new GitRepo(repo, maxFileSize);
         } catch (RepositoryNotFoundException e) {
             throw notARepo(start);
         } catch (IOException e) {
@@ -160,8 +169,9 @@ public final class GitRepo implements AutoCloseable {
             if (below(paths, p)) selected.add(p);
         }
         Deployed deployed = deployed(deployRef, null);
-        return new ChangeSet(ChangeSet.Mode.LINT, List.of(), Snapshot.EMPTY, new WorkTreeSnapshot(workTree(), all),
-                deployed.snapshot, deployed.name, selected);
+        Snapshot files = new WorkTreeSnapshot(workTree(), all, blobs.maxFileSize());
+        return new ChangeSet(ChangeSet.Mode.LINT, List.of(), Snapshot.EMPTY, files, deployed.snapshot, deployed.name,
+                selected);
     }
 
     private static boolean below(List<String> prefixes, String path) {

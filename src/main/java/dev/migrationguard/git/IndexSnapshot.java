@@ -1,5 +1,6 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -39,7 +40,18 @@ final class IndexSnapshot implements Snapshot {
         DirCacheEntry e = index.getEntry(path);
         if (e == null || !TreeSnapshot.isFile(e.getFileMode())) return Optional.empty();
         try {
-            return Optional.of(blobs.read(e.getObjectId()));
+            return Optional.of(blobs.read(path, e.getObjectId()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public Optional<FileTooLarge> tooLarge(String path) {
+        DirCacheEntry e = index.getEntry(path);
+        if (e == null || !TreeSnapshot.isFile(e.getFileMode())) return Optional.empty();
+        try {
+            return blobs.tooLarge(path, e.getObjectId());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

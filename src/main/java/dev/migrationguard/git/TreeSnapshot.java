@@ -1,5 +1,6 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Snapshot;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -51,20 +52,30 @@ final class TreeSnapshot implements Snapshot {
 
     @Override
     public Optional<byte[]> read(String path) {
-        Map<String, ObjectId> known = knownIds();
         try {
-            if (known != null) {
-                ObjectId id = known.get(path);
-                return id == null ? Optional.empty() : Optional.of(blobs.read(id));
-            }
+            Optional<ObjectId> id = blobId(path);
+            return id.isEmpty() ? Optional.empty() : Optional.of(blobs.read(path, id.get()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (TreeWalk walk = TreeWalk.forPath(blobs.reader(), path, tree)) {
-            if (walk == null || !isFile(walk.getFileMode(0))) return Optional.empty();
-            return Optional.of(blobs.read(walk.getObjectId(0)));
+    }
+
+    @Override
+    public Optional<FileTooLarge> tooLarge(String path) {
+        try {
+            Optional<ObjectId> id = blobId(path);
+            return id.isEmpty() ? Optional.empty() : blobs.tooLarge(path, id.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<ObjectId> blobId(String path) throws IOException {
+        Map<String, ObjectId> known = knownIds();
+        if (known != null) return Optional.ofNullable(known.get(path));
+        try (TreeWalk walk = TreeWalk.forPath(blobs.reader(), path, tree)) {
+            if (walk == null || !isFile(walk.getFileMode(0))) return Optional.empty();
+            return Optional.of(walk.getObjectId(0));
         }
     }
 

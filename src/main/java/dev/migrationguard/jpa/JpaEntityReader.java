@@ -49,6 +49,12 @@ public final class JpaEntityReader implements EntityReader {
         return path.endsWith(".java");
     }
 
+    /** An entity's imports or annotations come first: a file too large to read shows them in its first bytes. */
+    @Override
+    public boolean recognizes(String path, String head) {
+        return mentionsJpa(head);
+    }
+
     private JavaParser parser() {
         if (parser == null) parser = JavaSources.newParser();
         return parser;

@@ -33,8 +33,12 @@ final class SnapshotSources {
         return snapshot;
     }
 
+    /**
+     * The file's text; empty when it is absent or too large to read (the engine reports the latter). No binary sniff:
+     * javac accepts a NUL byte in a comment, and so does the parser, which judges the file.
+     */
     Optional<String> text(String path) {
-        return texts.computeIfAbsent(path, p -> snapshot.read(p).filter(b -> !Text.isBinary(b)).map(Text::decode));
+        return texts.computeIfAbsent(path, snapshot::readableText);
     }
 
     /**
@@ -44,7 +48,7 @@ final class SnapshotSources {
     Optional<String> jpaText(String path, Predicate<String> filter) {
         Optional<String> known = texts.get(path);
         if (known != null) return known.filter(filter);
-        Optional<String> text = snapshot.read(path).filter(b -> !Text.isBinary(b)).map(Text::decode);
+        Optional<String> text = snapshot.readableText(path);
         if (text.isPresent() && filter.test(text.get())) {
             texts.put(path, text);
             return text;

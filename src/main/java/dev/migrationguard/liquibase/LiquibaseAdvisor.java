@@ -30,7 +30,7 @@ public final class LiquibaseAdvisor implements MigrationAdvisor {
     public Optional<String> advise(SchemaChange change, String suggestedName, Snapshot after) {
         if (change == null || change.fact() == null) return Optional.empty();
         for (String master : masters(after)) {
-            Optional<String> content = after.readText(master);
+            Optional<String> content = after.readableText(master);
             if (content.isEmpty()) continue;
             Optional<Changelog> log;
             try {

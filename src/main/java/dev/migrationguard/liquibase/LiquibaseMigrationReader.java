@@ -59,6 +59,19 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         return false;
     }
 
+    /** A changelog too large to read is recognised by its root (or its header) in its first bytes, as by content. */
+    @Override
+    public boolean recognizes(Snapshot side, String path, String head) {
+        Format format = format(path);
+        if (format == null) return false;
+        return switch (format) {
+            case XML -> XML_ROOT.matcher(head).find();
+            case YAML -> YAML_ROOT.matcher(head).find();
+            case JSON -> JSON_ROOT.matcher(head).find();
+            case SQL -> FormattedSqlParser.isFormattedSql(head) || includedAsRawSql(side, path);
+        };
+    }
+
     private enum Format { XML, YAML, JSON, SQL }
 
     private static Format format(String path) {
@@ -73,9 +86,10 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     @Override
     public ReadResult<Migration> read(Snapshot side, String path) {
         Format format = format(path);
-        Optional<byte[]> bytes = side.read(path);
-        if (format == null || bytes.isEmpty() || Text.isBinary(bytes.get())) return ReadResult.empty();
-        String content = Text.decode(bytes.get());
+        // No binary sniff: a changelog is recognised by its root, and a NUL byte in one is the parser's to judge.
+        Optional<String> text = format == null ? Optional.empty() : side.readText(path);
+        if (text.isEmpty()) return ReadResult.empty();
+        String content = text.get();
         try {
             Optional<Changelog> log = parse(format, path, content);
             if (log.isEmpty() && format == Format.SQL && includedAsRawSql(side, path)) {
@@ -134,7 +148,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         for (String p : side.paths()) {
             Format f = format(p);
             if (f == null || f == Format.SQL || changed.contains(p)) continue;
-            Optional<String> text = text(side, p);
+            Optional<String> text = side.readableText(p);
             if (text.isEmpty() || names.stream().noneMatch(text.get()::contains)) continue;
             for (Migration m : read(side, p).items()) {
                 if (!Collections.disjoint(m.dependsOn(), changed)) {
@@ -144,12 +158,6 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             }
         }
         return out;
-    }
-
-    private static Optional<String> text(Snapshot side, String path) {
-        Optional<byte[]> bytes = side.read(path);
-        if (bytes.isEmpty() || Text.isBinary(bytes.get())) return Optional.empty();
-        return Optional.of(Text.decode(bytes.get()));
     }
 
     /** Is this plain SQL file inside a folder that a changelog of the same resource root includes with includeAll? */
@@ -168,7 +176,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         for (String p : side.paths()) {
             Format f = format(p);
             if (f == null || f == Format.SQL || !LiquibasePaths.resourceRoot(p).equals(root)) continue;
-            Optional<String> text = text(side, p);
+            Optional<String> text = side.readableText(p);
             if (text.isEmpty() || !text.get().contains("includeAll")) continue;
             try {
                 Optional<Changelog> log = parse(f, p, text.get());

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,15 +20,27 @@ import java.util.Map;
  * scalar entries become attributes, its map entries children, and a list entry a child holding one node per item.
  */
 final class TreeChangelogParser {
+    /**
+     * The parsers' own limits on a document (SnakeYAML: 3 MB of code points; Jackson: 20 million characters in one
+     * string) made a valid changelog of that size a parse-error. The file's size is already bounded before it is read
+     * (see {@link dev.migrationguard.model.FileTooLarge}), and a UTF-8 file has no more code points than bytes: that
+     * limit is the only one on length. The nesting limit stays, as it protects the stack.
+     */
+    private static final StreamReadConstraints UNLIMITED_LENGTH = StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE).maxDocumentLength(-1).build();
     private static JsonFactory yaml;
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(UNLIMITED_LENGTH).build();
 
     private TreeChangelogParser() {
     }
 
     /** Loaded on first use: a Java-only run never pays for the YAML parser. */
     private static synchronized JsonFactory yaml() {
-        if (yaml == null) yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+        if (yaml == null) {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(Integer.MAX_VALUE);
+            yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(UNLIMITED_LENGTH).build();
+        }
         return yaml;
     }
 

@@ -11,16 +11,48 @@ public interface Snapshot {
     /** Every file path in this version, relative to the work tree root with {@code /}, sorted. */
     List<String> paths();
 
-    /** The bytes of one file, or empty when the path is absent (or is not a regular file). */
+    /**
+     * The bytes of one file, or empty when the path is absent (or is not a regular file).
+     *
+     * @throws FileTooLarge when the file is over the run's limit on the size of a file it reads: it is never loaded
+     */
     Optional<byte[]> read(String path);
 
-    default boolean exists(String path) {
-        return read(path).isPresent();
+    /**
+     * What is known of a file over the limit without loading it (its size, its first bytes), or empty when the file can
+     * be read or is absent. Cheap: from the object's header or the file's attributes.
+     */
+    default Optional<FileTooLarge> tooLarge(String path) {
+        return Optional.empty();
     }
 
-    /** The file as UTF-8 text (a BOM removed), or empty when absent. */
+    default boolean exists(String path) {
+        try {
+            return read(path).isPresent();
+        } catch (FileTooLarge e) {
+            return true;
+        }
+    }
+
+    /**
+     * The file as UTF-8 text (a BOM removed), or empty when absent.
+     *
+     * @throws FileTooLarge as {@link #read} does
+     */
     default Optional<String> readText(String path) {
         return read(path).map(Text::decode);
+    }
+
+    /**
+     * The file as text, or empty when it is absent or too large to read: for looking across the snapshot (the type an
+     * entity uses, the changelogs that name a file), where a file that cannot be read is as good as a missing one.
+     */
+    default Optional<String> readableText(String path) {
+        try {
+            return readText(path);
+        } catch (FileTooLarge e) {
+            return Optional.empty();
+        }
     }
 
     /** A snapshot with no files: the "before" of a first commit. */

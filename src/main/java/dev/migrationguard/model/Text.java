@@ -14,15 +14,6 @@ public final class Text {
         return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 
-    /** True when the bytes look binary (a NUL byte in the first 8000 bytes, as git decides). */
-    public static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, 8000);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) return true;
-        }
-        return false;
-    }
-
     /**
      * True when the bytes are a git-lfs pointer (a few lines naming the content stored elsewhere) rather than a file's
      * own content: what git holds for a file tracked with git-lfs, and what a checkout without git-lfs leaves.

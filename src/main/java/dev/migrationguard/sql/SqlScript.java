@@ -19,6 +19,8 @@ public final class SqlScript {
         if (sql == null || sql.isEmpty()) return out;
         String delimiter = ";";
         StringBuilder current = new StringBuilder();
+        // Whether the statement so far has more than blanks: asking the builder at every line start was quadratic.
+        boolean started = false;
         int n = sql.length();
         int i = 0;
         boolean lineStart = true;
@@ -28,13 +30,14 @@ public final class SqlScript {
                 int eol = lineEnd(sql, i);
                 String line = sql.substring(i, eol).trim();
                 String upper = line.toUpperCase(Locale.ROOT);
-                if (current.toString().isBlank() && upper.startsWith("DELIMITER ") && line.length() > 10) {
+                if (!started && upper.startsWith("DELIMITER ") && line.length() > 10) {
                     delimiter = line.substring(10).trim();
                     i = eol;
                     continue;
                 }
                 if (upper.equals("GO")) {
                     flush(current, out);
+                    started = false;
                     i = eol;
                     continue;
                 }
@@ -57,23 +60,28 @@ public final class SqlScript {
             } else if (c == '\'' || c == '"' || c == '`') {
                 int end = quoteEnd(sql, i, c);
                 current.append(sql, i, end);
+                started = true;
                 i = end;
             } else if (c == '[') {
                 int end = sql.indexOf(']', i + 1);
                 end = end < 0 ? n : end + 1;
                 current.append(sql, i, end);
+                started = true;
                 i = end;
             } else if (c == '$' && dollarTag(sql, i) != null) {
                 String tag = dollarTag(sql, i);
                 int end = sql.indexOf(tag, i + tag.length());
                 end = end < 0 ? n : end + tag.length();
                 current.append(sql, i, end);
+                started = true;
                 i = end;
             } else if (sql.startsWith(delimiter, i)) {
                 flush(current, out);
+                started = false;
                 i += delimiter.length();
             } else {
                 current.append(c);
+                if (!Character.isWhitespace(c)) started = true;
                 i++;
             }
         }

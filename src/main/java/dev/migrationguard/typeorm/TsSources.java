@@ -25,7 +25,7 @@ public final class TsSources {
         synchronized (files) {
             TypeScript.Parsed p = files.get(path);
             if (p != null) return Optional.of(p);
-            Optional<String> text = side.readText(path);
+            Optional<String> text = side.readableText(path);
             if (text.isEmpty()) return Optional.empty();
             p = TypeScript.parse(path, text.get());
             files.put(path, p);

@@ -41,6 +41,12 @@ public final class TypeOrmEntityReader implements EntityReader {
         return path.endsWith(".ts") && !path.endsWith(".d.ts");
     }
 
+    /** Every entity imports from 'typeorm', at the top: a file too large to read shows it in its first bytes. */
+    @Override
+    public boolean recognizes(String path, String head) {
+        return head.contains("typeorm");
+    }
+
     @Override
     public ReadResult<SchemaFact> read(Snapshot side, Set<String> paths) {
         List<SchemaFact> facts = new ArrayList<>();
@@ -81,7 +87,7 @@ public final class TypeOrmEntityReader implements EntityReader {
         if (names.isEmpty()) return out;
         for (String p : side.paths()) {
             if (paths.contains(p) || !accepts(p)) continue;
-            Optional<String> text = side.readText(p);
+            Optional<String> text = side.readableText(p);
             if (text.isEmpty() || !text.get().contains("typeorm")) continue;
             String t = text.get();
             if (stems.stream().noneMatch(t::contains) || names.stream().noneMatch(t::contains)) continue;

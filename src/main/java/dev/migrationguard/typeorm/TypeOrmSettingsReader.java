@@ -53,6 +53,13 @@ public final class TypeOrmSettingsReader implements SettingsReader {
                 && !name.endsWith(".d.ts");
     }
 
+    /** An .env or ormconfig file always could hold the settings; a script when its first bytes name TypeORM. */
+    @Override
+    public boolean recognizes(String path, String head) {
+        String name = Text.fileName(path);
+        return ENV_FILE.matcher(name).matches() || name.startsWith("ormconfig.") || mayConfigureTypeOrm(head);
+    }
+
     @Override
     public ReadResult<SyncSetting> read(String path, String content) {
         String name = Text.fileName(path);

@@ -182,12 +182,15 @@ class FlywayMigrationReaderTest {
         assertTrue(at.line() >= 1 && at.line() <= 3, at.toString());
     }
 
+    /** A NUL byte is no reason to skip a script: the SQL reader judges it, and never throws on what it cannot read. */
     @Test
-    void binaryContentGivesAMigrationWithNoTouches() {
+    void contentWithANulByteIsStillReadAndBinaryContentGivesAMigration() {
         var side = new MemorySnapshot();
-        side.put("V9__blob.sql", "CREATE TABLE x (id int);\u0000\u0001");
+        side.put("V9__blob.sql", "CREATE TABLE x (id int); -- \u0000\u0001");
         Migration m = reader.read(side, "V9__blob.sql").items().get(0);
-        assertTrue(m.touches().isEmpty());
+        assertEquals(List.of(new Touch("x", null, "create")), m.touches());
+        side.put("V10__png.sql", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000");
+        assertEquals(1, reader.read(side, "V10__png.sql").items().size());
     }
 
     @Test

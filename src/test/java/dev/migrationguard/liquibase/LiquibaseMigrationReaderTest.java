@@ -229,4 +229,40 @@ class LiquibaseMigrationReaderTest {
         assertEquals(java.util.Set.of(), reader.dependents(side, java.util.Set.of("src/main/resources/other/two.sql")));
         assertEquals(java.util.Set.of(), reader.dependents(side, java.util.Set.of("src/main/java/Two.java")));
     }
+
+    /**
+     * SnakeYAML refuses a document of more than 3 MB by default (its code-point limit) and Jackson a string of more than
+     * 20 million characters: a valid changelog that size was a parse-error. The run's size limit bounds both now.
+     */
+    @Test
+    void aValidChangelogOfFourMegabytesIsRead() {
+        StringBuilder yaml = new StringBuilder("databaseChangeLog:\n");
+        StringBuilder json = new StringBuilder("{\"databaseChangeLog\": [\n");
+        int n = 0;
+        while (yaml.length() < 4 * 1024 * 1024) {
+            n++;
+            yaml.append("  - changeSet:\n      id: seed-").append(n).append("\n      author: bench\n      changes:\n")
+                    .append("        - sql:\n            sql: INSERT INTO contest (id, title) VALUES (").append(n)
+                    .append(", 'a contest title long enough to matter')\n      rollback:\n")
+                    .append("        - sql:\n            sql: DELETE FROM contest WHERE id = ").append(n).append('\n');
+            json.append(n == 1 ? "" : ",\n").append("  {\"changeSet\": {\"id\": \"seed-").append(n)
+                    .append("\", \"author\": \"bench\", \"changes\": [{\"sql\": {\"sql\": \"INSERT INTO contest (id, ")
+                    .append("title) VALUES (").append(n).append(", 'a contest title')\"}}], \"rollback\": [{\"sql\": ")
+                    .append("{\"sql\": \"DELETE FROM contest WHERE id = ").append(n).append("\"}}]}}");
+        }
+        json.append("\n]}\n");
+        ReadResult<Migration> fromYaml = read("src/main/resources/db/changelog/seed.yaml", yaml.toString());
+        assertEquals(List.of(), fromYaml.problems());
+        assertEquals(n, fromYaml.items().size());
+        ReadResult<Migration> fromJson = read("src/main/resources/db/changelog/seed.json", json.toString());
+        assertEquals(List.of(), fromJson.problems());
+        assertEquals(n, fromJson.items().size());
+
+        String longSql = "databaseChangeLog:\n  - changeSet:\n      id: one\n      author: a\n      changes:\n"
+                + "        - sql:\n            sql: INSERT INTO contest (id, title) VALUES (1, '"
+                + "x".repeat(21_000_000) + "')\n      rollback: DELETE FROM contest\n";
+        ReadResult<Migration> oneLongString = read("src/main/resources/db/changelog/long.yaml", longSql);
+        assertEquals(List.of(), oneLongString.problems());
+        assertEquals(1, oneLongString.items().size());
+    }
 }
