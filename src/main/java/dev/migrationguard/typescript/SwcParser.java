@@ -51,8 +51,9 @@ final class SwcParser {
         String first = text.lines().findFirst().orElse(text);
         Matcher m = AT.matcher(first);
         if (m.matches()) {
-            return new TypeScript.SyntaxError(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(1));
+            return new TypeScript.SyntaxError(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    "TypeScript syntax error: " + m.group(1));
         }
-        return new TypeScript.SyntaxError(1, 1, first);
+        return new TypeScript.SyntaxError(1, 1, "TypeScript syntax error: " + first);
     }
 }
