@@ -174,7 +174,9 @@ final class FastStart {
     /** One archive per jar build and JDK, in the user's cache folder; empty when there is no usable cache folder. */
     static Optional<Path> archive(Path jar) {
         try {
-            Path cache = dev.migrationguard.config.UserCache.folder();
+            Optional<Path> folder = dev.migrationguard.config.UserCache.folder();
+            if (folder.isEmpty()) return Optional.empty();
+            Path cache = folder.get();
             Files.createDirectories(cache);
             if (!Files.isWritable(cache)) return Optional.empty();
             String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis())
