@@ -20,7 +20,17 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         var relaunched = FastStart.relaunch(args);
         if (relaunched.isPresent()) System.exit(relaunched.get());
-        int code = run(args, System.out, System.err);
+        var streams = FastStart.Streams.current();
+        int code;
+        try {
+            code = run(args, streams.out(), streams.err());
+        } catch (Throwable e) {
+            // Whatever escapes, the run ends with one line and a status, or a supervising JVM would retry it.
+            streams.err().println("migration-guard: internal error (a bug): " + e + ". Please report it with the "
+                    + "output of the same command run with --debug.");
+            code = ExitCodes.BUG;
+        }
+        streams.finish(code);
         FastStart.completeArchive();
         System.exit(code);
     }

@@ -29,6 +29,11 @@ final class SwcParser {
     private SwcParser() {
     }
 
+    /** Loads the native library (the class initialiser does), so that a crash while loading is not blamed on a file. */
+    static void load() {
+        // nothing more to do once the class is initialised
+    }
+
     static TypeScript.Parsed parse(String source, boolean tsx) {
         Swc4jParseOptions options;
         try {
