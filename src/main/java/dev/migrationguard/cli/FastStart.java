@@ -1,22 +1,24 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.config.UserCache;
 import dev.migrationguard.typescript.NativeCrashes;
 
 import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Runs the commands that read sources in a second JVM, tuned for a short run and supervised by this one. A pre-commit
@@ -44,7 +46,8 @@ final class FastStart {
     private static final Set<String> COMMANDS = Set.of("check", "lint", "baseline", "lock");
     /** Each crash costs a JVM start; a run that crashes on this many files has a problem no retry will fix. */
     private static final int MAX_CRASHES = 20;
-    private static final Pattern OUT_OF_MEMORY = Pattern.compile("OutOfMemoryError: ?([^\\r\\n]*)");
+    /** How -XX:+ExitOnOutOfMemoryError says why it stopped the JVM. */
+    private static final String OUT_OF_MEMORY = "OutOfMemoryError:";
     /**
      * The classes every kind of change may need: the first run after an install may be a Java commit, and the archive
      * it writes is used for every later one, TypeScript commits included.
@@ -66,14 +69,18 @@ final class FastStart {
         if (jar.isEmpty() || !Files.isExecutable(java)) return Optional.empty();
         Path work;
         try {
-            // Owner-only on POSIX: the child's report and the breadcrumbs are the user's business.
-            work = Files.createTempDirectory("migration-guard-");
-            Files.createDirectories(work.resolve("tmp"));
+            work = privateFolder();
+            Files.createDirectory(work.resolve("tmp"));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         Supervisor supervisor = new Supervisor(args, jar.get(), java, work);
-        Thread cleanup = new Thread(supervisor::stop, "migration-guard-cleanup");
+        Thread cleanup = new Thread("migration-guard-cleanup") {
+            @Override
+            public void run() {
+                supervisor.stop();
+            }
+        };
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return supervisor.supervise();
@@ -87,7 +94,30 @@ final class FastStart {
         }
     }
 
-    /** One supervised run: the attempts, and the private folder they share. */
+    /**
+     * A new folder in the temporary folder, owner-only on POSIX: the child's report and the breadcrumbs are the user's
+     * business. Not Files.createTempDirectory, whose random name loads the security providers (tens of milliseconds
+     * on a commit that takes a few hundred). Creating fails on a name that exists, so the folder is always a new one.
+     */
+    private static Path privateFolder() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        FileAttribute<?>[] ownerOnly = isWindows() ? new FileAttribute<?>[0] : new FileAttribute<?>[]{
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+        long pid = ProcessHandle.current().pid();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                String name = "migration-guard-" + pid + "-" + Long.toHexString(System.nanoTime());
+                return Files.createDirectory(tmp.resolve(name), ownerOnly);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) throw e;
+            }
+        }
+    }
+
+    /**
+     * One supervised run: the attempts, and the private folder they share. Like all that runs before the tuned JVM
+     * starts, it uses no lambda, stream or NIO channel: each kind costs this plain JVM milliseconds to set up.
+     */
     private static final class Supervisor {
         private final String[] args;
         private final Path jar;
@@ -123,9 +153,10 @@ final class FastStart {
                 }
                 archive.abandon();
                 // -XX:+ExitOnOutOfMemoryError exits 3 at once, wherever the memory ran out, parsing included.
-                Matcher oom = OUT_OF_MEMORY.matcher(attempt.vmOutput());
-                if (attempt.exitCode() == ExitCodes.BUG && oom.find()) {
-                    System.err.println("migration-guard: internal error: ran out of memory (" + oom.group(1).strip()
+                int oom = attempt.vmOutput().indexOf(OUT_OF_MEMORY);
+                if (attempt.exitCode() == ExitCodes.BUG && oom >= 0) {
+                    String kind = attempt.vmOutput().substring(oom + OUT_OF_MEMORY.length()).split("\n", 2)[0];
+                    System.err.println("migration-guard: internal error: ran out of memory (" + kind.strip()
                             + "). Give Java more (java -Xmx2g -jar ...), or report it with the output of the same "
                             + "command run with --debug.");
                     return Optional.of(ExitCodes.BUG);
@@ -152,16 +183,15 @@ final class FastStart {
          * (the folder is then kept), else quoting the first line the JVM printed.
          */
         private int crashedUnexplained(Attempt attempt) {
-            String detail;
-            try (var files = Files.list(work)) {
-                detail = files.filter(p -> p.getFileName().toString().startsWith("hs_err")).findFirst()
-                        .map(p -> "; the JVM's crash log: " + p).orElse("");
-            } catch (IOException e) {
-                detail = "";
+            String detail = "";
+            File[] files = work.toFile().listFiles();
+            for (File f : files == null ? new File[0] : files) {
+                if (f.getName().startsWith("hs_err")) detail = "; the JVM's crash log: " + f;
             }
             keep = !detail.isEmpty();
-            if (!keep && !attempt.vmOutput().isEmpty()) detail = "; it printed: " + attempt.vmOutput().lines()
-                    .findFirst().orElse("");
+            if (!keep && !attempt.vmOutput().isEmpty()) {
+                detail = "; it printed: " + attempt.vmOutput().split("\n", 2)[0];
+            }
             System.err.println("migration-guard: internal error (a bug): the JVM running migration-guard crashed (exit "
                     + attempt.exitCode() + ")" + detail + ". Please report it; MIGRATION_GUARD_FAST_START=0 runs it in "
                     + "one JVM.");
@@ -196,20 +226,22 @@ final class FastStart {
             child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(vmOut.toFile()).redirectError(vmErr.toFile()).start();
             int code = waitFor(child);
-            // The JVM's notice of JAVA_TOOL_OPTIONS (set in many CI images) is no sign of trouble.
-            String vmOutput = (Files.readString(vmOut, StandardCharsets.ISO_8859_1) + "\n"
-                    + Files.readString(vmErr, StandardCharsets.ISO_8859_1)).lines()
-                    .filter(l -> !l.startsWith("Picked up ") && !l.isBlank())
-                    .collect(Collectors.joining("\n"));
+            StringBuilder vmOutput = new StringBuilder();
+            for (String line : (UserCache.read(vmOut) + "\n" + UserCache.read(vmErr)).split("\n")) {
+                // The JVM's notice of JAVA_TOOL_OPTIONS (set in many CI images) is no sign of trouble.
+                if (line.isBlank() || line.startsWith("Picked up ")) continue;
+                if (vmOutput.length() > 0) vmOutput.append('\n');
+                vmOutput.append(line.strip());
+            }
             Integer statusCode = null;
             if (Files.isRegularFile(status)) {
                 try {
-                    statusCode = Integer.valueOf(Files.readString(status, StandardCharsets.UTF_8).strip());
+                    statusCode = Integer.valueOf(UserCache.read(status).strip());
                 } catch (NumberFormatException e) {
                     // a status cut short: the child did not finish writing it
                 }
             }
-            return new Attempt(code, statusCode, vmOutput);
+            return new Attempt(code, statusCode, vmOutput.toString());
         }
 
         /** Copies the completed child's output to this JVM's stdout and stderr, as bytes. */
@@ -219,8 +251,8 @@ final class FastStart {
         }
 
         private static void copy(Path file, PrintStream to) {
-            try {
-                if (Files.isRegularFile(file)) to.write(Files.readAllBytes(file));
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                in.transferTo(to);
             } catch (IOException e) {
                 // the child wrote it a moment ago in our own folder: unreadable means there is nothing to show
             }
@@ -231,12 +263,16 @@ final class FastStart {
         void stop() {
             Process p = child;
             if (p != null && p.isAlive()) p.destroyForcibly();
-            if (keep) return;
-            try (var files = Files.walk(work)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-            } catch (IOException e) {
-                // a temporary folder the system cleans up eventually
+            if (!keep) delete(work.toFile());
+        }
+
+        /** Best effort: what cannot be deleted is left in a temporary folder the system cleans up eventually. */
+        private static void delete(File file) {
+            File[] children = file.listFiles();
+            if (children != null) {
+                for (File child : children) delete(child);
             }
+            file.delete();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.migrationguard.config;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The user's cache folder for migration-guard (class-data archive, the unpacked TypeScript parser library), and the
@@ -35,35 +35,32 @@ public final class UserCache {
      * is {@code ?} or a folder that does not exist), since a relative path would put the cache in the work tree.
      */
     public static Optional<Path> folder() {
-        return folder(System::getenv, System::getProperty);
+        return folder(System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"),
+                System.getProperty("user.home"), System.getProperty("os.name"));
     }
 
-    /** The same, from the given environment and system properties. */
-    static Optional<Path> folder(Function<String, String> env, Function<String, String> properties) {
-        return base(env, properties).map(b -> b.resolve("migration-guard"));
-    }
-
-    private static Optional<Path> base(Function<String, String> env, Function<String, String> properties) {
-        Optional<Path> xdg = absolute(env.apply("XDG_CACHE_HOME"));
-        if (xdg.isPresent()) return xdg;
-        if (File.separatorChar == '\\') {
-            Optional<Path> local = absolute(env.apply("LOCALAPPDATA"));
-            if (local.isPresent()) return local;
+    /**
+     * The same from the given values (null when unset). Called before the tuned JVM starts, so it takes no lambda:
+     * the first one costs a plain JVM tens of milliseconds.
+     */
+    static Optional<Path> folder(String xdgCacheHome, String localAppData, String userHome, String osName) {
+        Path base = absolute(xdgCacheHome);
+        if (base == null && File.separatorChar == '\\') base = absolute(localAppData);
+        if (base == null) {
+            Path home = absolute(userHome);
+            if (home == null || !Files.isDirectory(home)) return Optional.empty();
+            base = osName != null && osName.startsWith("Mac") ? home.resolve("Library/Caches") : home.resolve(".cache");
         }
-        Optional<Path> home = absolute(properties.apply("user.home")).filter(Files::isDirectory);
-        if (home.isEmpty()) return Optional.empty();
-        String os = properties.apply("os.name");
-        if (os != null && os.startsWith("Mac")) return Optional.of(home.get().resolve("Library/Caches"));
-        return Optional.of(home.get().resolve(".cache"));
+        return Optional.of(base.resolve("migration-guard"));
     }
 
-    private static Optional<Path> absolute(String value) {
-        if (value == null || value.isBlank()) return Optional.empty();
+    private static Path absolute(String value) {
+        if (value == null || value.isBlank()) return null;
         try {
             Path p = Path.of(value);
-            return p.isAbsolute() ? Optional.of(p) : Optional.empty();
+            return p.isAbsolute() ? p : null;
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -99,7 +96,9 @@ public final class UserCache {
         record.put("modified", String.valueOf(Files.getLastModifiedTime(file).toMillis()));
         if (source != null) record.put("source", source);
         StringBuilder text = new StringBuilder();
-        record.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        for (Map.Entry<String, String> e : record.entrySet()) {
+            text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
         Path target = recordOf(file);
         Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
@@ -151,6 +150,13 @@ public final class UserCache {
         }
     }
 
+    /** A small file's text, read without NIO channels, which a plain JVM has yet to load when it starts the tuned one. */
+    public static String read(Path file) throws IOException {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Moves a finished file into place atomically where the file system can, so no reader sees half of it. */
     public static void move(Path from, Path to) throws IOException {
         try {
@@ -164,7 +170,7 @@ public final class UserCache {
         Path record = recordOf(file);
         if (!Files.isRegularFile(record)) return null;
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+        for (String line : read(record).split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) values.put(line.substring(0, eq), line.substring(eq + 1));
         }

@@ -1,5 +1,7 @@
 package dev.migrationguard.typescript;
 
+import dev.migrationguard.config.UserCache;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,7 +65,7 @@ public final class NativeCrashes {
     /** The file named by a breadcrumb, or null when it names none (the JVM died between parses, or never parsed). */
     public static String readBreadcrumb(Path file) {
         try {
-            String name = Files.readString(file, StandardCharsets.UTF_8);
+            String name = UserCache.read(file);
             return name.isEmpty() ? null : name;
         } catch (IOException e) {
             return null;

@@ -20,7 +20,8 @@ class UserCacheTest {
     Path dir;
 
     private static Optional<Path> folder(Map<String, String> env, Map<String, String> properties) {
-        return UserCache.folder(env::get, properties::get);
+        return UserCache.folder(env.get("XDG_CACHE_HOME"), env.get("LOCALAPPDATA"), properties.get("user.home"),
+                properties.get("os.name"));
     }
 
     @Test
