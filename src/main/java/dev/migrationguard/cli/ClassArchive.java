@@ -31,8 +31,8 @@ final class ClassArchive {
         this.jar = jar;
         this.file = file;
         this.create = create;
-        this.creating = create ? file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part")
-                : null;
+        this.creating = create ? file.resolveSibling(FastStart.text(file.getFileName(), ".",
+                ProcessHandle.current().pid(), ".part")) : null;
     }
 
     /** No archive: the cache is missing, read-only or full, or holds a bad archive it cannot drop. */
@@ -45,7 +45,7 @@ final class ClassArchive {
         try {
             Optional<Path> cache = UserCache.folder();
             if (cache.isEmpty()) return none(jar);
-            Path file = cache.get().resolve("classes-" + key(jar) + ".jsa");
+            Path file = cache.get().resolve(FastStart.text("classes-", key(jar), ".jsa"));
             if (UserCache.intact(file)) return new ClassArchive(jar, file, false);
             // Missing, or not what its record says (truncated, from a build that wrote no record): never mapped.
             if ((Files.exists(file) || Files.exists(UserCache.recordOf(file))) && !UserCache.delete(file)) {
@@ -62,9 +62,10 @@ final class ClassArchive {
 
     /** One archive per jar build (size, time, path) and Java version. */
     private static String key(Path jar) throws IOException {
-        return Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis())
-                + "-" + Integer.toHexString(jar.toAbsolutePath().toString().hashCode()) + "-java"
-                + System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_");
+        return FastStart.text(Long.toHexString(Files.size(jar)), "-",
+                Long.toHexString(Files.getLastModifiedTime(jar).toMillis()), "-",
+                Integer.toHexString(jar.toAbsolutePath().toString().hashCode()), "-java",
+                System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_"));
     }
 
     boolean inUse() {
@@ -74,8 +75,8 @@ final class ClassArchive {
     /** The JVM options that map the archive, or that write it when the JVM exits. */
     List<String> jvmOptions() {
         if (file == null) return List.of();
-        if (!create) return List.of("-XX:SharedArchiveFile=" + file);
-        return List.of("-XX:ArchiveClassesAtExit=" + creating, "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
+        if (!create) return List.of(FastStart.text("-XX:SharedArchiveFile=", file));
+        return List.of(FastStart.text("-XX:ArchiveClassesAtExit=", creating), "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
     }
 
     /**

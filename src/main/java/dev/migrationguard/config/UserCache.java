@@ -131,7 +131,7 @@ public final class UserCache {
     }
 
     public static Path recordOf(Path file) {
-        return file.resolveSibling(file.getFileName() + RECORD_SUFFIX);
+        return file.resolveSibling(file.getFileName().toString().concat(RECORD_SUFFIX));
     }
 
     public static String sha256(Path file) throws IOException {
