@@ -18,8 +18,14 @@ final class Colors {
         return terminal && !noColorOption && (noColor == null || noColor.isEmpty());
     }
 
-    /** Whether standard output is a terminal. From Java 22 a console exists even when redirected; ask it then. */
+    /**
+     * Whether standard output is a terminal. From Java 22 a console exists even when redirected; ask it then. In the
+     * tuned JVM, whose stdout is a file, the JVM that started it tells.
+     */
     static boolean stdoutIsTerminal() {
+        if (System.getProperty(FastStart.CHILD_PROPERTY) != null) {
+            return System.getProperty(FastStart.TERMINAL_PROPERTY) != null;
+        }
         Console console = System.console();
         if (console == null) return false;
         try {

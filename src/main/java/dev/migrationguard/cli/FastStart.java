@@ -1,27 +1,53 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.config.UserCache;
+import dev.migrationguard.typescript.NativeCrashes;
+
+import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Starts {@code check} in a JVM tuned for a short run. A pre-commit check lives about half a second: the default JIT
- * spends more CPU compiling than the check spends running, and loading 3,000 classes from the jar costs more than
- * mapping them from a class-data-sharing archive. So {@code java -jar} re-runs itself once with the client compiler,
- * the serial collector and an archive of this jar's classes kept in the user's cache folder (made by the first run;
- * the JVM checks it against the jar and the JDK and ignores a stale one). Nothing is written next to the repository.
- * Set {@code MIGRATION_GUARD_FAST_START=0} to run in one JVM.
+ * Runs the commands that read sources in a second JVM, tuned for a short run and supervised by this one. A pre-commit
+ * check lives about half a second: the default JIT spends more CPU compiling than the check spends running, and
+ * loading 3,000 classes from the jar costs more than mapping them from a class-data-sharing archive. So
+ * {@code java -jar} re-runs itself once with the client compiler, the serial collector and an archive of this jar's
+ * classes kept in the user's cache folder (see {@link ClassArchive}).
+ *
+ * <p>Supervising also survives what no code inside a JVM can: the native TypeScript parser crashing it. The child
+ * writes its report and messages into files of a private temporary folder and its exit code last; a child that died
+ * instead left a breadcrumb naming the file it was parsing, and is started again with that file listed as crashed (a
+ * parse-error finding), until a run completes. Only a completed run's output reaches stdout and stderr, so a report
+ * is one whole document, and what the JVM itself prints (a crash banner, a failed archive dump) never mixes into it.
+ * Nothing is written next to the repository: the JVM's crash log goes to the private folder too. Set
+ * {@code MIGRATION_GUARD_FAST_START=0} to run in one JVM.
  */
 final class FastStart {
+    /** Set in the child: the parent's private folder, where the child's output, status and breadcrumbs go. */
     static final String CHILD_PROPERTY = "migration-guard.child";
     /** Set in the run that writes the archive: it then loads the classes its own change did not need (see below). */
     static final String ARCHIVING_PROPERTY = "migration-guard.archiving";
+    /** Set in the child when the parent's stdout is a terminal, since the child's stdout is a file. */
+    static final String TERMINAL_PROPERTY = "migration-guard.terminal";
+    /** The commands that read sources, and so may meet a file the native TypeScript parser crashes on. */
+    private static final Set<String> COMMANDS = Set.of("check", "lint", "baseline", "lock");
+    /** Each crash costs a JVM start; a run that crashes on this many files has a problem no retry will fix. */
+    private static final int MAX_CRASHES = 20;
+    /** How -XX:+ExitOnOutOfMemoryError says why it stopped the JVM. */
+    private static final String OUT_OF_MEMORY = "OutOfMemoryError:";
     /**
      * The classes every kind of change may need: the first run after an install may be a Java commit, and the archive
      * it writes is used for every later one, TypeScript commits included.
@@ -34,38 +60,271 @@ final class FastStart {
 
     /** The exit code of the tuned JVM, or empty when the run should go on in this one. */
     static Optional<Integer> relaunch(String[] args) {
-        if (args.length == 0 || !args[0].equals("check")) return Optional.empty();
+        if (args.length == 0 || !COMMANDS.contains(args[0])) return Optional.empty();
         if (System.getProperty(CHILD_PROPERTY) != null || "0".equals(System.getenv("MIGRATION_GUARD_FAST_START"))) {
             return Optional.empty();
         }
         Optional<Path> jar = ownJar();
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         if (jar.isEmpty() || !Files.isExecutable(java)) return Optional.empty();
-        Optional<Path> archive = archive(jar.get());
-        Path creating = null;
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off", "-D" + CHILD_PROPERTY + "=1"));
-        if (archive.isPresent()) {
-            if (Files.isRegularFile(archive.get())) {
-                command.add("-XX:SharedArchiveFile=" + archive.get());
-            } else {
-                creating = archive.get().resolveSibling(archive.get().getFileName() + "." + ProcessHandle.current().pid());
-                command.add("-XX:ArchiveClassesAtExit=" + creating);
-                command.add("-D" + ARCHIVING_PROPERTY + "=1");
-            }
-        }
-        // Keep the user's class path (java -cp migration-guard.jar:their-jdbc-driver.jar): the jar comes first, so the
-        // archive made for it still applies.
-        command.addAll(List.of("-cp", classPath(jar.get()), Main.class.getName()));
-        command.addAll(List.of(args));
+        Path work;
         try {
-            Process child = new ProcessBuilder(command).inheritIO().start();
-            int code = waitFor(child);
-            if (creating != null) publish(creating, archive.get());
-            return Optional.of(code);
-        } catch (IOException e) {
+            work = privateFolder();
+            Files.createDirectory(work.resolve("tmp"));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+        Supervisor supervisor = new Supervisor(args, jar.get(), java, work);
+        Thread cleanup = new Thread("migration-guard-cleanup") {
+            @Override
+            public void run() {
+                supervisor.stop();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            return supervisor.supervise();
+        } finally {
+            supervisor.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the same
+            }
+        }
+    }
+
+    /**
+     * A new folder in the temporary folder, owner-only on POSIX: the child's report and the breadcrumbs are the user's
+     * business. Not Files.createTempDirectory, whose random name loads the security providers (tens of milliseconds
+     * on a commit that takes a few hundred). Creating fails on a name that exists, so the folder is always a new one.
+     */
+    private static Path privateFolder() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        FileAttribute<?>[] ownerOnly = isWindows() ? new FileAttribute<?>[0] : new FileAttribute<?>[]{
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
+        long pid = ProcessHandle.current().pid();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                String name = text("migration-guard-", pid, "-", Long.toHexString(System.nanoTime()));
+                return Files.createDirectory(tmp.resolve(name), ownerOnly);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) throw e;
+            }
+        }
+    }
+
+    /**
+     * One supervised run: the attempts, and the private folder they share. Like all that runs before the tuned JVM
+     * starts, it uses no lambda, stream or NIO channel: each kind costs this plain JVM milliseconds to set up.
+     */
+    private static final class Supervisor {
+        private final String[] args;
+        private final Path jar;
+        private final Path java;
+        private final Path work;
+        private final List<String> crashed = new ArrayList<>();
+        private volatile Process child;
+        /** Set when the folder holds a crash log the user is told about. */
+        private volatile boolean keep;
+
+        Supervisor(String[] args, Path jar, Path java, Path work) {
+            this.args = args;
+            this.jar = jar;
+            this.java = java;
+            this.work = work;
+        }
+
+        Optional<Integer> supervise() {
+            ClassArchive archive = ClassArchive.of(jar);
+            while (true) {
+                Attempt attempt;
+                try {
+                    attempt = attempt(archive);
+                } catch (IOException e) {
+                    archive.abandon();
+                    return Optional.empty();
+                }
+                if (attempt.status() != null) {
+                    forward();
+                    if (attempt.exitCode() == attempt.status() && attempt.vmOutput().isEmpty()) archive.publish();
+                    else archive.abandon();
+                    return Optional.of(attempt.status());
+                }
+                archive.abandon();
+                // -XX:+ExitOnOutOfMemoryError exits 3 at once, wherever the memory ran out, parsing included.
+                int oom = attempt.vmOutput().indexOf(OUT_OF_MEMORY);
+                if (attempt.exitCode() == ExitCodes.BUG && oom >= 0) {
+                    String kind = attempt.vmOutput().substring(oom + OUT_OF_MEMORY.length()).split("\n", 2)[0];
+                    System.err.println(Main.outOfMemory(kind.strip()));
+                    return Optional.of(ExitCodes.BUG);
+                }
+                String crashedOn = attempt.exitCode() >= 128
+                        ? NativeCrashes.readBreadcrumb(work.resolve("parsing")) : null;
+                if (crashedOn != null && !crashed.contains(crashedOn) && crashed.size() < MAX_CRASHES) {
+                    crashed.add(crashedOn);
+                    continue;
+                }
+                if (archive.inUse()) {
+                    // Mapping the archive is the one thing a fresh JVM does differently: try once without it.
+                    archive.discard();
+                    archive = ClassArchive.none(jar);
+                    continue;
+                }
+                if (attempt.exitCode() < 128) return Optional.empty();
+                return Optional.of(crashedUnexplained(attempt));
+            }
+        }
+
+        /**
+         * The child died by a signal, not while parsing: exit 3, pointing at the JVM's crash log when there is one
+         * (the folder is then kept), else quoting the first line the JVM printed.
+         */
+        private int crashedUnexplained(Attempt attempt) {
+            String detail = "";
+            File[] files = work.toFile().listFiles();
+            for (File f : files == null ? new File[0] : files) {
+                if (f.getName().startsWith("hs_err")) detail = "; the JVM's crash log: " + f;
+            }
+            keep = !detail.isEmpty();
+            if (!keep && !attempt.vmOutput().isEmpty()) {
+                detail = "; it printed: " + attempt.vmOutput().split("\n", 2)[0];
+            }
+            System.err.println("migration-guard: internal error (a bug): the JVM running migration-guard crashed (exit "
+                    + attempt.exitCode() + ")" + detail + ". Please report it; MIGRATION_GUARD_FAST_START=0 runs it in "
+                    + "one JVM.");
+            return ExitCodes.BUG;
+        }
+
+        private Attempt attempt(ClassArchive archive) throws IOException {
+            Path breadcrumb = work.resolve("parsing");
+            Path status = work.resolve("status");
+            Files.deleteIfExists(breadcrumb);
+            Files.deleteIfExists(status);
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
+                    text("-Xmx", (Runtime.getRuntime().maxMemory() + (1 << 20) - 1) >> 20, "m"),
+                    "-XX:+ExitOnOutOfMemoryError", text("-XX:ErrorFile=", work.resolve("hs_err_pid%p.log")),
+                    "-XX:-CreateCoredumpOnCrash", text("-Djava.io.tmpdir=", work.resolve("tmp")),
+                    text("-D", CHILD_PROPERTY, "=", work),
+                    text("-D", NativeCrashes.BREADCRUMB_PROPERTY, "=", breadcrumb)));
+            if (Colors.stdoutIsTerminal()) command.add("-D" + TERMINAL_PROPERTY + "=1");
+            if (!crashed.isEmpty()) {
+                Path list = work.resolve("crashed");
+                NativeCrashes.writeCrashed(list, crashed);
+                command.add(text("-D", NativeCrashes.CRASHED_PROPERTY, "=", list));
+            }
+            command.addAll(archive.jvmOptions());
+            // Keep the user's class path (java -cp migration-guard.jar:their-jdbc-driver.jar): the jar comes first, so
+            // the archive made for it still applies.
+            command.addAll(List.of("-cp", classPath(jar), Main.class.getName()));
+            command.addAll(List.of(args));
+            Path vmOut = work.resolve("vm-out");
+            Path vmErr = work.resolve("vm-err");
+            child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(vmOut.toFile()).redirectError(vmErr.toFile()).start();
+            int code = waitFor(child);
+            StringBuilder vmOutput = new StringBuilder();
+            for (String line : UserCache.read(vmOut).concat("\n").concat(UserCache.read(vmErr)).split("\n")) {
+                // The JVM's notice of JAVA_TOOL_OPTIONS (set in many CI images) is no sign of trouble.
+                if (line.isBlank() || line.startsWith("Picked up ")) continue;
+                if (vmOutput.length() > 0) vmOutput.append('\n');
+                vmOutput.append(line.strip());
+            }
+            Integer statusCode = null;
+            if (Files.isRegularFile(status)) {
+                try {
+                    statusCode = Integer.valueOf(UserCache.read(status).strip());
+                } catch (NumberFormatException e) {
+                    // a status cut short: the child did not finish writing it
+                }
+            }
+            return new Attempt(code, statusCode, vmOutput.toString());
+        }
+
+        /** Copies the completed child's output to this JVM's stdout and stderr, as bytes. */
+        private void forward() {
+            copy(work.resolve("out"), System.out);
+            copy(work.resolve("err"), System.err);
+        }
+
+        private static void copy(Path file, PrintStream to) {
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                in.transferTo(to);
+            } catch (IOException e) {
+                // the child wrote it a moment ago in our own folder: unreadable means there is nothing to show
+            }
+            to.flush();
+        }
+
+        /** Stops a child still running (this JVM is being killed); removes the folder unless it holds a crash log. */
+        void stop() {
+            Process p = child;
+            if (p != null && p.isAlive()) p.destroyForcibly();
+            if (!keep) delete(work.toFile());
+        }
+
+        /** Best effort: what cannot be deleted is left in a temporary folder the system cleans up eventually. */
+        private static void delete(File file) {
+            File[] children = file.listFiles();
+            if (children != null) {
+                for (File child : children) delete(child);
+            }
+            file.delete();
+        }
+    }
+
+    /**
+     * @param status   the exit code the child recorded when it completed, or null when it died first
+     * @param vmOutput what the JVM itself printed (the child's own output goes to its files)
+     */
+    private record Attempt(int exitCode, Integer status, String vmOutput) {
+    }
+
+    /** The child's side: where its output goes and how it tells the parent it completed. */
+    record Streams(PrintStream out, PrintStream err, Path work) {
+        /** In the child, files of the parent's folder; else this JVM's stdout and stderr. */
+        static Streams current() {
+            String work = System.getProperty(CHILD_PROPERTY);
+            if (work == null) return new Streams(System.out, System.err, null);
+            try {
+                Path folder = Path.of(work);
+                var out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve("out"))), false,
+                        StandardCharsets.UTF_8);
+                var err = new PrintStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve("err"))), false,
+                        StandardCharsets.UTF_8);
+                System.setOut(out);
+                System.setErr(err);
+                return new Streams(out, err, folder);
+            } catch (IOException | RuntimeException e) {
+                // the parent then sees no status and runs the command itself
+                return new Streams(System.out, System.err, null);
+            }
+        }
+
+        /** Flushes the output, then records the exit code: a status file means the output is complete. */
+        void finish(int code) {
+            out.flush();
+            err.flush();
+            if (work == null) return;
+            try {
+                Path partial = work.resolve("status.part");
+                Files.writeString(partial, Integer.toString(code), StandardCharsets.UTF_8);
+                dev.migrationguard.config.UserCache.move(partial, work.resolve("status"));
+            } catch (IOException e) {
+                // no status: the parent treats the run as not completed and runs it itself
+            }
+        }
+    }
+
+    /**
+     * The parts one after the other. The parent JVM builds its strings with this, not with {@code +}: each new shape
+     * of {@code +} makes a plain JVM spin method handles the first time, about half a millisecond apiece.
+     */
+    static String text(Object... parts) {
+        StringBuilder b = new StringBuilder();
+        for (Object part : parts) b.append(part);
+        return b.toString();
     }
 
     /** This JVM's class path when it starts with the jar (the child runs in the same folder), else the jar alone. */
@@ -120,45 +379,6 @@ final class FastStart {
         }
     }
 
-    /** Moves a finished archive into place atomically, so a concurrent run never maps a half-written one. */
-    private static void publish(Path creating, Path archive) {
-        try {
-            if (Files.isRegularFile(creating) && Files.size(creating) > 0) {
-                try {
-                    Files.move(creating, archive, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(creating, archive, StandardCopyOption.REPLACE_EXISTING);
-                }
-                removeStale(archive);
-            }
-        } catch (IOException e) {
-            // another run published it first, or the cache is read-only: the next run tries again
-        } finally {
-            try {
-                Files.deleteIfExists(creating);
-            } catch (IOException ignored) {
-                // a leftover temporary file in the cache folder is harmless
-            }
-        }
-    }
-
-    /** Archives of earlier builds of the same jar are never used again: keep the cache to one per jar. */
-    private static void removeStale(Path archive) throws IOException {
-        String name = archive.getFileName().toString();
-        String[] parts = name.split("-");
-        if (parts.length < 4) return;
-        String samePath = "-" + parts[3] + "-";
-        try (var files = Files.list(archive.getParent())) {
-            for (Path p : files.toList()) {
-                String other = p.getFileName().toString();
-                if (!other.equals(name) && other.startsWith("classes-") && other.endsWith(".jsa")
-                        && other.contains(samePath)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
     /** The jar this JVM runs from, or empty when it runs from classes (tests, an IDE). */
     static Optional<Path> ownJar() {
         try {
@@ -167,21 +387,6 @@ final class FastStart {
             Path path = Path.of(source.getLocation().toURI());
             return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
         } catch (Exception e) {
-            return Optional.empty();
-        }
-    }
-
-    /** One archive per jar build and JDK, in the user's cache folder; empty when there is no usable cache folder. */
-    static Optional<Path> archive(Path jar) {
-        try {
-            Path cache = dev.migrationguard.config.UserCache.folder();
-            Files.createDirectories(cache);
-            if (!Files.isWritable(cache)) return Optional.empty();
-            String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis())
-                    + "-" + Integer.toHexString(jar.toAbsolutePath().toString().hashCode()) + "-java"
-                    + System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_");
-            return Optional.of(cache.resolve("classes-" + key + ".jsa"));
-        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -33,7 +33,17 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         var relaunched = FastStart.relaunch(args);
         if (relaunched.isPresent()) System.exit(relaunched.get());
-        int code = run(args, System.out, System.err);
+        var streams = FastStart.Streams.current();
+        int code;
+        try {
+            code = run(args, streams.out(), streams.err());
+        } catch (Throwable e) {
+            // Whatever escapes, the run ends with one line and a status, or a supervising JVM would retry it.
+            streams.err().println("migration-guard: internal error (a bug): " + e + ". Please report it with the "
+                    + "output of the same command run with --debug.");
+            code = ExitCodes.BUG;
+        }
+        streams.finish(code);
         FastStart.completeArchive();
         System.exit(code);
     }
@@ -57,13 +67,18 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             // An Error passes every handler above (and picocli's): uncaught, the JVM would print a stack trace and
             // exit 1, the code that means "findings". Once unwound, the failed allocation is garbage: printing works.
-            err.println("migration-guard: out of memory (" + e.getMessage() + "); give Java a larger heap "
-                    + "(JAVA_TOOL_OPTIONS=-Xmx2g) or exclude the largest files, and if the inputs are small, report it "
-                    + "as a bug with the output of the same command run with --debug.");
+            err.println(outOfMemory(e.getMessage()));
             if (Arrays.asList(args).contains("--debug")) e.printStackTrace(err);
             err.flush();
             return ExitCodes.BUG;
         }
+    }
+
+    /** The one line for running out of memory, in this JVM or in the tuned one {@link FastStart} supervises. */
+    static String outOfMemory(String kind) {
+        return "migration-guard: out of memory (" + kind + "); give Java a larger heap (JAVA_TOOL_OPTIONS=-Xmx2g) or "
+                + "exclude the largest files, and if the inputs are small, report it as a bug with the output of the "
+                + "same command run with --debug.";
     }
 
     @Override

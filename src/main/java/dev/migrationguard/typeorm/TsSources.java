@@ -34,7 +34,7 @@ public final class TsSources {
     }
 
     static ParseProblem problem(String path, TypeScript.SyntaxError e) {
-        return new ParseProblem(Location.at(path, e.line(), e.column()), "TypeScript syntax error: " + e.message());
+        return new ParseProblem(Location.at(path, e.line(), e.column()), e.message());
     }
 
     /**

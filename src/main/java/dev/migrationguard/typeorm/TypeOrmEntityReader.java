@@ -79,6 +79,9 @@ public final class TypeOrmEntityReader implements EntityReader {
             if (!accepts(path)) continue;
             String file = Text.fileName(path);
             stems.add(file.substring(0, file.length() - 3));
+            // Only a class with TypeORM decorators can change another entity's facts (a base class, an embedded one):
+            // any other TypeScript file of the change (an Angular service) is never handed to the native parser.
+            if (!side.readText(path).map(t -> t.contains("typeorm")).orElse(false)) continue;
             sources.parse(side, path).filter(p -> p.module() != null).ifPresent(p -> {
                 for (ClassDecl c : p.module().classes()) if (c.name() != null) names.add(c.name());
             });

@@ -7,17 +7,21 @@ import dev.migrationguard.config.UserCache;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Makes SWC's native library loadable. swc4j by default unpacks its 18 MB library into a new temporary folder per
- * process; this unpacks it once into the user's cache (atomically, so concurrent runs never load a half-written file)
- * and points swc4j there, so only the first run pays for the copy.
+ * process; this unpacks it once into the user's cache (atomically, so concurrent runs never load a half-written file,
+ * with its size and SHA-256 recorded beside it, so a truncated copy is replaced instead of crashing the JVM) and points
+ * swc4j there, so only the first run pays for the copy. Without a usable cache it falls back to a private copy.
  */
 final class SwcNative {
     /** The platform as the JVM names it; tests replace it to play a machine migration-guard ships no library for. */
@@ -50,9 +54,13 @@ final class SwcNative {
         return file;
     }
 
-    /** Prepares the library for swc4j's loader; throws {@link TypeScriptUnavailable} on an unsupported platform. */
+    /**
+     * Prepares the library for swc4j's loader: the verified copy in the user's cache, else a private temporary copy.
+     * Throws {@link TypeScriptUnavailable} on an unsupported platform, or when neither copy can be written.
+     */
     static void prepare() {
-        Path folder = unpack(libraryFile());
+        String file = libraryFile();
+        Path folder = cached(file).orElseGet(() -> privateCopy(file));
         Swc4jLibLoader.setLibLoadingListener(new ISwc4jLibLoadingListener() {
             @Override
             public File getLibPath() {
@@ -93,29 +101,54 @@ final class SwcNative {
         return "libswc4j-" + osPart + "-" + archPart + ".v." + VERSION + "." + ext;
     }
 
-    private static Path unpack(String file) {
+    /**
+     * The cache's copy of the library, unpacked and recorded when it is missing or does not match its record; empty
+     * when there is no cache folder or it cannot take the file (read-only, full).
+     */
+    private static Optional<Path> cached(String file) {
+        Optional<Path> cache = UserCache.folder();
+        if (cache.isEmpty()) return Optional.empty();
+        Path folder = cache.get().resolve("swc4j-" + VERSION);
+        Path target = folder.resolve(file);
+        if (UserCache.intact(target)) return Optional.of(folder);
         try {
-            Path folder = UserCache.folder().resolve("swc4j-" + VERSION);
             Files.createDirectories(folder);
-            Path target = folder.resolve(file);
-            // Only a complete copy is ever moved into place, and the folder is per version: present means usable.
-            // (Sizing the resource instead would open the 25 MB jar once more on every run.)
-            if (Files.isRegularFile(target) && Files.size(target) > 0) return folder;
             Path partial = Files.createTempFile(folder, file, ".part");
-            try (InputStream in = SwcNative.class.getResourceAsStream("/" + file)) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                try {
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+            try {
+                String sha256 = copy(file, partial);
+                UserCache.move(partial, target);
+                UserCache.seal(target, sha256, null);
             } finally {
                 Files.deleteIfExists(partial);
             }
+            return Optional.of(folder);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A copy for this process only, in a new temporary folder removed when the JVM exits. */
+    private static Path privateCopy(String file) {
+        try {
+            Path folder = Files.createTempDirectory("migration-guard-swc4j-");
+            folder.toFile().deleteOnExit();
+            Path target = folder.resolve(file);
+            target.toFile().deleteOnExit();
+            copy(file, target);
             return folder;
         } catch (IOException | RuntimeException e) {
-            throw new TypeScriptUnavailable("could not unpack the TypeScript parser's native library into "
-                    + UserCache.folder() + ": " + e.getMessage(), e);
+            throw new TypeScriptUnavailable("could not unpack the TypeScript parser's native library (18 MB) into the "
+                    + "cache folder (" + UserCache.folder().map(Path::toString).orElse("none: no home folder")
+                    + ") nor into a temporary folder: " + e.getMessage(), e);
         }
+    }
+
+    /** Copies the library out of the jar into {@code target}; returns its SHA-256. */
+    private static String copy(String file, Path target) throws IOException {
+        MessageDigest digest = UserCache.newDigest();
+        try (InputStream in = new DigestInputStream(SwcNative.class.getResourceAsStream("/" + file), digest)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -29,6 +29,11 @@ final class SwcParser {
     private SwcParser() {
     }
 
+    /** Loads the native library (the class initialiser does), so that a crash while loading is not blamed on a file. */
+    static void load() {
+        // nothing more to do once the class is initialised
+    }
+
     static TypeScript.Parsed parse(String source, boolean tsx) {
         Swc4jParseOptions options;
         try {
@@ -51,8 +56,9 @@ final class SwcParser {
         String first = text.lines().findFirst().orElse(text);
         Matcher m = AT.matcher(first);
         if (m.matches()) {
-            return new TypeScript.SyntaxError(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(1));
+            return new TypeScript.SyntaxError(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    "TypeScript syntax error: " + m.group(1));
         }
-        return new TypeScript.SyntaxError(1, 1, first);
+        return new TypeScript.SyntaxError(1, 1, "TypeScript syntax error: " + first);
     }
 }

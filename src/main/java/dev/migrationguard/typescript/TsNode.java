@@ -1,6 +1,8 @@
 package dev.migrationguard.typescript;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,10 +20,21 @@ public sealed interface TsNode {
     /** The direct children, in source order where the parser keeps it. */
     List<TsNode> children();
 
-    /** Visits this node and every node below it, depth first. */
+    /**
+     * Visits this node and every node below it, depth first, in source order. Iterative: a tree as deep as the parser
+     * accepts (thousands of chained operators) must not overflow the caller's stack.
+     */
     default void walk(Consumer<TsNode> visitor) {
-        visitor.accept(this);
-        for (TsNode c : children()) c.walk(visitor);
+        Deque<TsNode> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            TsNode n = pending.pop();
+            visitor.accept(n);
+            List<TsNode> children = n.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                if (children.get(i) != null) pending.push(children.get(i));
+            }
+        }
     }
 
     /** A whole file: its imports and its top-level statements (exports unwrapped into what they declare). */

@@ -33,6 +33,29 @@ class TypeScriptPlatformTest {
         assertEquals(1, back.code(), "the parser still loads once the platform is right: " + back);
     }
 
+    /**
+     * A TypeScript file that uses no TypeORM (an Angular service) is never handed to the native parser, the one that
+     * aborts on {@code push(... more)}: on a platform without the parser such a change is checked all the same.
+     */
+    @Test
+    void aTypeScriptFileWithoutTypeOrmIsNeverParsed() {
+        var g = TypeOrmEndToEndTest.baseline(dir).addAll().commit("init");
+        g.write("src/app/cart.service.ts", """
+                import { Injectable } from '@angular/core';
+
+                @Injectable({ providedIn: 'root' })
+                export class CartService {
+                  private items: string[] = [];
+
+                  add(...more: string[]): void {
+                    this.items.push(... more);
+                  }
+                }
+                """).addAll();
+        Cli r = SwcPlatformSeam.on("SunOS", "sparcv9", () -> Cli.run(g.root(), "check", "--staged"));
+        assertEquals(0, r.code(), r::toString);
+    }
+
     @Test
     void aJavaOnlyChangeOnAnUnsupportedPlatformIsStillChecked() {
         var g = GitFixture.init(dir).write("src/main/resources/db/migration/V1__Create_contest.sql",

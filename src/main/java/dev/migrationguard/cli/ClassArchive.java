@@ -1,0 +1,143 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.config.UserCache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The class-data-sharing archive of one jar build and JDK in the user's cache, as the tuned JVM uses it: mapped when
+ * it matches the record written beside it (a truncated archive is a SIGBUS at startup, which no flag turns into a
+ * warning), else written by this run when the cache can take it. An archive is published only after the JVM that
+ * wrote it exited cleanly, so a dump cut short by a full disk is never used.
+ */
+final class ClassArchive {
+    /** Needed free space, as a multiple of the jar's size (the archive is about 0.7 of it). */
+    private static final int SPACE_FACTOR = 2;
+    /** A temporary archive older than this was left by a run that died; no live run writes for so long. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
+
+    private final Path jar;
+    private final Path file;
+    private final boolean create;
+    private final Path creating;
+
+    private ClassArchive(Path jar, Path file, boolean create) {
+        this.jar = jar;
+        this.file = file;
+        this.create = create;
+        this.creating = create ? file.resolveSibling(FastStart.text(file.getFileName(), ".",
+                ProcessHandle.current().pid(), ".part")) : null;
+    }
+
+    /** No archive: the cache is missing, read-only or full, or holds a bad archive it cannot drop. */
+    static ClassArchive none(Path jar) {
+        return new ClassArchive(jar, null, false);
+    }
+
+    /** The archive to map or to write for {@code jar}. */
+    static ClassArchive of(Path jar) {
+        try {
+            Optional<Path> cache = UserCache.folder();
+            if (cache.isEmpty()) return none(jar);
+            Path file = cache.get().resolve(FastStart.text("classes-", key(jar), ".jsa"));
+            if (UserCache.intact(file)) return new ClassArchive(jar, file, false);
+            // Missing, or not what its record says (truncated, from a build that wrote no record): never mapped.
+            if ((Files.exists(file) || Files.exists(UserCache.recordOf(file))) && !UserCache.delete(file)) {
+                return none(jar);
+            }
+            Files.createDirectories(cache.get());
+            if (!Files.isWritable(cache.get())) return none(jar);
+            if (Files.getFileStore(cache.get()).getUsableSpace() < SPACE_FACTOR * Files.size(jar)) return none(jar);
+            return new ClassArchive(jar, file, true);
+        } catch (IOException | RuntimeException e) {
+            return none(jar);
+        }
+    }
+
+    /** One archive per jar build (size, time, path) and Java version. */
+    private static String key(Path jar) throws IOException {
+        return FastStart.text(Long.toHexString(Files.size(jar)), "-",
+                Long.toHexString(Files.getLastModifiedTime(jar).toMillis()), "-",
+                Integer.toHexString(jar.toAbsolutePath().toString().hashCode()), "-java",
+                System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_"));
+    }
+
+    boolean inUse() {
+        return file != null;
+    }
+
+    /** The JVM options that map the archive, or that write it when the JVM exits. */
+    List<String> jvmOptions() {
+        if (file == null) return List.of();
+        if (!create) return List.of(FastStart.text("-XX:SharedArchiveFile=", file));
+        return List.of(FastStart.text("-XX:ArchiveClassesAtExit=", creating), "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
+    }
+
+    /**
+     * After a JVM that wrote the archive exited cleanly: records its size and digest, moves it into place (atomically,
+     * so a concurrent run never maps half of it) and drops the archives no jar will use again.
+     */
+    void publish() {
+        if (!create) return;
+        try {
+            if (Files.isRegularFile(creating) && Files.size(creating) > 0) {
+                String sha256 = UserCache.sha256(creating);
+                UserCache.move(creating, file);
+                UserCache.seal(file, sha256, jar.toAbsolutePath().toString());
+                prune();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the cache filled up or went read-only meanwhile: without a record the archive is never mapped
+        } finally {
+            abandon();
+        }
+    }
+
+    /** Drops what this run started to write. */
+    void abandon() {
+        if (creating == null) return;
+        try {
+            Files.deleteIfExists(creating);
+        } catch (IOException e) {
+            // a leftover temporary file is removed by the next publish
+        }
+    }
+
+    /** The archive was mapped and the JVM died starting: it is bad, whatever its record says. */
+    void discard() {
+        if (file != null && !create) UserCache.delete(file);
+    }
+
+    /**
+     * Removes the archives of jars that are gone, of earlier builds or other Java versions of this jar, archives and
+     * records without their other half, and temporary archives of runs that died.
+     */
+    private void prune() throws IOException {
+        String ownJar = jar.toAbsolutePath().toString();
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        try (var files = Files.list(file.getParent())) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith("classes-") || p.equals(file) || p.equals(UserCache.recordOf(file))) continue;
+                if (name.endsWith(".part")) {
+                    if (Files.getLastModifiedTime(p).toInstant().isBefore(abandoned)) Files.deleteIfExists(p);
+                } else if (name.endsWith(".jsa")) {
+                    String source = UserCache.source(p);
+                    // An archive without a record is being published by another run, or was left by a run that died.
+                    boolean gone = source == null ? Files.getLastModifiedTime(p).toInstant().isBefore(abandoned)
+                            : source.equals(ownJar) || !Files.exists(Path.of(source));
+                    if (gone) UserCache.delete(p);
+                } else if (name.endsWith(".jsa.sha256")) {
+                    Path archive = p.resolveSibling(name.substring(0, name.length() - ".sha256".length()));
+                    if (!Files.exists(archive)) Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
