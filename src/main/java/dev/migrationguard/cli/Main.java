@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.engine.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /** The command line. {@link #run} returns the exit code so that tests never exit the JVM. */
-@Command(name = "migration-guard", mixinStandardHelpOptions = true, version = "migration-guard 0.1.0",
+@Command(name = "migration-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Stops database-migration accidents before they reach production.",
         subcommands = {CheckCommand.class, LintCommand.class, BaselineCommand.class, LockCommand.class,
                 InstallCommand.class, UninstallCommand.class, RulesCommand.class, ExplainCommand.class},
@@ -79,6 +80,14 @@ public final class Main implements Runnable {
         return "migration-guard: out of memory (" + kind + "); give Java a larger heap (JAVA_TOOL_OPTIONS=-Xmx2g) or "
                 + "exclude the largest files, and if the inputs are small, report it as a bug with the output of the "
                 + "same command run with --debug.";
+    }
+
+    /** {@code --version}: the pom's version, as every report gives it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{Report.TOOL + " " + Report.VERSION};
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.model.Digests;
+
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -135,19 +135,11 @@ public final class UserCache {
     }
 
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Digests.newSha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    public static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.hex(digest);
     }
 
     /** A small file's text, read without NIO channels, which a plain JVM has yet to load when it starts the tuned one. */

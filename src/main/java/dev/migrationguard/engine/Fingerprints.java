@@ -1,13 +1,11 @@
 package dev.migrationguard.engine;
 
+import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Text;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +34,13 @@ public final class Fingerprints {
             String source = "";
             if (!f.location().isWholeFile()) {
                 String[] text = lines.computeIfAbsent(f.path(),
-                        p -> sourceOf.apply(p).map(t -> t.split("\r\n|\r|\n", -1)).orElse(new String[0]));
+                        p -> sourceOf.apply(p).map(Text::lines).orElse(new String[0]));
                 int line = f.location().line();
                 if (line <= text.length) source = normalise(text[line - 1]);
             }
             String identity = String.join("\u0000", "v1", f.rule(), f.path(), f.message(), source);
             int occurrence = seen.merge(identity, 1, Integer::sum);
-            prints.add(sha256(identity + "\u0000" + occurrence).substring(0, 32));
+            prints.add(Digests.sha256(identity + "\u0000" + occurrence).substring(0, 32));
         }
         return prints;
     }
@@ -51,12 +49,4 @@ public final class Fingerprints {
         return line.replaceAll("\\s+", "");
     }
 
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 }

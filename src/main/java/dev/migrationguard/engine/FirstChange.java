@@ -2,6 +2,7 @@ package dev.migrationguard.engine;
 
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.Text;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,8 +27,8 @@ final class FirstChange {
     static Location locate(Migration now, List<Migration> nowAll, String nowText, Migration deployed,
                            List<Migration> deployedAll, String deployedText, Location fallback) {
         if (nowText == null || deployedText == null) return fallback;
-        String[] current = nowText.split("\r\n|\r|\n", -1);
-        String[] before = deployedText.split("\r\n|\r|\n", -1);
+        String[] current = Text.lines(nowText);
+        String[] before = Text.lines(deployedText);
         int from = start(now);
         int until = end(now, nowAll, current.length);
         int deployedFrom = start(deployed);

@@ -3,6 +3,10 @@ package dev.migrationguard.engine;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Severity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +17,8 @@ import java.util.Optional;
  */
 public record Report(String mode, List<Finding> findings, int filesChecked, List<String> fingerprints) {
     public static final String TOOL = "migration-guard";
-    public static final String VERSION = "0.1.0";
+    /** The pom's version, which Maven writes into a resource of the jar: the one place it is set. */
+    public static final String VERSION = bundledVersion();
 
     public Report {
         findings = List.copyOf(findings);
@@ -26,6 +31,15 @@ public record Report(String mode, List<Finding> findings, int filesChecked, List
     /** A report whose fingerprints know no source lines (the findings' files are not at hand). */
     public Report(String mode, List<Finding> findings, int filesChecked) {
         this(mode, findings, filesChecked, Fingerprints.of(findings, path -> Optional.empty()));
+    }
+
+    private static String bundledVersion() {
+        try (InputStream in = Report.class.getResourceAsStream("/dev/migrationguard/version.txt")) {
+            if (in == null) throw new IllegalStateException("the build bundles no dev/migrationguard/version.txt");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Findings of this severity that count (suppressed ones never do). */

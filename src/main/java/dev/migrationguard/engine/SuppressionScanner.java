@@ -2,6 +2,7 @@ package dev.migrationguard.engine;
 
 import dev.migrationguard.engine.Analysis.SuppressionComment;
 import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SuppressionScanner {
     public static List<SuppressionComment> scan(String path, String text) {
         if (!text.contains(MARKER)) return List.of();
         List<SuppressionComment> found = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(text);
         boolean leading = true;
         boolean inBlock = false;
         for (int i = 0; i < lines.length; i++) {

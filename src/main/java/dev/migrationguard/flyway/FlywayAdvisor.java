@@ -2,6 +2,7 @@ package dev.migrationguard.flyway;
 
 import dev.migrationguard.engine.MigrationAdvisor;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
 
@@ -53,14 +54,8 @@ public final class FlywayAdvisor implements MigrationAdvisor {
         String suffix = newestPath.toLowerCase(Locale.ROOT).endsWith(".java") ? ".sql" : newestPath.substring(
                 newestPath.lastIndexOf('.'));
         String file = folder + "V" + nextVersion(newest) + "__" + flywayDescription(suggestedName) + suffix;
-        return Optional.of("Add " + file + " that " + verb(change) + " \"" + change.table()
+        return Optional.of("Add " + file + " that " + MigrationNames.verbFor(change) + " table \"" + change.table()
                 + "\" (or run your migration generator).");
-    }
-
-    private static String verb(SchemaChange change) {
-        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.ADDED) return "creates table";
-        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.REMOVED) return "drops table";
-        return "alters table";
     }
 
     /** The version after {@code newest}, spelled the way the project spells its versions. */
@@ -93,7 +88,7 @@ public final class FlywayAdvisor implements MigrationAdvisor {
     /** {@code AddContestDivisions} becomes {@code Add_contest_divisions}, Flyway's usual spelling. */
     static String flywayDescription(String pascal) {
         if (pascal == null || pascal.isBlank()) return "Schema_change";
-        String[] words = pascal.strip().split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[\\s_\\-]+");
+        String[] words = MigrationNames.words(pascal);
         StringBuilder b = new StringBuilder();
         for (String w : words) {
             if (w.isEmpty()) continue;

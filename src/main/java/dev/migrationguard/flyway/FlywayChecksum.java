@@ -1,9 +1,9 @@
 package dev.migrationguard.flyway;
 
+import dev.migrationguard.model.Digests;
+import dev.migrationguard.model.Text;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /** The checksums Flyway would store for a migration, so that two versions compare the way Flyway compares them. */
@@ -43,7 +43,7 @@ public final class FlywayChecksum {
                 start = i + 1;
             }
         }
-        return dev.migrationguard.model.Digests.sha256(lines.toString());
+        return Digests.sha256(lines.toString());
     }
 
     /**
@@ -52,12 +52,6 @@ public final class FlywayChecksum {
      */
     public static String java(String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return "sha256:" + Digests.sha256(Text.withLfLineEndings(text));
     }
 }

@@ -7,6 +7,7 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.Text;
 
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class JavaSources {
     private static ParseProblem syntaxError(String path, String text, List<Problem> problems) {
         if (problems.isEmpty()) return new ParseProblem(Location.at(path, 1, 1), "Java syntax error");
         var place = JavaSyntaxErrors.describe(problems.get(0));
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(text);
         int line = Math.min(Math.max(place.line(), 1), lines.length);
         int column = Math.min(Math.max(place.column(), 1), lines[line - 1].length() + 1);
         return new ParseProblem(Location.at(path, line, column), "Java syntax error: " + place.message());

@@ -3,6 +3,7 @@ package dev.migrationguard.liquibase;
 import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.model.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class FormattedSqlParser {
     }
 
     static Changelog parse(String path, String content) {
-        String[] lines = content.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(content);
         List<ParsedChangeSet> changeSets = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
         Builder current = null;

@@ -2,6 +2,7 @@ package dev.migrationguard.liquibase;
 
 import dev.migrationguard.engine.MigrationAdvisor;
 import dev.migrationguard.liquibase.Changelog.Include;
+import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
@@ -50,7 +51,7 @@ public final class LiquibaseAdvisor implements MigrationAdvisor {
     }
 
     private static String advice(String master, Changelog log, SchemaChange change, String suggestedName) {
-        String what = "a changeSet that " + verb(change) + " \"" + change.table() + "\"";
+        String what = "a changeSet that " + MigrationNames.verbFor(change) + " table \"" + change.table() + "\"";
         String extension = master.substring(master.lastIndexOf('.'));
         String file = kebab(suggestedName) + extension;
         List<Include> includes = log.includes();
@@ -69,16 +70,10 @@ public final class LiquibaseAdvisor implements MigrationAdvisor {
         return "Append " + what + " to " + master + ".";
     }
 
-    private static String verb(SchemaChange change) {
-        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.ADDED) return "creates table";
-        if (change.fact().isTable() && change.kind() == SchemaChange.Kind.REMOVED) return "drops table";
-        return "alters table";
-    }
-
     /** {@code AddContestDivisions} becomes {@code add-contest-divisions}. */
     static String kebab(String pascal) {
         if (pascal == null || pascal.isBlank()) return "schema-change";
-        return String.join("-", pascal.strip().split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[\\s_\\-]+"))
+        return String.join("-", MigrationNames.words(pascal))
                 .toLowerCase(Locale.ROOT);
     }
 }

@@ -297,12 +297,12 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     private static String normalize(String text, boolean dropWhitespace) {
-        String t = Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+        String t = Normalizer.normalize(Text.withLfLineEndings(text), Normalizer.Form.NFC);
         return dropWhitespace ? WHITESPACE.matcher(t).replaceAll("") : t.strip();
     }
 
     private static Location inside(String path, String content, int line, int column) {
-        String[] lines = content.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(content);
         int l = Math.min(Math.max(line, 1), lines.length);
         int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
         return Location.at(path, l, c);

@@ -46,17 +46,7 @@ public record Migration(String id, String path, Stack stack, Kind kind, String v
     }
 
     public enum Stack {
-        FLYWAY("Flyway"), TYPEORM("TypeORM"), LIQUIBASE("Liquibase");
-
-        private final String display;
-
-        Stack(String display) {
-            this.display = display;
-        }
-
-        public String display() {
-            return display;
-        }
+        FLYWAY, TYPEORM, LIQUIBASE
     }
 
     public enum Kind {

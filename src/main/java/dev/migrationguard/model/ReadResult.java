@@ -1,6 +1,5 @@
 package dev.migrationguard.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** What a reader got out of a file: the items it understood and the problems it met. */
@@ -20,13 +19,5 @@ public record ReadResult<T>(List<T> items, List<ParseProblem> problems) {
 
     public static <T> ReadResult<T> problem(ParseProblem problem) {
         return new ReadResult<>(List.of(), List.of(problem));
-    }
-
-    public ReadResult<T> plus(ReadResult<T> other) {
-        var all = new ArrayList<>(items);
-        all.addAll(other.items);
-        var probs = new ArrayList<>(problems);
-        probs.addAll(other.problems);
-        return new ReadResult<>(all, probs);
     }
 }

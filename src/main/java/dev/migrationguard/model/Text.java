@@ -1,10 +1,26 @@
 package dev.migrationguard.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Byte-to-text helpers shared by every reader. */
 public final class Text {
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
     private Text() {
+    }
+
+    /** The lines of a text, split at any line ending (CRLF, CR or LF); a text ending in one ends in an empty line. */
+    public static String[] lines(String text) {
+        return LINE_BREAK.split(text, -1);
+    }
+
+    /**
+     * The text with every CRLF and lone CR turned into LF: what the tool compares and digests, so that a checkout on
+     * Windows is not an edit.
+     */
+    public static String withLfLineEndings(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** Decodes UTF-8, dropping a leading byte-order mark. */

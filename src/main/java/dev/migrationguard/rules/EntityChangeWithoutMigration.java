@@ -3,6 +3,7 @@ package dev.migrationguard.rules;
 import dev.migrationguard.engine.Analysis;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Severity;
 
@@ -36,7 +37,7 @@ public final class EntityChangeWithoutMigration implements Rule {
         String what = fact.isTable()
                 ? "Entity " + fact.entity() + (fact.kind().equals("Table") ? "" : " (" + fact.kind().toLowerCase() + ")")
                 : fact.kind() + " " + change.subject() + keySuffix(fact.key(), fact.member());
-        String needed = dev.migrationguard.engine.MigrationNames.verbFor(change);
+        String needed = MigrationNames.verbFor(change);
         String detail = change.kind() == SchemaChange.Kind.CHANGED
                 ? " (" + change.before().value() + " -> " + change.after().value() + ")" : "";
         return what + " was " + change.kind().verb() + detail + ", but this change adds no migration that " + needed

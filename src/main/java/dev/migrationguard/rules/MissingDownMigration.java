@@ -28,10 +28,6 @@ public final class MissingDownMigration implements Rule {
     }
 
     public record Options(UndoPolicy undoScripts) {
-        public static Options defaults() {
-            return new Options(UndoPolicy.AUTO);
-        }
-
         public static Options from(OptionValues values) {
             UndoPolicy policy = values.string("undo-scripts").map(v -> {
                 try {

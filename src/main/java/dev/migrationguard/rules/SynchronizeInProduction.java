@@ -24,10 +24,6 @@ public final class SynchronizeInProduction implements Rule {
 
     /** @param developmentProfiles profiles and environments where schema synchronisation is tolerated */
     public record Options(Set<String> developmentProfiles) {
-        public static Options defaults() {
-            return new Options(Set.copyOf(DEFAULT_DEV_PROFILES));
-        }
-
         public static Options from(OptionValues values) {
             Set<String> set = new TreeSet<>();
             for (String p : values.strings("development-profiles").orElse(DEFAULT_DEV_PROFILES)) {

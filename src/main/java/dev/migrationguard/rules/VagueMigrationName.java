@@ -42,10 +42,6 @@ public final class VagueMigrationName implements Rule {
 
     /** @param genericWords the vocabulary that makes a name vague when it holds nothing else */
     public record Options(Set<String> genericWords) {
-        public static Options defaults() {
-            return new Options(DEFAULT_GENERIC_WORDS);
-        }
-
         public static Options from(OptionValues values) {
             Set<String> words = new TreeSet<>(values.strings("generic-words").orElse(List.copyOf(DEFAULT_GENERIC_WORDS)));
             values.strings("extra-generic-words").ifPresent(words::addAll);

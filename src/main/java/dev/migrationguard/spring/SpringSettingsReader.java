@@ -112,7 +112,7 @@ public final class SpringSettingsReader implements SettingsReader {
     private static ReadResult<SyncSetting> readProperties(String path, String text, String fileProfile) {
         List<SyncSetting> out = new ArrayList<>();
         Document doc = new Document();
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(text);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int start = 0;
@@ -245,7 +245,7 @@ public final class SpringSettingsReader implements SettingsReader {
     /** A 1-based location clamped into the file, so a report never points past its end. */
     static Location inside(String path, String text, int line, int column) {
         if (line <= 0) return Location.file(path);
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(text);
         int l = Math.min(line, lines.length);
         int c = Math.min(Math.max(column, 1), lines[l - 1].length() + 1);
         return Location.at(path, l, c);

@@ -1,9 +1,10 @@
 package dev.migrationguard.typeorm;
 
 import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Location;
-import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Migration.Touch;
+import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
@@ -12,13 +13,10 @@ import dev.migrationguard.model.Text;
 import dev.migrationguard.sql.SqlTouchReader;
 import dev.migrationguard.typescript.TsNode;
 import dev.migrationguard.typescript.TypeScript;
+import dev.migrationguard.typescript.TypeScriptUnavailable;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,13 +120,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
 
     /** SHA-256 over the content with line endings normalised: a checkout on Windows is not an edit. */
     static String checksum(String content) {
-        try {
-            String normalized = content.replace("\r\n", "\n").replace('\r', '\n');
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(Text.withLfLineEndings(content));
     }
 
     /** The QueryRunner methods that change the schema, and what each touches. */

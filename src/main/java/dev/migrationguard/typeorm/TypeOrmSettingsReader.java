@@ -96,7 +96,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
                 ? null : suffix;
         if (suffix != null && ENV_PROFILES_IGNORED.contains(suffix.toLowerCase(Locale.ROOT))) return ReadResult.empty();
         List<SyncSetting> out = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = Text.lines(text);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = ENV_LINE.matcher(lines[i]);
             if (!m.find()) continue;

@@ -3,6 +3,7 @@ package dev.migrationguard.typescript;
 import com.caoccao.javet.swc4j.Swc4jLibLoader;
 import com.caoccao.javet.swc4j.interfaces.ISwc4jLibLoadingListener;
 import dev.migrationguard.config.UserCache;
+import dev.migrationguard.model.Digests;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -145,10 +145,10 @@ final class SwcNative {
 
     /** Copies the library out of the jar into {@code target}; returns its SHA-256. */
     private static String copy(String file, Path target) throws IOException {
-        MessageDigest digest = UserCache.newDigest();
+        MessageDigest digest = Digests.newSha256();
         try (InputStream in = new DigestInputStream(SwcNative.class.getResourceAsStream("/" + file), digest)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Digests.hex(digest);
     }
 }

@@ -1,15 +1,15 @@
 package dev.migrationguard.rules;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class VagueMigrationNameTest {
-    private final VagueMigrationName rule = new VagueMigrationName(VagueMigrationName.Options.defaults());
+    private final VagueMigrationName rule = new VagueMigrationName(VagueMigrationName.Options.from(OptionValues.NONE));
 
     @ParameterizedTest
     @CsvSource({

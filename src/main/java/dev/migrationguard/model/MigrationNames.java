@@ -1,12 +1,16 @@
-package dev.migrationguard.engine;
-
-import dev.migrationguard.model.SchemaChange;
+package dev.migrationguard.model;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Derives a descriptive migration name from a schema change: a {@code divisions} column added to Contest gives
- *  {@code AddContestDivisions}. */
+/**
+ * Derives a descriptive migration name from a schema change (a {@code divisions} column added to Contest gives
+ * {@code AddContestDivisions}) and the words that say what a migration must do, for every stack's advice alike.
+ */
 public final class MigrationNames {
+    private static final Pattern PASCAL_WORDS = Pattern.compile(
+            "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[\\s_\\-]+");
+
     private MigrationNames() {
     }
 
@@ -30,6 +34,15 @@ public final class MigrationNames {
             case REMOVED -> "drops";
             case CHANGED -> "alters";
         };
+    }
+
+    /**
+     * The words of a PascalCase name as written, for a stack to spell it its own way ({@code AddContestDivisions}:
+     * Add, Contest, Divisions); underscores, dashes and blanks separate words too, and a leading one gives an empty
+     * first word.
+     */
+    public static String[] words(String pascal) {
+        return PASCAL_WORDS.split(pascal.strip());
     }
 
     /** {@code contest_divisions} and {@code contest-divisions} become {@code ContestDivisions}. */
