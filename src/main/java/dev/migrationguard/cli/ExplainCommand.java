@@ -1,12 +1,12 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.rules.RuleCatalog;
 import dev.migrationguard.rules.RuleMeta;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,12 +25,10 @@ final class ExplainCommand implements Callable<Integer> {
         String id = rule == null ? null : rule.strip().toLowerCase(Locale.ROOT);
         Optional<String> doc = id == null ? Optional.empty() : RuleCatalog.documentation(id);
         if (id == null || RuleCatalog.find(id).isEmpty() || doc.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(rule == null ? "migration-guard: explain needs a rule id. The rules:"
-                    : "migration-guard: unknown rule '" + rule + "'. The rules:");
-            for (RuleMeta m : RuleCatalog.all()) err.printf("  %-34s %s%n", m.id(), m.summary());
-            err.flush();
-            return ExitCodes.CANNOT_JUDGE;
+            StringBuilder message = new StringBuilder(rule == null ? "explain needs a rule id. The rules:"
+                    : "unknown rule '" + rule + "'. The rules:");
+            for (RuleMeta m : RuleCatalog.all()) message.append(String.format("%n  %-34s %s", m.id(), m.summary()));
+            throw new CannotJudge(message.toString());
         }
         spec.commandLine().getOut().print(doc.get());
         spec.commandLine().getOut().flush();

@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.git.CannotJudge;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.install.HookInstaller;
 import picocli.CommandLine;
@@ -17,21 +17,14 @@ final class HookCommands {
 
     static int run(CommandLine.Model.CommandSpec spec, Path repoOption, Function<Path, HookInstaller.Outcome> action) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Path start = repoOption != null ? repoOption : Path.of(System.getProperty("user.dir"));
-        try {
-            if (!Files.isDirectory(start)) throw new HookInstaller.Refused("--repo " + start + " is not a folder");
-            Path folder;
-            try (GitRepo repo = GitRepo.open(start)) {
-                folder = repo.hooksFolder();
-            }
-            out.println("migration-guard: " + action.apply(folder).message());
-            out.flush();
-            return ExitCodes.OK;
-        } catch (HookInstaller.Refused | CannotJudge e) {
-            err.println("migration-guard: " + e.getMessage());
-            err.flush();
-            return ExitCodes.CANNOT_JUDGE;
+        if (!Files.isDirectory(start)) throw new CannotJudge("--repo " + start + " is not a folder");
+        Path folder;
+        try (GitRepo repo = GitRepo.open(start)) {
+            folder = repo.hooksFolder();
         }
+        out.println("migration-guard: " + action.apply(folder).message());
+        out.flush();
+        return ExitCodes.OK;
     }
 }

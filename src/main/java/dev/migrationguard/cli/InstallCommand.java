@@ -1,9 +1,10 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.install.HookInstaller;
-import picocli.CommandLine;
+import dev.migrationguard.model.CannotJudge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ final class InstallCommand implements Callable<Integer> {
 
     /** The hook records an absolute path, so that it works from any folder and any later shell. */
     private Path jar() {
-        Path chosen = jar != null ? jar : FastStart.ownJar().orElseThrow(() -> new HookInstaller.Refused(
+        Path chosen = jar != null ? jar : FastStart.ownJar().orElseThrow(() -> new CannotJudge(
                 "cannot tell which jar to install (not running from one); pass --jar <migration-guard.jar>"));
-        if (!Files.isRegularFile(chosen)) throw new HookInstaller.Refused("--jar " + chosen + " is not a file");
+        if (!Files.isRegularFile(chosen)) throw new CannotJudge("--jar " + chosen + " is not a file");
         return chosen.toAbsolutePath().normalize();
     }
 }

@@ -1,10 +1,11 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.git.GitRepo;
-import picocli.CommandLine;
+import dev.migrationguard.model.CannotJudge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ final class LintCommand implements Callable<Integer> {
             for (Path p : paths) {
                 Path abs = p.toAbsolutePath().normalize();
                 if (!java.nio.file.Files.exists(abs)) {
-                    throw new dev.migrationguard.config.ConfigException(p + " does not exist: nothing to lint there");
+                    throw new CannotJudge(p + " does not exist: nothing to lint there");
                 }
                 if (!abs.startsWith(root)) {
-                    throw new dev.migrationguard.config.ConfigException(p + " is outside the work tree " + root);
+                    throw new CannotJudge(p + " is outside the work tree " + root);
                 }
                 relative.add(root.relativize(abs).toString().replace('\\', '/'));
             }

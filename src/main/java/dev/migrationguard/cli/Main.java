@@ -1,8 +1,9 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.engine.Report;
-import picocli.CommandLine;
+import dev.migrationguard.model.CannotJudge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -58,11 +59,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main(Map.copyOf(env)));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            err.println("migration-guard: internal error (a bug): " + ex + ". Please report it with the output of "
-                    + "the same command run with --debug.");
-            return ExitCodes.BUG;
-        });
+        cli.setExecutionExceptionHandler(Main::exitCode);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -73,6 +70,25 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.BUG;
         }
+    }
+
+    /**
+     * The one place an exception becomes an exit code: {@link CannotJudge} is exit 2 with its message, anything else a
+     * bug, exit 3 with one line; the stack trace only with {@code --debug}.
+     */
+    private static int exitCode(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
+        PrintWriter err = line.getErr();
+        boolean debug = false;
+        for (var r = parsed; r != null; r = r.subcommand()) debug |= r.hasMatchedOption("--debug");
+        if (e instanceof CannotJudge) {
+            err.println("migration-guard: " + e.getMessage());
+        } else {
+            err.println("migration-guard: internal error (a bug): " + e + ". Please report it with the output of the "
+                    + "same command run with --debug.");
+        }
+        if (debug) e.printStackTrace(err);
+        err.flush();
+        return e instanceof CannotJudge ? ExitCodes.CANNOT_JUDGE : ExitCodes.BUG;
     }
 
     /** The one line for running out of memory, in this JVM or in the tuned one {@link FastStart} supervises. */

@@ -1,18 +1,17 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
 import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.config.UserFile;
 import dev.migrationguard.database.DatabaseLedger;
 import dev.migrationguard.database.JdbcUrls;
-import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.engine.Baseline;
+import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.engine.Engine;
 import dev.migrationguard.engine.Report;
-import dev.migrationguard.git.CannotJudge;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Migration;
@@ -34,7 +33,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,40 +79,29 @@ final class Run {
      *                    must see every finding, or writing a new baseline would drop the ones the old one held
      */
     int execute(Source source, boolean useBaseline, Sink sink) {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            failOn(common.failOn);
-            for (String f : common.formats) renderer(f, null, false);
-            if (common.outputs.size() > Math.max(1, common.formats.size())) {
-                throw new ConfigException("more --output than --format options: give each --output its --format");
-            }
-            if (common.formats.size() - common.outputs.size() > 1) {
-                throw new ConfigException("--format " + String.join(", ", common.formats.subList(common.outputs.size(),
-                        common.formats.size())) + " would all go to stdout: give each but one an --output, in order");
-            }
-            Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
-            if (!Files.isDirectory(start)) throw new ConfigException("--repo " + start + " is not a folder");
-            try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-                Config config = loadConfig(repo.workTree());
-                if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
-                Config.DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
-                if (chosen != null) config = config.withDeployedFrom(chosen);
-                if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
-                final Config effective = config;
-                Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
-                ChangeSet cs = source.changeSet(repo, effective.deployedRef());
-                var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
-                        RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
-                return sink.accept(engine.run(cs, ledgers(effective, cs, engine, env())), cs, repo.workTree());
-            }
-        } catch (ConfigException | CannotJudge | dev.migrationguard.typescript.TypeScriptUnavailable e) {
-            return cannotJudge(err, e);
-        } catch (RuntimeException e) {
-            err.println("migration-guard: internal error (a bug): " + e + ". Please report it with the output of the "
-                    + "same command run with --debug.");
-            if (common.debug) e.printStackTrace(err);
-            err.flush();
-            return ExitCodes.BUG;
+        failOn(common.failOn);
+        for (String f : common.formats) renderer(f, null, false);
+        if (common.outputs.size() > Math.max(1, common.formats.size())) {
+            throw new CannotJudge("more --output than --format options: give each --output its --format");
+        }
+        if (common.formats.size() - common.outputs.size() > 1) {
+            throw new CannotJudge("--format " + String.join(", ", common.formats.subList(common.outputs.size(),
+                    common.formats.size())) + " would all go to stdout: give each but one an --output, in order");
+        }
+        Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
+        if (!Files.isDirectory(start)) throw new CannotJudge("--repo " + start + " is not a folder");
+        try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
+            Config config = loadConfig(repo.workTree());
+            if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
+            Config.DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
+            if (chosen != null) config = config.withDeployedFrom(chosen);
+            if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
+            final Config effective = config;
+            Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
+            ChangeSet cs = source.changeSet(repo, effective.deployedRef());
+            var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
+                    RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
+            return sink.accept(engine.run(cs, ledgers(effective, cs, engine, env())), cs, repo.workTree());
         }
     }
 
@@ -130,7 +117,7 @@ final class Run {
             lock = cs.after().readText(lockPath);
         } catch (FileTooLarge e) {
             // Without it, every deployed migration it records would go unchecked: the run cannot judge.
-            throw new ConfigException("lock file " + lockPath + " is over the limit of " + e.limit() / (1024 * 1024)
+            throw new CannotJudge("lock file " + lockPath + " is over the limit of " + e.limit() / (1024 * 1024)
                     + " MiB on a file migration-guard reads (--max-file-size <MiB> raises it)");
         }
         lock.ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
@@ -161,7 +148,7 @@ final class Run {
             mib = -1;
         }
         if (mib < 1 || mib > 1024) {
-            throw new ConfigException(from + " must be a whole number of MiB from 1 to 1024, not '" + value + "'");
+            throw new CannotJudge(from + " must be a whole number of MiB from 1 to 1024, not '" + value + "'");
         }
         return mib * 1024L * 1024L;
     }
@@ -175,7 +162,7 @@ final class Run {
         String url = option != null ? option : env.get(DEPLOYED_FROM);
         if (url == null || url.isBlank()) return null;
         if (!url.startsWith("jdbc:")) {
-            throw new ConfigException(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
+            throw new CannotJudge(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
                     + JdbcUrls.mask(url, url, List.of()) + "'");
         }
         return new Config.DeployedFrom(url, origin, false);
@@ -191,47 +178,35 @@ final class Run {
      */
     int writeLock(Path output) {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
-            try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-                Config config = loadConfig(repo.workTree());
-                ChangeSet cs = repo.lint(List.of(), null);
-                var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(config), List.of(), config);
-                List<ParseProblem> problems = new ArrayList<>();
-                List<Migration> all = engine.allMigrations(cs.after(), problems);
-                if (!problems.isEmpty()) {
-                    ParseProblem p = problems.get(0);
-                    throw new ConfigException(p.location().path() + ":" + p.location().line() + ": " + p.message()
-                            + " (fix it before locking: its digest would be a guess)");
-                }
-                Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
-                writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
-                err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
-                List<String> skipped = repo.outsideSparseCheckout(List.of());
-                if (!skipped.isEmpty()) {
-                    err.println("migration-guard: " + GitRepo.sparseNote(skipped,
-                            ", so the lock has no migration from them"));
-                }
-                err.flush();
-                return ExitCodes.OK;
+        Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
+        try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
+            Config config = loadConfig(repo.workTree());
+            ChangeSet cs = repo.lint(List.of(), null);
+            var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(config), List.of(), config);
+            List<ParseProblem> problems = new ArrayList<>();
+            List<Migration> all = engine.allMigrations(cs.after(), problems);
+            if (!problems.isEmpty()) {
+                ParseProblem p = problems.get(0);
+                throw new CannotJudge(p.location().path() + ":" + p.location().line() + ": " + p.message()
+                        + " (fix it before locking: its digest would be a guess)");
             }
-        } catch (ConfigException | CannotJudge e) {
-            return cannotJudge(err, e);
+            Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
+            writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
+            err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
+            List<String> skipped = repo.outsideSparseCheckout(List.of());
+            if (!skipped.isEmpty()) {
+                err.println("migration-guard: " + GitRepo.sparseNote(skipped,
+                        ", so the lock has no migration from them"));
+            }
+            err.flush();
+            return ExitCodes.OK;
         }
-    }
-
-    /** Exit 2 with the reason, which says how to fix it; the stack trace only with --debug. */
-    private int cannotJudge(PrintWriter err, RuntimeException e) {
-        err.println("migration-guard: " + e.getMessage());
-        if (common.debug) e.printStackTrace(err);
-        err.flush();
-        return ExitCodes.CANNOT_JUDGE;
     }
 
     private Config loadConfig(Path root) {
         Path file = common.config != null ? common.config : root.resolve(".migration-guard.yml");
         if (!Files.exists(file)) {
-            if (common.config != null) throw new ConfigException("configuration file " + file + " does not exist");
+            if (common.config != null) throw new CannotJudge("configuration file " + file + " does not exist");
             return Config.defaults();
         }
         Config config;
@@ -239,7 +214,7 @@ final class Run {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
             config = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize()), name);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("configuration file " + file + " does not exist");
+            throw new CannotJudge("configuration file " + file + " does not exist");
         }
         Config.DeployedFrom from = config.ledgers().deployedFrom();
         return from == null || inside(file, root) ? config : config.withDeployedFrom(from.chosenByUser());
@@ -298,13 +273,13 @@ final class Run {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             content.write(w);
         } catch (IOException e) {
-            throw new ConfigException("cannot write " + option + " " + file + ": " + e);
+            throw new CannotJudge("cannot write " + option + " " + file + ": " + e);
         }
     }
 
     private static Renderer renderer(String format, Function<String, java.util.Optional<String>> sourceOf,
                                      boolean color) {
-        return Formats.renderer(format, sourceOf, color).orElseThrow(() -> new ConfigException(
+        return Formats.renderer(format, sourceOf, color).orElseThrow(() -> new CannotJudge(
                 "unknown --format '" + format + "' (known: " + String.join(", ", Formats.NAMES) + ")"));
     }
 
@@ -312,7 +287,7 @@ final class Run {
         if (value.equalsIgnoreCase("never")) return null;
         Severity s = Severity.parse(value);
         if (s == null || s == Severity.INFO) {
-            throw new ConfigException("--fail-on must be error, warning or never, not '" + value + "'");
+            throw new CannotJudge("--fail-on must be error, warning or never, not '" + value + "'");
         }
         return s;
     }

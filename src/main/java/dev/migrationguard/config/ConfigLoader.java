@@ -1,5 +1,6 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.rules.OptionValues;
 import dev.migrationguard.rules.RuleCatalog;
@@ -65,7 +66,7 @@ public final class ConfigLoader {
             if (em.containsKey("naming")) {
                 naming = requireText(em.get("naming"), file, "entities.naming").toLowerCase(Locale.ROOT);
                 if (!naming.equals("spring") && !naming.equals("hibernate")) {
-                    throw new ConfigException(file + ":" + em.get("naming").line()
+                    throw new CannotJudge(file + ":" + em.get("naming").line()
                             + ": entities.naming must be spring or hibernate, not '" + naming + "'");
                 }
             }
@@ -73,7 +74,7 @@ public final class ConfigLoader {
                 typeormNaming = requireText(em.get("typeorm-naming"), file, "entities.typeorm-naming")
                         .toLowerCase(Locale.ROOT);
                 if (!typeormNaming.equals("default") && !typeormNaming.equals("snake")) {
-                    throw new ConfigException(file + ":" + em.get("typeorm-naming").line()
+                    throw new CannotJudge(file + ":" + em.get("typeorm-naming").line()
                             + ": entities.typeorm-naming must be default or snake, not '" + typeormNaming + "'");
                 }
             }
@@ -95,7 +96,7 @@ public final class ConfigLoader {
             for (var entry : rules.entrySet()) {
                 String id = entry.getKey();
                 int line = r.keyLine(id);
-                RuleMeta meta = RuleCatalog.find(id).orElseThrow(() -> new ConfigException(file + ":" + line
+                RuleMeta meta = RuleCatalog.find(id).orElseThrow(() -> new CannotJudge(file + ":" + line
                         + ": unknown rule id '" + id + "' (known: " + String.join(", ", RuleCatalog.ids()) + ")"));
                 YamlNode v = entry.getValue();
                 if (v.text() != null) {
@@ -108,7 +109,7 @@ public final class ConfigLoader {
                     if (om.containsKey("severity")) applySeverity(om.get("severity"), id, file, severities, off);
                     options.put(id, new NodeOptions(om, file, id));
                 } else {
-                    throw new ConfigException(file + ":" + v.line() + ": rules." + id
+                    throw new CannotJudge(file + ":" + v.line() + ": rules." + id
                             + " must be a severity (error, warning, info, off) or a map of options");
                 }
             }
@@ -118,14 +119,14 @@ public final class ConfigLoader {
         if (top.containsKey("allowed-edits")) {
             YamlNode a = top.get("allowed-edits");
             List<YamlNode> list = a.list();
-            if (list == null) throw new ConfigException(file + ":" + a.line() + ": allowed-edits must be a list");
+            if (list == null) throw new CannotJudge(file + ":" + a.line() + ": allowed-edits must be a list");
             for (YamlNode item : list) {
                 Map<String, YamlNode> im = requireMap(item, file, "an allowed-edits entry");
                 checkKeys(item, Set.of("path", "reason"), file, "key of an allowed-edits entry");
                 String path = im.containsKey("path") ? requireText(im.get("path"), file, "path") : null;
                 String reason = im.containsKey("reason") ? requireText(im.get("reason"), file, "reason") : null;
                 if (path == null || reason == null || reason.isBlank()) {
-                    throw new ConfigException(file + ":" + item.line()
+                    throw new CannotJudge(file + ":" + item.line()
                             + ": an allowed-edits entry needs both a path and a reason");
                 }
                 allowedEdits.put(path, reason);
@@ -133,7 +134,7 @@ public final class ConfigLoader {
         }
         String baseline = top.containsKey("baseline") ? requireText(top.get("baseline"), file, "baseline") : null;
         if (baseline != null && baseline.isBlank()) {
-            throw new ConfigException(file + ":" + top.get("baseline").line() + ": baseline must name a file");
+            throw new CannotJudge(file + ":" + top.get("baseline").line() + ": baseline must name a file");
         }
         Config config = Config.builder().source(file).deployedRef(deployedRef).entities(entities).migrations(migrations)
                 .naming(naming).typeormNaming(typeormNaming).severities(severities).off(off).ruleOptions(options)
@@ -150,11 +151,11 @@ public final class ConfigLoader {
         int line = root.keyLine("on-missing-tool");
         String v = requireText(value, file, "on-missing-tool");
         if (!v.equals("allow") && !v.equals("refuse")) {
-            throw new ConfigException(file + ":" + line + ": on-missing-tool must be allow or refuse, not '" + v + "'");
+            throw new CannotJudge(file + ":" + line + ": on-missing-tool must be allow or refuse, not '" + v + "'");
         }
         String[] lines = text.split("\\R", -1);
         if (v.equals("allow") && (line < 1 || line > lines.length || !HOOK_READABLE_ALLOW.matcher(lines[line - 1]).matches())) {
-            throw new ConfigException(file + ":" + line + ": write on-missing-tool as the line 'on-missing-tool: allow' "
+            throw new CannotJudge(file + ":" + line + ": write on-missing-tool as the line 'on-missing-tool: allow' "
                     + "at the top level (the hook reads it without a YAML parser when Java or the jar is missing)");
         }
     }
@@ -167,7 +168,7 @@ public final class ConfigLoader {
             YamlNode f = deployed.get("from");
             String url = requireText(f, file, "deployed.from");
             if (!url.startsWith("jdbc:")) {
-                throw new ConfigException(file + ":" + f.line() + ": deployed.from must be a JDBC URL (jdbc:...), not '"
+                throw new CannotJudge(file + ":" + f.line() + ": deployed.from must be a JDBC URL (jdbc:...), not '"
                         + url.replaceAll("//[^/@]*@", "//***@") + "'");
             }
             // Until the caller learns that the file lies outside the work tree, the repository wrote it.
@@ -181,7 +182,7 @@ public final class ConfigLoader {
             for (var e : tm.entrySet()) {
                 String name = requireText(e.getValue(), file, "deployed.tables." + e.getKey());
                 if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?")) {
-                    throw new ConfigException(file + ":" + e.getValue().line() + ": deployed.tables." + e.getKey()
+                    throw new CannotJudge(file + ":" + e.getValue().line() + ": deployed.tables." + e.getKey()
                             + " must be a table name ([schema.]name), not '" + name + "'");
                 }
                 tables.put(e.getKey(), name);
@@ -195,7 +196,7 @@ public final class ConfigLoader {
         try {
             RuleCatalog.build(config.ruleOptions(), new HashSet<>(RuleCatalog.ids()));
         } catch (OptionValues.BadOption e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw new CannotJudge(file + ": " + e.getMessage());
         }
     }
 
@@ -208,7 +209,7 @@ public final class ConfigLoader {
         }
         Severity s = Severity.parse(text);
         if (s == null) {
-            throw new ConfigException(file + ":" + v.line() + ": severity of " + id
+            throw new CannotJudge(file + ":" + v.line() + ": severity of " + id
                     + " must be error, warning, info or off, not '" + text + "'");
         }
         severities.put(id, s);
@@ -223,7 +224,7 @@ public final class ConfigLoader {
         if (node == null || node.value() == null) return List.of();
         if (node.text() != null) return List.of(node.text());
         List<YamlNode> list = node.list();
-        if (list == null) throw new ConfigException(file + ":" + node.line() + ": " + what + " must be a list");
+        if (list == null) throw new CannotJudge(file + ":" + node.line() + ": " + what + " must be a list");
         List<String> out = new ArrayList<>();
         for (YamlNode n : list) out.add(requireText(n, file, what + " entry"));
         return out;
@@ -231,20 +232,20 @@ public final class ConfigLoader {
 
     private static Map<String, YamlNode> requireMap(YamlNode node, String file, String what) {
         Map<String, YamlNode> m = node.map();
-        if (m == null) throw new ConfigException(file + ":" + node.line() + ": " + what + " must be a map");
+        if (m == null) throw new CannotJudge(file + ":" + node.line() + ": " + what + " must be a map");
         return m;
     }
 
     private static String requireText(YamlNode node, String file, String what) {
         String t = node.text();
-        if (t == null) throw new ConfigException(file + ":" + node.line() + ": " + what + " must be a single value");
+        if (t == null) throw new CannotJudge(file + ":" + node.line() + ": " + what + " must be a single value");
         return t;
     }
 
     private static void checkKeys(YamlNode node, Set<String> allowed, String file, String what) {
         for (String key : node.map().keySet()) {
             if (!allowed.contains(key)) {
-                throw new ConfigException(file + ":" + node.keyLine(key) + ": unknown " + what + " '" + key
+                throw new CannotJudge(file + ":" + node.keyLine(key) + ": unknown " + what + " '" + key
                         + "' (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }

@@ -1,5 +1,7 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.model.CannotJudge;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -22,7 +24,7 @@ public final class Utf8Text {
     public static String decode(byte[] bytes, String what) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new ConfigException(what + " is binary, not text (a NUL byte at offset " + i + ", line "
+                throw new CannotJudge(what + " is binary, not text (a NUL byte at offset " + i + ", line "
                         + lineAt(bytes, i) + ")");
             }
         }
@@ -37,7 +39,7 @@ public final class Utf8Text {
         if (!result.isError()) result = decoder.flush(out);
         if (result.isError()) {
             int offset = in.position();
-            throw new ConfigException(what + " is not UTF-8 text (byte 0x" + String.format("%02X", bytes[offset] & 0xff)
+            throw new CannotJudge(what + " is not UTF-8 text (byte 0x" + String.format("%02X", bytes[offset] & 0xff)
                     + " at offset " + offset + ", line " + lineAt(bytes, offset) + "); save it as UTF-8");
         }
         out.flip();

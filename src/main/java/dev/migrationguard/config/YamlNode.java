@@ -1,5 +1,6 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.model.CannotJudge;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -46,14 +47,14 @@ record YamlNode(Object value, int line, int column, Map<String, int[]> keyPositi
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? "" : ":" + (mark.getLine() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
-            throw new ConfigException(file + where + ": not valid YAML: " + problem);
+            throw new CannotJudge(file + where + ": not valid YAML: " + problem);
         } catch (YAMLException e) {
             String message = firstLine(e.getMessage());
             if (message.contains("aliases")) {
-                throw new ConfigException(file + ": more than " + MAX_ALIASES + " aliases of lists or maps; a "
+                throw new CannotJudge(file + ": more than " + MAX_ALIASES + " aliases of lists or maps; a "
                         + "configuration needs a handful (write the values out)");
             }
-            throw new ConfigException(file + ": not valid YAML: " + message);
+            throw new CannotJudge(file + ": not valid YAML: " + message);
         }
         if (root == null) return new YamlNode(null, 1, 1, Map.of());
         return new Converter(file).convert(root);
@@ -75,7 +76,7 @@ record YamlNode(Object value, int line, int column, Map<String, int[]> keyPositi
             int line = node.getStartMark().getLine() + 1;
             int column = node.getStartMark().getColumn() + 1;
             if (!inProgress.add(node)) {
-                throw new ConfigException(file + ":" + line + ": an alias refers to the value it stands in; "
+                throw new CannotJudge(file + ":" + line + ": an alias refers to the value it stands in; "
                         + "write the value out");
             }
             YamlNode result;
@@ -107,13 +108,13 @@ record YamlNode(Object value, int line, int column, Map<String, int[]> keyPositi
                     continue;
                 }
                 if (!(keyNode instanceof ScalarNode scalarKey)) {
-                    throw new ConfigException(file + ":" + (k.getLine() + 1) + ": a key must be a plain value, "
+                    throw new CannotJudge(file + ":" + (k.getLine() + 1) + ": a key must be a plain value, "
                             + "not a list or a map");
                 }
                 String key = scalarKey.getValue();
                 int[] first = keys.get(key);
                 if (first != null) {
-                    throw new ConfigException(file + ":" + (k.getLine() + 1) + ": key '" + key + "' is written "
+                    throw new CannotJudge(file + ":" + (k.getLine() + 1) + ": key '" + key + "' is written "
                             + "twice in one map (first at line " + first[0] + "); keep one, or YAML silently uses "
                             + "the last");
                 }
@@ -126,7 +127,7 @@ record YamlNode(Object value, int line, int column, Map<String, int[]> keyPositi
                 for (Node source : sources) {
                     YamlNode from = convert(source);
                     if (from.map() == null) {
-                        throw new ConfigException(file + ":" + (m.getStartMark().getLine() + 1) + ": '<<' must "
+                        throw new CannotJudge(file + ":" + (m.getStartMark().getLine() + 1) + ": '<<' must "
                                 + "merge a map (or a list of maps), such as '<<: *defaults'");
                     }
                     for (var e : from.map().entrySet()) {

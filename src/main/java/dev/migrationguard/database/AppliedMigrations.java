@@ -1,6 +1,6 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Migration;
 
 import java.sql.Connection;
@@ -168,7 +168,7 @@ final class AppliedMigrations {
         for (String[] t : found) if (currentSchema != null && currentSchema.equals(t[0])) chosen = t;
         if (chosen == null && found.size() > 1) {
             List<String> all = found.stream().map(t -> t[0] + "." + t[1]).toList();
-            throw new ConfigException("the database has several tables named " + name + " (" + String.join(", ", all)
+            throw new CannotJudge("the database has several tables named " + name + " (" + String.join(", ", all)
                     + "): name one in deployed.tables (schema.table)");
         }
         if (chosen == null) chosen = found.get(0);
@@ -185,7 +185,7 @@ final class AppliedMigrations {
     private static Map<String, String> require(Table t, String stack, String... names) {
         for (String n : names) {
             if (!t.columns().containsKey(n)) {
-                throw new ConfigException("table " + t.shown() + " has no column " + n + ", so it is not the "
+                throw new CannotJudge("table " + t.shown() + " has no column " + n + ", so it is not the "
                         + stack + " history table this tool reads: name the right one in deployed.tables." + stack);
             }
         }

@@ -1,7 +1,7 @@
 package dev.migrationguard.database;
 
 import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.RepositoryUrl.Endpoint;
 
 import java.sql.Connection;
@@ -71,7 +71,7 @@ public final class Database {
         String url = from.url();
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres && userInfo(url)) {
-            throw new ConfigException(from.origin() + ": pgjdbc reads no user or password written before the host "
+            throw new CannotJudge(from.origin() + ": pgjdbc reads no user or password written before the host "
                     + "(user:password@host); it would look all of it up as a host name. Write "
                     + JdbcUrls.display(url) + "?user=... or set " + USER + " and " + PASSWORD);
         }
@@ -83,7 +83,7 @@ public final class Database {
             List<Endpoint> foreign = vetted.endpoints().stream().filter(e -> !RepositoryUrl.allows(allowed, e)).toList();
             if (!foreign.isEmpty() && !vetted.ownPassword()) {
                 String hosts = foreign.stream().map(Endpoint::shown).collect(Collectors.joining(","));
-                throw new ConfigException(from.origin() + " names " + JdbcUrls.display(url) + ", which the repository "
+                throw new CannotJudge(from.origin() + " names " + JdbcUrls.display(url) + ", which the repository "
                         + "chose, without a password of its own: it would get the credentials of this environment, and "
                         + "a repository decides what to check, never where credentials go. To trust " + hosts
                         + " with them, set " + HOSTS + "=" + hosts + "; or give the URL with --deployed-from or "
@@ -152,7 +152,7 @@ public final class Database {
         } catch (TimeoutException e) {
             hung = true;
             abort(raw);
-            throw new ConfigException("cannot read the migrations tables of " + JdbcUrls.display(target.url())
+            throw new CannotJudge("cannot read the migrations tables of " + JdbcUrls.display(target.url())
                     + ": timed out after " + STEP_SECONDS + " s at step 'query': the database let this tool in but "
                     + "did not answer its query");
         } catch (ExecutionException e) {
@@ -160,7 +160,7 @@ public final class Database {
                     target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigException("interrupted while reading " + JdbcUrls.display(target.url()));
+            throw new CannotJudge("interrupted while reading " + JdbcUrls.display(target.url()));
         } finally {
             // A hung reader holds the connection's lock: closing it here would wait for the reader.
             if (!hung) closeQuietly(raw);
@@ -174,7 +174,7 @@ public final class Database {
         try {
             driver = DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw new ConfigException("no JDBC driver on the classpath accepts " + JdbcUrls.display(url)
+            throw new CannotJudge("no JDBC driver on the classpath accepts " + JdbcUrls.display(url)
                     + " (the jar ships PostgreSQL's; for another database run java -cp migration-guard.jar:<driver.jar> "
                     + "dev.migrationguard.cli.Main ...)");
         }
@@ -191,17 +191,17 @@ public final class Database {
             DAEMONS.execute(connecting);
             try {
                 Connection c = connecting.get(STEP_SECONDS, TimeUnit.SECONDS);
-                if (c == null) throw new ConfigException(what + ": the driver does not accept this URL");
+                if (c == null) throw new CannotJudge(what + ": the driver does not accept this URL");
                 return c;
             } catch (TimeoutException e) {
                 closeWhenDone(connecting);
-                throw new ConfigException(what + ": timed out after " + STEP_SECONDS + " s at step "
+                throw new CannotJudge(what + ": timed out after " + STEP_SECONDS + " s at step "
                         + (watched ? connectStep(attempt) : "'connect and login'"));
             } catch (ExecutionException e) {
                 throw rethrown(e.getCause(), what, target);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConfigException(what + ": interrupted");
+                throw new CannotJudge(what + ": interrupted");
             }
         }
     }
@@ -229,21 +229,21 @@ public final class Database {
     /** The failure of a step as exit 2: the tool's own message as it is, the driver's masked; a test's assertion as is. */
     private static RuntimeException rethrown(Throwable cause, String what, Target target) {
         if (cause instanceof Error error) throw error;
-        if (cause instanceof ConfigException c) {
-            return new ConfigException(JdbcUrls.mask(c.getMessage(), target.url(), target.secrets()));
+        if (cause instanceof CannotJudge c) {
+            return new CannotJudge(JdbcUrls.mask(c.getMessage(), target.url(), target.secrets()));
         }
         return failure(what, (Exception) cause, target.url(), target.secrets());
     }
 
-    /** A ConfigException with the driver's reason (and SQLState), every credential masked, no cause attached. */
-    static ConfigException failure(String what, Exception e, String url, List<String> secrets) {
+    /** A CannotJudge with the driver's reason (and SQLState), every credential masked, no cause attached. */
+    static CannotJudge failure(String what, Exception e, String url, List<String> secrets) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof SQLException sql && sql.getSQLState() != null) reason += " (SQLState " + sql.getSQLState() + ")";
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         // "The connection attempt failed." says little; the root cause (an unknown host, a TLS failure) says why.
         if (root != e) reason += "; caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
-        return new ConfigException(JdbcUrls.mask(what + ": " + reason, url, secrets));
+        return new CannotJudge(JdbcUrls.mask(what + ": " + reason, url, secrets));
     }
 
     /** An attempt abandoned at its time limit may still connect later: that connection is closed then. */

@@ -1,6 +1,6 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +111,7 @@ final class RepositoryUrl {
             }
             int port = h.matches() && h.group(2) != null ? Integer.parseInt(h.group(2)) : 0;
             if (!h.matches() || port > 65535 || h.group(2) != null && port == 0) {
-                throw new ConfigException(variable + " holds '" + entry + "', which is not a host or host:port (write "
+                throw new CannotJudge(variable + " holds '" + entry + "', which is not a host or host:port (write "
                         + variable + "=db.internal,10.0.0.5:5432)");
             }
             allowed.add(new Endpoint(h.group(1), port));
@@ -142,7 +142,7 @@ final class RepositoryUrl {
         return parameters;
     }
 
-    private static ConfigException refused(String url, String origin, String why) {
-        return new ConfigException(origin + " names " + JdbcUrls.display(url) + ", which the repository chose: " + why);
+    private static CannotJudge refused(String url, String origin, String why) {
+        return new CannotJudge(origin + " names " + JdbcUrls.display(url) + ", which the repository chose: " + why);
     }
 }

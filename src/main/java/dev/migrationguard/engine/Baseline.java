@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.config.UserFile;
 import dev.migrationguard.model.Finding;
 
@@ -71,16 +71,16 @@ public record Baseline(String name, Set<String> fingerprints) {
         try {
             text = UserFile.read(file, "baseline file", maxSize);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
+            throw new CannotJudge("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
         }
         Set<String> prints;
         try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
             prints = new WireReader(p, "baseline file " + file).read();
         } catch (JsonProcessingException e) {
-            throw new ConfigException("baseline file " + file + " is not a migration-guard baseline: line "
+            throw new CannotJudge("baseline file " + file + " is not a migration-guard baseline: line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ConfigException("cannot read baseline file " + file + ": " + e.getMessage());
+            throw new CannotJudge("cannot read baseline file " + file + ": " + e.getMessage());
         }
         return new Baseline(String.valueOf(file.getFileName()), prints);
     }
@@ -119,7 +119,7 @@ public record Baseline(String name, Set<String> fingerprints) {
             }
             if (p.nextToken() != null) throw bad("more than one JSON value");
             if (!Report.TOOL.equals(tool) || format == null || format != FORMAT || prints == null) {
-                throw new ConfigException(what + " is not a migration-guard baseline (format " + FORMAT + ")"
+                throw new CannotJudge(what + " is not a migration-guard baseline (format " + FORMAT + ")"
                         + ": write it again with: migration-guard baseline");
             }
             return prints;
@@ -158,8 +158,8 @@ public record Baseline(String name, Set<String> fingerprints) {
             if (actual != wanted) throw bad(field + " must be " + kind + ", not " + describe(actual));
         }
 
-        private ConfigException bad(String problem) {
-            return new ConfigException(what + " is not a migration-guard baseline: line "
+        private CannotJudge bad(String problem) {
+            return new CannotJudge(what + " is not a migration-guard baseline: line "
                     + p.currentTokenLocation().getLineNr() + ": " + problem + AGAIN);
         }
 

@@ -1,5 +1,6 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.FileTooLarge;

@@ -1,5 +1,7 @@
 package dev.migrationguard.install;
 
+import dev.migrationguard.model.CannotJudge;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,19 +32,12 @@ public final class HookInstaller {
     public record Outcome(String message, boolean changed) {
     }
 
-    /** A state of the hooks folder that install or uninstall will not guess about; the message says what to do. */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
-
     public static Outcome install(Path folder, Path jar, Path java) {
         Path hook = folder.resolve(HOOK);
         Path original = folder.resolve(ORIGINAL);
         try {
             if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
-                throw new Refused("the hooks folder " + folder + " is not a folder");
+                throw new CannotJudge("the hooks folder " + folder + " is not a folder");
             }
             if (isOurs(hook)) {
                 String current = Files.readString(hook, StandardCharsets.UTF_8);
@@ -55,7 +50,7 @@ public final class HookInstaller {
                 return new Outcome("updated migration-guard's pre-commit hook in " + hook + " (jar: " + jar + ").", true);
             }
             if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                throw new Refused(original + " already holds a hook kept by an earlier install, but " + hook
+                throw new CannotJudge(original + " already holds a hook kept by an earlier install, but " + hook
                         + " is not migration-guard's (something replaced it). Decide which one to keep, move the other "
                         + "away, then run install again.");
             }
@@ -68,7 +63,7 @@ public final class HookInstaller {
             return new Outcome("installed migration-guard's pre-commit hook in " + hook + " (jar: " + jar + ")"
                     + (chained ? "; the hook that was there runs first, kept as " + original : "") + ".", true);
         } catch (IOException e) {
-            throw new Refused("cannot install the hook in " + folder + ": " + e);
+            throw new CannotJudge("cannot install the hook in " + folder + ": " + e);
         }
     }
 
@@ -78,7 +73,7 @@ public final class HookInstaller {
         try {
             if (!isOurs(hook)) {
                 if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new Refused(hook + " is not migration-guard's hook (something replaced it), yet " + original
+                    throw new CannotJudge(hook + " is not migration-guard's hook (something replaced it), yet " + original
                             + " is still there; put back by hand whichever of the two you want as " + hook + ".");
                 }
                 return new Outcome("no migration-guard hook in " + folder + "; nothing changed.", false);
@@ -91,7 +86,7 @@ public final class HookInstaller {
             return new Outcome("removed migration-guard's pre-commit hook from " + folder
                     + (restored ? "; the hook that was there before is back in place" : "") + ".", true);
         } catch (IOException e) {
-            throw new Refused("cannot uninstall the hook in " + folder + ": " + e);
+            throw new CannotJudge("cannot uninstall the hook in " + folder + ": " + e);
         }
     }
 

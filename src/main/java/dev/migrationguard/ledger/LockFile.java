@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.engine.DeployedLedger;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
@@ -71,10 +71,10 @@ public final class LockFile implements DeployedLedger {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ConfigException(path + ":" + (at == null ? 1 : at.getLineNr()) + ": not valid JSON: "
+            throw new CannotJudge(path + ":" + (at == null ? 1 : at.getLineNr()) + ": not valid JSON: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ConfigException(path + ": cannot be read: " + e.getMessage());
+            throw new CannotJudge(path + ": cannot be read: " + e.getMessage());
         }
         return new LockFile(path, entries);
     }
@@ -95,19 +95,19 @@ public final class LockFile implements DeployedLedger {
             }
         }
         if (id == null || stack == null || sha == null) {
-            throw new ConfigException(path + ":" + line + ": a lock entry needs id, stack and sha256");
+            throw new CannotJudge(path + ":" + line + ": a lock entry needs id, stack and sha256");
         }
         Migration.Stack s;
         try {
             s = Migration.Stack.valueOf(stack.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(path + ":" + line + ": unknown stack '" + stack + "'");
+            throw new CannotJudge(path + ":" + line + ": unknown stack '" + stack + "'");
         }
         return new Entry(s, id, sha, Location.at(path, line, 5));
     }
 
-    private static ConfigException bad(String path, JsonParser p, String message) {
-        return new ConfigException(path + ":" + p.currentTokenLocation().getLineNr() + ": " + message);
+    private static CannotJudge bad(String path, JsonParser p, String message) {
+        return new CannotJudge(path + ":" + p.currentTokenLocation().getLineNr() + ": " + message);
     }
 
     @Override

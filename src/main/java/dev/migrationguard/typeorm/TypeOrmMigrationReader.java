@@ -1,6 +1,7 @@
 package dev.migrationguard.typeorm;
 
 import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration.Touch;
@@ -13,7 +14,6 @@ import dev.migrationguard.model.Text;
 import dev.migrationguard.sql.SqlTouchReader;
 import dev.migrationguard.typescript.TsNode;
 import dev.migrationguard.typescript.TypeScript;
-import dev.migrationguard.typescript.TypeScriptUnavailable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
                     name.group(1), name.group(2), Location.file(path), touches, rollback(path, migration, down),
                     checksum)));
         } catch (RuntimeException | StackOverflowError e) {
-            if (e instanceof dev.migrationguard.typescript.TypeScriptUnavailable u) throw u;
+            if (e instanceof CannotJudge u) throw u;
             return ReadResult.problem(new ParseProblem(Location.file(path),
                     "Could not read this TypeORM migration: " + e));
         }

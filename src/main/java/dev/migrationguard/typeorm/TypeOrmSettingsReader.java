@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migrationguard.engine.SettingsReader;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
@@ -75,7 +76,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             // Parsing a script loads the native TypeScript parser: only for files that can hold TypeORM options.
             if (!ormconfig && !mayConfigureTypeOrm(text)) return ReadResult.empty();
             return readScript(path, text, ormconfig);
-        } catch (dev.migrationguard.typescript.TypeScriptUnavailable e) {
+        } catch (CannotJudge e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this file: " + e));

@@ -1,5 +1,7 @@
 package dev.migrationguard.typescript;
 
+import dev.migrationguard.model.CannotJudge;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +81,7 @@ final class ParserThread {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             }
         }
-        throw new TypeScriptUnavailable("could not start a thread for the TypeScript parser: the machine refused "
+        throw new CannotJudge("could not start a thread for the TypeScript parser: the machine refused "
                 + "even a " + (STACK_SIZES[STACK_SIZES.length - 1] >> 20) + " MB stack");
     }
 }

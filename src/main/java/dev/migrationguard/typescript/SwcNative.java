@@ -3,6 +3,7 @@ package dev.migrationguard.typescript;
 import com.caoccao.javet.swc4j.Swc4jLibLoader;
 import com.caoccao.javet.swc4j.interfaces.ISwc4jLibLoadingListener;
 import dev.migrationguard.config.UserCache;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Digests;
 
 import java.io.File;
@@ -38,7 +39,7 @@ final class SwcNative {
     private static volatile String supported;
 
     /**
-     * The library's resource name for this platform; throws {@link TypeScriptUnavailable} on a platform the jar has no
+     * The library's resource name for this platform; throws {@link CannotJudge} on a platform the jar has no
      * library for. Checked before swc4j is touched, so a refusal leaves the parser loadable once the platform is right.
      */
     static String libraryFile() {
@@ -46,7 +47,7 @@ final class SwcNative {
         String file = libraryFileName(osAndArch[0], osAndArch[1]);
         if (file != null && file.equals(supported)) return file;
         if (file == null || SwcNative.class.getResource("/" + file) == null) {
-            throw new TypeScriptUnavailable("this change has TypeScript files, but the TypeScript parser's native "
+            throw new CannotJudge("this change has TypeScript files, but the TypeScript parser's native "
                     + "library is not available for " + osAndArch[0] + " " + osAndArch[1]
                     + " (migration-guard ships it for " + SHIPPED + ")");
         }
@@ -56,7 +57,7 @@ final class SwcNative {
 
     /**
      * Prepares the library for swc4j's loader: the verified copy in the user's cache, else a private temporary copy.
-     * Throws {@link TypeScriptUnavailable} on an unsupported platform, or when neither copy can be written.
+     * Throws {@link CannotJudge} on an unsupported platform, or when neither copy can be written.
      */
     static void prepare() {
         String file = libraryFile();
@@ -137,7 +138,7 @@ final class SwcNative {
             copy(file, target);
             return folder;
         } catch (IOException | RuntimeException e) {
-            throw new TypeScriptUnavailable("could not unpack the TypeScript parser's native library (18 MB) into the "
+            throw new CannotJudge("could not unpack the TypeScript parser's native library (18 MB) into the "
                     + "cache folder (" + UserCache.folder().map(Path::toString).orElse("none: no home folder")
                     + ") nor into a temporary folder: " + e.getMessage(), e);
         }

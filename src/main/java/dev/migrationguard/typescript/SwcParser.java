@@ -5,6 +5,7 @@ import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
 import com.caoccao.javet.swc4j.enums.Swc4jParseMode;
 import com.caoccao.javet.swc4j.exceptions.Swc4jCoreException;
 import com.caoccao.javet.swc4j.options.Swc4jParseOptions;
+import dev.migrationguard.model.CannotJudge;
 
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -22,7 +23,7 @@ final class SwcParser {
         try {
             SWC = new Swc4j();
         } catch (Throwable e) {
-            throw new TypeScriptUnavailable("the TypeScript parser's native library could not be loaded: " + e, e);
+            throw new CannotJudge("the TypeScript parser's native library could not be loaded: " + e, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.migrationguard.typescript;
 
+import dev.migrationguard.model.CannotJudge;
+
 /**
  * Parses TypeScript into {@link TsNode}s. The native parser is loaded on the first call only, so a run that meets no
  * TypeScript file never loads it; this class itself names no swc4j type.
@@ -28,7 +30,7 @@ public final class TypeScript {
      * is known to crash on: nesting deeper than its stack allows, a spread apart from its operand (rewritten), a file
      * an earlier attempt of this run crashed on (see {@link NativeCrashes}).
      *
-     * @throws TypeScriptUnavailable when the native parser cannot run on this machine
+     * @throws CannotJudge when the native parser cannot run on this machine
      */
     public static Parsed parse(String path, String source) {
         boolean tsx = path != null && path.endsWith(".tsx");
@@ -57,10 +59,10 @@ public final class TypeScript {
                 }
             });
         } catch (ExceptionInInitializerError e) {
-            if (e.getCause() instanceof TypeScriptUnavailable u) throw u;
-            throw new TypeScriptUnavailable("the TypeScript parser could not start: " + e.getCause(), e);
+            if (e.getCause() instanceof CannotJudge u) throw u;
+            throw new CannotJudge("the TypeScript parser could not start: " + e.getCause(), e);
         } catch (NoClassDefFoundError e) {
-            throw new TypeScriptUnavailable("the TypeScript parser could not start (an earlier attempt failed): "
+            throw new CannotJudge("the TypeScript parser could not start (an earlier attempt failed): "
                     + e.getMessage(), e);
         }
     }

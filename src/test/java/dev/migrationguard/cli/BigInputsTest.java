@@ -1,7 +1,7 @@
 package dev.migrationguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.model.CannotJudge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,7 +207,7 @@ class BigInputsTest {
         assertEquals(20 * MIB, Run.maxFileSize(null, null));
         assertEquals(64 * MIB, Run.maxFileSize(null, "64"));
         assertEquals(8 * MIB, Run.maxFileSize(8, "64"));
-        var e = assertThrows(dev.migrationguard.config.ConfigException.class, () -> Run.maxFileSize(null, "lots"));
+        var e = assertThrows(CannotJudge.class, () -> Run.maxFileSize(null, "lots"));
         assertTrue(e.getMessage().startsWith("MIGRATION_GUARD_MAX_FILE_SIZE must be"), e::getMessage);
         assertEquals(20 * MIB, Run.maxFileSize(null, " "));
     }

@@ -1,7 +1,7 @@
 package dev.migrationguard.database;
 
 import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.AppliedMigrations.Applied;
 import dev.migrationguard.database.AppliedMigrations.Compare;
 import dev.migrationguard.model.Migration.Stack;
@@ -112,7 +112,7 @@ class AppliedMigrationsTest {
         String db = DB.newDatabase();
         DB.superuser(db, "CREATE TABLE flyway_schema_history (id INT)");
         DB.grantRead(db);
-        var e = assertThrows(ConfigException.class, () -> read(db, Config.Ledgers.DEFAULT_TABLES));
+        var e = assertThrows(CannotJudge.class, () -> read(db, Config.Ledgers.DEFAULT_TABLES));
         assertTrue(e.getMessage().contains("table public.flyway_schema_history has no column installed_rank"),
                 e.getMessage());
     }
@@ -126,7 +126,7 @@ class AppliedMigrationsTest {
                 "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD)), Connection::isReadOnly));
         var wrong = Map.of(Database.USER, EmbeddedDatabase.READER, Database.PASSWORD, "not-it",
                 "PGPASSWORD", EmbeddedDatabase.READER_PASSWORD);
-        var refused = assertThrows(ConfigException.class, () -> Database.read(target(url, wrong), c -> c));
+        var refused = assertThrows(CannotJudge.class, () -> Database.read(target(url, wrong), c -> c));
         assertTrue(refused.getMessage().contains("password authentication failed"), refused.getMessage());
         String inUrl = url + "?user=" + EmbeddedDatabase.READER + "&password=" + EmbeddedDatabase.READER_PASSWORD;
         assertTrue(Database.read(target(inUrl, wrong), Connection::isReadOnly));

@@ -1,7 +1,7 @@
 package dev.migrationguard.database;
 
 import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.RepositoryUrl.Endpoint;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class RepositoryUrlTest {
     static final String ORIGIN = "deployed.from in .migration-guard.yml:3";
 
     private static String refusal(String url) {
-        return assertThrows(ConfigException.class, () -> RepositoryUrl.vet(url, ORIGIN), url).getMessage();
+        return assertThrows(CannotJudge.class, () -> RepositoryUrl.vet(url, ORIGIN), url).getMessage();
     }
 
     @Test
@@ -98,7 +98,7 @@ class RepositoryUrlTest {
         assertFalse(RepositoryUrl.allows(allowed, new Endpoint("evil.db.internal", 5432)));
         assertFalse(RepositoryUrl.allows(allowed, new Endpoint("db.internal.evil.example", 5432)));
         assertEquals(List.of(), RepositoryUrl.allowList(null, "V"));
-        var bad = assertThrows(ConfigException.class, () -> RepositoryUrl.allowList("db:x", "MIGRATION_GUARD_DB_HOSTS"));
+        var bad = assertThrows(CannotJudge.class, () -> RepositoryUrl.allowList("db:x", "MIGRATION_GUARD_DB_HOSTS"));
         assertEquals("MIGRATION_GUARD_DB_HOSTS holds 'db:x', which is not a host or host:port (write "
                 + "MIGRATION_GUARD_DB_HOSTS=db.internal,10.0.0.5:5432)", bad.getMessage());
     }
@@ -112,7 +112,7 @@ class RepositoryUrlTest {
         assertNull(trusted.reachable());
 
         var repository = new Config.DeployedFrom(url, ORIGIN, true);
-        var refused = assertThrows(ConfigException.class, () -> Database.target(repository, env));
+        var refused = assertThrows(CannotJudge.class, () -> Database.target(repository, env));
         assertEquals(ORIGIN + " names jdbc:postgresql://db.internal:5432/app, which the repository chose, without a "
                 + "password of its own: it would get the credentials of this environment, and a repository decides what "
                 + "to check, never where credentials go. To trust db.internal:5432 with them, set "

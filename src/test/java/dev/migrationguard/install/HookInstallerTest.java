@@ -1,5 +1,6 @@
 package dev.migrationguard.install;
 
+import dev.migrationguard.model.CannotJudge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,14 +117,14 @@ class HookInstallerTest {
         Files.writeString(hooks.resolve("pre-commit"), "#!/bin/sh\necho mine\n");
         HookInstaller.install(hooks, jar, java);
         Files.writeString(hooks.resolve("pre-commit"), "#!/bin/sh\necho a tool rewrote me\n");
-        var install = assertThrows(HookInstaller.Refused.class, () -> HookInstaller.install(hooks, jar, java));
+        var install = assertThrows(CannotJudge.class, () -> HookInstaller.install(hooks, jar, java));
         assertTrue(install.getMessage().contains(HookInstaller.ORIGINAL), install.getMessage());
-        var uninstall = assertThrows(HookInstaller.Refused.class, () -> HookInstaller.uninstall(hooks));
+        var uninstall = assertThrows(CannotJudge.class, () -> HookInstaller.uninstall(hooks));
         assertTrue(uninstall.getMessage().contains("by hand"), uninstall.getMessage());
         assertEquals("#!/bin/sh\necho a tool rewrote me\n", Files.readString(hooks.resolve("pre-commit")));
         assertEquals("#!/bin/sh\necho mine\n", Files.readString(hooks.resolve(HookInstaller.ORIGINAL)));
         Files.writeString(dir.resolve("not-a-folder"), "x");
-        assertThrows(HookInstaller.Refused.class, () -> HookInstaller.install(dir.resolve("not-a-folder"), jar, java));
+        assertThrows(CannotJudge.class, () -> HookInstaller.install(dir.resolve("not-a-folder"), jar, java));
         assertFalse(Files.exists(dir.resolve("not-a-folder").resolve("pre-commit"), LinkOption.NOFOLLOW_LINKS));
     }
 }
