@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.config.UserCache;
+import dev.migrationguard.files.UserCache;
 
 import java.io.IOException;
 import java.nio.file.Files;

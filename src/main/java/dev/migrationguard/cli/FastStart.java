@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.config.UserCache;
+import dev.migrationguard.files.UserCache;
 import dev.migrationguard.typescript.NativeCrashes;
 
 import java.io.BufferedOutputStream;
@@ -310,7 +310,7 @@ final class FastStart {
             try {
                 Path partial = work.resolve("status.part");
                 Files.writeString(partial, Integer.toString(code), StandardCharsets.UTF_8);
-                dev.migrationguard.config.UserCache.move(partial, work.resolve("status"));
+                UserCache.move(partial, work.resolve("status"));
             } catch (IOException e) {
                 // no status: the parent treats the run as not completed and runs it itself
             }

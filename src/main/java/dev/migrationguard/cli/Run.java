@@ -2,7 +2,7 @@ package dev.migrationguard.cli;
 
 import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigLoader;
-import dev.migrationguard.config.UserFile;
+import dev.migrationguard.files.UserFile;
 import dev.migrationguard.database.DatabaseLedger;
 import dev.migrationguard.database.JdbcUrls;
 import dev.migrationguard.engine.Baseline;

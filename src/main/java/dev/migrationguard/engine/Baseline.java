@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.config.UserFile;
+import dev.migrationguard.files.UserFile;
 import dev.migrationguard.model.Finding;
 
 import java.io.IOException;

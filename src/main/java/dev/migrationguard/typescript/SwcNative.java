@@ -2,7 +2,7 @@ package dev.migrationguard.typescript;
 
 import com.caoccao.javet.swc4j.Swc4jLibLoader;
 import com.caoccao.javet.swc4j.interfaces.ISwc4jLibLoadingListener;
-import dev.migrationguard.config.UserCache;
+import dev.migrationguard.files.UserCache;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Digests;
 

@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.config.UserCache;
+import dev.migrationguard.files.UserCache;
 import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

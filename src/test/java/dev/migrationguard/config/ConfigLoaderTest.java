@@ -1,5 +1,6 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.files.Utf8Text;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Severity;
 import org.junit.jupiter.api.Test;

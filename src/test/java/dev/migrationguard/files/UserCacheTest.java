@@ -1,4 +1,4 @@
-package dev.migrationguard.config;
+package dev.migrationguard.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

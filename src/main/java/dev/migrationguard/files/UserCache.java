@@ -1,4 +1,4 @@
-package dev.migrationguard.config;
+package dev.migrationguard.files;
 
 import dev.migrationguard.model.Digests;
 
