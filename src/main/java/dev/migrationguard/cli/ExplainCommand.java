@@ -2,7 +2,7 @@ package dev.migrationguard.cli;
 
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.rules.RuleCatalog;
-import dev.migrationguard.rules.RuleMeta;
+import dev.migrationguard.analysis.RuleMeta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.engine.Report;
+import dev.migrationguard.report.Report;
 import dev.migrationguard.model.CannotJudge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.rules.RuleCatalog;
-import dev.migrationguard.rules.RuleMeta;
+import dev.migrationguard.analysis.RuleMeta;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,9 @@
 package dev.migrationguard.config;
 
 import dev.migrationguard.model.Severity;
-import dev.migrationguard.rules.OptionValues;
 import dev.migrationguard.rules.RuleCatalog;
+import dev.migrationguard.settings.OptionValues;
+import dev.migrationguard.settings.PathFilter;
 
 import java.util.HashSet;
 import java.util.List;

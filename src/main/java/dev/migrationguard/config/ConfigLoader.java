@@ -1,10 +1,11 @@
 package dev.migrationguard.config;
 
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Severity;
-import dev.migrationguard.rules.OptionValues;
 import dev.migrationguard.rules.RuleCatalog;
-import dev.migrationguard.rules.RuleMeta;
+import dev.migrationguard.settings.OptionValues;
+import dev.migrationguard.settings.PathFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.migrationguard.database;
 
 import dev.migrationguard.config.Config;
 import dev.migrationguard.database.AppliedMigrations.Compare;
-import dev.migrationguard.engine.DeployedLedger;
+import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.liquibase.LiquibasePaths;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;

@@ -1,8 +1,10 @@
 package dev.migrationguard.engine;
 
+import dev.migrationguard.analysis.Analysis.DeployedEdit;
+import dev.migrationguard.analysis.Analysis.SuppressionComment;
+import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.config.Config;
-import dev.migrationguard.engine.Analysis.DeployedEdit;
-import dev.migrationguard.engine.Analysis.SuppressionComment;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
@@ -18,13 +20,19 @@ import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
-import dev.migrationguard.rules.Rule;
+import dev.migrationguard.report.Baseline;
+import dev.migrationguard.report.Fingerprints;
+import dev.migrationguard.report.Report;
+import dev.migrationguard.stack.DeployedLedger;
+import dev.migrationguard.stack.EntityReader;
+import dev.migrationguard.stack.MigrationAdvisor;
+import dev.migrationguard.stack.MigrationReader;
+import dev.migrationguard.stack.SettingsReader;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 

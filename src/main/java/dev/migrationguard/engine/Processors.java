@@ -1,12 +1,14 @@
 package dev.migrationguard.engine;
 
+import dev.migrationguard.analysis.Analysis.SuppressionComment;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.config.Config;
-import dev.migrationguard.engine.Analysis.SuppressionComment;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.report.Baseline;
+import dev.migrationguard.report.Fingerprints;
 import dev.migrationguard.rules.RuleCatalog;
-import dev.migrationguard.rules.RuleMeta;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.migrationguard.engine;
 
-import dev.migrationguard.engine.Analysis.SuppressionComment;
+import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Text;
 

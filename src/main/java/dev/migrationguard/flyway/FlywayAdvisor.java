@@ -1,6 +1,6 @@
 package dev.migrationguard.flyway;
 
-import dev.migrationguard.engine.MigrationAdvisor;
+import dev.migrationguard.stack.MigrationAdvisor;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;

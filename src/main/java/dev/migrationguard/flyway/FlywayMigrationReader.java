@@ -1,6 +1,6 @@
 package dev.migrationguard.flyway;
 
-import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;

@@ -4,7 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.migrationguard.engine.EntityReader;
+import dev.migrationguard.stack.EntityReader;
 import dev.migrationguard.javasrc.JavaSources;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;

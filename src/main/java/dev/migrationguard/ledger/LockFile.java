@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.engine.DeployedLedger;
+import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 

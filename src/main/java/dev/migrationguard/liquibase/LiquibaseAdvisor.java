@@ -1,6 +1,6 @@
 package dev.migrationguard.liquibase;
 
-import dev.migrationguard.engine.MigrationAdvisor;
+import dev.migrationguard.stack.MigrationAdvisor;
 import dev.migrationguard.liquibase.Changelog.Include;
 import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;

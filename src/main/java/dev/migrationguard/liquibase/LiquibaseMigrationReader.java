@@ -1,6 +1,6 @@
 package dev.migrationguard.liquibase;
 
-import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.liquibase.Changelog.Include;
 import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
 import dev.migrationguard.model.AcceptedEdits;

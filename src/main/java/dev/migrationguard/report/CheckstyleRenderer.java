@@ -1,14 +1,13 @@
 package dev.migrationguard.report;
 
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Checkstyle's XML ({@code <checkstyle><file name><error line column severity message source>}), the format reviewdog

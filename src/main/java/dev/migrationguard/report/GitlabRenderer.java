@@ -2,7 +2,6 @@ package dev.migrationguard.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 
 import java.io.IOException;

@@ -3,7 +3,6 @@ package dev.migrationguard.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Severity;
 

@@ -1,15 +1,14 @@
 package dev.migrationguard.report;
 
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Severity;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * JUnit XML, which every CI system shows as test results: one suite per rule, one test case per rule and file, a

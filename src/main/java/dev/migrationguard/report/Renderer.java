@@ -1,7 +1,5 @@
 package dev.migrationguard.report;
 
-import dev.migrationguard.engine.Report;
-
 import java.io.IOException;
 
 /** Writes one report in one format. Renderers are small and stateless. */

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.migrationguard.engine.Report;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.rules.RuleCatalog;
-import dev.migrationguard.rules.RuleMeta;
 
 import java.io.IOException;
 import java.net.URI;

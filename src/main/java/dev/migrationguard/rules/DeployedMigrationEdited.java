@@ -1,7 +1,9 @@
 package dev.migrationguard.rules;
 
-import dev.migrationguard.engine.Analysis;
-import dev.migrationguard.engine.Analysis.DeployedEdit;
+import dev.migrationguard.analysis.Analysis.DeployedEdit;
+import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Severity;

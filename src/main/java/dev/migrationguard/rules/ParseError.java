@@ -1,6 +1,8 @@
 package dev.migrationguard.rules;
 
-import dev.migrationguard.engine.Analysis;
+import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Severity;

@@ -1,15 +1,17 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
+import dev.migrationguard.settings.OptionValues;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Every rule, listed by hand (no classpath scanning), with its metadata, its options and its documentation. */

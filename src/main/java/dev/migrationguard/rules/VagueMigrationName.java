@@ -1,9 +1,12 @@
 package dev.migrationguard.rules;
 
-import dev.migrationguard.engine.Analysis;
+import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.settings.OptionValues;
 
 import java.util.ArrayList;
 import java.util.List;

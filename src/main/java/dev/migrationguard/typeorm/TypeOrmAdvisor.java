@@ -1,6 +1,6 @@
 package dev.migrationguard.typeorm;
 
-import dev.migrationguard.engine.MigrationAdvisor;
+import dev.migrationguard.stack.MigrationAdvisor;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;

@@ -1,6 +1,6 @@
 package dev.migrationguard.typeorm;
 
-import dev.migrationguard.engine.EntityReader;
+import dev.migrationguard.stack.EntityReader;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;

@@ -1,6 +1,6 @@
 package dev.migrationguard.typeorm;
 
-import dev.migrationguard.engine.MigrationReader;
+import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Location;

@@ -1,6 +1,5 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.testing.GitFixture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

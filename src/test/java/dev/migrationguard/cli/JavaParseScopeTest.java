@@ -1,7 +1,6 @@
 package dev.migrationguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,6 +29,6 @@ class VersionTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(0, code);
         assertEquals("migration-guard " + version, out.toString(StandardCharsets.UTF_8).strip());
-        assertEquals(version, dev.migrationguard.engine.Report.VERSION);
+        assertEquals(version, dev.migrationguard.report.Report.VERSION);
     }
 }

@@ -2,7 +2,7 @@ package dev.migrationguard.database;
 
 import dev.migrationguard.database.AppliedMigrations.Applied;
 import dev.migrationguard.database.AppliedMigrations.Compare;
-import dev.migrationguard.engine.DeployedLedger.Entry;
+import dev.migrationguard.stack.DeployedLedger.Entry;
 import dev.migrationguard.model.Migration;
 import org.junit.jupiter.api.Test;
 

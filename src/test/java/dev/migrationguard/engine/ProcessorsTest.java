@@ -4,6 +4,8 @@ import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.report.Baseline;
+import dev.migrationguard.report.Fingerprints;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

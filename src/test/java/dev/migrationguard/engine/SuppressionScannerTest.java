@@ -1,6 +1,6 @@
 package dev.migrationguard.engine;
 
-import dev.migrationguard.engine.Analysis.SuppressionComment;
+import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

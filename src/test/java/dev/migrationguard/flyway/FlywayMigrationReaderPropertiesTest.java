@@ -6,7 +6,6 @@ import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.testing.Locations;
 import dev.migrationguard.testing.MemorySnapshot;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 

@@ -1,7 +1,6 @@
 package dev.migrationguard.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;

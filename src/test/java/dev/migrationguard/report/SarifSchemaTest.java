@@ -7,7 +7,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.rules.RuleCatalog;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,5 @@
 package dev.migrationguard.report;
 
-import dev.migrationguard.engine.Report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;

@@ -1,6 +1,6 @@
 package dev.migrationguard.rules;
 
-import dev.migrationguard.engine.Report;
+import dev.migrationguard.report.Report;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.report.JsonRenderer;

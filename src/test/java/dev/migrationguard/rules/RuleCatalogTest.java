@@ -1,5 +1,6 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.analysis.RuleMeta;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.migrationguard.rules;
 import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.engine.Engine;
-import dev.migrationguard.engine.Report;
+import dev.migrationguard.report.Report;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.Finding;

@@ -1,5 +1,6 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.settings.OptionValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package dev.migrationguard.engine;
+package dev.migrationguard.analysis;
 
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Location;
@@ -6,6 +6,7 @@ import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.SyncSetting;
+import dev.migrationguard.stack.DeployedLedger;
 
 import java.util.List;
 import java.util.Map;

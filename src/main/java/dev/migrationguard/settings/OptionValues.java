@@ -1,4 +1,4 @@
-package dev.migrationguard.rules;
+package dev.migrationguard.settings;
 
 import java.util.List;
 import java.util.Optional;

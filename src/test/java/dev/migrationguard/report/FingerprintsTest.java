@@ -1,4 +1,4 @@
-package dev.migrationguard.engine;
+package dev.migrationguard.report;
 
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;

@@ -1,4 +1,4 @@
-package dev.migrationguard.engine;
+package dev.migrationguard.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,5 @@
-package dev.migrationguard.rules;
+package dev.migrationguard.analysis;
 
-import dev.migrationguard.engine.Analysis;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;

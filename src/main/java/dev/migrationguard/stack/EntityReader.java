@@ -1,4 +1,4 @@
-package dev.migrationguard.engine;
+package dev.migrationguard.stack;
 
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaFact;

@@ -1,4 +1,4 @@
-package dev.migrationguard.config;
+package dev.migrationguard.settings;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.migrationguard.rules;
+package dev.migrationguard.analysis;
 
 import dev.migrationguard.model.Severity;
 

@@ -1,4 +1,4 @@
-package dev.migrationguard.engine;
+package dev.migrationguard.stack;
 
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
