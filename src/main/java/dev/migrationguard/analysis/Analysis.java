@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * @param settings          schema-synchronising settings in the files checked
  * @param problems          files that could not be parsed
  * @param suppressions      suppression comments in the files checked
- * @param advice            for each schema change, the next step the project's migration tool suggests (may be absent)
+ * @param advice            for each schema change, the next step the project's migration tool suggests; absent when no
+ *                          tool of the project knows one (a project without migrations yet)
  * @param deployedIn        of the checked migrations, those already deployed (lint only: check judges new ones), by
  *                          id, with where they are recorded (the deploy ref, a lock file, a database)
  * @param firstOfItsStack   whether a migration is its project's first (lowest version, oldest timestamp, first

@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A rule's identity, on its class: the stable id, its default severity and a one-line summary. */
+/**
+ * A rule's identity, on its class: the stable id, its default severity, a one-line summary, and what the processors
+ * after the rules must know of it. A processor asks these flags, never the id.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface RuleMeta {
@@ -20,4 +23,16 @@ public @interface RuleMeta {
 
     /** Option keys this rule accepts in the configuration, besides {@code severity}. */
     String[] options() default {};
+
+    /**
+     * Whether its findings are edits of deployed migrations: an edit listed in {@code allowed-edits}, or allowed for
+     * the run ({@code --allow-deployed-edits}), is then reported as suppressed with its reason.
+     */
+    boolean deployedEdits() default false;
+
+    /**
+     * Whether a {@code migration-guard-ignore} comment can silence its findings. False for the rule that judges those
+     * comments: a suppression without a reason must not hide the finding that says so.
+     */
+    boolean suppressibleInline() default true;
 }

@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Analysis.DeployedEdit;
 import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.config.Config;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
@@ -51,6 +52,7 @@ import java.util.function.Predicate;
 public final class Engine {
     private final Stacks stacks;
     private final List<Rule> rules;
+    private final Map<String, RuleMeta> metas = new LinkedHashMap<>();
     private final Config config;
     private final Baseline baseline;
 
@@ -66,6 +68,7 @@ public final class Engine {
     public Engine(Stacks stacks, List<Rule> rules, Config config, Baseline baseline) {
         this.stacks = stacks;
         this.rules = List.copyOf(rules);
+        for (Rule rule : this.rules) metas.put(rule.id(), rule.meta());
         this.config = config;
         this.baseline = baseline;
     }
@@ -102,9 +105,6 @@ public final class Engine {
                     break;
                 }
             }
-            // A project with no migrations yet: no tool to name, but the next step is still a migration.
-            advice.putIfAbsent(c, "Add a migration, named like " + name + ", that " + MigrationNames.verbFor(c)
-                    + " table \"" + c.table() + "\", in the same commit.");
         }
         List<SuppressionComment> suppressions = new ArrayList<>();
         for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));
@@ -116,7 +116,7 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
-        List<Finding> processed = Processors.run(findings, config, work::suppressions, baseline, sourceOf);
+        List<Finding> processed = Processors.run(findings, metas, config, work::suppressions, baseline, sourceOf);
         return new Report(cs.mode().id(), processed, work.checkedFiles.size(), Fingerprints.of(processed, sourceOf));
     }
 

@@ -8,7 +8,6 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Fingerprints;
-import dev.migrationguard.rules.RuleCatalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,26 +28,27 @@ public final class Processors {
     /**
      * @param suppressionsOf the suppression comments of a file (scanned lazily for files the engine did not scan)
      */
-    public static List<Finding> run(List<Finding> findings, Config config,
+    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Config config,
                                     Function<String, List<SuppressionComment>> suppressionsOf) {
-        return run(findings, config, suppressionsOf, Baseline.NONE, path -> Optional.empty());
+        return run(findings, rules, config, suppressionsOf, Baseline.NONE, path -> Optional.empty());
     }
 
     /**
+     * @param rules    the metadata of the rules that ran, by id: what a step needs to know of a finding's rule
      * @param baseline the fingerprints of findings accepted when the tool was adopted
      * @param sourceOf the text of a file as judged, for the fingerprints
      */
-    public static List<Finding> run(List<Finding> findings, Config config,
+    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Config config,
                                     Function<String, List<SuppressionComment>> suppressionsOf, Baseline baseline,
                                     Function<String, Optional<String>> sourceOf) {
         List<UnaryOperator<List<Finding>>> steps = List.of(
                 // First the configured severity, so that every later step and the report see the final severity.
-                list -> severity(list, config),
+                list -> severity(list, rules, config),
                 // Deliberate edits of deployed migrations are listed in the configuration with a reason, or allowed
                 // for one run by the pull-request gate's label: reported, never silently dropped, and not counted.
-                list -> allowedEdits(list, config),
+                list -> allowedEdits(list, rules, config),
                 // Inline suppressions after severities: a suppressed finding keeps its severity in the report.
-                list -> inlineSuppressions(list, suppressionsOf),
+                list -> inlineSuppressions(list, rules, suppressionsOf),
                 // Two readers can see the same thing (a file in two roles): report it once.
                 Processors::dedupe,
                 // A stable order: by file, line, column, rule.
@@ -65,7 +65,7 @@ public final class Processors {
      * The configured severity replaces the rule's default. A finding the rule itself reported below its default (a
      * deployed migration's name, which can no longer change) stays at most that mild: configuration never raises it.
      */
-    static List<Finding> severity(List<Finding> findings, Config config) {
+    static List<Finding> severity(List<Finding> findings, Map<String, RuleMeta> rules, Config config) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             Optional<Severity> configured = config.severityOf(f.rule());
@@ -74,7 +74,8 @@ public final class Processors {
                 continue;
             }
             Severity chosen = configured.get();
-            Severity byDefault = RuleCatalog.find(f.rule()).map(RuleMeta::severity).orElse(null);
+            RuleMeta meta = rules.get(f.rule());
+            Severity byDefault = meta == null ? null : meta.severity();
             if (byDefault != null && byDefault.atLeast(f.severity()) && byDefault != f.severity()
                     && chosen.atLeast(f.severity())) {
                 chosen = f.severity();
@@ -84,11 +85,11 @@ public final class Processors {
         return out;
     }
 
-    static List<Finding> allowedEdits(List<Finding> findings, Config config) {
+    static List<Finding> allowedEdits(List<Finding> findings, Map<String, RuleMeta> rules, Config config) {
         if (config.allowedEdits().isEmpty() && config.deployedEditsReason() == null) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!f.rule().equals("deployed-migration-edited") || f.suppressed()) {
+            if (!deployedEdit(rules, f) || f.suppressed()) {
                 out.add(f);
                 continue;
             }
@@ -104,11 +105,11 @@ public final class Processors {
         return out;
     }
 
-    static List<Finding> inlineSuppressions(List<Finding> findings,
+    static List<Finding> inlineSuppressions(List<Finding> findings, Map<String, RuleMeta> rules,
                                             Function<String, List<SuppressionComment>> suppressionsOf) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (f.suppressed() || f.rule().equals("invalid-suppression")) {
+            if (f.suppressed() || !suppressibleInline(rules, f)) {
                 out.add(f);
                 continue;
             }
@@ -125,6 +126,18 @@ public final class Processors {
             out.add(match == null ? f : f.suppressedBy(new Finding.Suppression("inline", match.reason())));
         }
         return out;
+    }
+
+    /** Whether the finding's rule reports edits of deployed migrations. */
+    private static boolean deployedEdit(Map<String, RuleMeta> rules, Finding f) {
+        RuleMeta meta = rules.get(f.rule());
+        return meta != null && meta.deployedEdits();
+    }
+
+    /** Whether a suppression comment may silence the finding; by default it may. */
+    private static boolean suppressibleInline(Map<String, RuleMeta> rules, Finding f) {
+        RuleMeta meta = rules.get(f.rule());
+        return meta == null || meta.suppressibleInline();
     }
 
     static List<Finding> baseline(List<Finding> findings, Baseline baseline,

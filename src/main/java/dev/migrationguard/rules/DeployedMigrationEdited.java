@@ -13,7 +13,7 @@ import java.util.List;
 
 /** A migration that is deployed must never change: the database already ran it, a fix is a new migration. */
 @RuleMeta(id = "deployed-migration-edited", severity = Severity.ERROR,
-        summary = "A deployed migration modified, deleted or renamed")
+        summary = "A deployed migration modified, deleted or renamed", deployedEdits = true)
 public final class DeployedMigrationEdited implements Rule {
 
     @Override

@@ -22,7 +22,8 @@ public final class EntityChangeWithoutMigration implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (SchemaChange change : analysis.schemaChanges()) {
             if (covered(change, analysis.newMigrations())) continue;
-            findings.add(finding(change.location(), message(change), analysis.advice().get(change)));
+            String advice = analysis.advice().get(change);
+            findings.add(finding(change.location(), message(change), advice != null ? advice : anyTool(change)));
         }
         return findings;
     }
@@ -44,6 +45,12 @@ public final class EntityChangeWithoutMigration implements Rule {
                 ? " (" + change.before().value() + " -> " + change.after().value() + ")" : "";
         return what + " was " + change.kind().verb() + detail + ", but this change adds no migration that " + needed
                 + " table \"" + change.table() + "\".";
+    }
+
+    /** A project with no migrations yet: no tool to name, but the next step is still a migration. */
+    private static String anyTool(SchemaChange change) {
+        return "Add a migration, named like " + MigrationNames.suggest(change) + ", that "
+                + MigrationNames.verbFor(change) + " table \"" + change.table() + "\", in the same commit.";
     }
 
     /** Names the index or constraint when the fact is not a plain member column. */

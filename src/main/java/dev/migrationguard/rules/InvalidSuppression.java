@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** A suppression must name a real rule and say why: an unexplained silence is how accidents get through. */
 @RuleMeta(id = "invalid-suppression", severity = Severity.WARNING,
-        summary = "A suppression comment without a reason, or naming an unknown rule")
+        summary = "A suppression comment without a reason, or naming an unknown rule", suppressibleInline = false)
 public final class InvalidSuppression implements Rule {
 
     private final Set<String> knownRules;
