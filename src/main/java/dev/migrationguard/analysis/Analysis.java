@@ -7,6 +7,7 @@ import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.stack.DeployedLedger;
+import dev.migrationguard.stack.WayBack;
 
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,20 @@ import java.util.function.Predicate;
  *                          id, with where they are recorded (the deploy ref, a lock file, a database)
  * @param firstOfItsStack   whether a migration is its project's first (lowest version, oldest timestamp, first
  *                          changeSet); asked rarely, so it may read the whole repository on first use
+ * @param wayBacks          how each stack's migration tool speaks of a way back, by stack id
  */
 public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
                        List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
                        Map<SchemaChange, String> advice, Map<String, String> deployedIn,
-                       Predicate<Migration> firstOfItsStack) {
+                       Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks) {
+
+    /** How the migration tool of this migration's stack speaks of its way back. */
+    public WayBack wayBack(Migration m) {
+        WayBack wayBack = wayBacks.get(m.stack());
+        if (wayBack == null) throw new IllegalStateException("no migration tool reads migrations of " + m.stack());
+        return wayBack;
+    }
 
     /** Where a checked migration is recorded as deployed, or null when it is not deployed. */
     public String deployedIn(Migration m) {

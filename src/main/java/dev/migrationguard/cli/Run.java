@@ -1,14 +1,11 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigLoader;
-import dev.migrationguard.files.UserFile;
 import dev.migrationguard.database.DatabaseLedger;
 import dev.migrationguard.database.JdbcUrls;
-import dev.migrationguard.report.Baseline;
-import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.engine.Engine;
-import dev.migrationguard.report.Report;
+import dev.migrationguard.engine.Judging;
+import dev.migrationguard.files.UserFile;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
 import dev.migrationguard.model.CannotJudge;
@@ -17,9 +14,18 @@ import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Formats;
 import dev.migrationguard.report.Renderer;
+import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.RuleCatalog;
+import dev.migrationguard.settings.DeployedFrom;
+import dev.migrationguard.settings.DeployedSettings;
+import dev.migrationguard.settings.Settings;
+import dev.migrationguard.stack.DeployedLedger;
+import dev.migrationguard.stack.HistoryTable;
+import dev.migrationguard.stack.StackSet;
+import dev.migrationguard.stacks.SupportedStacks;
 import picocli.CommandLine;
 
 import java.io.BufferedWriter;
@@ -32,9 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** One checking run, shared by check and lint: config, repository, engine, renderers, exit code. */
@@ -91,17 +97,18 @@ final class Run {
         Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
         if (!Files.isDirectory(start)) throw new CannotJudge("--repo " + start + " is not a folder");
         try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-            Config config = loadConfig(repo.workTree());
-            if (common.deployRef != null) config = config.withDeployedRef(common.deployRef);
-            Config.DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
-            if (chosen != null) config = config.withDeployedFrom(chosen);
-            if (deployedEditsReason != null) config = config.withDeployedEditsAllowed(deployedEditsReason);
-            final Config effective = config;
-            Baseline baseline = useBaseline ? baseline(effective, repo.workTree()) : Baseline.NONE;
-            ChangeSet cs = source.changeSet(repo, effective.deployedRef());
-            var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(effective),
-                    RuleCatalog.build(effective.ruleOptions(), effective.enabledRules()), effective, baseline);
-            return sink.accept(engine.run(cs, ledgers(effective, cs, engine, env())), cs, repo.workTree());
+            Settings settings = loadSettings(repo.workTree());
+            DeployedSettings deployed = settings.deployed();
+            if (common.deployRef != null) deployed = deployed.withRef(common.deployRef);
+            DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
+            if (chosen != null) deployed = deployed.withFrom(chosen);
+            Baseline baseline = useBaseline ? baseline(settings, repo.workTree()) : Baseline.NONE;
+            ChangeSet cs = source.changeSet(repo, deployed.ref());
+            StackSet stacks = StackSet.of(SupportedStacks.ALL, settings::stack);
+            var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), deployedEditsReason,
+                    baseline);
+            var engine = new Engine(stacks, RuleCatalog.build(settings.rules()), settings.scope(), judging);
+            return sink.accept(engine.run(cs, ledgers(deployed, stacks, env())), cs, repo.workTree());
         }
     }
 
@@ -109,22 +116,14 @@ final class Run {
      * The records of what is deployed besides the deploy ref: the lock file, when the checked side has one, and the
      * database of deployed.from. JDBC is touched only then, so a run without a database never loads a driver.
      */
-    private static List<DeployedLedger> ledgers(Config config, ChangeSet cs, Engine engine, Map<String, String> env) {
-        List<DeployedLedger> ledgers = new ArrayList<>();
-        String lockPath = config.ledgers().lockFile();
-        Optional<String> lock;
-        try {
-            lock = cs.after().readText(lockPath);
-        } catch (FileTooLarge e) {
-            // Without it, every deployed migration it records would go unchecked: the run cannot judge.
-            throw new CannotJudge("lock file " + lockPath + " is over the limit of " + e.limit() / (1024 * 1024)
-                    + " MiB on a file migration-guard reads (--max-file-size <MiB> raises it)");
-        }
-        lock.ifPresent(text -> ledgers.add(LockFile.read(lockPath, text)));
-        if (config.ledgers().deployedFrom() != null) {
-            List<Migration> starting = cs.before() == null ? List.of() : engine.allMigrations(cs.before());
-            ledgers.add(DatabaseLedger.read(config.ledgers(), env, engine.allMigrations(cs.after()),
-                    starting, cs.after().paths()));
+    private static List<DeployedLedger.Source> ledgers(DeployedSettings deployed, StackSet stacks,
+                                                       Map<String, String> env) {
+        List<DeployedLedger.Source> ledgers = new ArrayList<>();
+        ledgers.add(LockFile.source(deployed.lockFile(), stacks.tools().keySet()));
+        if (deployed.from() != null) {
+            Map<String, HistoryTable> tables = new LinkedHashMap<>();
+            stacks.tools().forEach((id, tool) -> tool.historyTable().ifPresent(t -> tables.put(id, t)));
+            ledgers.add(DatabaseLedger.source(deployed, env, tables));
         }
         return ledgers;
     }
@@ -157,7 +156,7 @@ final class Run {
      * The database the person running the tool named: {@code --deployed-from}, else {@code MIGRATION_GUARD_DEPLOYED_FROM};
      * either wins over the configuration's and may receive the environment's credentials. Null when neither is set.
      */
-    private static Config.DeployedFrom deployedFrom(String option, Map<String, String> env) {
+    private static DeployedFrom deployedFrom(String option, Map<String, String> env) {
         String origin = option != null ? "--deployed-from" : DEPLOYED_FROM;
         String url = option != null ? option : env.get(DEPLOYED_FROM);
         if (url == null || url.isBlank()) return null;
@@ -165,7 +164,7 @@ final class Run {
             throw new CannotJudge(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
                     + JdbcUrls.mask(url, url, List.of()) + "'");
         }
-        return new Config.DeployedFrom(url, origin, false);
+        return new DeployedFrom(url, origin, false);
     }
 
     private Map<String, String> env() {
@@ -180,17 +179,18 @@ final class Run {
         PrintWriter err = spec.commandLine().getErr();
         Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
         try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-            Config config = loadConfig(repo.workTree());
+            Settings settings = loadSettings(repo.workTree());
             ChangeSet cs = repo.lint(List.of(), null);
-            var engine = new Engine(dev.migrationguard.stacks.SupportedStacks.of(config), List.of(), config);
+            var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), List.of(), settings.scope(),
+                    Judging.DEFAULTS);
             List<ParseProblem> problems = new ArrayList<>();
-            List<Migration> all = engine.allMigrations(cs.after(), problems);
+            List<Migration> all = engine.migrations(cs.after(), problems);
             if (!problems.isEmpty()) {
                 ParseProblem p = problems.get(0);
                 throw new CannotJudge(p.location().path() + ":" + p.location().line() + ": " + p.message()
                         + " (fix it before locking: its digest would be a guess)");
             }
-            Path target = output != null ? output : repo.workTree().resolve(config.ledgers().lockFile());
+            Path target = output != null ? output : repo.workTree().resolve(settings.deployed().lockFile());
             writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
             err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
             List<String> skipped = repo.outsideSparseCheckout(List.of());
@@ -203,21 +203,23 @@ final class Run {
         }
     }
 
-    private Config loadConfig(Path root) {
+    private Settings loadSettings(Path root) {
         Path file = common.config != null ? common.config : root.resolve(".migration-guard.yml");
         if (!Files.exists(file)) {
             if (common.config != null) throw new CannotJudge("configuration file " + file + " does not exist");
-            return Config.defaults();
+            return Settings.DEFAULTS;
         }
-        Config config;
+        Settings settings;
         try {
             String name = common.config != null ? file.toString() : ".migration-guard.yml";
-            config = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize()), name);
+            settings = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize()), name,
+                    SupportedStacks.ALL);
         } catch (NoSuchFileException e) {
             throw new CannotJudge("configuration file " + file + " does not exist");
         }
-        Config.DeployedFrom from = config.ledgers().deployedFrom();
-        return from == null || inside(file, root) ? config : config.withDeployedFrom(from.chosenByUser());
+        DeployedFrom from = settings.deployed().from();
+        return from == null || inside(file, root) ? settings
+                : settings.withDeployed(settings.deployed().withFrom(from.chosenByUser()));
     }
 
     /**
@@ -236,9 +238,9 @@ final class Run {
     }
 
     /** --baseline (relative to the current folder) wins over the configuration's (relative to the work tree). */
-    private Baseline baseline(Config config, Path workTree) {
+    private Baseline baseline(Settings settings, Path workTree) {
         if (common.baseline != null) return Baseline.read(common.baseline, maxFileSize());
-        if (config.baseline() != null) return Baseline.read(workTree.resolve(config.baseline()), maxFileSize());
+        if (settings.baseline() != null) return Baseline.read(workTree.resolve(settings.baseline()), maxFileSize());
         return Baseline.NONE;
     }
 

@@ -1,7 +1,7 @@
 package dev.migrationguard.database;
 
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.model.Migration;
+import dev.migrationguard.stack.HistoryTable;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -17,13 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the migrations tables of Flyway, Liquibase and TypeORM that exist in a database, with SELECT only, into the
- * migrations the database says it applied. Rows that record no applied migration are left out: Flyway's schema and
- * baseline markers, failed attempts and migrations that {@code repair} marked deleted; Liquibase's failed changeSets.
+ * Reads the history tables of the stacks' migration tools that exist in a database, with SELECT only, into the
+ * migrations the database says it applied. Which rows count, and what they record, each stack's {@link HistoryTable}
+ * says; this finds the tables as the database spells them and sends the queries.
  */
 final class AppliedMigrations {
-    private static final Set<String> FLYWAY_CHECKSUMMED = Set.of("SQL", "SQL_BASELINE", "UNDO_SQL");
-    private static final Set<String> FLYWAY_MARKERS = Set.of("SCHEMA", "BASELINE");
 
     private AppliedMigrations() {
     }
@@ -31,34 +29,34 @@ final class AppliedMigrations {
     /**
      * One migration applied in the database.
      *
-     * @param name     Flyway's {@code script}, Liquibase's {@code filename::id::author}, TypeORM's {@code name}
-     * @param checksum Flyway's CRC32 of a SQL migration (signed decimal), Liquibase's MD5SUM, or null
+     * @param stack    the id of the stack whose table records it
+     * @param name     as recorded: Flyway's {@code script}, Liquibase's {@code filename::id::author}, TypeORM's {@code name}
+     * @param checksum the recorded checksum, or null
      * @param compare  how its content can be held to the repository
      */
-    record Applied(Migration.Stack stack, String name, String checksum, Compare compare) {
+    record Applied(String stack, String name, String checksum, HistoryTable.Compare compare) {
     }
 
-    /** How an applied migration's content is held to the repository. */
-    enum Compare {
-        /** The checksum the table records against the file's (Flyway SQL, which this tool computes as Flyway does). */
-        CHECKSUM,
-        /** No comparable checksum: the version the change started from against the checked one. */
-        STARTING_VERSION,
-        /** Only its presence: any content is fine (a Flyway repeatable migration re-runs when it changes). */
-        PRESENCE
+    /**
+     * A history table to read: the stack's, under the name configured for it.
+     *
+     * @param name {@code name} or {@code schema.name}
+     */
+    record Source(String stack, HistoryTable table, String name) {
     }
 
-    /** Every applied migration recorded in the configured tables ({@code flyway}, {@code liquibase}, {@code typeorm}). */
-    static List<Applied> read(Connection c, Map<String, String> tables) throws SQLException {
+    /** Every applied migration recorded in the tables that exist, table after table in the order given. */
+    static List<Applied> read(Connection c, List<Source> sources) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String current = c.getSchema();
         List<Applied> applied = new ArrayList<>();
-        Table flyway = find(meta, current, tables.get("flyway"));
-        if (flyway != null) applied.addAll(flyway(c, meta, flyway));
-        Table liquibase = find(meta, current, tables.get("liquibase"));
-        if (liquibase != null) applied.addAll(liquibase(c, meta, liquibase));
-        Table typeorm = find(meta, current, tables.get("typeorm"));
-        if (typeorm != null) applied.addAll(typeorm(c, meta, typeorm));
+        for (Source source : sources) {
+            Table t = find(meta, current, source.name());
+            if (t == null) continue;
+            for (HistoryTable.Applied a : source.table().read(new TableRows(c, meta, t, source.stack()))) {
+                applied.add(new Applied(source.stack(), a.name(), a.checksum(), a.compare()));
+            }
+        }
         return applied;
     }
 
@@ -69,75 +67,33 @@ final class AppliedMigrations {
         }
     }
 
-    private static List<Applied> flyway(Connection c, DatabaseMetaData meta, Table t) throws SQLException {
-        Map<String, String> col = require(t, "flyway", "installed_rank", "version", "script", "checksum", "type", "success");
-        String sql = "SELECT " + cols(meta, col, "version", "script", "checksum", "type", "success") + " FROM "
-                + quoted(meta, t) + " ORDER BY " + quote(meta, col.get("installed_rank"));
-        Map<String, Applied> byScript = new LinkedHashMap<>();
-        Map<String, String> versionOf = new LinkedHashMap<>();
-        Set<String> deletedVersions = new HashSet<>();
-        Set<String> deletedScripts = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = rs.getString(1);
-                String script = rs.getString(2);
-                long checksum = rs.getLong(3);
-                boolean hasChecksum = !rs.wasNull();
-                String type = String.valueOf(rs.getString(4)).toUpperCase(Locale.ROOT);
-                boolean success = rs.getBoolean(5);
-                if (!success || script == null || FLYWAY_MARKERS.contains(type)) continue;
-                if (type.equals("DELETE")) {
-                    if (version != null) deletedVersions.add(version);
-                    deletedScripts.add(script);
-                    continue;
+    /** A found table as a stack reads it: columns by their lower-case names, quoted as the database wants. */
+    private record TableRows(Connection c, DatabaseMetaData meta, Table t, String stack) implements HistoryTable.Rows {
+        @Override
+        public boolean has(String... columns) {
+            return t.columns().keySet().containsAll(List.of(columns));
+        }
+
+        @Override
+        public void require(String... columns) {
+            for (String n : columns) {
+                if (!t.columns().containsKey(n)) {
+                    throw new CannotJudge("table " + t.shown() + " has no column " + n + ", so it is not the "
+                            + stack + " history table this tool reads: name the right one in deployed.tables." + stack);
                 }
-                // A repeatable migration re-runs whenever its checksum changes: a new checksum is its normal life.
-                Compare compare = version == null ? Compare.PRESENCE
-                        : hasChecksum && FLYWAY_CHECKSUMMED.contains(type) ? Compare.CHECKSUM
-                        : Compare.STARTING_VERSION;
-                byScript.put(script, new Applied(Migration.Stack.FLYWAY, script,
-                        hasChecksum ? Long.toString((int) checksum) : null, compare));
-                if (version != null) versionOf.put(script, version);
             }
         }
-        List<Applied> out = new ArrayList<>();
-        for (Applied a : byScript.values()) {
-            String version = versionOf.get(a.name());
-            if (deletedScripts.contains(a.name()) || version != null && deletedVersions.contains(version)) continue;
-            out.add(a);
-        }
-        return out;
-    }
 
-    private static List<Applied> liquibase(Connection c, DatabaseMetaData meta, Table t) throws SQLException {
-        Map<String, String> col = require(t, "liquibase", "id", "author", "filename", "md5sum", "exectype", "orderexecuted");
-        String sql = "SELECT " + cols(meta, col, "id", "author", "filename", "md5sum", "exectype") + " FROM "
-                + quoted(meta, t) + " ORDER BY " + quote(meta, col.get("orderexecuted"));
-        List<Applied> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                if ("FAILED".equalsIgnoreCase(rs.getString(5))) continue;
-                String name = rs.getString(3) + "::" + rs.getString(1) + "::" + rs.getString(2);
-                out.add(new Applied(Migration.Stack.LIQUIBASE, name, rs.getString(4), Compare.STARTING_VERSION));
+        @Override
+        public void select(List<String> columns, String orderBy, HistoryTable.Row each) throws SQLException {
+            List<String> quoted = new ArrayList<>();
+            for (String n : columns) quoted.add(quote(meta, t.columns().get(n)));
+            String sql = "SELECT " + String.join(", ", quoted) + " FROM " + quoted(meta, t) + " ORDER BY "
+                    + quote(meta, t.columns().get(orderBy));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) each.read(rs);
             }
         }
-        return out;
-    }
-
-    /**
-     * TypeORM's table has a name other tools use too (Laravel's {@code migrations} holds {@code migration} and
-     * {@code batch}): a table without TypeORM's columns is not TypeORM's and is not read.
-     */
-    private static List<Applied> typeorm(Connection c, DatabaseMetaData meta, Table t) throws SQLException {
-        if (!t.columns().keySet().containsAll(List.of("id", "timestamp", "name"))) return List.of();
-        String sql = "SELECT " + cols(meta, t.columns(), "name") + " FROM " + quoted(meta, t) + " ORDER BY "
-                + quote(meta, t.columns().get("id"));
-        List<Applied> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(new Applied(Migration.Stack.TYPEORM, rs.getString(1), null,
-                    Compare.STARTING_VERSION));
-        }
-        return out;
     }
 
     /**
@@ -180,23 +136,6 @@ final class AppliedMigrations {
             }
         }
         return new Table(chosen[0], chosen[1], columns);
-    }
-
-    private static Map<String, String> require(Table t, String stack, String... names) {
-        for (String n : names) {
-            if (!t.columns().containsKey(n)) {
-                throw new CannotJudge("table " + t.shown() + " has no column " + n + ", so it is not the "
-                        + stack + " history table this tool reads: name the right one in deployed.tables." + stack);
-            }
-        }
-        return t.columns();
-    }
-
-    private static String cols(DatabaseMetaData meta, Map<String, String> columns, String... names)
-            throws SQLException {
-        List<String> quoted = new ArrayList<>();
-        for (String n : names) quoted.add(quote(meta, columns.get(n)));
-        return String.join(", ", quoted);
     }
 
     private static String quoted(DatabaseMetaData meta, Table t) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.Config;
+import dev.migrationguard.settings.DeployedFrom;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.RepositoryUrl.Endpoint;
 
@@ -67,7 +67,7 @@ public final class Database {
      * the repository chose gets them only when every host it names is in {@code MIGRATION_GUARD_DB_HOSTS}; one that
      * needs them otherwise, or that the tool cannot vouch for ({@link RepositoryUrl}), stops the run (exit 2).
      */
-    static Target target(Config.DeployedFrom from, Map<String, String> env) {
+    static Target target(DeployedFrom from, Map<String, String> env) {
         String url = from.url();
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (postgres && userInfo(url)) {

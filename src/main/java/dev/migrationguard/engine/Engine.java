@@ -5,7 +5,6 @@ import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
-import dev.migrationguard.config.Config;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
@@ -21,19 +20,22 @@ import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
-import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Fingerprints;
 import dev.migrationguard.report.Report;
+import dev.migrationguard.settings.Scope;
 import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.stack.EntityReader;
 import dev.migrationguard.stack.MigrationAdvisor;
 import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.stack.SettingsReader;
+import dev.migrationguard.stack.StackSet;
+import dev.migrationguard.stack.WayBack;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,43 +44,45 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Turns a change set into a report: picks the files each stack cares about, has the readers parse them into models,
  * runs the rules over those models and passes the findings through the processors. Knows nothing of git.
  */
 public final class Engine {
-    private final Stacks stacks;
+    private final StackSet stacks;
     private final List<Rule> rules;
     private final Map<String, RuleMeta> metas = new LinkedHashMap<>();
-    private final Config config;
-    private final Baseline baseline;
+    private final Scope scope;
+    private final Judging judging;
 
-    /** The readers and advisors of every supported stack. */
-    public record Stacks(List<EntityReader> entities, List<MigrationReader> migrations, List<SettingsReader> settings,
-                         List<MigrationAdvisor> advisors) {
-    }
-
-    public Engine(Stacks stacks, List<Rule> rules, Config config) {
-        this(stacks, rules, config, Baseline.NONE);
-    }
-
-    public Engine(Stacks stacks, List<Rule> rules, Config config, Baseline baseline) {
+    /**
+     * @param scope   which files may hold entities and migrations
+     * @param judging how the findings are judged after the rules
+     */
+    public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging) {
         this.stacks = stacks;
         this.rules = List.copyOf(rules);
         for (Rule rule : this.rules) metas.put(rule.id(), rule.meta());
-        this.config = config;
-        this.baseline = baseline;
+        this.scope = scope;
+        this.judging = judging;
     }
 
     public Report run(ChangeSet cs) {
         return run(cs, List.of());
     }
 
-    /** Judges {@code cs}, and checks every migration recorded by {@code ledgers} against the {@code after} side. */
-    public Report run(ChangeSet cs, List<DeployedLedger> ledgers) {
+    /**
+     * Judges {@code cs}, and checks every migration recorded by the ledgers opened from {@code ledgers} (a lock file,
+     * a database) against the {@code after} side.
+     */
+    public Report run(ChangeSet cs, List<DeployedLedger.Source> sources) {
+        List<DeployedLedger> ledgers = new ArrayList<>();
+        for (DeployedLedger.Source source : sources) source.open(cs, this::identifiedMigrations).ifPresent(ledgers::add);
         var work = new Work(cs);
         List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work);
         List<Migration> newMigrations = new ArrayList<>();
@@ -110,13 +114,15 @@ public final class Engine {
         for (String path : work.checkedFiles) suppressions.addAll(work.suppressions(path));
 
         Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
+        Map<String, WayBack> wayBacks = new LinkedHashMap<>();
+        stacks.tools().forEach((stack, tool) -> wayBacks.put(stack, tool.wayBack()));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn,
-                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)));
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
-        List<Finding> processed = Processors.run(findings, metas, config, work::suppressions, baseline, sourceOf);
+        List<Finding> processed = Processors.run(findings, metas, judging, work::suppressions, sourceOf);
         return new Report(cs.mode().id(), processed, work.checkedFiles.size(), Fingerprints.of(processed, sourceOf));
     }
 
@@ -125,7 +131,7 @@ public final class Engine {
     private List<SchemaChange> entityChanges(Work work) {
         ChangeSet cs = work.cs;
         List<SchemaChange> all = new ArrayList<>();
-        for (EntityReader reader : stacks.entities()) {
+        for (EntityReader reader : stacks.entityReaders()) {
             Set<String> oldPaths = new LinkedHashSet<>();
             Set<String> newPaths = new LinkedHashSet<>();
             for (FileChange c : cs.changes()) {
@@ -145,7 +151,7 @@ public final class Engine {
             Set<String> extra = new LinkedHashSet<>();
             if (!oldPaths.isEmpty()) extra.addAll(reader.dependents(cs.before(), oldPaths));
             if (!newPaths.isEmpty()) extra.addAll(reader.dependents(cs.after(), newPaths));
-            extra.removeIf(p -> !config.entities().test(p));
+            extra.removeIf(p -> !scope.entities().test(p));
             for (String p : extra) {
                 if (work.tooLarge(cs.before(), p, head -> false) || work.tooLarge(cs.after(), p, head -> false)) {
                     unreliable.add(p);
@@ -184,7 +190,7 @@ public final class Engine {
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */
     private List<SchemaChange> lintEntities(Work work) {
-        for (EntityReader reader : stacks.entities()) {
+        for (EntityReader reader : stacks.entityReaders()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : work.cs.lintPaths()) {
                 if (!acceptsEntity(reader, p)) continue;
@@ -224,7 +230,7 @@ public final class Engine {
     }
 
     private boolean acceptsEntity(EntityReader reader, String path) {
-        return reader.accepts(path) && config.entities().test(path);
+        return reader.accepts(path) && scope.entities().test(path);
     }
 
     // ---- migrations ----
@@ -260,7 +266,7 @@ public final class Engine {
         Set<String> parts = new LinkedHashSet<>(changed);
         parts.removeAll(migrationFiles);
         if (parts.isEmpty()) return;
-        for (MigrationReader reader : stacks.migrations()) {
+        for (MigrationReader reader : stacks.migrationReaders()) {
             for (String path : reader.dependents(cs.after(), parts)) {
                 if (changed.contains(path) || !migrationReaders(path).contains(reader)
                         || tooLargeToCompare(work, reader, FileChange.modified(path))) {
@@ -355,8 +361,7 @@ public final class Engine {
                 if (found == null && inAny(entry, tooLarge)) continue;
                 if (found == null) {
                     Migration gone = new Migration(entry.name(), entry.name(), entry.stack(),
-                            entry.stack() == Migration.Stack.LIQUIBASE ? Migration.Kind.CHANGESET
-                                    : Migration.Kind.VERSIONED, null, entry.name(), null, List.of(), null,
+                            stacks.tool(entry.stack()).recordedKind(), null, entry.name(), null, List.of(), null,
                             entry.checksum());
                     Location at = entry.location() != null ? entry.location() : Location.file(entry.name());
                     edits.add(new DeployedEdit(DeployedEdit.How.DELETED, gone, null, null, null, ledger.name(), at,
@@ -408,7 +413,7 @@ public final class Engine {
                 }
             }
         }
-        deployed.keySet().retainAll(checked.stream().map(Migration::id).collect(java.util.stream.Collectors.toSet()));
+        deployed.keySet().retainAll(checked.stream().map(Migration::id).collect(Collectors.toSet()));
         return deployed;
     }
 
@@ -426,15 +431,14 @@ public final class Engine {
 
     /**
      * Every migration in a snapshot with what identifies it (see {@link MigrationReader#identify}), for matching a
-     * ledger's records; files the configuration excludes are left out.
+     * ledger's records; files the configuration excludes, or too large to read, are left out.
      */
-    public List<Migration> allMigrations(Snapshot side) {
+    private List<Migration> identifiedMigrations(Snapshot side) {
         return identified(side, (r, path) -> readable(side, r, path, null) ? r.identify(side, path)
                 : ReadResult.empty());
     }
 
-    private List<Migration> identified(Snapshot side,
-                                       java.util.function.BiFunction<MigrationReader, String, ReadResult<Migration>> read) {
+    private List<Migration> identified(Snapshot side, BiFunction<MigrationReader, String, ReadResult<Migration>> read) {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
             for (MigrationReader r : migrationReaders(path)) all.addAll(read.apply(r, path).items());
@@ -443,10 +447,10 @@ public final class Engine {
     }
 
     /**
-     * Every migration in a snapshot; the files that could not be read (too large ones included) are added to
-     * {@code problems}.
+     * Every migration in a snapshot, read whole (what {@code lock} records); the files that could not be read (too
+     * large ones included) are added to {@code problems}.
      */
-    public List<Migration> allMigrations(Snapshot side, List<ParseProblem> problems) {
+    public List<Migration> migrations(Snapshot side, List<ParseProblem> problems) {
         List<Migration> all = new ArrayList<>();
         for (String path : side.paths()) {
             for (MigrationReader r : migrationReaders(path)) {
@@ -499,9 +503,9 @@ public final class Engine {
     }
 
     private List<MigrationReader> migrationReaders(String path) {
-        if (!config.migrations().test(path)) return List.of();
+        if (!scope.migrations().test(path)) return List.of();
         List<MigrationReader> readers = new ArrayList<>();
-        for (MigrationReader r : stacks.migrations()) if (r.accepts(path)) readers.add(r);
+        for (MigrationReader r : stacks.migrationReaders()) if (r.accepts(path)) readers.add(r);
         return readers;
     }
 
@@ -517,7 +521,7 @@ public final class Engine {
         }
         List<SyncSetting> settings = new ArrayList<>();
         for (String path : paths) {
-            for (SettingsReader r : stacks.settings()) {
+            for (SettingsReader r : stacks.settingsReaders()) {
                 if (!r.accepts(path) || work.tooLarge(cs.after(), path, head -> r.recognizes(path, head))) continue;
                 Optional<String> text = work.text(path);
                 if (text.isEmpty()) continue;
@@ -538,7 +542,7 @@ public final class Engine {
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();
         private final Map<String, Optional<String>> texts = new HashMap<>();
         private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
-        private final Map<Snapshot, Map<String, Optional<FileTooLarge>>> tooLarge = new java.util.IdentityHashMap<>();
+        private final Map<Snapshot, Map<String, Optional<FileTooLarge>>> tooLarge = new IdentityHashMap<>();
         private final Set<String> reportedTooLarge = new HashSet<>();
 
         Work(ChangeSet cs) {

@@ -3,16 +3,19 @@ package dev.migrationguard.engine;
 import dev.migrationguard.model.Migration;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A project's first migration of each stack: the lowest Flyway version (in every dialect folder that has it), the
- * oldest TypeORM timestamp, the Liquibase changeSet written first in the changelog that sorts first. Rules that
+ * A project's first migration of each stack: the lowest version (a Flyway version in every dialect folder that has
+ * it, the oldest TypeORM timestamp), or the changeSet written first in the changelog that sorts first. Rules that
  * exempt a project's start ask it; the whole repository is read only when one asks.
  */
 final class FirstMigrations implements Predicate<Migration> {
@@ -34,11 +37,14 @@ final class FirstMigrations implements Predicate<Migration> {
     }
 
     static Set<String> firstIds(List<Migration> migrations) {
+        Map<String, List<Migration>> byStack = new LinkedHashMap<>();
+        for (Migration m : migrations) {
+            if (counts(m)) byStack.computeIfAbsent(m.stack(), s -> new ArrayList<>()).add(m);
+        }
         Set<String> ids = new HashSet<>();
-        for (Migration.Stack stack : Migration.Stack.values()) {
-            List<Migration> candidates = migrations.stream().filter(m -> m.stack() == stack && counts(m)).toList();
-            if (candidates.isEmpty()) continue;
-            if (stack == Migration.Stack.LIQUIBASE) {
+        for (List<Migration> candidates : byStack.values()) {
+            // ChangeSets run in the order written, from the changelog that sorts first; versioned files by version.
+            if (candidates.stream().allMatch(m -> m.kind() == Migration.Kind.CHANGESET)) {
                 candidates.stream().min(Comparator.comparing(Migration::path)
                                 .thenComparingInt(m -> m.descriptionLocation() == null ? 0 : m.descriptionLocation().line()))
                         .ifPresent(m -> ids.add(m.id()));

@@ -2,7 +2,6 @@ package dev.migrationguard.engine;
 
 import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.analysis.RuleMeta;
-import dev.migrationguard.config.Config;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
@@ -28,25 +27,24 @@ public final class Processors {
     /**
      * @param suppressionsOf the suppression comments of a file (scanned lazily for files the engine did not scan)
      */
-    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Config config,
+    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Judging judging,
                                     Function<String, List<SuppressionComment>> suppressionsOf) {
-        return run(findings, rules, config, suppressionsOf, Baseline.NONE, path -> Optional.empty());
+        return run(findings, rules, judging, suppressionsOf, path -> Optional.empty());
     }
 
     /**
      * @param rules    the metadata of the rules that ran, by id: what a step needs to know of a finding's rule
-     * @param baseline the fingerprints of findings accepted when the tool was adopted
      * @param sourceOf the text of a file as judged, for the fingerprints
      */
-    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Config config,
-                                    Function<String, List<SuppressionComment>> suppressionsOf, Baseline baseline,
+    public static List<Finding> run(List<Finding> findings, Map<String, RuleMeta> rules, Judging judging,
+                                    Function<String, List<SuppressionComment>> suppressionsOf,
                                     Function<String, Optional<String>> sourceOf) {
         List<UnaryOperator<List<Finding>>> steps = List.of(
                 // First the configured severity, so that every later step and the report see the final severity.
-                list -> severity(list, rules, config),
+                list -> severity(list, rules, judging.severities()),
                 // Deliberate edits of deployed migrations are listed in the configuration with a reason, or allowed
                 // for one run by the pull-request gate's label: reported, never silently dropped, and not counted.
-                list -> allowedEdits(list, rules, config),
+                list -> allowedEdits(list, rules, judging),
                 // Inline suppressions after severities: a suppressed finding keeps its severity in the report.
                 list -> inlineSuppressions(list, rules, suppressionsOf),
                 // Two readers can see the same thing (a file in two roles): report it once.
@@ -55,7 +53,7 @@ public final class Processors {
                 Processors::sort,
                 // The baseline last: fingerprints number identical findings in report order, so they need the final
                 // order and the final severities. Findings already suppressed keep their own reason.
-                list -> baseline(list, baseline, sourceOf));
+                list -> baseline(list, judging.baseline(), sourceOf));
         List<Finding> current = findings;
         for (var step : steps) current = step.apply(current);
         return current;
@@ -65,15 +63,15 @@ public final class Processors {
      * The configured severity replaces the rule's default. A finding the rule itself reported below its default (a
      * deployed migration's name, which can no longer change) stays at most that mild: configuration never raises it.
      */
-    static List<Finding> severity(List<Finding> findings, Map<String, RuleMeta> rules, Config config) {
+    static List<Finding> severity(List<Finding> findings, Map<String, RuleMeta> rules,
+                                  Map<String, Severity> severities) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            Optional<Severity> configured = config.severityOf(f.rule());
-            if (configured.isEmpty()) {
+            Severity chosen = severities.get(f.rule());
+            if (chosen == null) {
                 out.add(f);
                 continue;
             }
-            Severity chosen = configured.get();
             RuleMeta meta = rules.get(f.rule());
             Severity byDefault = meta == null ? null : meta.severity();
             if (byDefault != null && byDefault.atLeast(f.severity()) && byDefault != f.severity()
@@ -85,19 +83,19 @@ public final class Processors {
         return out;
     }
 
-    static List<Finding> allowedEdits(List<Finding> findings, Map<String, RuleMeta> rules, Config config) {
-        if (config.allowedEdits().isEmpty() && config.deployedEditsReason() == null) return findings;
+    static List<Finding> allowedEdits(List<Finding> findings, Map<String, RuleMeta> rules, Judging judging) {
+        if (judging.allowedEdits().isEmpty() && judging.allowedEditsReason() == null) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!deployedEdit(rules, f) || f.suppressed()) {
                 out.add(f);
                 continue;
             }
-            String reason = config.allowedEdits().get(f.path());
+            String reason = judging.allowedEdits().get(f.path());
             if (reason != null) {
                 out.add(f.suppressedBy(new Finding.Suppression("allowed-edit", reason)));
-            } else if (config.deployedEditsReason() != null) {
-                out.add(f.suppressedBy(new Finding.Suppression("label", config.deployedEditsReason())));
+            } else if (judging.allowedEditsReason() != null) {
+                out.add(f.suppressedBy(new Finding.Suppression("label", judging.allowedEditsReason())));
             } else {
                 out.add(f);
             }

@@ -74,7 +74,7 @@ public final class FlywayMigrationReader implements MigrationReader {
             digest = FlywayChecksum.sqlDigest(content);
             if (full) touches = SqlTouchReader.touches(content);
         }
-        Migration migration = new Migration(path, path, Migration.Stack.FLYWAY, name.kind(),
+        Migration migration = new Migration(path, path, FlywayStack.ID, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
                 full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest,
                 // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow

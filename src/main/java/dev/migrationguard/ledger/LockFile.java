@@ -7,15 +7,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.stack.DeployedLedger;
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.stack.DeployedLedger;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +43,7 @@ public final class LockFile implements DeployedLedger {
         for (int i = 0; i < sorted.size(); i++) {
             Migration m = sorted.get(i);
             b.append(i == 0 ? "\n" : ",\n").append("    { \"id\": ").append(quote(m.id()))
-                    .append(", \"stack\": ").append(quote(m.stack().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"stack\": ").append(quote(m.stack()))
                     .append(", \"sha256\": ").append(quote(m.digest())).append(" }");
         }
         b.append(sorted.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
@@ -52,8 +54,31 @@ public final class LockFile implements DeployedLedger {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
-    /** Reads a lock file; a malformed one stops the run (exit 2) with its line, as bad configuration does. */
-    public static LockFile read(String path, String content) {
+    /**
+     * The lock file at {@code path} of the checked side, when it has one. One too large to read stops the run: without
+     * it, every deployed migration it records would go unchecked.
+     *
+     * @param stacks the ids of the stacks whose migrations it may record
+     */
+    public static DeployedLedger.Source source(String path, Set<String> stacks) {
+        return (cs, migrationsOf) -> {
+            Optional<String> text;
+            try {
+                text = cs.after().readText(path);
+            } catch (FileTooLarge e) {
+                throw new CannotJudge("lock file " + path + " is over the limit of " + e.limit() / (1024 * 1024)
+                        + " MiB on a file migration-guard reads (--max-file-size <MiB> raises it)");
+            }
+            return text.map(t -> read(path, t, stacks));
+        };
+    }
+
+    /**
+     * Reads a lock file; a malformed one stops the run (exit 2) with its line, as bad configuration does.
+     *
+     * @param stacks the ids of the stacks whose migrations it may record
+     */
+    public static LockFile read(String path, String content, Set<String> stacks) {
         List<Entry> entries = new ArrayList<>();
         try (JsonParser p = new JsonFactory().createParser(content)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw bad(path, p, "a lock file is a JSON object");
@@ -64,7 +89,7 @@ public final class LockFile implements DeployedLedger {
                     if (p.getValueAsInt(-1) != FORMAT) throw bad(path, p, "unknown lock file format " + p.getText());
                 } else if (field.equals("migrations")) {
                     if (p.currentToken() != JsonToken.START_ARRAY) throw bad(path, p, "migrations must be a list");
-                    while (p.nextToken() == JsonToken.START_OBJECT) entries.add(entry(path, p));
+                    while (p.nextToken() == JsonToken.START_OBJECT) entries.add(entry(path, p, stacks));
                 } else {
                     throw bad(path, p, "unknown key '" + field + "' (known: format, migrations)");
                 }
@@ -79,7 +104,7 @@ public final class LockFile implements DeployedLedger {
         return new LockFile(path, entries);
     }
 
-    private static Entry entry(String path, JsonParser p) throws IOException {
+    private static Entry entry(String path, JsonParser p, Set<String> stacks) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         String id = null;
         String stack = null;
@@ -97,12 +122,8 @@ public final class LockFile implements DeployedLedger {
         if (id == null || stack == null || sha == null) {
             throw new CannotJudge(path + ":" + line + ": a lock entry needs id, stack and sha256");
         }
-        Migration.Stack s;
-        try {
-            s = Migration.Stack.valueOf(stack.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CannotJudge(path + ":" + line + ": unknown stack '" + stack + "'");
-        }
+        String s = stack.toLowerCase(Locale.ROOT);
+        if (!stacks.contains(s)) throw new CannotJudge(path + ":" + line + ": unknown stack '" + stack + "'");
         return new Entry(s, id, sha, Location.at(path, line, 5));
     }
 
@@ -122,7 +143,7 @@ public final class LockFile implements DeployedLedger {
 
     @Override
     public boolean records(Entry entry, Migration m) {
-        return entry.stack() == m.stack() && entry.name().equals(m.id());
+        return entry.stack().equals(m.stack()) && entry.name().equals(m.id());
     }
 
     @Override

@@ -228,7 +228,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             String digest = Digests.sha256(canonical.toString());
             // A raw SQL file's id says nothing: its file name is its name.
             boolean raw = cs.id().equals(RAW_ID) && cs.author().equals(RAW_AUTHOR) && cs.location().isWholeFile();
-            out.add(new Migration(id, path, Migration.Stack.LIQUIBASE, Migration.Kind.CHANGESET, null,
+            out.add(new Migration(id, path, LiquibaseStack.ID, Migration.Kind.CHANGESET, null,
                     raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
                     digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn)));
         }

@@ -9,6 +9,8 @@ import java.util.Locale;
  *
  * @param id          identity across versions: the path for file-based migrations, {@code file::id::author} for a
  *                    Liquibase changeSet
+ * @param stack       the id of the stack that read it ({@code flyway}, {@code liquibase}, {@code typeorm}): how a
+ *                    lock file records it, and how the tool finds what its migration tool says of it
  * @param description the human part of its name, as written ({@code Add_contest_divisions}, {@code AddDivisions})
  * @param descriptionLocation where the name is written, or the whole file when it is the file name
  * @param touches     the tables (and columns) the forward part creates, alters, renames or drops
@@ -19,7 +21,7 @@ import java.util.Locale;
  * @param acceptedEdits edits of the deployed version that the runner accepts ({@code runOnChange}, {@code validCheckSum})
  * @param dependsOn   other files whose content its checksum covers (the file a Liquibase {@code sqlFile} names)
  */
-public record Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+public record Migration(String id, String path, String stack, Kind kind, String version, String description,
                         Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
                         String digest, AcceptedEdits acceptedEdits, List<String> dependsOn) {
 
@@ -31,7 +33,7 @@ public record Migration(String id, String path, Stack stack, Kind kind, String v
     }
 
     /** A migration whose checksum covers its own file only. */
-    public Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+    public Migration(String id, String path, String stack, Kind kind, String version, String description,
                      Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
                      String digest, AcceptedEdits acceptedEdits) {
         this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, digest,
@@ -39,14 +41,10 @@ public record Migration(String id, String path, Stack stack, Kind kind, String v
     }
 
     /** A migration whose runner accepts no edit, its digest taken over its checksum. */
-    public Migration(String id, String path, Stack stack, Kind kind, String version, String description,
+    public Migration(String id, String path, String stack, Kind kind, String version, String description,
                      Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum) {
         this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, null,
                 AcceptedEdits.NONE);
-    }
-
-    public enum Stack {
-        FLYWAY, TYPEORM, LIQUIBASE
     }
 
     public enum Kind {

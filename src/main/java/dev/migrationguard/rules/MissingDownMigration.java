@@ -9,6 +9,7 @@ import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.settings.OptionValues;
+import dev.migrationguard.stack.WayBack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Locale;
         options = {"undo-scripts"})
 public final class MissingDownMigration implements Rule {
 
-    /** When a Flyway versioned migration needs its {@code U} undo script. */
+    /** When a way back that is a file of its own (a Flyway {@code U} undo script) is needed. */
     public enum UndoPolicy {
         /** Only in a project that already has undo scripts. */
         AUTO,
@@ -58,7 +59,7 @@ public final class MissingDownMigration implements Rule {
             if (rb == null) continue;
             Location where = rb.location() != null ? rb.location() : Location.file(m.path());
             String deployed = analysis.deployedIn(m);
-            if (deployed != null && wayBackEditsTheMigration(m) && rb.status() != Rollback.Status.PRESENT
+            if (deployed != null && analysis.wayBack(m).inMigrationFile() && rb.status() != Rollback.Status.PRESENT
                     && rb.status() != Rollback.Status.NOT_APPLICABLE) {
                 findings.add(Finding.of(id(), Severity.INFO, where, "Migration " + m.path() + " has no working way "
                         + "back, and it is deployed (" + deployed + "): writing one now would edit a deployed "
@@ -69,14 +70,9 @@ public final class MissingDownMigration implements Rule {
                 case PRESENT, NOT_APPLICABLE -> {
                 }
                 case MISSING -> {
-                    if (m.stack() == Migration.Stack.FLYWAY) {
-                        if (needsUndoScript(rb)) {
-                            findings.add(finding(where, "Versioned migration " + m.path() + " has no undo script U"
-                                    + m.version() + "__" + m.description() + ".sql.", "Add the undo script beside it,"
-                                    + " reversing what it does; or suppress this with the reason it cannot be undone."));
-                        }
-                    } else {
-                        findings.add(finding(where, missingText(m), "Write the way back: " + wayBack(m) + "."));
+                    WayBack wayBack = analysis.wayBack(m);
+                    if (!wayBack.optional() || needsOptionalWayBack(rb)) {
+                        findings.add(finding(where, wayBack.missing(m), wayBack.remedy(m)));
                     }
                 }
                 case EMPTY -> findings.add(finding(where, "Migration " + m.path() + " has a down() that does nothing.",
@@ -90,35 +86,14 @@ public final class MissingDownMigration implements Rule {
     }
 
     /**
-     * A TypeORM down() lives in the migration's own file, so adding one edits a deployed migration. A Flyway undo
-     * script is a file of its own, and a Liquibase rollback is outside the changeSet's checksum: both can still be
-     * added, so a deployed one is judged like a new one.
+     * A way back that is a file of its own, which a project may never write (Flyway's undo scripts), is needed as the
+     * undo-scripts option says: always, never, or when the project already has some.
      */
-    private static boolean wayBackEditsTheMigration(Migration m) {
-        return m.stack() == Migration.Stack.TYPEORM;
-    }
-
-    private boolean needsUndoScript(Rollback rb) {
+    private boolean needsOptionalWayBack(Rollback rb) {
         return switch (options.undoScripts()) {
             case ALWAYS -> true;
             case NEVER -> false;
             case AUTO -> rb.projectUsesUndoScripts();
-        };
-    }
-
-    private static String missingText(Migration m) {
-        return switch (m.stack()) {
-            case TYPEORM -> "Migration " + m.path() + " has no down() method.";
-            case LIQUIBASE -> "ChangeSet " + m.id() + " has changes that Liquibase cannot roll back automatically and no rollback.";
-            case FLYWAY -> "Migration " + m.path() + " has no undo script.";
-        };
-    }
-
-    private static String wayBack(Migration m) {
-        return switch (m.stack()) {
-            case TYPEORM -> "a down() that reverses up() in reverse order";
-            case LIQUIBASE -> "a <rollback> block (or --rollback lines in formatted SQL)";
-            case FLYWAY -> "a U undo script";
         };
     }
 }

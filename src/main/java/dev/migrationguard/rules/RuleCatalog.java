@@ -3,15 +3,18 @@ package dev.migrationguard.rules;
 import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.settings.OptionValues;
+import dev.migrationguard.settings.RuleSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Every rule, listed by hand (no classpath scanning), with its metadata, its options and its documentation. */
@@ -33,7 +36,7 @@ public final class RuleCatalog {
             new Entry(SynchronizeInProduction.class,
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
-            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new java.util.HashSet<>(c.allIds()))));
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))));
 
     private RuleCatalog() {
     }
@@ -53,13 +56,20 @@ public final class RuleCatalog {
         return all().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** Builds every rule the configuration does not switch off, with the options written for it. */
+    public static List<Rule> build(RuleSettings settings) {
+        Set<String> enabled = new HashSet<>(ids());
+        enabled.removeAll(settings.off());
+        return build(settings.options(), enabled);
+    }
+
     /**
      * Builds the enabled rules. {@code options} maps a rule id to the options written for it; rules absent from
      * {@code enabled} are not built at all.
      *
      * @throws OptionValues.BadOption when an option value is not acceptable
      */
-    public static List<Rule> build(Map<String, OptionValues> options, java.util.Set<String> enabled) {
+    public static List<Rule> build(Map<String, OptionValues> options, Set<String> enabled) {
         List<String> ids = ids();
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (Entry e : ENTRIES) {

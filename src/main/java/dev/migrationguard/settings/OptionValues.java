@@ -3,7 +3,10 @@ package dev.migrationguard.settings;
 import java.util.List;
 import java.util.Optional;
 
-/** A rule's options as written in the configuration; typed access fails with a message naming the option. */
+/**
+ * The options of a rule or a stack as written in the configuration; typed access fails with a message naming the
+ * option. A rule's keys are its own ({@code undo-scripts}); a stack's are dotted paths ({@code entities.naming}).
+ */
 public interface OptionValues {
     Optional<String> string(String key);
 
@@ -21,7 +24,7 @@ public interface OptionValues {
         }
     };
 
-    /** A value that is not one of the accepted ones. */
+    /** A value that is not one of the accepted ones; {@code key} names the option as the reader asked for it. */
     final class BadOption extends RuntimeException {
         public final String key;
 

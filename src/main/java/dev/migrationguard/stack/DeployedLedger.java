@@ -1,10 +1,14 @@
 package dev.migrationguard.stack;
 
+import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.Snapshot;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A record of what is deployed, consulted besides the git deploy ref: a lock file the deploy pipeline commits, or the
@@ -39,11 +43,21 @@ public interface DeployedLedger {
     /**
      * One deployed migration as recorded.
      *
+     * @param stack    the id of the stack whose migration it is
      * @param name     its name in the record: a migration id, a Flyway script, a TypeORM name, a changeSet
      *                 {@code file::id::author}
      * @param checksum the recorded checksum, or null when the record has none comparable
      * @param location where the record is, when it is a file of the repository; null for a database
      */
-    record Entry(Migration.Stack stack, String name, String checksum, Location location) {
+    record Entry(String stack, String name, String checksum, Location location) {
+    }
+
+    /** A ledger to open once the engine can list the migrations of either side of the change; empty when it has none. */
+    interface Source {
+        /**
+         * @param migrationsOf every migration of a side of the change with what identifies it (see
+         *                     {@link MigrationReader#identify}); files the configuration excludes are left out
+         */
+        Optional<DeployedLedger> open(ChangeSet cs, Function<Snapshot, List<Migration>> migrationsOf);
     }
 }

@@ -55,7 +55,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         try {
             TypeScript.Parsed parsed = sources.parse(side, path).orElseThrow();
             if (parsed.error() != null) {
-                Migration unreadable = new Migration(path, path, Migration.Stack.TYPEORM, Migration.Kind.VERSIONED,
+                Migration unreadable = new Migration(path, path, TypeOrmStack.ID, Migration.Kind.VERSIONED,
                         name.group(1), name.group(2), Location.file(path), List.of(), Rollback.notApplicable(),
                         checksum);
                 return new ReadResult<>(List.of(unreadable), List.of(TsSources.problem(path, parsed.error())));
@@ -69,7 +69,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
             TsNode.Method up = method(migration, "up");
             TsNode.Method down = method(migration, "down");
             List<Touch> touches = up == null || up.body() == null ? List.of() : touches(up.body(), scope);
-            return ReadResult.of(List.of(new Migration(path, path, Migration.Stack.TYPEORM, Migration.Kind.VERSIONED,
+            return ReadResult.of(List.of(new Migration(path, path, TypeOrmStack.ID, Migration.Kind.VERSIONED,
                     name.group(1), name.group(2), Location.file(path), touches, rollback(path, migration, down),
                     checksum)));
         } catch (RuntimeException | StackOverflowError e) {

@@ -3,6 +3,10 @@ package dev.migrationguard.config;
 import dev.migrationguard.files.Utf8Text;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.rules.RuleCatalog;
+import dev.migrationguard.settings.DeployedFrom;
+import dev.migrationguard.settings.Settings;
+import dev.migrationguard.stacks.SupportedStacks;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,26 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigLoaderTest {
     private static final String FILE = ".migration-guard.yml";
 
+    private static Settings parse(String yaml) {
+        return ConfigLoader.parse(yaml, FILE, SupportedStacks.ALL);
+    }
+
     @Test
     void emptyFileGivesDefaults() {
-        Config c = ConfigLoader.parse("", FILE);
-        assertEquals(Config.defaults().enabledRules(), c.enabledRules());
-        assertEquals("spring", c.naming());
+        Settings c = parse("");
+        assertEquals(Settings.DEFAULTS, c);
+        assertTrue(c.stack("jpa").string("entities.naming").isEmpty());
     }
 
     @Test
     void anUnknownTypeOrmNamingStopsTheRunWithItsLine() {
-        CannotJudge e = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        CannotJudge e = assertThrows(CannotJudge.class, () -> parse("""
                 entities:
                   typeorm-naming: kebab
-                """, FILE));
+                """));
         assertTrue(e.getMessage().contains(FILE + ":2:"), e::getMessage);
         assertTrue(e.getMessage().contains("default or snake"), e::getMessage);
     }
 
     @Test
     void readsEverySection() {
-        Config c = ConfigLoader.parse("""
+        Settings c = parse("""
                 deployed:
                   ref: origin/release
                 entities:
@@ -50,80 +58,80 @@ class ConfigLoaderTest {
                 allowed-edits:
                   - path: db/V1__a.sql
                     reason: never applied anywhere
-                """, FILE);
-        assertEquals("origin/release", c.deployedRef());
-        assertEquals("hibernate", c.naming());
-        assertEquals("snake", c.typeormNaming());
-        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
-        assertEquals(Severity.INFO, c.severityOf("missing-down-migration").orElseThrow());
-        assertTrue(c.off().contains("parse-error"));
-        assertTrue(!c.enabledRules().contains("parse-error"));
-        assertTrue(c.entities().test("src/main/java/a/B.java"));
-        assertTrue(!c.entities().test("src/main/java/legacy/B.java"));
-        assertTrue(!c.migrations().test("other/V1__x.sql"));
+                """);
+        assertEquals("origin/release", c.deployed().ref());
+        assertEquals("hibernate", c.stack("jpa").string("entities.naming").orElseThrow());
+        assertEquals("snake", c.stack("typeorm").string("entities.typeorm-naming").orElseThrow());
+        assertEquals(Severity.WARNING, c.rules().severities().get("vague-migration-name"));
+        assertEquals(Severity.INFO, c.rules().severities().get("missing-down-migration"));
+        assertTrue(c.rules().off().contains("parse-error"));
+        assertTrue(RuleCatalog.build(c.rules()).stream().noneMatch(r -> r.id().equals("parse-error")));
+        assertTrue(c.scope().entities().test("src/main/java/a/B.java"));
+        assertTrue(!c.scope().entities().test("src/main/java/legacy/B.java"));
+        assertTrue(!c.scope().migrations().test("other/V1__x.sql"));
         assertEquals("never applied anywhere", c.allowedEdits().get("db/V1__a.sql"));
-        assertEquals("always", c.ruleOptions().get("missing-down-migration").string("undo-scripts").orElseThrow());
+        assertEquals("always", c.rules().options().get("missing-down-migration").string("undo-scripts").orElseThrow());
     }
 
     @Test
     void unknownTopLevelKeyNamesFileAndLine() {
-        var e = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var e = assertThrows(CannotJudge.class, () -> parse("""
                 deployed:
                   ref: main
                 rulez:
                   x: y
-                """, FILE));
+                """));
         assertTrue(e.getMessage().startsWith(FILE + ":3: unknown top-level key 'rulez'"), e.getMessage());
     }
 
     @Test
     void unknownRuleIdNamesFileAndLine() {
-        var e = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var e = assertThrows(CannotJudge.class, () -> parse("""
                 rules:
                   vague-migration-name: warning
                   no-such-rule: error
-                """, FILE));
+                """));
         assertTrue(e.getMessage().startsWith(FILE + ":3: unknown rule id 'no-such-rule'"), e.getMessage());
     }
 
     @Test
     void unknownOptionAndBadValuesAreRejected() {
-        var unknown = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var unknown = assertThrows(CannotJudge.class, () -> parse("""
                 rules:
                   missing-down-migration:
                     undo: always
-                """, FILE));
+                """));
         assertTrue(unknown.getMessage().startsWith(FILE + ":3: unknown option of missing-down-migration 'undo'"),
                 unknown.getMessage());
-        var badSeverity = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var badSeverity = assertThrows(CannotJudge.class, () -> parse("""
                 rules:
                   parse-error: fatal
-                """, FILE));
+                """));
         assertTrue(badSeverity.getMessage().contains(":2: severity of parse-error"), badSeverity.getMessage());
-        var badPolicy = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var badPolicy = assertThrows(CannotJudge.class, () -> parse("""
                 rules:
                   missing-down-migration:
                     undo-scripts: sometimes
-                """, FILE));
+                """));
         assertTrue(badPolicy.getMessage().contains("undo-scripts must be auto, always or never"), badPolicy.getMessage());
-        var badYaml = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("rules: [a\n  b: c", FILE));
+        var badYaml = assertThrows(CannotJudge.class, () -> parse("rules: [a\n  b: c"));
         assertTrue(badYaml.getMessage().startsWith(FILE), badYaml.getMessage());
-        var noReason = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var noReason = assertThrows(CannotJudge.class, () -> parse("""
                 allowed-edits:
                   - path: db/V1__a.sql
-                """, FILE));
+                """));
         assertTrue(noReason.getMessage().contains("needs both a path and a reason"), noReason.getMessage());
     }
 
     @Test
     void onMissingToolIsCheckedAndMustBeWrittenTheWayTheHookReadsIt() {
-        ConfigLoader.parse("on-missing-tool: allow\n", FILE);
-        ConfigLoader.parse("deployed:\n  ref: main\non-missing-tool: \"allow\"   # laptops without Java\n", FILE);
-        ConfigLoader.parse("on-missing-tool: refuse\n", FILE);
-        var bad = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("\non-missing-tool: sometimes\n", FILE));
+        parse("on-missing-tool: allow\n");
+        parse("deployed:\n  ref: main\non-missing-tool: \"allow\"   # laptops without Java\n");
+        parse("on-missing-tool: refuse\n");
+        var bad = assertThrows(CannotJudge.class, () -> parse("\non-missing-tool: sometimes\n"));
         assertTrue(bad.getMessage().startsWith(FILE + ":2:") && bad.getMessage().contains("allow or refuse"),
                 bad.getMessage());
-        var flow = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("{on-missing-tool: allow}\n", FILE));
+        var flow = assertThrows(CannotJudge.class, () -> parse("{on-missing-tool: allow}\n"));
         assertTrue(flow.getMessage().contains("'on-missing-tool: allow'"), flow.getMessage());
         for (String line : new String[]{"on-missing-tool: allow", "on-missing-tool: 'allow'  # why"}) {
             assertTrue(ConfigLoader.HOOK_READABLE_ALLOW.matcher(line).matches(), line);
@@ -132,7 +140,7 @@ class ConfigLoaderTest {
 
     @Test
     void readsTheLedgersAndTheLiquibaseMasters() {
-        Config c = ConfigLoader.parse("""
+        Settings c = parse("""
                 deployed:
                   lock-file: deploy/migrations.lock
                   from: jdbc:postgresql://db.internal:5432/app
@@ -141,68 +149,69 @@ class ConfigLoaderTest {
                     liquibase: DATABASECHANGELOG
                 liquibase:
                   changelogs: [src/main/resources/config/liquibase/master.xml]
-                """, FILE);
-        assertEquals("deploy/migrations.lock", c.ledgers().lockFile());
-        assertEquals(new Config.DeployedFrom("jdbc:postgresql://db.internal:5432/app", "deployed.from in " + FILE + ":3",
-                true), c.ledgers().deployedFrom());
-        assertEquals("audit.flyway_history", c.ledgers().tables().get("flyway"));
-        assertEquals("DATABASECHANGELOG", c.ledgers().tables().get("liquibase"));
-        assertEquals("migrations", c.ledgers().tables().get("typeorm"));
-        assertEquals(java.util.List.of("src/main/resources/config/liquibase/master.xml"), c.liquibaseMasters());
-        assertEquals("migrations.lock", Config.defaults().ledgers().lockFile());
+                """);
+        assertEquals("deploy/migrations.lock", c.deployed().lockFile());
+        assertEquals(new DeployedFrom("jdbc:postgresql://db.internal:5432/app", "deployed.from in " + FILE + ":3",
+                true), c.deployed().from());
+        assertEquals("audit.flyway_history", c.deployed().tables().get("flyway"));
+        assertEquals("DATABASECHANGELOG", c.deployed().tables().get("liquibase"));
+        assertEquals(null, c.deployed().tables().get("typeorm"), "a table not named keeps its tool's default");
+        assertEquals(java.util.List.of("src/main/resources/config/liquibase/master.xml"),
+                c.stack("liquibase").strings("liquibase.changelogs").orElseThrow());
+        assertEquals("migrations.lock", Settings.DEFAULTS.deployed().lockFile());
     }
 
     @Test
     void badLedgerSettingsNameFileAndLine() {
-        var table = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var table = assertThrows(CannotJudge.class, () -> parse("""
                 deployed:
                   tables:
                     mybatis: history
-                """, FILE));
+                """));
         assertTrue(table.getMessage().startsWith(FILE + ":3: unknown key under deployed.tables 'mybatis'"), table.getMessage());
-        var injection = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var injection = assertThrows(CannotJudge.class, () -> parse("""
                 deployed:
                   tables:
                     flyway: "x; DROP TABLE y"
-                """, FILE));
+                """));
         assertTrue(injection.getMessage().startsWith(FILE + ":3: deployed.tables.flyway must be a table name"),
                 injection.getMessage());
-        var url = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var url = assertThrows(CannotJudge.class, () -> parse("""
                 deployed:
                   from: postgres://admin:s3cret@db/app
-                """, FILE));
+                """));
         assertTrue(url.getMessage().startsWith(FILE + ":2: deployed.from must be a JDBC URL"), url.getMessage());
         assertTrue(!url.getMessage().contains("s3cret"), url.getMessage());
-        var liquibase = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        var liquibase = assertThrows(CannotJudge.class, () -> parse("""
                 liquibase:
                   master: x.xml
-                """, FILE));
+                """));
         assertTrue(liquibase.getMessage().startsWith(FILE + ":2: unknown key under liquibase 'master'"),
                 liquibase.getMessage());
     }
 
     @Test
     void anchorsAndAliasesAreResolvedWhereTheAliasIsWritten() {
-        Config c = ConfigLoader.parse("""
+        Settings c = parse("""
                 entities:
                   exclude: &generated ["**/generated/**"]
                 migrations:
                   exclude: *generated
-                """, FILE);
-        assertTrue(!c.migrations().test("src/generated/V1__a.sql"), "the alias must exclude what the anchor lists");
-        assertTrue(c.migrations().test("src/main/V1__a.sql"));
-        CannotJudge e = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+                """);
+        assertTrue(!c.scope().migrations().test("src/generated/V1__a.sql"), "the alias must exclude what the anchor lists");
+        assertTrue(c.scope().migrations().test("src/main/V1__a.sql"));
+        CannotJudge e = assertThrows(CannotJudge.class, () -> parse("""
                 on-missing-tool: &sev refuse
                 rules:
                   vague-migration-name: *sev
-                """, FILE));
+                """));
         assertTrue(e.getMessage().startsWith(FILE + ":1: severity of vague-migration-name"),
                 "an aliased value is named by the line it is written on: " + e.getMessage());
     }
 
     @Test
     void mergeKeysFillInWhatTheMapDoesNotSay() {
-        Config c = ConfigLoader.parse("""
+        Settings c = parse("""
                 rules:
                   vague-migration-name: &named
                     severity: warning
@@ -210,41 +219,41 @@ class ConfigLoaderTest {
                   missing-down-migration:
                     <<: {severity: info, undo-scripts: always}
                     severity: warning
-                """, FILE);
-        assertEquals(Severity.WARNING, c.severityOf("missing-down-migration").orElseThrow(),
+                """);
+        assertEquals(Severity.WARNING, c.rules().severities().get("missing-down-migration"),
                 "the map's own key wins over the merged one");
-        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
-        CannotJudge notAMap = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        assertEquals(Severity.WARNING, c.rules().severities().get("vague-migration-name"));
+        CannotJudge notAMap = assertThrows(CannotJudge.class, () -> parse("""
                 entities:
                   <<: [a, b]
-                """, FILE));
+                """));
         assertTrue(notAMap.getMessage().startsWith(FILE + ":2: '<<' must merge a map"), notAMap::getMessage);
     }
 
     @Test
     void anAliasWithoutItsAnchorOrTooManyAliasesStopTheRun() {
-        CannotJudge unknown = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        CannotJudge unknown = assertThrows(CannotJudge.class, () -> parse("""
                 entities:
                   exclude: *nowhere
-                """, FILE));
+                """));
         assertTrue(unknown.getMessage().startsWith(FILE + ":2: not valid YAML: found undefined alias nowhere"),
                 unknown::getMessage);
 
         StringBuilder many = new StringBuilder("entities:\n  exclude: &x [a]\nmigrations:\n  exclude:\n");
         for (int i = 0; i <= YamlNode.MAX_ALIASES; i++) many.append("    - *x\n");
-        CannotJudge bomb = assertThrows(CannotJudge.class, () -> ConfigLoader.parse(many.toString(), FILE));
+        CannotJudge bomb = assertThrows(CannotJudge.class, () -> parse(many.toString()));
         assertTrue(bomb.getMessage().contains("more than " + YamlNode.MAX_ALIASES + " aliases"), bomb::getMessage);
     }
 
     @Test
     void aKeyWrittenTwiceNamesBothLines() {
-        CannotJudge e = assertThrows(CannotJudge.class, () -> ConfigLoader.parse("""
+        CannotJudge e = assertThrows(CannotJudge.class, () -> parse("""
                 rules:
                   vague-migration-name: warning
                   missing-down-migration: info
                   vague-migration-name:
                     extra-generic-words: [cleanup]
-                """, FILE));
+                """));
         assertTrue(e.getMessage().startsWith(FILE + ":4: key 'vague-migration-name' is written twice"), e::getMessage);
         assertTrue(e.getMessage().contains("first at line 2"), e::getMessage);
     }
@@ -269,8 +278,8 @@ class ConfigLoaderTest {
         int section = readme.indexOf("## Configuration");
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));
-        Config c = ConfigLoader.parse(yaml, "README.md");
-        assertEquals(Severity.WARNING, c.severityOf("vague-migration-name").orElseThrow());
-        assertEquals(Severity.WARNING, c.severityOf("missing-down-migration").orElseThrow());
+        Settings c = parse(yaml);
+        assertEquals(Severity.WARNING, c.rules().severities().get("vague-migration-name"));
+        assertEquals(Severity.WARNING, c.rules().severities().get("missing-down-migration"));
     }
 }

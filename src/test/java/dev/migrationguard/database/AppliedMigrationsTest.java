@@ -1,15 +1,17 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.Config;
-import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.AppliedMigrations.Applied;
-import dev.migrationguard.database.AppliedMigrations.Compare;
-import dev.migrationguard.model.Migration.Stack;
+import dev.migrationguard.model.CannotJudge;
+import dev.migrationguard.settings.DeployedFrom;
+import dev.migrationguard.stack.HistoryTable.Compare;
+import dev.migrationguard.stack.MigrationTool;
+import dev.migrationguard.stack.Stack;
+import dev.migrationguard.stacks.SupportedStacks;
 import dev.migrationguard.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +31,19 @@ class AppliedMigrationsTest {
     static final Map<String, String> READER = Map.of(Database.USER, EmbeddedDatabase.READER,
             Database.PASSWORD, EmbeddedDatabase.READER_PASSWORD);
 
-    private static List<Applied> read(String database, Map<String, String> tables) {
-        return Database.read(target(DB.url(database), READER), c -> AppliedMigrations.read(c, tables));
+    /** The history tables of every supported stack, under the names given or their defaults. */
+    private static List<Applied> read(String database, Map<String, String> names) {
+        List<AppliedMigrations.Source> sources = new ArrayList<>();
+        for (Stack s : SupportedStacks.ALL) {
+            s.migrationTool().flatMap(MigrationTool::historyTable).ifPresent(t -> sources.add(
+                    new AppliedMigrations.Source(s.id(), t, names.getOrDefault(s.id(), t.defaultName()))));
+        }
+        return Database.read(target(DB.url(database), READER), c -> AppliedMigrations.read(c, sources));
     }
 
     /** A URL the person running the tool chose, so the environment's credentials go with it. */
     static Database.Target target(String url, Map<String, String> env) {
-        return Database.target(new Config.DeployedFrom(url, "--deployed-from", false), env);
+        return Database.target(new DeployedFrom(url, "--deployed-from", false), env);
     }
 
     @Test
@@ -55,10 +63,10 @@ class AppliedMigrationsTest {
         DB.grantRead(db);
 
         assertEquals(List.of(
-                new Applied(Stack.FLYWAY, "V2__Add_title.sql", "-1234567", Compare.CHECKSUM),
-                new Applied(Stack.FLYWAY, "db.migration.V4__Seed", null, Compare.STARTING_VERSION),
-                new Applied(Stack.FLYWAY, "R__Views.sql", "2", Compare.PRESENCE)),
-                read(db, Config.Ledgers.DEFAULT_TABLES));
+                new Applied("flyway", "V2__Add_title.sql", "-1234567", Compare.CHECKSUM),
+                new Applied("flyway", "db.migration.V4__Seed", null, Compare.STARTING_VERSION),
+                new Applied("flyway", "R__Views.sql", "2", Compare.PRESENCE)),
+                read(db, Map.of()));
     }
 
     @Test
@@ -71,10 +79,10 @@ class AppliedMigrationsTest {
                 liquibaseRow(t, 3, "broken", "bob", "db/changelog/seed.xml", "FAILED"));
         DB.grantRead(db);
 
-        List<Applied> applied = read(db, Config.Ledgers.DEFAULT_TABLES);
+        List<Applied> applied = read(db, Map.of());
         assertEquals(List.of("db/changelog/teams.yaml::create-team::alice", "classpath:/db/changelog/seed.xml::seed::bob"),
                 applied.stream().map(Applied::name).toList());
-        assertTrue(applied.stream().allMatch(a -> a.stack() == Stack.LIQUIBASE && a.compare() == Compare.STARTING_VERSION
+        assertTrue(applied.stream().allMatch(a -> a.stack().equals("liquibase") && a.compare() == Compare.STARTING_VERSION
                 && a.checksum().equals("9:0123456789abcdef0123456789abcdef")), applied::toString);
     }
 
@@ -85,13 +93,13 @@ class AppliedMigrationsTest {
                 typeormRow("migrations", "AddContestDivisions1700000000001"));
         DB.grantRead(db);
         assertEquals(List.of("CreateContest1700000000000", "AddContestDivisions1700000000001"),
-                read(db, Config.Ledgers.DEFAULT_TABLES).stream().map(Applied::name).toList());
+                read(db, Map.of()).stream().map(Applied::name).toList());
 
         String laravel = DB.newDatabase();
         DB.superuser(laravel, "CREATE TABLE migrations (id SERIAL PRIMARY KEY, migration VARCHAR(255), batch INT)",
                 "INSERT INTO migrations (migration, batch) VALUES ('2014_10_12_000000_create_users_table', 1)");
         DB.grantRead(laravel);
-        assertEquals(List.of(), read(laravel, Config.Ledgers.DEFAULT_TABLES));
+        assertEquals(List.of(), read(laravel, Map.of()));
     }
 
     @Test
@@ -101,10 +109,9 @@ class AppliedMigrationsTest {
                 flywayRow("ops.schema_version", 1, "1", "SQL", "V1__Init.sql", "99", true),
                 "GRANT USAGE ON SCHEMA ops TO " + EmbeddedDatabase.READER,
                 "GRANT SELECT ON ALL TABLES IN SCHEMA ops TO " + EmbeddedDatabase.READER);
-        Map<String, String> tables = new HashMap<>(Config.Ledgers.DEFAULT_TABLES);
-        tables.put("flyway", "ops.schema_version");
-        assertEquals(List.of(new Applied(Stack.FLYWAY, "V1__Init.sql", "99", Compare.CHECKSUM)), read(db, tables));
-        assertEquals(List.of(), read(db, Config.Ledgers.DEFAULT_TABLES));
+        Map<String, String> tables = Map.of("flyway", "ops.schema_version");
+        assertEquals(List.of(new Applied("flyway", "V1__Init.sql", "99", Compare.CHECKSUM)), read(db, tables));
+        assertEquals(List.of(), read(db, Map.of()));
     }
 
     @Test
@@ -112,7 +119,7 @@ class AppliedMigrationsTest {
         String db = DB.newDatabase();
         DB.superuser(db, "CREATE TABLE flyway_schema_history (id INT)");
         DB.grantRead(db);
-        var e = assertThrows(CannotJudge.class, () -> read(db, Config.Ledgers.DEFAULT_TABLES));
+        var e = assertThrows(CannotJudge.class, () -> read(db, Map.of()));
         assertTrue(e.getMessage().contains("table public.flyway_schema_history has no column installed_rank"),
                 e.getMessage());
     }

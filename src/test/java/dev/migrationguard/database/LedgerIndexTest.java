@@ -1,16 +1,20 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.Config;
 import dev.migrationguard.database.AppliedMigrations.Applied;
-import dev.migrationguard.database.AppliedMigrations.Compare;
-import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.engine.Engine;
-import dev.migrationguard.report.Report;
+import dev.migrationguard.engine.Judging;
 import dev.migrationguard.ledger.LockFile;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.RuleCatalog;
+import dev.migrationguard.settings.OptionValues;
+import dev.migrationguard.settings.RuleSettings;
+import dev.migrationguard.settings.Scope;
+import dev.migrationguard.stack.DeployedLedger;
+import dev.migrationguard.stack.HistoryTable.Compare;
+import dev.migrationguard.stack.StackSet;
 import dev.migrationguard.stacks.SupportedStacks;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,9 +38,9 @@ class LedgerIndexTest {
     private static final String PG = "src/main/resources/db/migration/postgres/";
     private static final String MYSQL = "src/main/resources/db/migration/mysql/";
 
-    private final Config config = Config.defaults();
-    private final Engine engine = new Engine(SupportedStacks.of(config),
-            RuleCatalog.build(config.ruleOptions(), config.enabledRules()), config);
+    private final StackSet stacks = StackSet.of(SupportedStacks.ALL, id -> OptionValues.NONE);
+    private final Engine engine = new Engine(stacks, RuleCatalog.build(RuleSettings.DEFAULTS), Scope.ALL,
+            Judging.DEFAULTS);
 
     private static String script(int i) {
         return "V" + i + "__create_thing_" + i + ".sql";
@@ -52,7 +57,7 @@ class LedgerIndexTest {
 
     private Report lint(MemorySnapshot side, DeployedLedger ledger) {
         var cs = new ChangeSet(ChangeSet.Mode.LINT, List.of(), MemorySnapshot.of(), side, side, "main", side.paths());
-        return engine.run(cs, List.of(ledger));
+        return engine.run(cs, List.of((changeSet, migrationsOf) -> Optional.of(ledger)));
     }
 
     private static Set<String> edited(Report report) {
@@ -91,7 +96,7 @@ class LedgerIndexTest {
     @Test
     void flywayRowsFindTheirScriptAcrossDialectFoldersPreferringTheOneWhoseChecksumMatches() {
         MemorySnapshot side = dialectFolders();
-        List<Migration> current = engine.allMigrations(side);
+        List<Migration> current = engine.migrations(side, new ArrayList<>());
         Map<String, String> checksums = new HashMap<>();
         for (Migration m : current) checksums.put(m.path(), m.checksum());
 
@@ -106,9 +111,10 @@ class LedgerIndexTest {
                 expectedEdited.add(MYSQL + script(i));
             }
             if (i > SCRIPTS) expectedGone.add(script(i));
-            rows.add(new Applied(Migration.Stack.FLYWAY, script(i), checksum, Compare.CHECKSUM));
+            rows.add(new Applied("flyway", script(i), checksum, Compare.CHECKSUM));
         }
-        DeployedLedger ledger = DatabaseLedger.of("the database", rows, current, List.of(), side.paths());
+        DeployedLedger ledger = DatabaseLedger.of("the database", rows, current, List.of(), side.paths(),
+                DatabaseLedgerTest.TABLES);
 
         Report report = lint(side, ledger);
         Set<String> editedPaths = new TreeSet<>();
@@ -129,7 +135,8 @@ class LedgerIndexTest {
     @Test
     void lockEntriesFindTheirMigrationById() {
         MemorySnapshot deployed = dialectFolders();
-        LockFile lock = LockFile.read("migrations.lock", LockFile.write(engine.allMigrations(deployed)));
+        LockFile lock = LockFile.read("migrations.lock", LockFile.write(engine.migrations(deployed, new ArrayList<>())),
+                stacks.tools().keySet());
         MemorySnapshot now = dialectFolders();
         Set<String> expected = new TreeSet<>();
         for (int i = 250; i <= SCRIPTS; i += 250) {

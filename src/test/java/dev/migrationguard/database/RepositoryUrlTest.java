@@ -1,8 +1,8 @@
 package dev.migrationguard.database;
 
-import dev.migrationguard.config.Config;
-import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.database.RepositoryUrl.Endpoint;
+import dev.migrationguard.model.CannotJudge;
+import dev.migrationguard.settings.DeployedFrom;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -107,11 +107,11 @@ class RepositoryUrlTest {
     void environmentCredentialsGoOnlyToAUrlTheUserChoseOrToAllowedHosts() {
         Map<String, String> env = Map.of("PGUSER", "ci", "PGPASSWORD", "Env-S3cret");
         String url = "jdbc:postgresql://db.internal:5432/app";
-        Database.Target trusted = Database.target(new Config.DeployedFrom(url, "--deployed-from", false), env);
+        Database.Target trusted = Database.target(new DeployedFrom(url, "--deployed-from", false), env);
         assertEquals("Env-S3cret", trusted.properties().getProperty("password"));
         assertNull(trusted.reachable());
 
-        var repository = new Config.DeployedFrom(url, ORIGIN, true);
+        var repository = new DeployedFrom(url, ORIGIN, true);
         var refused = assertThrows(CannotJudge.class, () -> Database.target(repository, env));
         assertEquals(ORIGIN + " names jdbc:postgresql://db.internal:5432/app, which the repository chose, without a "
                 + "password of its own: it would get the credentials of this environment, and a repository decides what "
@@ -127,7 +127,7 @@ class RepositoryUrlTest {
         assertEquals(List.of(new Endpoint("db.internal", 5432)), allowed.reachable());
 
         // its own credentials: nothing of the environment's goes with them, but its password is still masked
-        var own = new Config.DeployedFrom(url + "?user=ro&password=Repo-pw", ORIGIN, true);
+        var own = new DeployedFrom(url + "?user=ro&password=Repo-pw", ORIGIN, true);
         Database.Target ownTarget = Database.target(own, env);
         assertNull(ownTarget.properties().getProperty("user"));
         assertNull(ownTarget.properties().getProperty("password"));
@@ -136,11 +136,11 @@ class RepositoryUrlTest {
 
     @Test
     void everyConnectionHasTimeoutsAndMysqlServersGetNoLocalFile() {
-        var pg = Database.target(new Config.DeployedFrom("jdbc:postgresql://db/app", "--deployed-from", false), Map.of());
+        var pg = Database.target(new DeployedFrom("jdbc:postgresql://db/app", "--deployed-from", false), Map.of());
         for (String t : List.of("connectTimeout", "loginTimeout", "socketTimeout")) {
             assertEquals("15", pg.properties().getProperty(t), t);
         }
-        var mysql = Database.target(new Config.DeployedFrom("jdbc:mysql://db/app", "--deployed-from", false), Map.of());
+        var mysql = Database.target(new DeployedFrom("jdbc:mysql://db/app", "--deployed-from", false), Map.of());
         assertEquals("15000", mysql.properties().getProperty("connectTimeout"));
         assertEquals("15000", mysql.properties().getProperty("socketTimeout"));
         for (String p : List.of("allowLoadLocalInfile", "allowUrlInLocalInfile", "allowLocalInfile", "autoDeserialize")) {

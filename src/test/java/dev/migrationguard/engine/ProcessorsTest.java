@@ -1,7 +1,6 @@
 package dev.migrationguard.engine;
 
 import dev.migrationguard.analysis.RuleMeta;
-import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
@@ -27,13 +26,8 @@ class ProcessorsTest {
 
     @Test
     void severitySuppressionDedupeAndOrder() {
-        var config = ConfigLoader.parse("""
-                rules:
-                  vague-migration-name: warning
-                allowed-edits:
-                  - path: db/V1__a.sql
-                    reason: never applied
-                """, "c.yml");
+        var judging = new Judging(Map.of("vague-migration-name", Severity.WARNING),
+                Map.of("db/V1__a.sql", "never applied"), null, Baseline.NONE);
         String sql = "-- migration-guard-ignore vague-migration-name: vendor name\nCREATE TABLE a(id int);\n"
                 + "-- migration-guard-ignore parse-error\nx\n";
         var findings = List.of(
@@ -41,7 +35,7 @@ class ProcessorsTest {
                 Finding.of("vague-migration-name", Severity.ERROR, Location.file("db/V2__b.sql"), "vague", null),
                 Finding.of("deployed-migration-edited", Severity.ERROR, Location.file("db/V1__a.sql"), "edited", null),
                 Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 4, 1), "bad", null));
-        var out = Processors.run(findings, RULES, config,
+        var out = Processors.run(findings, RULES, judging,
                 path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of());
         assertEquals(3, out.size());
         assertEquals("db/V1__a.sql", out.get(0).path());
@@ -56,7 +50,6 @@ class ProcessorsTest {
 
     @Test
     void theBaselineSuppressesKnownFindingsAndLeavesOtherSuppressionsAlone() {
-        var config = ConfigLoader.parse("", "c.yml");
         String sql = "w\n-- migration-guard-ignore parse-error: vendor syntax\nx\ny\n";
         var known = Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 4, 1), "bad", null);
         var inline = Finding.of("parse-error", Severity.ERROR, Location.at("db/V2__b.sql", 3, 1), "bad", null);
@@ -66,8 +59,9 @@ class ProcessorsTest {
         String print = Fingerprints.of(List.of(known), sourceOf).get(0);
         String inlinePrint = Fingerprints.of(List.of(inline), sourceOf).get(0);
         var baseline = new Baseline("b.json", java.util.Set.of(print, inlinePrint));
-        var out = Processors.run(List.of(fresh, known, inline), RULES, config,
-                path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of(), baseline, sourceOf);
+        var judging = new Judging(Map.of(), Map.of(), null, baseline);
+        var out = Processors.run(List.of(fresh, known, inline), RULES, judging,
+                path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of(), sourceOf);
         assertEquals(List.of("db/V2__b.sql", "db/V2__b.sql", "db/V3__c.sql"), out.stream().map(Finding::path).toList());
         assertEquals("inline", out.get(0).suppression().kind(), "an inline suppression keeps its own reason");
         assertEquals(new Finding.Suppression("baseline", "in b.json"), out.get(1).suppression());
@@ -90,20 +84,16 @@ class ProcessorsTest {
             RuleMeta m = c.getAnnotation(RuleMeta.class);
             rules.put(m.id(), m);
         }
-        var config = ConfigLoader.parse("""
-                allowed-edits:
-                  - path: db/V1__a.sql
-                    reason: never applied
-                """, "c.yml");
+        var judging = new Judging(Map.of(), Map.of("db/V1__a.sql", "never applied"), null, Baseline.NONE);
         String sql = "-- migration-guard-ignore comment-judge: looks fine\nx\n";
         var edit = Finding.of("deployed-view-edited", Severity.ERROR, Location.file("db/V1__a.sql"), "edited", null);
         var judged = Finding.of("comment-judge", Severity.WARNING, Location.at("db/V2__b.sql", 2, 1), "bad", null);
-        var out = Processors.run(List.of(edit, judged), rules, config,
+        var out = Processors.run(List.of(edit, judged), rules, judging,
                 path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of());
         assertEquals(new Finding.Suppression("allowed-edit", "never applied"), out.get(0).suppression());
         assertFalse(out.get(1).suppressed(), "a rule that judges suppressions is never silenced by one");
 
-        var plain = Processors.run(List.of(edit, judged), Map.of(), config,
+        var plain = Processors.run(List.of(edit, judged), Map.of(), judging,
                 path -> path.equals("db/V2__b.sql") ? SuppressionScanner.scan(path, sql) : List.of());
         assertFalse(plain.get(0).suppressed(), "without the flag, an allowed edit is no business of the finding");
         assertEquals("inline", plain.get(1).suppression().kind(), "without the flag, a comment suppresses");

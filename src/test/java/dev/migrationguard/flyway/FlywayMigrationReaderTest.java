@@ -40,7 +40,7 @@ class FlywayMigrationReaderTest {
         Migration m = result.items().get(0);
         assertEquals(path, m.id());
         assertEquals(path, m.path());
-        assertEquals(Migration.Stack.FLYWAY, m.stack());
+        assertEquals(FlywayStack.ID, m.stack());
         assertEquals(Migration.Kind.VERSIONED, m.kind());
         assertEquals("1.1", m.version());
         assertEquals("Add_contest_divisions", m.description());

@@ -1,12 +1,15 @@
 package dev.migrationguard.rules;
 
-import dev.migrationguard.config.Config;
 import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.engine.Engine;
-import dev.migrationguard.report.Report;
+import dev.migrationguard.engine.Judging;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.Finding;
+import dev.migrationguard.report.Baseline;
+import dev.migrationguard.report.Report;
+import dev.migrationguard.settings.Settings;
+import dev.migrationguard.stack.StackSet;
 import dev.migrationguard.stacks.SupportedStacks;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.DynamicTest;
@@ -59,9 +62,10 @@ class RuleFixturesTest {
     }
 
     /** The configuration of a case: its {@code config.yml}, or the defaults. */
-    static Config config(Path dir) throws IOException {
+    static Settings config(Path dir) throws IOException {
         return Files.exists(dir.resolve("config.yml"))
-                ? ConfigLoader.parse(Files.readString(dir.resolve("config.yml")), "config.yml") : Config.defaults();
+                ? ConfigLoader.parse(Files.readString(dir.resolve("config.yml")), "config.yml", SupportedStacks.ALL)
+                : Settings.DEFAULTS;
     }
 
     /** The change set a case describes. */
@@ -78,9 +82,10 @@ class RuleFixturesTest {
     }
 
     /** Runs the engine as a real run would, with every supported stack. */
-    static Report run(Config config, ChangeSet cs) {
-        var engine = new Engine(SupportedStacks.of(config),
-                RuleCatalog.build(config.ruleOptions(), config.enabledRules()), config);
+    static Report run(Settings settings, ChangeSet cs) {
+        var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), null, Baseline.NONE);
+        var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), RuleCatalog.build(settings.rules()),
+                settings.scope(), judging);
         return engine.run(cs);
     }
 
