@@ -15,7 +15,16 @@ final class CheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    RepositoryOption repository = new RepositoryOption();
+
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
+
+    @Mixin
+    DeploymentOptions deployment = new DeploymentOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -42,8 +51,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--allow-deployed-edits needs a reason (who allowed the edit and why)");
         }
-        return new Run(spec, common, allowDeployedEdits).execute((repo, deployRef) -> what.staged
-                ? repo.staged(deployRef)
-                : repo.range(what.base, head, deployRef));
+        return Run.report(spec, repository, reading, deployment, report, allowDeployedEdits,
+                (repo, deployRef) -> what.staged ? repo.staged(deployRef) : repo.range(what.base, head, deployRef));
     }
 }

@@ -1,12 +1,10 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.install.HookInstaller;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -15,12 +13,11 @@ final class HookCommands {
     private HookCommands() {
     }
 
-    static int run(CommandLine.Model.CommandSpec spec, Path repoOption, Function<Path, HookInstaller.Outcome> action) {
+    static int run(CommandLine.Model.CommandSpec spec, RepositoryOption repository,
+                   Function<Path, HookInstaller.Outcome> action) {
         PrintWriter out = spec.commandLine().getOut();
-        Path start = repoOption != null ? repoOption : Path.of(System.getProperty("user.dir"));
-        if (!Files.isDirectory(start)) throw new CannotJudge("--repo " + start + " is not a folder");
         Path folder;
-        try (GitRepo repo = GitRepo.open(start)) {
+        try (GitRepo repo = GitRepo.open(repository.folder())) {
             folder = repo.hooksFolder();
         }
         out.println("migration-guard: " + action.apply(folder).message());

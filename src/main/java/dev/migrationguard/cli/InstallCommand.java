@@ -3,6 +3,7 @@ package dev.migrationguard.cli;
 import dev.migrationguard.install.HookInstaller;
 import dev.migrationguard.model.CannotJudge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -16,8 +17,8 @@ final class InstallCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "<dir>", description = "A folder inside the git work tree (default: the current folder).")
-    Path repo;
+    @Mixin
+    RepositoryOption repository = new RepositoryOption();
 
     @Option(names = "--jar", paramLabel = "<file>", description = "The jar the hook runs (default: this jar).")
     Path jar;
@@ -25,7 +26,7 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return HookCommands.run(spec, repo, folder -> HookInstaller.install(folder, jar(), java));
+        return HookCommands.run(spec, repository, folder -> HookInstaller.install(folder, jar(), java));
     }
 
     /** The hook records an absolute path, so that it works from any folder and any later shell. */

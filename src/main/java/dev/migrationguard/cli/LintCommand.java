@@ -2,11 +2,12 @@ package dev.migrationguard.cli;
 
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.model.CannotJudge;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +20,29 @@ final class LintCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    RepositoryOption repository = new RepositoryOption();
+
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
+
+    @Mixin
+    DeploymentOptions deployment = new DeploymentOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @Parameters(paramLabel = "<path>", arity = "0..*", description = "Files or folders to lint (default: the whole work tree).")
     List<Path> paths = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return new Run(spec, common).execute((repo, deployRef) -> {
+        return Run.report(spec, repository, reading, deployment, report, null, (repo, deployRef) -> {
             List<String> relative = new ArrayList<>();
             Path root = repo.workTree().toAbsolutePath().normalize();
             for (Path p : paths) {
                 Path abs = p.toAbsolutePath().normalize();
-                if (!java.nio.file.Files.exists(abs)) {
-                    throw new CannotJudge(p + " does not exist: nothing to lint there");
-                }
-                if (!abs.startsWith(root)) {
-                    throw new CannotJudge(p + " is outside the work tree " + root);
-                }
+                if (!Files.exists(abs)) throw new CannotJudge(p + " does not exist: nothing to lint there");
+                if (!abs.startsWith(root)) throw new CannotJudge(p + " is outside the work tree " + root);
                 relative.add(root.relativize(abs).toString().replace('\\', '/'));
             }
             List<String> skipped = repo.outsideSparseCheckout(relative);

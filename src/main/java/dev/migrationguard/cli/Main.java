@@ -1,7 +1,9 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.report.Report;
 import dev.migrationguard.model.CannotJudge;
+import dev.migrationguard.report.Report;
+import dev.migrationguard.stack.Stack;
+import dev.migrationguard.stacks.SupportedStacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -9,6 +11,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The command line. {@link #run} returns the exit code so that tests never exit the JVM. */
@@ -23,13 +26,16 @@ public final class Main implements Runnable {
 
     /** The environment the run sees (credentials, trusted hosts); a test hands in its own. */
     final Map<String, String> env;
+    /** The stacks a run reads: every supported one, unless a test adds its own. */
+    final List<Stack> stacks;
 
     Main() {
-        this(System.getenv());
+        this(System.getenv(), SupportedStacks.ALL);
     }
 
-    private Main(Map<String, String> env) {
+    private Main(Map<String, String> env, List<Stack> stacks) {
         this.env = env;
+        this.stacks = stacks;
     }
 
     public static void main(String[] args) {
@@ -56,7 +62,16 @@ public final class Main implements Runnable {
 
     /** {@link #run(String[], PrintStream, PrintStream)} with {@code env} in place of the process's environment. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main(Map.copyOf(env)));
+        return run(args, out, err, env, SupportedStacks.ALL);
+    }
+
+    /**
+     * {@link #run(String[], PrintStream, PrintStream, Map)} with {@code stacks} in place of the supported ones: how a
+     * stack written outside this code base is tried end to end.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+                          List<Stack> stacks) {
+        CommandLine cli = new CommandLine(new Main(Map.copyOf(env), List.copyOf(stacks)));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(Main::exitCode);

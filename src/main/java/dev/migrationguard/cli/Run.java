@@ -10,13 +10,9 @@ import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.ChangeSet;
-import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
-import dev.migrationguard.model.Severity;
 import dev.migrationguard.report.Baseline;
-import dev.migrationguard.report.Formats;
-import dev.migrationguard.report.Renderer;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.RuleCatalog;
 import dev.migrationguard.settings.DeployedFrom;
@@ -24,15 +20,13 @@ import dev.migrationguard.settings.DeployedSettings;
 import dev.migrationguard.settings.Settings;
 import dev.migrationguard.stack.DeployedLedger;
 import dev.migrationguard.stack.HistoryTable;
+import dev.migrationguard.stack.Stack;
 import dev.migrationguard.stack.StackSet;
 import dev.migrationguard.stacks.SupportedStacks;
 import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,179 +35,161 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** One checking run, shared by check and lint: config, repository, engine, renderers, exit code. */
-final class Run {
+/**
+ * A run of a command that reads the repository, built from the command's options in this one place: the work tree,
+ * the settings with what the command line lays over them, the stacks, the rules and the engine. Closing it closes
+ * the repository.
+ */
+final class Run implements AutoCloseable {
     private static final String DEPLOYED_FROM = "MIGRATION_GUARD_DEPLOYED_FROM";
-    private final CommandLine.Model.CommandSpec spec;
-    private final CommonOptions common;
-    private final String deployedEditsReason;
+    final GitRepo repo;
+    final Settings settings;
+    private final long maxFileSize;
+    private final Map<String, String> env;
+    private final List<Stack> stacks;
 
-    Run(CommandLine.Model.CommandSpec spec, CommonOptions common) {
-        this(spec, common, null);
+    private Run(GitRepo repo, Settings settings, long maxFileSize, Map<String, String> env, List<Stack> stacks) {
+        this.repo = repo;
+        this.settings = settings;
+        this.maxFileSize = maxFileSize;
+        this.env = env;
+        this.stacks = stacks;
     }
 
-    /** @param deployedEditsReason check's --allow-deployed-edits, or null */
-    Run(CommandLine.Model.CommandSpec spec, CommonOptions common, String deployedEditsReason) {
-        this.spec = spec;
-        this.common = common;
-        this.deployedEditsReason = deployedEditsReason;
-    }
-
-    /** Builds the change set to judge from the repository and the deploy ref (null: SPEC.md's default order). */
+    /** How check and lint pick the change set to judge, given the deploy ref (null: SPEC.md's default order). */
     interface Source {
         ChangeSet changeSet(GitRepo repo, String deployRef);
     }
 
-    /** What to do with the report once made; returns the exit code. */
-    interface Sink {
-        int accept(Report report, ChangeSet cs, Path workTree);
+    /**
+     * Check and lint: judges the change set {@code source} picks and writes the report in every format asked for.
+     *
+     * @param allowedEditsReason check's --allow-deployed-edits, or null
+     * @return the exit code the findings call for
+     */
+    static int report(CommandLine.Model.CommandSpec spec, RepositoryOption repository, ReadingOptions reading,
+                      DeploymentOptions deployment, ReportOptions report, String allowedEditsReason, Source source) {
+        report.check();
+        try (Run run = open(spec, repository.folder(), reading)) {
+            DeployedSettings deployed = run.deployed(deployment);
+            Baseline baseline = run.baseline(report.baseline);
+            ChangeSet cs = source.changeSet(run.repo, deployed.ref());
+            return report.deliver(spec, run.judge(cs, deployed, baseline, allowedEditsReason), cs.after()::readableText);
+        }
     }
 
-    /** Checks, writes the report in every requested format and maps the exit code (check and lint). */
-    int execute(Source source) {
-        return execute(source, true, (report, cs, root) -> {
-            Severity failOn = failOn(common.failOn);
-            write(report, cs.after()::readableText);
-            return report.failsAt(failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
-        });
+    /** Opens the repository holding {@code start} and reads its configuration. */
+    static Run open(CommandLine.Model.CommandSpec spec, Path start, ReadingOptions reading) {
+        Map<String, String> env = spec.root().userObject() instanceof Main main ? main.env : System.getenv();
+        List<Stack> stacks = spec.root().userObject() instanceof Main main ? main.stacks : SupportedStacks.ALL;
+        long maxFileSize = ReadingOptions.maxFileSize(reading.maxFileSize, env.get("MIGRATION_GUARD_MAX_FILE_SIZE"));
+        GitRepo repo = GitRepo.open(start, maxFileSize);
+        try {
+            return new Run(repo, settings(repo.workTree(), reading.config, maxFileSize, stacks), maxFileSize, env,
+                    stacks);
+        } catch (RuntimeException e) {
+            repo.close();
+            throw e;
+        }
     }
 
     /**
-     * @param useBaseline whether a baseline (--baseline or the configuration's) applies; the baseline command itself
-     *                    must see every finding, or writing a new baseline would drop the ones the old one held
+     * The configuration's deployed section with the command line's laid over it: --deploy-ref, and the database of
+     * --deployed-from, else of MIGRATION_GUARD_DEPLOYED_FROM; the person running the tool chose either, so either wins
+     * over the configuration's and may receive the environment's credentials.
      */
-    int execute(Source source, boolean useBaseline, Sink sink) {
-        failOn(common.failOn);
-        for (String f : common.formats) renderer(f, null, false);
-        if (common.outputs.size() > Math.max(1, common.formats.size())) {
-            throw new CannotJudge("more --output than --format options: give each --output its --format");
+    DeployedSettings deployed(DeploymentOptions options) {
+        DeployedSettings deployed = settings.deployed();
+        if (options.deployRef != null) deployed = deployed.withRef(options.deployRef);
+        String origin = options.deployedFrom != null ? "--deployed-from" : DEPLOYED_FROM;
+        String url = options.deployedFrom != null ? options.deployedFrom : env.get(DEPLOYED_FROM);
+        if (url == null || url.isBlank()) return deployed;
+        if (!url.startsWith("jdbc:")) {
+            throw new CannotJudge(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
+                    + JdbcUrls.mask(url, url, List.of()) + "'");
         }
-        if (common.formats.size() - common.outputs.size() > 1) {
-            throw new CannotJudge("--format " + String.join(", ", common.formats.subList(common.outputs.size(),
-                    common.formats.size())) + " would all go to stdout: give each but one an --output, in order");
+        return deployed.withFrom(new DeployedFrom(url, origin, false));
+    }
+
+    /**
+     * The baseline: {@code option} (--baseline, relative to the current folder) wins over the configuration's
+     * (relative to the work tree). A missing, malformed or unreadable one (a FIFO, a device, one over the size limit)
+     * stops the run naming the file.
+     */
+    Baseline baseline(Path option) {
+        Path file = option != null ? option
+                : settings.baseline() != null ? repo.workTree().resolve(settings.baseline()) : null;
+        if (file == null) return Baseline.NONE;
+        try {
+            return Baseline.parse(UserFile.read(file, "baseline file", maxFileSize), file);
+        } catch (NoSuchFileException e) {
+            throw new CannotJudge("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
         }
-        Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
-        if (!Files.isDirectory(start)) throw new CannotJudge("--repo " + start + " is not a folder");
-        try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-            Settings settings = loadSettings(repo.workTree());
-            DeployedSettings deployed = settings.deployed();
-            if (common.deployRef != null) deployed = deployed.withRef(common.deployRef);
-            DeployedFrom chosen = deployedFrom(common.deployedFrom, env());
-            if (chosen != null) deployed = deployed.withFrom(chosen);
-            Baseline baseline = useBaseline ? baseline(settings, repo.workTree()) : Baseline.NONE;
-            ChangeSet cs = source.changeSet(repo, deployed.ref());
-            StackSet stacks = StackSet.of(SupportedStacks.ALL, settings::stack);
-            var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), deployedEditsReason,
-                    baseline);
-            var engine = new Engine(stacks, RuleCatalog.build(settings.rules()), settings.scope(), judging);
-            return sink.accept(engine.run(cs, ledgers(deployed, stacks, env())), cs, repo.workTree());
+    }
+
+    /** Judges a change set with every rule the configuration keeps on, and the records of what is deployed. */
+    Report judge(ChangeSet cs, DeployedSettings deployed, Baseline baseline, String allowedEditsReason) {
+        StackSet set = stackSet();
+        var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), allowedEditsReason, baseline);
+        var engine = new Engine(set, RuleCatalog.build(settings.rules()), settings.scope(), judging);
+        return engine.run(cs, ledgers(deployed, set));
+    }
+
+    /**
+     * Every migration of a side, read whole, for the lock file; a migration that cannot be read stops the run (exit 2),
+     * since its digest would be a guess.
+     */
+    List<Migration> migrations(ChangeSet cs) {
+        var engine = new Engine(stackSet(), List.of(), settings.scope(), Judging.DEFAULTS);
+        List<ParseProblem> problems = new ArrayList<>();
+        List<Migration> all = engine.migrations(cs.after(), problems);
+        if (!problems.isEmpty()) {
+            ParseProblem p = problems.get(0);
+            throw new CannotJudge(p.location().path() + ":" + p.location().line() + ": " + p.message()
+                    + " (fix it before locking: its digest would be a guess)");
         }
+        return all;
+    }
+
+    private StackSet stackSet() {
+        return StackSet.of(stacks, settings::stack);
     }
 
     /**
      * The records of what is deployed besides the deploy ref: the lock file, when the checked side has one, and the
      * database of deployed.from. JDBC is touched only then, so a run without a database never loads a driver.
      */
-    private static List<DeployedLedger.Source> ledgers(DeployedSettings deployed, StackSet stacks,
-                                                       Map<String, String> env) {
+    private List<DeployedLedger.Source> ledgers(DeployedSettings deployed, StackSet set) {
         List<DeployedLedger.Source> ledgers = new ArrayList<>();
-        ledgers.add(LockFile.source(deployed.lockFile(), stacks.tools().keySet()));
+        ledgers.add(LockFile.source(deployed.lockFile(), set.tools().keySet()));
         if (deployed.from() != null) {
             Map<String, HistoryTable> tables = new LinkedHashMap<>();
-            stacks.tools().forEach((id, tool) -> tool.historyTable().ifPresent(t -> tables.put(id, t)));
+            set.tools().forEach((id, tool) -> tool.historyTable().ifPresent(t -> tables.put(id, t)));
             ledgers.add(DatabaseLedger.source(deployed, env, tables));
         }
         return ledgers;
     }
 
-    /**
-     * The largest file a run reads, in bytes: --max-file-size, else MIGRATION_GUARD_MAX_FILE_SIZE (which reaches the
-     * pre-commit hook), else {@link FileTooLarge#DEFAULT_LIMIT}; in MiB from 1 to 1024 (a Java array holds 2 GiB).
-     */
-    private long maxFileSize() {
-        return maxFileSize(common.maxFileSize, env().get("MIGRATION_GUARD_MAX_FILE_SIZE"));
-    }
-
-    static long maxFileSize(Integer option, String env) {
-        String from = option != null ? "--max-file-size" : "MIGRATION_GUARD_MAX_FILE_SIZE";
-        String value = option != null ? option.toString() : env;
-        if (value == null || value.isBlank()) return FileTooLarge.DEFAULT_LIMIT;
-        int mib;
-        try {
-            mib = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            mib = -1;
-        }
-        if (mib < 1 || mib > 1024) {
-            throw new CannotJudge(from + " must be a whole number of MiB from 1 to 1024, not '" + value + "'");
-        }
-        return mib * 1024L * 1024L;
+    @Override
+    public void close() {
+        repo.close();
     }
 
     /**
-     * The database the person running the tool named: {@code --deployed-from}, else {@code MIGRATION_GUARD_DEPLOYED_FROM};
-     * either wins over the configuration's and may receive the environment's credentials. Null when neither is set.
+     * The configuration: --config, else .migration-guard.yml at the root when it exists. A deployed.from in a file
+     * outside the work tree is the user's choice, not the repository's.
      */
-    private static DeployedFrom deployedFrom(String option, Map<String, String> env) {
-        String origin = option != null ? "--deployed-from" : DEPLOYED_FROM;
-        String url = option != null ? option : env.get(DEPLOYED_FROM);
-        if (url == null || url.isBlank()) return null;
-        if (!url.startsWith("jdbc:")) {
-            throw new CannotJudge(origin + " must be a JDBC URL (jdbc:postgresql://host:5432/db), not '"
-                    + JdbcUrls.mask(url, url, List.of()) + "'");
-        }
-        return new DeployedFrom(url, origin, false);
-    }
-
-    private Map<String, String> env() {
-        return spec.root().userObject() instanceof Main main ? main.env : System.getenv();
-    }
-
-    /**
-     * Writes the lock file: every migration of the work tree with the digest of its checksum-relevant content. Refuses
-     * (exit 2) when a migration cannot be read, since its digest would be a guess.
-     */
-    int writeLock(Path output) {
-        PrintWriter err = spec.commandLine().getErr();
-        Path start = common.repo != null ? common.repo : Path.of(System.getProperty("user.dir"));
-        try (GitRepo repo = GitRepo.open(start, maxFileSize())) {
-            Settings settings = loadSettings(repo.workTree());
-            ChangeSet cs = repo.lint(List.of(), null);
-            var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), List.of(), settings.scope(),
-                    Judging.DEFAULTS);
-            List<ParseProblem> problems = new ArrayList<>();
-            List<Migration> all = engine.migrations(cs.after(), problems);
-            if (!problems.isEmpty()) {
-                ParseProblem p = problems.get(0);
-                throw new CannotJudge(p.location().path() + ":" + p.location().line() + ": " + p.message()
-                        + " (fix it before locking: its digest would be a guess)");
-            }
-            Path target = output != null ? output : repo.workTree().resolve(settings.deployed().lockFile());
-            writeFile(target, "lock file", out -> out.append(LockFile.write(all)));
-            err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
-            List<String> skipped = repo.outsideSparseCheckout(List.of());
-            if (!skipped.isEmpty()) {
-                err.println("migration-guard: " + GitRepo.sparseNote(skipped,
-                        ", so the lock has no migration from them"));
-            }
-            err.flush();
-            return ExitCodes.OK;
-        }
-    }
-
-    private Settings loadSettings(Path root) {
-        Path file = common.config != null ? common.config : root.resolve(".migration-guard.yml");
+    private static Settings settings(Path root, Path option, long maxFileSize, List<Stack> stacks) {
+        Path file = option != null ? option : root.resolve(".migration-guard.yml");
         if (!Files.exists(file)) {
-            if (common.config != null) throw new CannotJudge("configuration file " + file + " does not exist");
+            if (option != null) throw new CannotJudge("configuration file " + file + " does not exist");
             return Settings.DEFAULTS;
         }
         Settings settings;
         try {
-            String name = common.config != null ? file.toString() : ".migration-guard.yml";
-            settings = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize()), name,
-                    SupportedStacks.ALL);
+            String name = option != null ? file.toString() : ".migration-guard.yml";
+            settings = ConfigLoader.parse(UserFile.read(file, "configuration file", maxFileSize), name, stacks);
         } catch (NoSuchFileException e) {
             throw new CannotJudge("configuration file " + file + " does not exist");
         }
@@ -237,35 +213,6 @@ final class Run {
         }
     }
 
-    /** --baseline (relative to the current folder) wins over the configuration's (relative to the work tree). */
-    private Baseline baseline(Settings settings, Path workTree) {
-        if (common.baseline != null) return Baseline.read(common.baseline, maxFileSize());
-        if (settings.baseline() != null) return Baseline.read(workTree.resolve(settings.baseline()), maxFileSize());
-        return Baseline.NONE;
-    }
-
-    private void write(Report report, Function<String, java.util.Optional<String>> sourceOf) {
-        int n = Math.max(1, common.formats.size());
-        for (int i = 0; i < n; i++) {
-            String format = common.formats.isEmpty() ? "text" : common.formats.get(i);
-            Path output = i < common.outputs.size() ? common.outputs.get(i) : null;
-            boolean color = Colors.wanted(output == null && Colors.stdoutIsTerminal(), common.noColor, System.getenv());
-            Renderer renderer = renderer(format, sourceOf, color);
-            if (output == null) {
-                StringWriter buffer = new StringWriter();
-                try {
-                    renderer.write(report, buffer);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                spec.commandLine().getOut().print(buffer);
-                spec.commandLine().getOut().flush();
-            } else {
-                writeFile(output, "--output", out -> renderer.write(report, out));
-            }
-        }
-    }
-
     interface Content {
         void write(Appendable out) throws IOException;
     }
@@ -277,20 +224,5 @@ final class Run {
         } catch (IOException e) {
             throw new CannotJudge("cannot write " + option + " " + file + ": " + e);
         }
-    }
-
-    private static Renderer renderer(String format, Function<String, java.util.Optional<String>> sourceOf,
-                                     boolean color) {
-        return Formats.renderer(format, sourceOf, color).orElseThrow(() -> new CannotJudge(
-                "unknown --format '" + format + "' (known: " + String.join(", ", Formats.NAMES) + ")"));
-    }
-
-    private static Severity failOn(String value) {
-        if (value.equalsIgnoreCase("never")) return null;
-        Severity s = Severity.parse(value);
-        if (s == null || s == Severity.INFO) {
-            throw new CannotJudge("--fail-on must be error, warning or never, not '" + value + "'");
-        }
-        return s;
     }
 }

@@ -1,11 +1,10 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.install.HookInstaller;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code uninstall}: removes the pre-commit hook and puts back the one that was there before, byte for byte. */
@@ -14,11 +13,11 @@ final class UninstallCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "<dir>", description = "A folder inside the git work tree (default: the current folder).")
-    Path repo;
+    @Mixin
+    RepositoryOption repository = new RepositoryOption();
 
     @Override
     public Integer call() {
-        return HookCommands.run(spec, repo, HookInstaller::uninstall);
+        return HookCommands.run(spec, repository, HookInstaller::uninstall);
     }
 }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.files.UserFile;
 import dev.migrationguard.model.Finding;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,17 +60,8 @@ public record Baseline(String name, Set<String> fingerprints) {
         out.append(Json.MAPPER.writeValueAsString(new Wire(Report.TOOL, FORMAT, entries))).append('\n');
     }
 
-    /**
-     * Reads a baseline file; a missing, malformed or unreadable one (a FIFO, a device, one over {@code maxSize} bytes)
-     * stops the run (exit 2) naming the file.
-     */
-    public static Baseline read(Path file, long maxSize) {
-        String text;
-        try {
-            text = UserFile.read(file, "baseline file", maxSize);
-        } catch (NoSuchFileException e) {
-            throw new CannotJudge("baseline file " + file + " does not exist (write it with: migration-guard baseline)");
-        }
+    /** Reads a baseline file's text; a malformed one stops the run (exit 2) naming the file. */
+    public static Baseline parse(String text, Path file) {
         Set<String> prints;
         try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
             prints = new WireReader(p, "baseline file " + file).read();

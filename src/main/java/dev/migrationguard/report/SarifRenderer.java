@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Severity;
-import dev.migrationguard.rules.RuleCatalog;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: every rule with its summary, its page as help text
@@ -75,23 +73,21 @@ public final class SarifRenderer implements Renderer {
     record Suppression(String kind, String status, String justification) {
     }
 
-    private final Function<String, Optional<String>> pages;
+    private final Supplier<List<RuleHelp>> catalog;
 
-    /** With the rule pages bundled in the jar. */
-    public SarifRenderer() {
-        this(RuleCatalog::documentation);
-    }
-
-    /** @param pages the Markdown page of a rule id (tests pass fixed pages, so golden files do not follow the docs) */
-    public SarifRenderer(Function<String, Optional<String>> pages) {
-        this.pages = pages;
+    /**
+     * @param catalog every rule the report may name, in catalog order; asked only when a report is written, since the
+     *                pages are read from the jar
+     */
+    public SarifRenderer(Supplier<List<RuleHelp>> catalog) {
+        this.catalog = catalog;
     }
 
     @Override
     public void write(Report report, Appendable out) throws IOException {
-        List<RuleMeta> metas = RuleCatalog.all();
-        List<String> ids = metas.stream().map(RuleMeta::id).toList();
-        List<Rule> rules = metas.stream().map(this::rule).toList();
+        List<RuleHelp> helps = catalog.get();
+        List<String> ids = helps.stream().map(RuleHelp::id).toList();
+        List<Rule> rules = helps.stream().map(SarifRenderer::rule).toList();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < report.findings().size(); i++) {
             Finding f = report.findings().get(i);
@@ -108,10 +104,11 @@ public final class SarifRenderer implements Renderer {
         out.append(MAPPER.writeValueAsString(log)).append('\n');
     }
 
-    private Rule rule(RuleMeta meta) {
-        String page = pages.apply(meta.id()).orElse(meta.summary() + ".");
-        return new Rule(meta.id(), new Text(meta.summary()), new Text(section(page, "What it flags").orElse(meta.summary())),
-                new Help(page, page), new Configuration(level(meta.severity())));
+    private static Rule rule(RuleHelp help) {
+        String page = help.page() != null ? help.page() : help.summary() + ".";
+        return new Rule(help.id(), new Text(help.summary()),
+                new Text(section(page, "What it flags").orElse(help.summary())), new Help(page, page),
+                new Configuration(level(help.severity())));
     }
 
     /** The text of one {@code ## heading} section of a rule page, when the page has it. */

@@ -204,12 +204,12 @@ class BigInputsTest {
             assertTrue(r.err().contains("--max-file-size must be a whole number of MiB from 1 to 1024"), r::toString);
         }
         assertEquals(2, Cli.run(g.root(), "lint", "--max-file-size", "ten").code());
-        assertEquals(20 * MIB, Run.maxFileSize(null, null));
-        assertEquals(64 * MIB, Run.maxFileSize(null, "64"));
-        assertEquals(8 * MIB, Run.maxFileSize(8, "64"));
-        var e = assertThrows(CannotJudge.class, () -> Run.maxFileSize(null, "lots"));
+        assertEquals(20 * MIB, ReadingOptions.maxFileSize(null, null));
+        assertEquals(64 * MIB, ReadingOptions.maxFileSize(null, "64"));
+        assertEquals(8 * MIB, ReadingOptions.maxFileSize(8, "64"));
+        var e = assertThrows(CannotJudge.class, () -> ReadingOptions.maxFileSize(null, "lots"));
         assertTrue(e.getMessage().startsWith("MIGRATION_GUARD_MAX_FILE_SIZE must be"), e::getMessage);
-        assertEquals(20 * MIB, Run.maxFileSize(null, " "));
+        assertEquals(20 * MIB, ReadingOptions.maxFileSize(null, " "));
     }
 
     private static JsonNode finding(Cli r, String rule) {

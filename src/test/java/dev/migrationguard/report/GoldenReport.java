@@ -3,6 +3,7 @@ package dev.migrationguard.report;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.rules.RuleCatalog;
 
 import java.util.List;
 import java.util.Map;
@@ -61,5 +62,11 @@ final class GoldenReport {
     }
 
     private GoldenReport() {
+    }
+
+    /** Every rule of the catalog as SARIF describes it, with {@code page} giving each rule's page. */
+    static List<RuleHelp> catalog(Function<String, String> page) {
+        return RuleCatalog.all().stream()
+                .map(m -> new RuleHelp(m.id(), m.severity(), m.summary(), page.apply(m.id()))).toList();
     }
 }

@@ -37,7 +37,8 @@ class SarifSchemaTest {
 
     private static JsonNode sarif(Report report) throws Exception {
         StringWriter out = new StringWriter();
-        new SarifRenderer().write(report, out);
+        new SarifRenderer(() -> GoldenReport.catalog(id -> RuleCatalog.documentation(id).orElse(null)))
+                .write(report, out);
         return JSON.readTree(out.toString());
     }
 
