@@ -1,0 +1,8 @@
+package archfixture.cli;
+
+/** The command line. */
+public final class Main {
+    public static void print(Object o) {
+        System.out.println(o);
+    }
+}

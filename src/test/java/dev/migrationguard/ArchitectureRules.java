@@ -1,0 +1,100 @@
+package dev.migrationguard;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package rules of README.md's flow (source, parse, model, rules, processors, report), written for any root
+ * package: {@link ArchitectureTest} holds the code to them, and holds them to deliberately wrong classes (the
+ * {@code archfixture} package of the tests) to show that each would fail.
+ */
+final class ArchitectureRules {
+    /** One package per ecosystem: none of them may use another. */
+    static final List<String> STACKS = List.of("jpa", "spring", "flyway", "liquibase", "typeorm");
+    /** The contracts below the engine, each with what it may use besides the JDK and itself. */
+    static final Map<String, List<String>> CONTRACTS = Map.of(
+            "model", List.of(),
+            "settings", List.of("model"),
+            "stack", List.of("model", "settings"),
+            "analysis", List.of("model", "settings", "stack"),
+            "report", List.of("model"));
+    private static final String JAVAPARSER = "com.github.javaparser..";
+    private static final String JSQLPARSER = "net.sf.jsqlparser..";
+    private static final String SWC4J = "com.caoccao.javet..";
+    private static final String JGIT = "org.eclipse.jgit..";
+    private static final String SNAKEYAML = "org.yaml..";
+
+    private ArchitectureRules() {
+    }
+
+    /** Every rule by a name that says what it forbids. */
+    static Map<String, ArchRule> of(String root) {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("no package cycle", slices().matching(root + ".(*)..").should().beFreeOfCycles());
+        rules.put("model depends on the JDK alone", classes().that().resideInAPackage(root + ".model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".model..", "java.."));
+        for (var contract : CONTRACTS.entrySet()) {
+            if (contract.getKey().equals("model")) continue;
+            List<String> allowed = new ArrayList<>(List.of(root + "." + contract.getKey() + "..", "java.."));
+            for (String p : contract.getValue()) allowed.add(root + "." + p + "..");
+            if (contract.getKey().equals("report")) allowed.addAll(List.of("javax.xml..", "com.fasterxml.jackson.."));
+            rules.put(contract.getKey() + " depends on " + contract.getValue() + " alone",
+                    classes().that().resideInAPackage(root + "." + contract.getKey() + "..")
+                            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new)));
+        }
+        rules.put("only git uses JGit", noClasses().that().resideOutsideOfPackage(root + ".git..")
+                .should().dependOnClassesThat().resideInAPackage(JGIT));
+        rules.put("only typescript uses swc4j", noClasses().that().resideOutsideOfPackage(root + ".typescript..")
+                .should().dependOnClassesThat().resideInAPackage(SWC4J));
+        rules.put("only jpa and javasrc use JavaParser", noClasses().that()
+                .resideOutsideOfPackages(root + ".jpa..", root + ".javasrc..")
+                .should().dependOnClassesThat().resideInAPackage(JAVAPARSER));
+        rules.put("only sql uses JSqlParser", noClasses().that().resideOutsideOfPackage(root + ".sql..")
+                .should().dependOnClassesThat().resideInAPackage(JSQLPARSER));
+        rules.put("rules use no parser, no git, no configuration loader, no stack", noClasses().that()
+                .resideInAPackage(root + ".rules..").should().dependOnClassesThat().resideInAnyPackage(
+                        concat(List.of(JAVAPARSER, JSQLPARSER, SWC4J, JGIT, SNAKEYAML, root + ".git..",
+                                root + ".config..", root + ".engine..", root + ".cli..", root + ".sql..",
+                                root + ".javasrc..", root + ".typescript.."), packages(root, STACKS))));
+        rules.put("nothing uses cli", noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".cli.."));
+        for (String stack : STACKS) {
+            List<String> others = new ArrayList<>();
+            for (String other : STACKS) if (!other.equals(stack)) others.add(other);
+            others.addAll(List.of("engine", "rules", "analysis", "config", "cli", "stacks", "database", "ledger",
+                    "report", "git", "files", "install"));
+            rules.put(stack + " uses no other stack and nothing above the contracts", noClasses().that()
+                    .resideInAPackage(root + "." + stack + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(packages(root, others)));
+        }
+        rules.put("the engine uses no stack, no git, no configuration loader, no ledger", noClasses().that()
+                .resideInAPackage(root + ".engine..").should().dependOnClassesThat().resideInAnyPackage(
+                        concat(List.of(root + ".config..", root + ".git..", root + ".cli..", root + ".stacks..",
+                                root + ".database..", root + ".ledger..", root + ".files..", JGIT),
+                                packages(root, STACKS))));
+        rules.put("ledgers use no stack", noClasses().that()
+                .resideInAnyPackage(root + ".database..", root + ".ledger..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages(root, STACKS)));
+        rules.put("typescript uses no configuration", noClasses().that().resideInAPackage(root + ".typescript..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".config..", root + ".settings.."));
+        return rules;
+    }
+
+    private static String[] packages(String root, List<String> names) {
+        return names.stream().map(n -> root + "." + n + "..").toArray(String[]::new);
+    }
+
+    private static String[] concat(List<String> first, String[] second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(second));
+        return all.toArray(String[]::new);
+    }
+}
