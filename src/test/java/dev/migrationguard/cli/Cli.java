@@ -2,6 +2,8 @@ package dev.migrationguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrationguard.stack.Stack;
+import dev.migrationguard.stacks.SupportedStacks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +24,11 @@ public record Cli(int code, String out, String err) {
 
     /** Runs with {@code env} as the whole environment the tool sees. */
     public static Cli run(Map<String, String> env, Path repo, String... args) {
+        return run(SupportedStacks.ALL, env, repo, args);
+    }
+
+    /** Runs with {@code stacks} in place of the supported ones. */
+    public static Cli run(List<Stack> stacks, Map<String, String> env, Path repo, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (repo != null) {
             all.add("--repo");
@@ -30,7 +37,7 @@ public record Cli(int code, String out, String err) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, stacks);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
