@@ -6,16 +6,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.migrationguard.stack.SettingsReader;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.stack.SettingsReader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,9 @@ public final class SpringSettingsReader implements SettingsReader {
     private static final List<String> PASSED_THROUGH = List.of("hibernate.hbm2ddl.auto",
             "jakarta.persistence.schemageneration.database.action",
             "javax.persistence.schemageneration.database.action");
+    /** The values with which Hibernate changes the schema at startup; validate and none do not. */
+    private static final Set<String> CHANGES_SCHEMA = Set.of("update", "create", "create-drop", "drop",
+            "drop-and-create", "create-only");
     private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.onprofile", "spring.profiles");
     /** Created on first use: most runs read no YAML, and Jackson's YAML factory costs tens of milliseconds. */
     private static final class Yaml {
@@ -69,7 +73,11 @@ public final class SpringSettingsReader implements SettingsReader {
 
         void finishInto(List<SyncSetting> out, String fileProfile) {
             String p = profile != null ? profile : fileProfile;
-            for (Found f : found) out.add(new SyncSetting(f.location, f.key, f.value, p, false));
+            for (Found f : found) {
+                out.add(new SyncSetting(f.location, f.key, f.value, p, false, CHANGES_SCHEMA.contains(f.value),
+                        "for every environment", "Use validate (or none) here and let migrations change the schema; "
+                        + "keep " + f.value + " in a dev or test profile if you need it."));
+            }
         }
     }
 

@@ -84,6 +84,17 @@ public final class TypeOrmSettingsReader implements SettingsReader {
     }
 
     /**
+     * A {@code synchronize} or {@code dropSchema}, which changes the schema when true: its value was worked out per
+     * environment, so without a profile it holds outside development.
+     */
+    private static SyncSetting setting(Location at, String key, String value, String profile,
+                                       boolean guardedToDevelopment) {
+        return new SyncSetting(at, key, value, profile, guardedToDevelopment, value.equals("true"),
+                "outside development", "Set it to false and run migrations (migrationsRun: true), or enable it only "
+                + "when NODE_ENV is development.");
+    }
+
+    /**
      * Whether a script can hold data-source options: it names TypeORM ({@code 'typeorm'}, {@code @nestjs/typeorm},
      * {@code TypeOrmModule}), or has an object with {@code entities} or {@code migrations} (a config factory that
      * imports nothing from TypeORM). A bundle or library that merely says "synchronize" is neither.
@@ -101,8 +112,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
         for (int i = 0; i < lines.length; i++) {
             Matcher m = ENV_LINE.matcher(lines[i]);
             if (!m.find()) continue;
-            out.add(new SyncSetting(Location.at(path, i + 1, m.start(1) + 1), m.group(1),
-                    m.group(2).toLowerCase(Locale.ROOT), profile, false));
+            out.add(setting(Location.at(path, i + 1, m.start(1) + 1), m.group(1), m.group(2).toLowerCase(Locale.ROOT),
+                    profile, false));
         }
         return ReadResult.of(out);
     }
@@ -117,7 +128,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
                 String key = p.currentName();
                 JsonToken value = p.nextToken();
                 if (value != null && value.isScalarValue()) {
-                    out.add(new SyncSetting(Location.at(path, l.getLineNr(), l.getColumnNr()), key,
+                    out.add(setting(Location.at(path, l.getLineNr(), l.getColumnNr()), key,
                             p.getText().toLowerCase(Locale.ROOT), null, false));
                 } else if (value != null) {
                     p.skipChildren();
@@ -152,11 +163,11 @@ public final class TypeOrmSettingsReader implements SettingsReader {
                 Guard.Value inDev = Guard.evaluate(p.value(), scope, "development", 0);
                 Location at = Location.at(path, p.line(), p.column());
                 if (outside == Guard.Value.TRUE) {
-                    out.add(new SyncSetting(at, p.key(), "true", null, false));
+                    out.add(setting(at, p.key(), "true", null, false));
                 } else if (outside == Guard.Value.FALSE && inDev == Guard.Value.TRUE) {
-                    out.add(new SyncSetting(at, p.key(), "true", null, true));
+                    out.add(setting(at, p.key(), "true", null, true));
                 } else if (outside == Guard.Value.FALSE) {
-                    out.add(new SyncSetting(at, p.key(), "false", null, false));
+                    out.add(setting(at, p.key(), "false", null, false));
                 }
             }
         });
