@@ -1,6 +1,7 @@
 package dev.migrationguard;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 final class ArchitectureRules {
     /** One package per ecosystem: none of them may use another. */
     static final List<String> STACKS = List.of("jpa", "spring", "flyway", "liquibase", "typeorm");
+    private static final String JAVAPARSER = "com.github.javaparser..";
+    private static final String JSQLPARSER = "net.sf.jsqlparser..";
+    private static final String SWC4J = "com.caoccao.javet..";
+    private static final String JGIT = "org.eclipse.jgit..";
+    private static final String SNAKEYAML = "org.yaml..";
+    private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String XML = "javax.xml..";
     /** The contracts below the engine, each with what it may use besides the JDK and itself. */
     static final Map<String, List<String>> CONTRACTS = Map.of(
             "model", List.of(),
@@ -26,11 +34,34 @@ final class ArchitectureRules {
             "stack", List.of("model", "settings"),
             "analysis", List.of("model", "settings", "stack"),
             "report", List.of("model"));
-    private static final String JAVAPARSER = "com.github.javaparser..";
-    private static final String JSQLPARSER = "net.sf.jsqlparser..";
-    private static final String SWC4J = "com.caoccao.javet..";
-    private static final String JGIT = "org.eclipse.jgit..";
-    private static final String SNAKEYAML = "org.yaml..";
+    private static final List<String> STACK_CONTRACTS = List.of("model", "settings", "stack");
+    /**
+     * README's package table: what each package may use besides the JDK and itself, project packages by name and
+     * libraries by their package pattern. cli may use everything, and is left out.
+     */
+    static final Map<String, List<String>> TABLE = Map.ofEntries(
+            Map.entry("model", List.of()),
+            Map.entry("settings", List.of("model")),
+            Map.entry("stack", List.of("model", "settings")),
+            Map.entry("analysis", List.of("model", "settings", "stack")),
+            Map.entry("report", List.of("model", JACKSON, XML)),
+            Map.entry("files", List.of("model")),
+            Map.entry("git", List.of("model", JGIT)),
+            Map.entry("sql", List.of("model", JSQLPARSER)),
+            Map.entry("javasrc", List.of("model", JAVAPARSER)),
+            Map.entry("typescript", List.of("model", "files", SWC4J)),
+            Map.entry("jpa", with(STACK_CONTRACTS, "javasrc", JAVAPARSER)),
+            Map.entry("spring", with(STACK_CONTRACTS, JACKSON)),
+            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc")),
+            Map.entry("liquibase", with(STACK_CONTRACTS, "sql", JACKSON, XML, SNAKEYAML)),
+            Map.entry("typeorm", with(STACK_CONTRACTS, "sql", "typescript", JACKSON)),
+            Map.entry("stacks", with(STACKS, "stack")),
+            Map.entry("ledger", with(STACK_CONTRACTS, JACKSON)),
+            Map.entry("database", with(STACK_CONTRACTS, "javax.net..")),
+            Map.entry("engine", List.of("model", "settings", "stack", "analysis", "report")),
+            Map.entry("rules", List.of("model", "settings", "stack", "analysis")),
+            Map.entry("config", List.of("model", "settings", "stack", "analysis", "rules", SNAKEYAML)),
+            Map.entry("install", List.of("model")));
 
     private ArchitectureRules() {
     }
@@ -39,6 +70,14 @@ final class ArchitectureRules {
     static Map<String, ArchRule> of(String root) {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
         rules.put("no package cycle", slices().matching(root + ".(*)..").should().beFreeOfCycles());
+        List<ArchRule> table = new ArrayList<>();
+        for (var row : TABLE.entrySet()) {
+            List<String> allowed = new ArrayList<>(List.of(root + "." + row.getKey() + "..", "java.."));
+            for (String p : row.getValue()) allowed.add(p.contains("..") ? p : root + "." + p + "..");
+            table.add(classes().that().resideInAPackage(root + "." + row.getKey() + "..").should()
+                    .onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new)).allowEmptyShould(true));
+        }
+        rules.put("every package uses only what README's table allows", CompositeArchRule.of(table));
         rules.put("model depends on the JDK alone", classes().that().resideInAPackage(root + ".model..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".model..", "java.."));
         for (var contract : CONTRACTS.entrySet()) {
@@ -86,6 +125,12 @@ final class ArchitectureRules {
         rules.put("typescript uses no configuration", noClasses().that().resideInAPackage(root + ".typescript..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".config..", root + ".settings.."));
         return rules;
+    }
+
+    private static List<String> with(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static String[] packages(String root, List<String> names) {
