@@ -40,7 +40,8 @@ final class LockCommand implements Callable<Integer> {
             err.println("migration-guard: wrote " + target + " (" + all.size() + " migrations)");
             List<String> skipped = run.repo.outsideSparseCheckout(List.of());
             if (!skipped.isEmpty()) {
-                err.println("migration-guard: " + GitRepo.sparseNote(skipped, ", so the lock has no migration from them"));
+                err.println("migration-guard: "
+                        + GitRepo.sparseNote(skipped, ", so the lock has no migration from them"));
             }
             err.flush();
             return ExitCodes.OK;

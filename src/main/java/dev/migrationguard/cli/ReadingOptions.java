@@ -16,6 +16,7 @@ final class ReadingOptions {
             + "finding, and is never loaded.")
     Integer maxFileSize;
 
+    /** Read from the parse result by Main's exception handler, the one place that prints a stack trace. */
     @Option(names = "--debug", description = "Print stack traces of internal failures.")
     boolean debug;
 

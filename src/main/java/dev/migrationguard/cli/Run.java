@@ -75,7 +75,8 @@ final class Run implements AutoCloseable {
             DeployedSettings deployed = run.deployed(deployment);
             Baseline baseline = run.baseline(report.baseline);
             ChangeSet cs = source.changeSet(run.repo, deployed.ref());
-            return report.deliver(spec, run.judge(cs, deployed, baseline, allowedEditsReason), cs.after()::readableText);
+            Report judged = run.judge(cs, deployed, baseline, allowedEditsReason);
+            return report.deliver(spec, judged, cs.after()::readableText);
         }
     }
 

@@ -77,7 +77,7 @@ public final class Engine {
     }
 
     /**
-     * Judges {@code cs}, and checks every migration recorded by the ledgers opened from {@code ledgers} (a lock file,
+     * Judges {@code cs}, and checks every migration recorded by the ledgers opened from {@code sources} (a lock file,
      * a database) against the {@code after} side.
      */
     public Report run(ChangeSet cs, List<DeployedLedger.Source> sources) {

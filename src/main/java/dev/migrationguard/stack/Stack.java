@@ -18,8 +18,8 @@ public interface Stack {
     String id();
 
     /**
-     * The configuration keys it reads, as dotted paths ({@code entities.naming}); the section a key opens may be its
-     * own ({@code liquibase.changelogs}). Every other key stays unknown, and so refused.
+     * The configuration keys it reads, as {@code section.key} ({@code entities.naming}); the section may be one of the
+     * tool's, or one of its own ({@code liquibase.changelogs}). Every other key stays unknown, and so refused.
      */
     default List<String> options() {
         return List.of();
