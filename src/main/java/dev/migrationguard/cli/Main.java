@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     /** {@link #run(String[], PrintStream, PrintStream)} with {@code env} in place of the process's environment. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(Map.copyOf(env)));
+        FastStart.started();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
