@@ -99,6 +99,9 @@ final class DdlReader {
             }
             case "COMMENT" -> out.add(comment());
             case "GRANT", "REVOKE" -> out.add(opaque(OpaqueKind.PRIVILEGE));
+            case "EXEC", "EXECUTE" -> {
+                if (!spRename()) out.add(opaque(OpaqueKind.PROCEDURAL));
+            }
             case "BEGIN", "START" -> out.add(opaque(isTransaction() ? OpaqueKind.SESSION : OpaqueKind.PROCEDURAL));
             default -> {
                 if (SESSION_WORDS.contains(word)) {
@@ -763,6 +766,45 @@ final class DdlReader {
         }
         return new Operation.Opaque(origin, OpaqueKind.COMMENT, "COMMENT ON" + (kind == null ? "" : " " + kind.upper()),
                 mentions);
+    }
+
+    /**
+     * SQL Server's {@code EXEC sp_rename 'schema.table.column', 'new', 'COLUMN'}, the way its migrations rename a
+     * column, a table ({@code 'OBJECT'} or no third argument) or an index ({@code 'INDEX'}).
+     */
+    private boolean spRename() {
+        c.next();
+        if (!c.accept("sp_rename") && !c.accept("dbo", ".", "sp_rename")) return false;
+        List<String> args = new ArrayList<>();
+        for (List<Token> arg : SqlTokens.splitCommas(c.rest())) {
+            Token value = arg.isEmpty() ? null : arg.get(arg.size() - 1);
+            if (value == null || value.type() != SqlTokens.Type.STRING) return false;
+            args.add(literal(value));
+        }
+        if (args.size() < 2) return false;
+        List<String> parts = new ArrayList<>();
+        for (String part : args.get(0).split("\\.")) parts.add(SqlTouchReader.unquote(part));
+        String kind = args.size() > 2 ? args.get(2).toUpperCase(Locale.ROOT) : "OBJECT";
+        String to = SqlTouchReader.unquote(args.get(1));
+        switch (kind) {
+            case "COLUMN" -> {
+                if (parts.size() < 2) return false;
+                out.add(new Operation.RenameColumn(origin, qualified(parts.subList(0, parts.size() - 1)),
+                        parts.get(parts.size() - 1), to));
+            }
+            case "INDEX" -> out.add(new Operation.RenameIndex(origin, qualified(parts.subList(parts.size() - 1,
+                    parts.size())), to));
+            case "OBJECT" -> out.add(new Operation.RenameTable(origin, qualified(parts), QualifiedName.of(to)));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static QualifiedName qualified(List<String> parts) {
+        String name = parts.get(parts.size() - 1);
+        return parts.size() > 1 ? QualifiedName.of(parts.get(parts.size() - 2), name) : QualifiedName.of(name);
     }
 
     // ---- opaque statements

@@ -485,6 +485,21 @@ class SqlOperationsTest {
         }
 
         @Test
+        void spRenameIsARename() {
+            var ops = read(Dialect.MSSQL, """
+                    EXEC sp_rename 'dbo.Customer.Phone', 'PhoneNumber', 'COLUMN';
+                    EXEC sp_rename N'dbo.Customer', N'Client';
+                    EXEC sp_rename 'dbo.Client.IX_a', 'IX_b', 'INDEX';
+                    EXEC dbo.cleanup;
+                    """);
+            same(List.of(
+                    new RenameColumn(at(1, 1), QualifiedName.of("dbo", "Customer"), "Phone", "PhoneNumber"),
+                    new RenameTable(at(2, 1), QualifiedName.of("dbo", "Customer"), t("Client")),
+                    new RenameIndex(at(3, 1), t("IX_a"), "IX_b"),
+                    new Opaque(at(4, 1), OpaqueKind.PROCEDURAL, "EXEC", List.of())), ops);
+        }
+
+        @Test
         void oracleAddAndModifyLists() {
             Dialect ora = Dialect.ORACLE;
             var ops = read(ora, """
