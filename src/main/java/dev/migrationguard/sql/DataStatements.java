@@ -30,13 +30,34 @@ final class DataStatements {
     /** The operations of a data statement, or null when {@code first} starts none or the table cannot be read. */
     static List<Operation> read(String statement, String first, Origin origin) {
         return switch (first) {
-            case "INSERT", "REPLACE", "UPSERT" -> insert(new Cursor(SqlTokens.of(statement, INSERT_HEAD_TOKENS)), origin);
+            case "INSERT", "REPLACE", "UPSERT" -> insert(new Cursor(head(statement)), origin);
             case "UPDATE" -> update(new Cursor(statement), origin);
             case "DELETE" -> delete(new Cursor(statement), origin);
             case "MERGE" -> merge(new Cursor(SqlTokens.of(statement, 40)), origin);
             case "TRUNCATE" -> truncate(new Cursor(statement), origin);
             default -> null;
         };
+    }
+
+    /**
+     * The tokens an INSERT is read from: everything before its VALUES, whose rows can be megabytes; an INSERT ...
+     * SELECT up to a bound that any column and select list fits in.
+     */
+    private static List<Token> head(String statement) {
+        int values = indexOfWord(statement, "VALUES");
+        return values > 0 ? SqlTokens.of(statement.substring(0, values)) : SqlTokens.of(statement, INSERT_HEAD_TOKENS);
+    }
+
+    /** Where {@code word} first stands as a word of its own, ignoring case; -1 when nowhere. */
+    static int indexOfWord(String s, String word) {
+        int n = word.length();
+        for (int i = 0; i + n <= s.length(); i++) {
+            if (s.regionMatches(true, i, word, 0, n) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                    && (i + n == s.length() || !Character.isLetterOrDigit(s.charAt(i + n)) && s.charAt(i + n) != '_')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The statement after a {@code WITH} list of common table expressions, as data; null when it is not data. */

@@ -27,12 +27,12 @@ import java.util.Set;
 final class DdlReader {
     /** The words after CREATE / ALTER / DROP that name the kind of object, and what the others are. */
     private static final Set<String> PROCEDURAL_OBJECTS = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT",
-            "PACKAGE", "LANGUAGE", "AGGREGATE", "OPERATOR", "CAST", "TRANSFORM");
+            "PACKAGE", "LANGUAGE", "AGGREGATE", "OPERATOR", "CAST", "TRANSFORM", "ALIAS");
     private static final Set<String> PRIVILEGE_OBJECTS = Set.of("POLICY", "ROLE", "USER", "GROUP", "LOGIN");
     private static final Set<String> OTHER_OBJECTS = Set.of("EXTENSION", "SCHEMA", "DATABASE", "DOMAIN", "COLLATION",
             "STATISTICS", "PUBLICATION", "SUBSCRIPTION", "SERVER", "TABLESPACE", "SYNONYM", "TEXT", "CONVERSION", "RULE",
             "ACCESS", "FOREIGN", "DEFAULT", "EXTERNAL", "SYSTEM");
-    private static final Set<String> SESSION_WORDS = Set.of("SET", "COMMIT", "ROLLBACK", "END", "USE", "SAVEPOINT",
+    private static final Set<String> SESSION_WORDS = Set.of("SET", "COMMIT", "ROLLBACK", "USE", "SAVEPOINT",
             "RELEASE", "LOCK", "PRAGMA", "VACUUM", "ANALYZE", "ANALYSE", "REINDEX", "CLUSTER", "CHECKPOINT", "SHOW",
             "DESCRIBE", "DESC", "EXPLAIN", "DISCARD", "RESET", "LISTEN", "NOTIFY", "UNLISTEN", "REFRESH", "OPTIMIZE",
             "FLUSH", "SETUSER", "PRINT", "ABORT");
@@ -43,6 +43,9 @@ final class DdlReader {
             "VALIDATE", "OWNER", "ENABLE", "DISABLE", "SET", "RESET", "ENGINE", "CHECK", "NOCHECK", "CONVERT",
             "DEFAULT", "CHARACTER", "CHARSET", "COLLATE", "COMMENT", "AUTO_INCREMENT", "ROW_FORMAT", "CLUSTER",
             "REPLICA", "ATTACH", "DETACH", "INHERIT", "NO", "OF", "NOT", "FORCE", "ORDER", "PARTITION", "WITH");
+    /** The ALTER TABLE clauses that set storage options of the table, read as {@link Operation.TableOptions}. */
+    private static final Set<String> TABLE_OPTIONS = Set.of("ENGINE", "CONVERT", "ROW_FORMAT", "AUTO_INCREMENT",
+            "CHARACTER", "CHARSET", "COLLATE", "COMMENT", "RESET", "CLUSTER", "REPLICA");
     /** Words after FROM / JOIN / ON / INTO / TABLE that are not table names. */
     private static final Set<String> NOT_TABLES = Set.of("SELECT", "DELETE", "UPDATE", "INSERT", "ONLY", "LATERAL",
             "EACH", "ROW", "STATEMENT", "CONFLICT", "COMMIT", "SCHEMA", "DATABASE", "FUNCTION", "TABLE", "COLUMN",
@@ -102,7 +105,8 @@ final class DdlReader {
             case "EXEC", "EXECUTE" -> {
                 if (!spRename()) out.add(opaque(OpaqueKind.PROCEDURAL));
             }
-            case "BEGIN", "START" -> out.add(opaque(isTransaction() ? OpaqueKind.SESSION : OpaqueKind.PROCEDURAL));
+            case "BEGIN", "START", "END" -> out.add(opaque(isTransaction() ? OpaqueKind.SESSION
+                    : OpaqueKind.PROCEDURAL));
             default -> {
                 if (SESSION_WORDS.contains(word)) {
                     out.add(opaque(OpaqueKind.SESSION));
@@ -414,7 +418,12 @@ final class DdlReader {
                         "ALTER TABLE " + verb));
             }
             default -> {
-                if (isAlterAction(verb)) out.add(opaque(OpaqueKind.OTHER_OBJECT, table, "ALTER TABLE " + verb));
+                if (TABLE_OPTIONS.contains(verb) || verb.equals("SET") && (k.at("SET", "(") || k.at("SET", "TABLESPACE")
+                        || k.at("SET", "LOGGED") || k.at("SET", "UNLOGGED"))) {
+                    out.add(new Operation.TableOptions(origin, table, SqlTokens.canonical(k.rest())));
+                } else if (isAlterAction(verb)) {
+                    out.add(opaque(OpaqueKind.OTHER_OBJECT, table, "ALTER TABLE " + verb));
+                }
             }
         }
     }
@@ -531,7 +540,8 @@ final class DdlReader {
                     using));
         } else if (k.accept("SET", "NOT", "NULL")) {
             out.add(new Operation.AlterColumnNullability(origin, table, column, false));
-        } else if (k.accept("DROP", "NOT", "NULL")) {
+        } else if (k.accept("DROP", "NOT", "NULL") || k.accept("SET", "NULL")) {
+            // SET NULL is H2's spelling of DROP NOT NULL
             out.add(new Operation.AlterColumnNullability(origin, table, column, true));
         } else if (k.accept("SET", "DEFAULT")) {
             out.add(new Operation.AlterColumnDefault(origin, table, column, SqlTokens.canonical(k.rest())));
@@ -809,6 +819,7 @@ final class DdlReader {
 
     // ---- opaque statements
 
+    /** BEGIN / END alone or with TRANSACTION or WORK; anything else ({@code END IF}, {@code BEGIN ... END}) is code. */
     private boolean isTransaction() {
         Token next = c.peek(1);
         return next == null || next.is("TRANSACTION") || next.is("WORK") || next.is("ISOLATION") || next.is("TRAN");

@@ -34,7 +34,9 @@ final class EmbeddedSql {
 
     /** The dialect a path names by a folder or file-name part ({@code db/migration/mysql/}), else the default. */
     static Dialect dialectOf(String path) {
-        for (String part : path.toLowerCase(Locale.ROOT).split("[/._-]")) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.contains("sql_server") || lower.contains("sql-server")) return Dialect.MSSQL;
+        for (String part : lower.split("[/._-]")) {
             switch (part) {
                 case "mysql" -> {
                     return Dialect.MYSQL;
@@ -71,7 +73,7 @@ final class EmbeddedSql {
             int end = literalEnd(content, start, quote);
             // A literal joined to others by + is the TypeORM reader's to resolve; alone it is not the statement.
             if (!content.substring(Math.min(content.length(), end + 1)).stripLeading().startsWith("+")) {
-                out.add(new Piece(content.substring(start, end), locationOf(path, content, start)));
+                out.add(new Piece(unescape(content.substring(start, end)), locationOf(path, content, start)));
             }
             from = Math.min(content.length(), end + 1);
         }
@@ -99,6 +101,27 @@ final class EmbeddedSql {
             }
         }
         return s.length();
+    }
+
+    /** JavaScript escapes as the string's value has them ({@code \\"} is {@code "}); the rest kept as written. */
+    private static String unescape(String literal) {
+        if (literal.indexOf('\\') < 0) return literal;
+        StringBuilder b = new StringBuilder(literal.length());
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '\\' && i + 1 < literal.length()) {
+                char next = literal.charAt(++i);
+                b.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static List<Piece> sqlElements(String path, String content) {

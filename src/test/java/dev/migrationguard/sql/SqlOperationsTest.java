@@ -326,6 +326,12 @@ class SqlOperationsTest {
         }
 
         @Test
+        void storageParametersAreTableOptions() {
+            same(List.of(new Operation.TableOptions(at(1, 1), t("metric"), "SET(fillfactor = 90)")),
+                    read(PG, "ALTER TABLE metric SET (fillfactor = 90)"));
+        }
+
+        @Test
         void textThatIsNoStatementIsUnread() {
             var ops = read(PG, "frobnicate the widgets;");
             same(List.of(new Opaque(at(1, 1), OpaqueKind.UNREAD, "FROBNICATE", List.of())), ops);
@@ -410,6 +416,13 @@ class SqlOperationsTest {
         }
 
         @Test
+        void storageOptionsAreTableOptionsNotOpaque() {
+            var ops = read(MY, "ALTER TABLE t ENGINE = InnoDB;\nALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;");
+            same(List.of(new Operation.TableOptions(at(1, 1), t("t"), "ENGINE = InnoDB"),
+                    new Operation.TableOptions(at(2, 1), t("t"), "CONVERT TO CHARACTER SET utf8mb4")), ops);
+        }
+
+        @Test
         void replaceIntoAndInsertIgnoreAreInserts() {
             var ops = read(Dialect.MARIADB, "REPLACE INTO a (x) VALUES (1);\nINSERT IGNORE INTO b VALUES (2);");
             same(List.of(new DataChange(at(1, 1), DataKind.INSERT, t("a"), List.of("x"), false, null),
@@ -456,6 +469,23 @@ class SqlOperationsTest {
             assertEquals(new Opaque(at(1, 1), OpaqueKind.SESSION, "PRAGMA", List.of()), ops.get(0));
             assertEquals(new CreateTable(at(2, 1), t("k"), List.of(new ColumnDef("a", type(LITE, "text"), "text",
                     true, null, null, true, false, null)), List.of(), false, false, false), ops.get(1));
+        }
+    }
+
+    @Nested
+    class H2 {
+        @Test
+        void setNullAliasesAndTheEndOfAProcedureFragment() {
+            var ops = read(Dialect.H2, """
+                    ALTER TABLE job ALTER COLUMN host SET NULL;
+                    CREATE ALIAS SPLIT FOR "com.example.Functions.split";
+                    END IF;
+                    END;
+                    """);
+            same(List.of(new AlterColumnNullability(at(1, 1), t("job"), "host", true),
+                    new Opaque(at(2, 1), OpaqueKind.PROCEDURAL, "CREATE ALIAS", List.of()),
+                    new Opaque(at(3, 1), OpaqueKind.PROCEDURAL, "END", List.of()),
+                    new Opaque(at(4, 1), OpaqueKind.SESSION, "END", List.of())), ops);
         }
     }
 

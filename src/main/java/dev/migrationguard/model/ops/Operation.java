@@ -247,6 +247,16 @@ public sealed interface Operation {
     }
 
     /**
+     * Storage options of a table that leave its columns, keys and indexes as they are: MySQL {@code ENGINE=},
+     * {@code CONVERT TO CHARACTER SET}, {@code ROW_FORMAT=}, {@code AUTO_INCREMENT=}; PostgreSQL {@code SET (...)},
+     * {@code SET TABLESPACE}. In MySQL, {@code ENGINE=} and {@code CONVERT TO} copy the whole table.
+     *
+     * @param options the clause as written ({@code ENGINE = InnoDB})
+     */
+    record TableOptions(Origin origin, QualifiedName table, String options) implements Operation {
+    }
+
+    /**
      * What could not be read as a schema change: procedural code, dynamic SQL, statements outside the model, or text
      * no reader understood. A replay marks what it mentions as unknown, and rules say nothing about it.
      *
