@@ -196,7 +196,7 @@ final class DdlReader {
                 constraints.add(cc.constraint());
             } else if (head.is("LIKE")) {
                 fromQuery = true;
-            } else if (head.is("KEY") || head.is("INDEX") || head.is("FULLTEXT") || head.is("SPATIAL")) {
+            } else if (isInlineIndex(element)) {
                 indexes.add(inlineIndex(table, element));
             } else if (!head.is("PERIOD") && !head.is("EXCLUDE")) {
                 ColumnDef column = ColumnSyntax.column(element, dialect);
@@ -205,6 +205,19 @@ final class DdlReader {
         }
         out.add(new Operation.CreateTable(origin, table, columns, constraints, ifNotExists, temporary, fromQuery));
         out.addAll(indexes);
+    }
+
+    /**
+     * MySQL's {@code [FULLTEXT|SPATIAL] KEY|INDEX [name] [USING x] (cols)}, told from a column that happens to be
+     * called {@code key} or {@code index} ({@code key TEXT PRIMARY KEY}) by the parenthesis that follows.
+     */
+    private static boolean isInlineIndex(List<Token> element) {
+        int i = 0;
+        if (i < element.size() && (element.get(i).is("FULLTEXT") || element.get(i).is("SPATIAL"))) i++;
+        if (i >= element.size() || !(element.get(i).is("KEY") || element.get(i).is("INDEX"))) return i > 0;
+        i++;
+        if (i < element.size() && element.get(i).isName() && !element.get(i).is("USING")) i++;
+        return i < element.size() && (element.get(i).is("(") || element.get(i).is("USING"));
     }
 
     /** MySQL's {@code KEY name (cols)}, {@code FULLTEXT KEY name (cols)} inside CREATE TABLE or after ADD. */
@@ -447,7 +460,7 @@ final class DdlReader {
             out.add(new Operation.AddConstraint(origin, table, cc.constraint(), cc.notValid() || noCheck));
             return;
         }
-        if (k.atAny("INDEX", "KEY", "FULLTEXT", "SPATIAL")) {
+        if (isInlineIndex(rest)) {
             out.add(inlineIndex(table, rest));
             return;
         }

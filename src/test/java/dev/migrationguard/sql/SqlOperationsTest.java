@@ -457,6 +457,17 @@ class SqlOperationsTest {
         }
 
         @Test
+        void aColumnCalledKeyIsAColumnNotAnIndex() {
+            var ops = read(LITE, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);\n"
+                    + "ALTER TABLE settings ADD index INTEGER;");
+            same(List.of(new CreateTable(at(1, 1), t("settings"), List.of(
+                            new ColumnDef("key", type(LITE, "text"), "TEXT", true, null, null, true, false, null),
+                            column("value", type(LITE, "text"), "TEXT", false, null)), List.of(), false, false, false),
+                    new AddColumn(at(2, 1), t("settings"), column("index", type(LITE, "integer"), "INTEGER", false,
+                            null), false)), ops);
+        }
+
+        @Test
         void anUnrelatedCreateTableIsNoRebuild() {
             var ops = read(LITE, "CREATE TABLE a (id integer);\nDROP TABLE b;\nALTER TABLE c RENAME TO b;");
             assertEquals(3, ops.size());
