@@ -147,6 +147,8 @@ public record SqlType(String name, Integer length, Integer precision, Integer sc
         if (dialect.isMysqlFamily()) {
             name = MYSQL.getOrDefault(name, COMMON.getOrDefault(name, name));
             name = MYSQL.getOrDefault(name, name);
+            // MariaDB's JSON is LONGTEXT with a json_valid check; the column is stored and listed as longtext.
+            if (dialect == Dialect.MARIADB && name.equals("json")) name = "longtext";
         } else {
             name = COMMON.getOrDefault(name, name);
             switch (dialect) {

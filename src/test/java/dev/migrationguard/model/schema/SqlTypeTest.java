@@ -52,6 +52,8 @@ class SqlTypeTest {
             MYSQL    | character varying(255)      | varchar(255)
             MYSQL    | datetime(6)                 | datetime(6)
             MARIADB  | bool                        | tinyint(1)
+            MARIADB  | json                        | longtext
+            MYSQL    | json                        | json
             MSSQL    | nvarchar(max)               | nvarchar(2147483647)
             ORACLE   | VARCHAR2(20 CHAR)           | varchar2(20)
             ORACLE   | NUMBER(19,0)                | number(19,0)
