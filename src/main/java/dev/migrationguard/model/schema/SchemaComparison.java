@@ -155,21 +155,21 @@ final class SchemaComparison {
                 List<Aspect> diff = differences(was, old, now, c);
                 if (!diff.isEmpty()) {
                     changes.add(tableChange(Kind.COLUMN_CHANGED, now, "column " + name(now, c) + ": "
-                            + describe(was, old, diff) + " -> " + describe(now, c, diff), c.location()));
+                            + describe(was, old, diff, false) + " -> " + describe(now, c, diff, false), c.location()));
                 }
             } else if (renamedFrom.containsKey(e.getKey())) {
                 changes.add(tableChange(Kind.COLUMN_RENAMED, now, "column " + name(now, b.get(renamedFrom.get(e.getKey())))
                         + " renamed to \"" + c.name() + "\"", c.location()));
             } else {
                 changes.add(tableChange(Kind.COLUMN_ADDED, now, "column " + name(now, c) + " added: "
-                        + describe(now, c, List.of(Aspect.values())), c.location()));
+                        + describe(now, c, List.of(Aspect.values()), true), c.location()));
             }
         }
         for (String k : removed) {
             if (renamedTo.containsKey(k)) continue;
             Column c = b.get(k);
             changes.add(tableChange(Kind.COLUMN_REMOVED, now, "column " + name(now, c) + " removed (was "
-                    + describe(was, c, List.of(Aspect.values())) + ")", now.location()));
+                    + describe(was, c, List.of(Aspect.values()), true) + ")", now.location()));
         }
         return Renames.of(renamedTo);
     }
@@ -205,24 +205,24 @@ final class SchemaComparison {
 
     /**
      * The column as DDL declares it: type and nullability always (when known), the other aspects when they are among
-     * {@code shown} (a change shows what differs; an added column shows all it has).
+     * {@code shown}. A change shows both sides of what differs ({@code no default}, {@code not unique}); a whole
+     * column ({@code declaration}) shows only what it has.
      */
-    private String describe(Table t, Column c, List<Aspect> shown) {
+    private String describe(Table t, Column c, List<Aspect> shown, boolean declaration) {
         List<String> parts = new ArrayList<>();
         parts.add(typeText(c));
         Boolean nullable = nullable(t, c);
         if (nullable != null) parts.add(nullable ? "NULL" : "NOT NULL");
-        boolean all = shown.size() == Aspect.values().length;
-        if (shown.contains(Aspect.DEFAULT) && (!all || c.defaultValue().expression() != null)) {
+        if (shown.contains(Aspect.DEFAULT) && (!declaration || c.defaultValue().expression() != null)) {
             parts.add(c.defaultValue().display());
         }
-        if (shown.contains(Aspect.GENERATED) && (!all || c.generated().kind() != Generated.Kind.NONE)) {
+        if (shown.contains(Aspect.GENERATED) && (!declaration || c.generated().kind() != Generated.Kind.NONE)) {
             parts.add(c.generated().display());
         }
         if (shown.contains(Aspect.UNIQUE)) {
             Boolean unique = t.uniqueColumn(d, c.name());
             if (Boolean.TRUE.equals(unique)) parts.add("UNIQUE");
-            else if (!all && unique != null) parts.add("not unique");
+            else if (!declaration && unique != null) parts.add("not unique");
         }
         return String.join(" ", parts);
     }

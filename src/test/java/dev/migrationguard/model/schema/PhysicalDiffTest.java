@@ -83,6 +83,15 @@ class PhysicalDiffTest {
     }
 
     @Test
+    void aColumnChangedInEveryAspectShowsBothSidesOfEach() {
+        Column was = col("n", "integer", true);
+        Column now = col("n", "bigint", false).withDefault(ColumnDefault.of("0")).withGenerated(Generated.AUTO_INCREMENT)
+                .withUnique(true);
+        assertEquals(List.of("column \"owner\".\"n\": integer NULL no default not generated not unique -> "
+                + "bigint NOT NULL DEFAULT 0 AUTO_INCREMENT UNIQUE"), messages(schema(owner(was)), schema(owner(now))));
+    }
+
+    @Test
     void tablesAddedRemovedAndRenamed() {
         Table team = Table.table(null, "team", AT).withColumn(POSTGRES, col("name", "text", false));
         assertEquals(List.of("table \"team\" added"), messages(schema(owner()), schema(owner(), team)));
