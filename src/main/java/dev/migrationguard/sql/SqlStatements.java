@@ -112,7 +112,8 @@ public final class SqlStatements {
         return i;
     }
 
-    private static int quoteEnd(String s, int start, char q) {
+    /** Just past the quote that closes the one at {@code start} (doubled or backslashed quotes stay inside). */
+    static int quoteEnd(String s, int start, char q) {
         int i = start + 1;
         while (i < s.length()) {
             char c = s.charAt(i);

@@ -65,18 +65,18 @@ final class SqlTokens {
             int start = i;
             Type type;
             if (c == '"' || c == '`') {
-                i = closing(s, i, c);
+                i = SqlStatements.quoteEnd(s, i, c);
                 type = Type.QUOTED;
             } else if (c == '[') {
                 int end = s.indexOf(']', i + 1);
                 i = end < 0 ? n : end + 1;
                 type = Type.QUOTED;
             } else if (c == '\'') {
-                i = closing(s, i, '\'');
+                i = SqlStatements.quoteEnd(s, i, '\'');
                 type = Type.STRING;
             } else if ((c == 'E' || c == 'e' || c == 'N' || c == 'n' || c == 'B' || c == 'b' || c == 'X' || c == 'x')
                     && i + 1 < n && s.charAt(i + 1) == '\'') {
-                i = closing(s, i + 1, '\'');
+                i = SqlStatements.quoteEnd(s, i + 1, '\'');
                 type = Type.STRING;
             } else if (c == '$' && SqlScript.dollarTag(s, i) != null) {
                 String tag = SqlScript.dollarTag(s, i);
@@ -125,25 +125,6 @@ final class SqlTokens {
             }
         }
         return i;
-    }
-
-    private static int closing(String s, int start, char q) {
-        int i = start + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\\' && q == '\'' && i + 1 < s.length()) {
-                i += 2;
-            } else if (c == q) {
-                if (i + 1 < s.length() && s.charAt(i + 1) == q) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return s.length();
     }
 
     /**

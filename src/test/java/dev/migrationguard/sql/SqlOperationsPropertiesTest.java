@@ -19,16 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlOperationsPropertiesTest {
 
     @Property(tries = 300)
-    void splitsAsSqlScriptDoes(@ForAll("sqlish") String sql) {
-        assertEquals(SqlScript.split(sql), SqlStatements.split(sql).stream().map(SqlStatements.Span::text).toList());
-    }
-
-    @Property(tries = 200)
-    void splitsAnyStringAsSqlScriptDoes(@ForAll String sql) {
-        assertEquals(SqlScript.split(sql), SqlStatements.split(sql).stream().map(SqlStatements.Span::text).toList());
-    }
-
-    @Property(tries = 300)
     void eachSpanStartsWhereItsTextStarts(@ForAll("sqlish") String sql) {
         for (SqlStatements.Span span : SqlStatements.split(sql)) {
             assertEquals(span.text().charAt(0), sql.charAt(span.offset()), span.toString());
