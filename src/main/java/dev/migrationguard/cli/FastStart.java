@@ -37,6 +37,10 @@ import java.util.Set;
  */
 final class FastStart {
     /** Set in the child: the parent's private folder, where the child's output, status and breadcrumbs go. */
+    /** The file a child creates once its command line is built (see {@link #started()}). */
+    private static final String STARTED = "started";
+    /** How long a child that maps the class archive may take to start; a normal start takes well under a second. */
+    static final long START_LIMIT_MILLIS = 10_000;
     static final String CHILD_PROPERTY = "migration-guard.child";
     /** Set in the run that writes the archive: it then loads the classes its own change did not need (see below). */
     static final String ARCHIVING_PROPERTY = "migration-guard.archiving";
@@ -221,9 +225,11 @@ final class FastStart {
             command.addAll(List.of(args));
             Path vmOut = work.resolve("vm-out");
             Path vmErr = work.resolve("vm-err");
+            Path started = work.resolve(STARTED);
+            Files.deleteIfExists(started);
             child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(vmOut.toFile()).redirectError(vmErr.toFile()).start();
-            int code = waitFor(child);
+            int code = archive.inUse() ? waitForStart(child, started) : waitFor(child);
             StringBuilder vmOutput = new StringBuilder();
             for (String line : UserCache.read(vmOut).concat("\n").concat(UserCache.read(vmErr)).split("\n")) {
                 // The JVM's notice of JAVA_TOOL_OPTIONS (set in many CI images) is no sign of trouble.
@@ -366,6 +372,38 @@ final class FastStart {
             }
         } catch (IOException e) {
             // the archive simply covers what this run used
+        }
+    }
+
+    /**
+     * Waits for a child that maps the class archive, but gives up on one that has not started its command within
+     * {@link #START_LIMIT_MILLIS}: a damaged archive the size and time checks cannot see can make the JVM spin rather
+     * than crash, and a pre-commit hook must never hang. The child is killed, as if it had crashed, and the run is tried
+     * again without the archive, where nothing is timed.
+     */
+    private static int waitForStart(Process child, Path started) {
+        long deadline = System.nanoTime() + START_LIMIT_MILLIS * 1_000_000L;
+        while (true) {
+            try {
+                if (child.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) return child.exitValue();
+            } catch (InterruptedException e) {
+                child.destroy();
+            }
+            if (System.nanoTime() > deadline && !Files.exists(started)) {
+                child.destroyForcibly();
+                return waitFor(child);
+            }
+        }
+    }
+
+    /** In the child, once the command line is built: tells the parent the JVM and its archive work. */
+    static void started() {
+        String work = System.getProperty(CHILD_PROPERTY);
+        if (work == null) return;
+        try {
+            Files.createFile(Path.of(work, STARTED));
+        } catch (IOException | RuntimeException e) {
+            // the parent then waits out its limit and runs without the archive: slower, never wrong
         }
     }
 

@@ -72,6 +72,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                           List<Stack> stacks) {
         CommandLine cli = new CommandLine(new Main(Map.copyOf(env), List.copyOf(stacks)));
+        FastStart.started();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(Main::exitCode);

@@ -201,11 +201,20 @@ public final class SpringSettingsReader implements SettingsReader {
         return b.toString();
     }
 
+    /**
+     * A value that is a whole Maven resource-filtering token ({@code version: @project.version@}), the delimiter Spring
+     * Boot's parent configures: not YAML until the build replaces it ({@code @} cannot start a plain scalar).
+     */
+    private static final Pattern MAVEN_TOKEN =
+            Pattern.compile("(?m)((?::|^\\s*-)[ \\t]+)@([^@\\s'\"#]+)@(?=[ \\t]*(?:#.*)?$)");
+
     private static ReadResult<SyncSetting> readYaml(String path, String text, String fileProfile) {
         List<SyncSetting> out = new ArrayList<>();
         Document doc = new Document();
         Location fieldAt = Location.file(path);
-        try (JsonParser p = Yaml.FACTORY.createParser(text)) {
+        // Quoted in place of its two @s, the token keeps every line and column where it was.
+        String yaml = text.indexOf('@') < 0 ? text : MAVEN_TOKEN.matcher(text).replaceAll("$1\"$2\"");
+        try (JsonParser p = Yaml.FACTORY.createParser(yaml)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.FIELD_NAME) {

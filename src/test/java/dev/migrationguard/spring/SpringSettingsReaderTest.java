@@ -5,6 +5,8 @@ import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SyncSetting;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +38,18 @@ class SpringSettingsReaderTest {
         assertEquals(1, r.problems().size());
         ParseProblem p = r.problems().get(0);
         assertTrue(p.location().line() >= 1 && p.location().line() <= 6, p.toString());
+    }
+
+    /** Spring Boot's Maven parent filters {@code @...@} tokens in application.yml; before the build it is no YAML. */
+    @Test
+    void mavenResourceFilteringTokensAreNoParseError() {
+        String yaml = "info:\n  version: @project.version@\n  tags:\n    - @env.tag@ # filtered\n"
+                + "spring:\n  jpa:\n    hibernate:\n      ddl-auto: update\n";
+        ReadResult<SyncSetting> r = reader.read("src/main/resources/application.yml", yaml);
+        assertEquals(List.of(), r.problems());
+        assertEquals(1, r.items().size());
+        assertEquals(8, r.items().get(0).location().line());
+        assertEquals(1, reader.read("application.yml", "a: b@c@\n  bad: [\n").problems().size(), "only whole tokens");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.migrationguard.model.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The schema a database has: what the ORM derives from the entities, or what the migrations build when replayed.
+ * Both sides use this one model so that {@link PhysicalDiff} can compare any two. Objects are keyed by
+ * {@link Identifiers#qualifiedKey}; a schema is {@linkplain #complete incomplete} when an unreadable statement may
+ * have created or dropped tables it does not list (a table it lists may still be complete).
+ *
+ * @param dialect   the database, which decides how names compare
+ * @param tables    tables and views by key, in the order they were added
+ * @param sequences sequences by key
+ * @param enumTypes named enum types by key
+ * @param complete  false when tables may be missing
+ */
+public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<String, Sequence> sequences,
+                             Map<String, EnumType> enumTypes, boolean complete) {
+
+    public PhysicalSchema {
+        Objects.requireNonNull(dialect, "dialect");
+        // Keys are derived from the objects, whatever the caller keyed them by, so lookups always agree.
+        Dialect d = dialect;
+        tables = keyed(tables, t -> Identifiers.qualifiedKey(d, t.schema(), t.name()));
+        sequences = keyed(sequences, q -> Identifiers.qualifiedKey(d, q.schema(), q.name()));
+        enumTypes = keyed(enumTypes, e -> Identifiers.qualifiedKey(d, e.schema(), e.name()));
+    }
+
+    public static PhysicalSchema empty(Dialect dialect) {
+        return new PhysicalSchema(dialect, Map.of(), Map.of(), Map.of(), true);
+    }
+
+    /** A complete schema of these objects; a later one with the key of an earlier one replaces it. */
+    public static PhysicalSchema of(Dialect dialect, List<Table> tables, List<Sequence> sequences,
+                                    List<EnumType> enumTypes) {
+        PhysicalSchema s = empty(dialect);
+        for (Table t : tables) s = s.withTable(t);
+        for (Sequence q : sequences) s = s.withSequence(q);
+        for (EnumType e : enumTypes) s = s.withEnumType(e);
+        return s;
+    }
+
+    /** The table or view of that name, or null. */
+    public Table table(String schema, String name) {
+        return tables.get(Identifiers.qualifiedKey(dialect, schema, name));
+    }
+
+    public PhysicalSchema withTable(Table table) {
+        Map<String, Table> ts = new LinkedHashMap<>(tables);
+        ts.put(Identifiers.qualifiedKey(dialect, table.schema(), table.name()), table);
+        return new PhysicalSchema(dialect, ts, sequences, enumTypes, complete);
+    }
+
+    public PhysicalSchema withoutTable(String schema, String name) {
+        Map<String, Table> ts = new LinkedHashMap<>(tables);
+        ts.remove(Identifiers.qualifiedKey(dialect, schema, name));
+        return new PhysicalSchema(dialect, ts, sequences, enumTypes, complete);
+    }
+
+    public PhysicalSchema withSequence(Sequence sequence) {
+        Map<String, Sequence> qs = new LinkedHashMap<>(sequences);
+        qs.put(Identifiers.qualifiedKey(dialect, sequence.schema(), sequence.name()), sequence);
+        return new PhysicalSchema(dialect, tables, qs, enumTypes, complete);
+    }
+
+    public PhysicalSchema withoutSequence(String schema, String name) {
+        Map<String, Sequence> qs = new LinkedHashMap<>(sequences);
+        qs.remove(Identifiers.qualifiedKey(dialect, schema, name));
+        return new PhysicalSchema(dialect, tables, qs, enumTypes, complete);
+    }
+
+    public PhysicalSchema withEnumType(EnumType type) {
+        Map<String, EnumType> es = new LinkedHashMap<>(enumTypes);
+        es.put(Identifiers.qualifiedKey(dialect, type.schema(), type.name()), type);
+        return new PhysicalSchema(dialect, tables, sequences, es, complete);
+    }
+
+    public PhysicalSchema withoutEnumType(String schema, String name) {
+        Map<String, EnumType> es = new LinkedHashMap<>(enumTypes);
+        es.remove(Identifiers.qualifiedKey(dialect, schema, name));
+        return new PhysicalSchema(dialect, tables, sequences, es, complete);
+    }
+
+    /** The same schema, marked as touched by a statement that could not be read and may have made or dropped tables. */
+    public PhysicalSchema incomplete() {
+        return new PhysicalSchema(dialect, tables, sequences, enumTypes, false);
+    }
+
+    /** The tables and views in the order they were added. */
+    public List<Table> tableList() {
+        return new ArrayList<>(tables.values());
+    }
+
+    private static <V> Map<String, V> keyed(Map<String, V> map, Function<V, String> key) {
+        Map<String, V> out = new LinkedHashMap<>();
+        for (V v : map.values()) out.put(key.apply(v), v);
+        return Collections.unmodifiableMap(out);
+    }
+}

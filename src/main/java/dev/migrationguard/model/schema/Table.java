@@ -1,0 +1,184 @@
+package dev.migrationguard.model.schema;
+
+import dev.migrationguard.model.Location;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table or a view as the database has it, with the facts that make its DDL. A table whose facts an unreadable
+ * statement may have changed is {@linkplain #complete incomplete}: its facts may be missing or stale, so nothing is
+ * told about it but that it exists.
+ *
+ * @param schema         its schema as written; null for the default one
+ * @param name           its stored name ({@link Identifiers#stored})
+ * @param view           a view rather than a table (an {@code @ViewEntity}, a {@code @Subselect} entity, a
+ *                       {@code CREATE VIEW})
+ * @param columns        in declaration order
+ * @param primaryKey     null when it has none
+ * @param foreignKeys    its foreign keys
+ * @param indexes        its indexes
+ * @param uniques        its unique constraints
+ * @param checks         its check constraints
+ * @param viewDefinition a view's query in {@link SqlText#normalise normal form}; null for a table, or when unknown
+ * @param complete       false when an unreadable statement touched it
+ * @param location       the entity or statement that causes it
+ */
+public record Table(String schema, String name, boolean view, List<Column> columns, PrimaryKey primaryKey,
+                    List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
+                    List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location) {
+
+    public Table {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        foreignKeys = List.copyOf(foreignKeys);
+        indexes = List.copyOf(indexes);
+        uniques = List.copyOf(uniques);
+        checks = List.copyOf(checks);
+    }
+
+    /** An empty table, to be filled with the {@code with...} methods. */
+    public static Table table(String schema, String name, Location location) {
+        return new Table(schema, name, false, List.of(), null, List.of(), List.of(), List.of(), List.of(), null, true,
+                location);
+    }
+
+    /** A view with its query (null when unknown). */
+    public static Table view(String schema, String name, String definition, Location location) {
+        return new Table(schema, name, true, List.of(), null, List.of(), List.of(), List.of(), List.of(),
+                SqlText.normalise(definition), true, location);
+    }
+
+    /** The column of that name, or null. */
+    public Column column(Dialect dialect, String columnName) {
+        String key = Identifiers.key(dialect, columnName);
+        for (Column c : columns) {
+            if (Identifiers.key(dialect, c.name()).equals(key)) return c;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the column alone is unique, by its own flag, a one-column unique constraint or a one-column unique index;
+     * null when it cannot be told.
+     */
+    public Boolean uniqueColumn(Dialect dialect, String columnName) {
+        String key = Identifiers.key(dialect, columnName);
+        for (UniqueConstraint u : uniques) {
+            if (u.columns().size() == 1 && Identifiers.key(dialect, u.columns().get(0)).equals(key)) return true;
+        }
+        for (Index i : indexes) {
+            if (i.isUniqueness() && i.columns().size() == 1 && Identifiers.key(dialect, i.columns().get(0)).equals(key)) {
+                return true;
+            }
+        }
+        Column c = column(dialect, columnName);
+        return c == null ? null : c.unique();
+    }
+
+    /** The sets of two or more columns that are unique together, each in declaration order, with its source. */
+    public List<UniqueConstraint> uniqueSets() {
+        List<UniqueConstraint> out = new ArrayList<>();
+        for (UniqueConstraint u : uniques) {
+            if (u.columns().size() > 1) out.add(u);
+        }
+        for (Index i : indexes) {
+            if (i.isUniqueness() && i.columns().size() > 1) out.add(new UniqueConstraint(i.name(), i.columns(), i.location()));
+        }
+        return out;
+    }
+
+    /** The column added, or put in the place of the one of the same name. */
+    public Table withColumn(Dialect dialect, Column column) {
+        List<Column> cs = new ArrayList<>(columns);
+        String key = Identifiers.key(dialect, column.name());
+        int at = indexOf(dialect, key);
+        if (at >= 0) cs.set(at, column);
+        else cs.add(column);
+        return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, location);
+    }
+
+    public Table withoutColumn(Dialect dialect, String columnName) {
+        List<Column> cs = new ArrayList<>(columns);
+        int at = indexOf(dialect, Identifiers.key(dialect, columnName));
+        if (at >= 0) cs.remove(at);
+        return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, location);
+    }
+
+    private int indexOf(Dialect dialect, String key) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (Identifiers.key(dialect, columns.get(i).name()).equals(key)) return i;
+        }
+        return -1;
+    }
+
+    public Table withName(String newSchema, String newName) {
+        return new Table(newSchema, newName, view, columns, primaryKey, foreignKeys, indexes, uniques, checks,
+                viewDefinition, complete, location);
+    }
+
+    public Table withPrimaryKey(PrimaryKey pk) {
+        return new Table(schema, name, view, columns, pk, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, location);
+    }
+
+    public Table withForeignKey(ForeignKey fk) {
+        return new Table(schema, name, view, columns, primaryKey, plus(foreignKeys, fk), indexes, uniques, checks,
+                viewDefinition, complete, location);
+    }
+
+    public Table withIndex(Index index) {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, plus(indexes, index), uniques, checks,
+                viewDefinition, complete, location);
+    }
+
+    public Table withUnique(UniqueConstraint unique) {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, plus(uniques, unique), checks,
+                viewDefinition, complete, location);
+    }
+
+    public Table withCheck(CheckConstraint check) {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, plus(checks, check),
+                viewDefinition, complete, location);
+    }
+
+    /** Without the index of that name (a {@code DROP INDEX}). */
+    public Table withoutIndex(Dialect dialect, String indexName) {
+        String key = Identifiers.key(dialect, indexName);
+        List<Index> is = indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList();
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, is, uniques, checks, viewDefinition,
+                complete, location);
+    }
+
+    /** Without the constraint of that name, whichever kind it is (a {@code DROP CONSTRAINT}). */
+    public Table withoutConstraint(Dialect dialect, String constraintName) {
+        String key = Identifiers.key(dialect, constraintName);
+        PrimaryKey pk = primaryKey != null && key.equals(Identifiers.key(dialect, primaryKey.name())) ? null : primaryKey;
+        return new Table(schema, name, view, columns, pk,
+                foreignKeys.stream().filter(f -> !key.equals(Identifiers.key(dialect, f.name()))).toList(),
+                indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList(),
+                uniques.stream().filter(u -> !key.equals(Identifiers.key(dialect, u.name()))).toList(),
+                checks.stream().filter(c -> !key.equals(Identifiers.key(dialect, c.name()))).toList(),
+                viewDefinition, complete, location);
+    }
+
+    /** The same table, marked as touched by a statement that could not be read. */
+    public Table incomplete() {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                false, location);
+    }
+
+    public Table withLocation(Location l) {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, l);
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+}

@@ -1,0 +1,15 @@
+CREATE TABLE `user` (`id` int NOT NULL AUTO_INCREMENT, `email` varchar(255) NOT NULL, `displayName` varchar(80) NULL, `role` enum ('admin', 'member') NOT NULL DEFAULT 'member', `isActive` tinyint NOT NULL DEFAULT 1, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_e12875dfb3b1d92d7d7c5377e2` (`email`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+CREATE TABLE `post` (`id` int NOT NULL AUTO_INCREMENT, `title` varchar(200) NOT NULL, `body` text NOT NULL, `authorId` int NULL, INDEX `IDX_c6fb082a3114f35d0cc27c518e` (`authorId`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+ALTER TABLE `post` ADD CONSTRAINT `FK_c6fb082a3114f35d0cc27c518e0` FOREIGN KEY (`authorId`) REFERENCES `user`(`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;
+ALTER TABLE `post` DROP FOREIGN KEY `FK_c6fb082a3114f35d0cc27c518e0`;
+ALTER TABLE `user` ADD `age` int NULL;
+ALTER TABLE `user` DROP COLUMN `age`;
+ALTER TABLE `user` CHANGE `displayName` `fullName` varchar(80) NULL;
+ALTER TABLE `user` CHANGE `fullName` `fullName` varchar(120) NOT NULL;
+ALTER TABLE `user` DROP INDEX `IDX_e12875dfb3b1d92d7d7c5377e2`;
+CREATE UNIQUE INDEX `IDX_0a1b2c3d4e5f6a7b8c9d0e1f2a` ON `user` (`email`, `role`);
+DROP INDEX `IDX_0a1b2c3d4e5f6a7b8c9d0e1f2a` ON `user`;
+ALTER TABLE `user` MODIFY `role` enum ('admin', 'member', 'guest') NOT NULL DEFAULT 'member';
+ALTER TABLE `post` ADD UNIQUE INDEX `IDX_title` (`title`);
+ALTER TABLE `post` ADD FULLTEXT INDEX `IDX_body` (`body`);
+INSERT INTO `typeorm_metadata`(`database`, `schema`, `table`, `type`, `name`, `value`) VALUES (DEFAULT, ?, DEFAULT, ?, ?, ?);

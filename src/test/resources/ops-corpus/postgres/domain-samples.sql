@@ -1,0 +1,23 @@
+-- The statements DOMAIN.md names when it describes locks on large tables, each in the form it describes.
+CREATE INDEX CONCURRENTLY ranking_score_idx ON ranking (score);
+DROP INDEX CONCURRENTLY ranking_score_idx;
+CREATE INDEX ranking_player_idx ON ranking (player_id);
+DROP INDEX ranking_player_idx;
+ALTER TABLE ranking ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp();
+ALTER TABLE ranking ADD COLUMN season int DEFAULT 1;
+ALTER TABLE ranking ALTER COLUMN player_id SET NOT NULL;
+ALTER TABLE ranking ADD CONSTRAINT ranking_player_nn CHECK (player_id IS NOT NULL) NOT VALID;
+ALTER TABLE ranking VALIDATE CONSTRAINT ranking_player_nn;
+ALTER TABLE ranking ALTER COLUMN title TYPE varchar(500);
+ALTER TABLE ranking ALTER COLUMN title TYPE text;
+ALTER TABLE ranking ALTER COLUMN score TYPE bigint;
+ALTER TABLE ranking ADD FOREIGN KEY (player_id) REFERENCES player (id);
+ALTER TABLE ranking ADD CONSTRAINT ranking_player_fk FOREIGN KEY (player_id) REFERENCES player (id) NOT VALID;
+ALTER TABLE ranking VALIDATE CONSTRAINT ranking_player_fk;
+ALTER TABLE ranking ADD CONSTRAINT ranking_score_chk CHECK (score >= 0);
+CREATE UNIQUE INDEX CONCURRENTLY ranking_slug_uq ON ranking (slug);
+ALTER TABLE ranking ADD CONSTRAINT ranking_slug_key UNIQUE USING INDEX ranking_slug_uq;
+ALTER TABLE ranking ADD CONSTRAINT ranking_code_key UNIQUE (code);
+ALTER TABLE ranking RENAME COLUMN title TO headline;
+ALTER TABLE ranking DROP COLUMN legacy;
+DROP TABLE ranking_archive;

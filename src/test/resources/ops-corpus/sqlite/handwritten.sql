@@ -1,0 +1,16 @@
+PRAGMA foreign_keys = OFF;
+BEGIN TRANSACTION;
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+ALTER TABLE settings ADD COLUMN updated_at INTEGER;
+ALTER TABLE settings RENAME COLUMN value TO val;
+ALTER TABLE settings DROP COLUMN updated_at;
+CREATE TABLE new_settings (key TEXT PRIMARY KEY, val BLOB);
+INSERT INTO new_settings (key, val) SELECT key, val FROM settings;
+DROP TABLE settings;
+ALTER TABLE new_settings RENAME TO settings;
+CREATE INDEX IF NOT EXISTS settings_val ON settings (val);
+DROP INDEX IF EXISTS settings_val;
+INSERT OR REPLACE INTO settings (key, val) VALUES ('theme', 'dark');
+COMMIT;
+PRAGMA foreign_keys = ON;
+VACUUM;

@@ -1,0 +1,13 @@
+CREATE TABLE "note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "body" text, "createdAt" datetime NOT NULL DEFAULT (datetime('now')));
+CREATE INDEX "IDX_note_title" ON "note" ("title") ;
+DROP INDEX "IDX_note_title";
+CREATE TABLE "temporary_note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar(200) NOT NULL, "body" text, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "pinned" boolean NOT NULL DEFAULT (0));
+INSERT INTO "temporary_note"("id", "title", "body", "createdAt") SELECT "id", "title", "body", "createdAt" FROM "note";
+DROP TABLE "note";
+ALTER TABLE "temporary_note" RENAME TO "note";
+CREATE INDEX "IDX_note_title" ON "note" ("title") ;
+CREATE TABLE "temporary_note" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "heading" varchar(200) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "pinned" boolean NOT NULL DEFAULT (0), "authorId" integer, CONSTRAINT "FK_note_author" FOREIGN KEY ("authorId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION);
+INSERT INTO "temporary_note"("id", "heading", "createdAt", "pinned") SELECT "id", "title", "createdAt", "pinned" FROM "note";
+DROP TABLE "note";
+ALTER TABLE "temporary_note" RENAME TO "note";
+CREATE UNIQUE INDEX "IDX_note_heading" ON "note" ("heading") ;
