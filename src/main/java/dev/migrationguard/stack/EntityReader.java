@@ -3,7 +3,10 @@ package dev.migrationguard.stack;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Table;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns the entity sources of one stack into schema facts. One instance serves a whole run. */
@@ -30,4 +33,15 @@ public interface EntityReader {
      * {@code paths} (an entity that embeds a changed embeddable). Called only for files that changed.
      */
     Set<String> dependents(Snapshot side, Set<String> paths);
+
+    /**
+     * The tables and views the entities declared in {@code paths} of {@code side} map to, as the ORM would create them
+     * on {@code dialect}: resolved names, canonical SQL types, keys and constraints, each with the source that causes
+     * it (what {@code CREATE TABLE} would say, not what the source says). As for {@link #read}, the snapshot resolves
+     * what an entity uses from other files. Empty for a reader that describes its entities as facts only; the engine
+     * then compares its facts.
+     */
+    default Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+        return Optional.empty();
+    }
 }
