@@ -1,0 +1,47 @@
+package dev.migrationguard.model;
+
+import dev.migrationguard.model.schema.Dialect;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A setting that names the project's database, as written in a configuration file: a JDBC URL, a Hibernate dialect,
+ * a TypeORM data source's {@code type}. The database decides how the entities' types are spelled in SQL.
+ *
+ * @param location where it is written
+ * @param key      as written: {@code spring.datasource.url}, {@code type}, {@code TYPEORM_CONNECTION}
+ * @param dialect  the database it names
+ * @param profile  the profile or environment it applies to ({@code prod}, {@code test}), or null for the default
+ */
+public record DatabaseSetting(Location location, String key, Dialect dialect, String profile) {
+    private static final Pattern PRODUCTION = Pattern.compile("(^|[^a-z])(prod|production|prd|live)([^a-z]|$)");
+    private static final Pattern DEVELOPMENT = Pattern.compile(
+            "(^|[^a-z])(dev|development|local|test|tests|testing|it|e2e|ci|h2|mock|demo|example|sample)([^a-z]|$)");
+    private static final Pattern TEST_SOURCES = Pattern.compile("(^|/)(src/test|src/it|test|tests|__tests__|e2e)/"
+            + "|\\.(spec|test|e2e-spec)\\.[a-z]+$");
+
+    public DatabaseSetting {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(dialect, "dialect");
+    }
+
+    /**
+     * How surely it describes the production database, lowest first: a production profile (0), no profile outside the
+     * test sources (1), another profile such as {@code staging} (2), a development or test profile or file (3).
+     */
+    public int productionRank() {
+        String p = profile == null ? null : profile.toLowerCase(Locale.ROOT);
+        if (TEST_SOURCES.matcher(location.path()).find()) return 3;
+        if (p == null) return 1;
+        if (PRODUCTION.matcher(p).find()) return 0;
+        return DEVELOPMENT.matcher(p).find() ? 3 : 2;
+    }
+
+    /** {@code spring.datasource.url in src/main/resources/application.yml:3 (profile prod)} */
+    public String describe() {
+        String at = location.isWholeFile() ? location.path() : location.path() + ":" + location.line();
+        return key + " in " + at + (profile == null ? "" : " (profile " + profile + ")");
+    }
+}
