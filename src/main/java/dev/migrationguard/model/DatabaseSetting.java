@@ -4,6 +4,8 @@ import dev.migrationguard.model.schema.Dialect;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +24,22 @@ public record DatabaseSetting(Location location, String key, Dialect dialect, St
     private static final Pattern TEST_SOURCES = Pattern.compile("(^|/)(src/test|src/it|test|tests|__tests__|e2e)/"
             + "|\\.(spec|test|e2e-spec)\\.[a-z]+$");
 
+    private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?[A-Za-z0-9]+:");
+
     public DatabaseSetting {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(dialect, "dialect");
+    }
+
+    /**
+     * The setting a value holding a JDBC URL makes, wherever the URL starts in it ({@code ${DB_URL:jdbc:mysql://db/app}}
+     * names MySQL); empty when it holds none the tool has a dialect for.
+     */
+    public static Optional<DatabaseSetting> ofJdbcUrl(Location location, String key, String value, String profile) {
+        if (value == null) return Optional.empty();
+        Matcher url = JDBC.matcher(value);
+        if (!url.find()) return Optional.empty();
+        return Dialect.parse(url.group()).map(d -> new DatabaseSetting(location, key, d, profile));
     }
 
     /**

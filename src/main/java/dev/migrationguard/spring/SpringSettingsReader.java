@@ -111,7 +111,11 @@ public final class SpringSettingsReader implements SettingsReader {
         void finishInto(Parsed out, String fileProfile) {
             String p = profile != null ? profile : fileProfile;
             for (Found f : databases) {
-                Dialect.parse(f.value).ifPresent(d -> out.databases.add(new DatabaseSetting(f.location, f.key, d, p)));
+                if (f.value.startsWith("jdbc:")) {
+                    DatabaseSetting.ofJdbcUrl(f.location, f.key, f.value, p).ifPresent(out.databases::add);
+                } else {
+                    Dialect.parse(f.value).ifPresent(d -> out.databases.add(new DatabaseSetting(f.location, f.key, d, p)));
+                }
             }
             for (Found f : found) {
                 out.settings.add(new SyncSetting(f.location, f.key, f.value, p, false, CHANGES_SCHEMA.contains(f.value),
