@@ -223,16 +223,28 @@ public final class Engine {
                 all.addAll(new PhysicalChanges(dialect, unreliable, debug)
                         .between(tablesBefore.get().items(), tablesAfter.items()));
             } else {
-                all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable.keySet()),
-                        reliable(after.items(), unreliable.keySet())));
+                Set<String> said = new HashSet<>();
+                all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable, said),
+                        reliable(after.items(), unreliable, said)));
             }
         }
         return all;
     }
 
-    private static List<SchemaFact> reliable(List<SchemaFact> facts, Set<String> unreliable) {
+    /** The facts of reliable files; for each table that loses facts, one debug line says which file and why. */
+    private List<SchemaFact> reliable(List<SchemaFact> facts, Map<String, String> unreliable, Set<String> said) {
         if (unreliable.isEmpty()) return facts;
-        return facts.stream().filter(f -> !unreliable.contains(f.location().path())).toList();
+        List<SchemaFact> kept = new ArrayList<>();
+        for (SchemaFact f : facts) {
+            String why = unreliable.get(f.location().path());
+            if (why == null) {
+                kept.add(f);
+                continue;
+            }
+            String line = "table \"" + f.table() + "\": not compared: " + f.location().path() + " " + why;
+            if (said.add(line)) debug.accept(line);
+        }
+        return kept;
     }
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */
