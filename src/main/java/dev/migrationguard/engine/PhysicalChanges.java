@@ -112,6 +112,8 @@ final class PhysicalChanges {
                 note(unknown, "default", !o.defaultValue().known(), !c.defaultValue().known());
                 note(unknown, "generation", o.generated().kind() == Generated.Kind.UNKNOWN,
                         c.generated().kind() == Generated.Kind.UNKNOWN);
+                note(unknown, "uniqueness", old.uniqueColumn(dialect, o.name()) == null,
+                        t.uniqueColumn(dialect, c.name()) == null);
                 if (unknown.isEmpty()) continue;
                 Location at = c.location() != null ? c.location() : t.location();
                 say("column " + display(t) + "." + quote(c.name()) + ": " + String.join(", ", unknown)

@@ -5,6 +5,7 @@ import dev.migrationguard.model.schema.Dialect;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,14 @@ public record DatabaseSetting(Location location, String key, Dialect dialect, St
     private static final Pattern PRODUCTION = Pattern.compile("(^|[^a-z])(prod|production|prd|live)([^a-z]|$)");
     private static final Pattern DEVELOPMENT = Pattern.compile(
             "(^|[^a-z])(dev|development|local|test|tests|testing|it|e2e|ci|h2|mock|demo|example|sample)([^a-z]|$)");
-    private static final Pattern TEST_SOURCES = Pattern.compile("(^|/)(src/test|src/it|test|tests|__tests__|e2e)/"
-            + "|\\.(spec|test|e2e-spec)\\.[a-z]+$");
+    /**
+     * A folder with one of these words in its name ({@code src/test}, {@code genie-test-web}, {@code src/integTest},
+     * {@code examples}) holds no production settings.
+     */
+    private static final Set<String> NOT_PRODUCTION_FOLDERS = Set.of("test", "tests", "testing", "it", "e2e",
+            "integtest", "integrationtest", "__tests__", "testfixtures", "example", "examples", "sample", "samples",
+            "demo");
+    private static final Pattern TEST_FILE = Pattern.compile("\\.(spec|test|e2e-spec)\\.[a-z]+$");
 
     private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?[A-Za-z0-9]+:");
 
@@ -44,14 +51,27 @@ public record DatabaseSetting(Location location, String key, Dialect dialect, St
 
     /**
      * How surely it describes the production database, lowest first: a production profile (0), no profile outside the
-     * test sources (1), another profile such as {@code staging} (2), a development or test profile or file (3).
+     * test sources (1), another profile such as {@code staging} (2), a development or test profile, or a file among
+     * tests or examples (3).
      */
     public int productionRank() {
         String p = profile == null ? null : profile.toLowerCase(Locale.ROOT);
-        if (TEST_SOURCES.matcher(location.path()).find()) return 3;
+        if (outsideProduction(location.path())) return 3;
         if (p == null) return 1;
         if (PRODUCTION.matcher(p).find()) return 0;
         return DEVELOPMENT.matcher(p).find() ? 3 : 2;
+    }
+
+    private static boolean outsideProduction(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (TEST_FILE.matcher(lower).find()) return true;
+        String[] folders = lower.split("/");
+        for (int i = 0; i < folders.length - 1; i++) {
+            for (String word : folders[i].split("[-_.]")) {
+                if (NOT_PRODUCTION_FOLDERS.contains(word)) return true;
+            }
+        }
+        return false;
     }
 
     /** {@code spring.datasource.url in src/main/resources/application.yml:3 (profile prod)} */
