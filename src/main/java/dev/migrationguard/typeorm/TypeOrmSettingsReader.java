@@ -48,6 +48,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             "mssql", "oracle", "cockroachdb", "aurora-mysql", "aurora-postgres", "sqljs", "capacitor", "cordova",
             "react-native", "nativescript", "expo");
     private static final Pattern TYPE_OPTION = Pattern.compile("\\btype['\"]?\\s*:\\s*['\"`]?([a-z0-9-]+)");
+    private static final Pattern SCRIPT_TYPE = Pattern.compile("\\btype['\"]?\\s*:\\s*['\"`]([a-z0-9-]+)['\"`]");
     private static final Pattern ENV_DATABASE = Pattern.compile(
             "^\\s*(?:export\\s+)?(TYPEORM_CONNECTION|TYPEORM_URL)\\s*=\\s*['\"]?([^'\"#\\s]*)");
     /** Words of a script's name that say it may hold the data source: {@code data-source.ts}, {@code app.module.ts}. */
@@ -91,8 +92,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
     }
 
     /**
-     * The data source's {@code type} (in an options object of a script that uses TypeORM, or in an ormconfig file),
-     * and {@code TYPEORM_CONNECTION} / {@code TYPEORM_URL} in env files, whose suffix is the profile.
+     * The data source's {@code type} (written as a driver's name in a script that configures TypeORM, or in an ormconfig
+     * file), and {@code TYPEORM_CONNECTION} / {@code TYPEORM_URL} in env files, whose suffix is the profile.
      */
     @Override
     public List<DatabaseSetting> databases(String path, String content) {
@@ -108,9 +109,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json")) return treeDatabases(path, text, new JsonFactory());
             if (lower.endsWith(".yml") || lower.endsWith(".yaml")) return treeDatabases(path, text, new YAMLFactory());
-            boolean ormconfig = name.startsWith("ormconfig.");
-            if (!ormconfig && !mayConfigureTypeOrm(text)) return List.of();
-            return scriptDatabases(path, text, ormconfig);
+            if (!name.startsWith("ormconfig.") && !mayConfigureTypeOrm(text)) return List.of();
+            return scriptDatabases(path, text);
         } catch (CannotJudge e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -157,21 +157,48 @@ public final class TypeOrmSettingsReader implements SettingsReader {
         return out;
     }
 
-    private List<DatabaseSetting> scriptDatabases(String path, String text, boolean ormconfig) {
-        TypeScript.Parsed parsed = TypeScript.parse(path, text);
-        if (parsed.error() != null) return List.of();
-        TsNode.Module module = parsed.module();
-        boolean usesTypeOrm = ormconfig || module.imports().stream()
-                .anyMatch(i -> i.source().equals("typeorm") || i.source().equals("@nestjs/typeorm"));
+    /**
+     * Read as text, never parsed: the native parser may be missing on this platform, and the database must not cost a
+     * change that has no entity in it. A {@code type: '<driver>'} on a line that is not a comment counts.
+     */
+    private static List<DatabaseSetting> scriptDatabases(String path, String text) {
         List<DatabaseSetting> out = new ArrayList<>();
-        module.walk(n -> {
-            if (!(n instanceof TsNode.Obj o)) return;
-            if (!usesTypeOrm && o.prop("entities").isEmpty() && o.prop("migrations").isEmpty()) return;
-            o.prop("type").ifPresent(p -> TsValues.literalString(p.value()).flatMap(TypeOrmSettingsReader::driver)
-                    .ifPresent(d -> out.add(new DatabaseSetting(Location.at(path, p.line(), p.column()), "type", d,
-                            null))));
-        });
+        String[] lines = Text.lines(text);
+        boolean inComment = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String head = line.strip();
+            if (inComment || head.startsWith("/*")) {
+                inComment = !line.contains("*/");
+                continue;
+            }
+            if (head.startsWith("*")) continue;
+            Matcher m = SCRIPT_TYPE.matcher(beforeLineComment(line));
+            while (m.find()) {
+                int column = m.start() + 1;
+                int number = i + 1;
+                driver(m.group(1)).ifPresent(d -> out.add(new DatabaseSetting(Location.at(path, number, column), "type",
+                        d, null)));
+            }
+        }
         return out;
+    }
+
+    /** The line up to a {@code //} that no string holds ({@code 'postgres://db'} keeps its slashes). */
+    private static String beforeLineComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static Optional<Dialect> driver(String type) {

@@ -41,6 +41,20 @@ class TypeOrmDatabaseSettingsTest {
     }
 
     @Test
+    void aTypeInACommentNamesNothing() {
+        assertEquals(List.of("postgres type 6:3 null"), found("src/data-source.ts", """
+                import { DataSource } from 'typeorm';
+                /*
+                  type: 'mysql',
+                */
+                export default new DataSource({
+                  type: 'postgres', // was type: 'sqlite'
+                  // type: 'mariadb',
+                });
+                """));
+    }
+
+    @Test
     void aTypeThatIsNoDriverOrNotALiteralNamesNothing() {
         assertEquals(List.of(), found("src/app.module.ts", """
                 import { TypeOrmModule } from '@nestjs/typeorm';
