@@ -188,7 +188,8 @@ public final class Engine {
 
             List<ParseProblem> pointers = lfsPointers(cs.after(), newPaths, afterSet);
             work.problems.addAll(pointers);
-            Dialect dialect = dialect(work);
+            Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
+                    || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
             Optional<ReadResult<Table>> tablesBefore = reader.tables(cs.before(), beforeSet, dialect);
             ReadResult<Table> tablesAfter = null;
             ReadResult<SchemaFact> before;
@@ -259,7 +260,8 @@ public final class Engine {
             work.problems.addAll(pointers);
             for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
-            Optional<ReadResult<Table>> tables = reader.tables(work.cs.after(), paths, dialect(work));
+            Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work) ? dialect(work) : Dialect.DEFAULT;
+            Optional<ReadResult<Table>> tables = reader.tables(work.cs.after(), paths, dialect);
             if (tables.isPresent()) {
                 work.problems.addAll(tables.get().problems());
                 for (Table t : tables.get().items()) {
@@ -603,6 +605,18 @@ public final class Engine {
     }
 
     // ---- the database
+
+    /**
+     * Whether a file of {@code paths} could declare an entity, as the reader recognises one by its text: only then can
+     * the database change what it reads, and only then is it looked for (a change to a service class reads no settings).
+     */
+    private static boolean mayDeclareEntities(EntityReader reader, Snapshot side, Set<String> paths, Work work) {
+        for (String path : paths) {
+            Optional<String> text = side == work.cs.after() ? work.text(path) : side.readableText(path);
+            if (text.isPresent() && reader.recognizes(path, text.get())) return true;
+        }
+        return false;
+    }
 
     /**
      * The database the entities are read for, chosen once per run from the configuration or the settings of the side

@@ -92,6 +92,16 @@ class DialectDetectionTest {
     }
 
     @Test
+    void aChangeWithoutEntitiesLooksForNoDatabase() {
+        var g = spring();
+        g.write("src/main/java/com/example/OwnerService.java", "package com.example;\n\nclass OwnerService {}\n")
+                .addAll();
+        Cli cli = Cli.run(g.root(), "check", "--staged", "--format", "json", "--debug");
+        assertEquals(0, cli.code(), cli::toString);
+        assertEquals(List.of(), debugLines(cli), "no setting is read for a class that maps nothing: " + cli);
+    }
+
+    @Test
     void withoutDebugNothingIsSaid() {
         var g = spring();
         g.write(ENTITY, owner("    String email;\n")).addAll();
