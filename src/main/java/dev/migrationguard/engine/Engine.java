@@ -162,7 +162,9 @@ public final class Engine {
             // left out on both sides. One too large is not read at all.
             Map<String, String> unreliable = new LinkedHashMap<>();
             for (String p : oldPaths) {
-                if (work.tooLarge(cs.before(), p, head -> false)) unreliable.putIfAbsent(p, TOO_LARGE + " on the before side");
+                if (work.tooLarge(cs.before(), p, head -> false)) {
+                    unreliable.putIfAbsent(p, TOO_LARGE + " on the before side");
+                }
             }
             for (String p : newPaths) {
                 if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) {
@@ -211,8 +213,12 @@ public final class Engine {
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(problemsAfter);
             for (ParseProblem p : pointers) unreliable.putIfAbsent(p.location().path(), "is a git-lfs pointer");
-            for (ParseProblem p : problemsBefore) unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the before side");
-            for (ParseProblem p : problemsAfter) unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the after side");
+            for (ParseProblem p : problemsBefore) {
+                unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the before side");
+            }
+            for (ParseProblem p : problemsAfter) {
+                unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the after side");
+            }
             for (FileChange c : cs.changes()) {
                 String why = c.oldPath() != null && unreliable.containsKey(c.oldPath()) ? unreliable.get(c.oldPath())
                         : c.newPath() != null ? unreliable.get(c.newPath()) : null;
@@ -260,7 +266,8 @@ public final class Engine {
             work.problems.addAll(pointers);
             for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
-            Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work) ? dialect(work) : Dialect.DEFAULT;
+            Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work)
+                    ? dialect(work) : Dialect.DEFAULT;
             Optional<ReadResult<Table>> tables = reader.tables(work.cs.after(), paths, dialect);
             if (tables.isPresent()) {
                 work.problems.addAll(tables.get().problems());
@@ -608,7 +615,8 @@ public final class Engine {
 
     /**
      * Whether a file of {@code paths} could declare an entity, as the reader recognises one by its text: only then can
-     * the database change what it reads, and only then is it looked for (a change to a service class reads no settings).
+     * the database change what it reads, and only then is it looked for (a change to a service class reads no
+     * settings).
      */
     private static boolean mayDeclareEntities(EntityReader reader, Snapshot side, Set<String> paths, Work work) {
         for (String path : paths) {

@@ -147,7 +147,8 @@ final class PhysicalChanges {
     private String renamedFrom(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
         for (Table t : was.tableList()) {
             if (now.table(t.schema(), t.name()) != null) continue;
-            String said = kind(t) + " " + display(t) + " renamed to " + Identifiers.display(dialect, c.schema(), c.object());
+            String said = kind(t) + " " + display(t) + " renamed to "
+                    + Identifiers.display(dialect, c.schema(), c.object());
             if (c.message().equals(said)) return t.name();
         }
         return null;

@@ -39,8 +39,8 @@ public record DatabaseSetting(Location location, String key, Dialect dialect, St
     }
 
     /**
-     * The setting a value holding a JDBC URL makes, wherever the URL starts in it ({@code ${DB_URL:jdbc:mysql://db/app}}
-     * names MySQL); empty when it holds none the tool has a dialect for.
+     * The setting a value holding a JDBC URL makes, wherever the URL starts in it
+     * ({@code ${DB_URL:jdbc:mysql://db/app}} names MySQL); empty when it holds none the tool has a dialect for.
      */
     public static Optional<DatabaseSetting> ofJdbcUrl(Location location, String key, String value, String profile) {
         if (value == null) return Optional.empty();

@@ -42,7 +42,7 @@ public final class SpringSettingsReader implements SettingsReader {
     private static final Set<String> CHANGES_SCHEMA = Set.of("update", "create", "create-drop", "drop",
             "drop-and-create", "create-only");
     private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.onprofile", "spring.profiles");
-    /** Keys whose JDBC URL names the database, relaxed-bound; a placeholder's default counts ({@code ${DB:jdbc:...}}). */
+    /** Keys whose JDBC URL names the database, relaxed-bound; a placeholder's default counts too. */
     private static final Set<String> DATABASE_URLS = Set.of("spring.datasource.url", "spring.datasource.jdbcurl",
             "spring.datasource.hikari.jdbcurl", "spring.flyway.url", "spring.liquibase.url");
     private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?[a-z0-9]+:");
@@ -114,7 +114,8 @@ public final class SpringSettingsReader implements SettingsReader {
                 if (f.value.startsWith("jdbc:")) {
                     DatabaseSetting.ofJdbcUrl(f.location, f.key, f.value, p).ifPresent(out.databases::add);
                 } else {
-                    Dialect.parse(f.value).ifPresent(d -> out.databases.add(new DatabaseSetting(f.location, f.key, d, p)));
+                    Dialect.parse(f.value)
+                            .ifPresent(d -> out.databases.add(new DatabaseSetting(f.location, f.key, d, p)));
                 }
             }
             for (Found f : found) {

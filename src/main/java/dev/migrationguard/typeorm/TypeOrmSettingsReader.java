@@ -92,8 +92,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
     }
 
     /**
-     * The data source's {@code type} (written as a driver's name in a script that configures TypeORM, or in an ormconfig
-     * file), and {@code TYPEORM_CONNECTION} / {@code TYPEORM_URL} in env files, whose suffix is the profile.
+     * The data source's {@code type} (written as a driver's name in a script that configures TypeORM, or in an
+     * ormconfig file), and {@code TYPEORM_CONNECTION} / {@code TYPEORM_URL} in env files, whose suffix is the profile.
      */
     @Override
     public List<DatabaseSetting> databases(String path, String content) {
@@ -130,7 +130,8 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             int scheme = value.indexOf("://");
             Optional<Dialect> dialect = Dialect.parse(scheme > 0 ? value.substring(0, scheme) : value);
             if (dialect.isPresent()) {
-                out.add(new DatabaseSetting(Location.at(path, i + 1, m.start(1) + 1), m.group(1), dialect.get(), suffix));
+                Location at = Location.at(path, i + 1, m.start(1) + 1);
+                out.add(new DatabaseSetting(at, m.group(1), dialect.get(), suffix));
             }
         }
         return out;

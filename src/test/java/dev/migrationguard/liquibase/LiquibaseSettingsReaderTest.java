@@ -21,8 +21,9 @@ class LiquibaseSettingsReaderTest {
     void theUrlOfTheDefaultsFileNamesTheDatabase() {
         assertEquals(List.of("oracle url 2 null"), found("liquibase.properties",
                 "changeLogFile: db/master.xml\nurl: jdbc:oracle:thin:@db:1521/app\n"));
-        assertEquals(List.of("mssql liquibase.command.url 1 test"), found("src/main/resources/liquibase-test.properties",
-                "liquibase.command.url=jdbc:sqlserver://db;databaseName=app\n"));
+        assertEquals(List.of("mssql liquibase.command.url 1 test"),
+                found("src/main/resources/liquibase-test.properties",
+                        "liquibase.command.url=jdbc:sqlserver://db;databaseName=app\n"));
         assertEquals(List.of(), found("liquibase.properties", "referenceUrl: hibernate:spring:com.example\n"));
     }
 

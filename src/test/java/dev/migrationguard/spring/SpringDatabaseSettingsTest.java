@@ -21,15 +21,17 @@ class SpringDatabaseSettingsTest {
 
     @Test
     void aJdbcUrlNamesTheDatabaseEvenAsAPlaceholdersDefault() {
-        assertEquals(List.of("postgres spring.datasource.url 2 null"), found("src/main/resources/application.properties",
-                "server.port=8080\nspring.datasource.url=jdbc:postgresql://db:5432/app\n"));
+        assertEquals(List.of("postgres spring.datasource.url 2 null"),
+                found("src/main/resources/application.properties",
+                        "server.port=8080\nspring.datasource.url=jdbc:postgresql://db:5432/app\n"));
         assertEquals(List.of("mysql spring.datasource.url 3 null"), found("application.yml",
                 "spring:\n  datasource:\n    url: ${DB_URL:jdbc:mysql://localhost:3306/app}\n"));
         assertEquals(List.of("mariadb spring.datasource.hikari.jdbc-url 1 null"), found("application.properties",
                 "spring.datasource.hikari.jdbc-url=jdbc:mariadb://db/app\n"));
         assertEquals(List.of("mssql spring.flyway.url 1 null", "oracle spring.liquibase.url 2 null",
                 "h2 spring.datasource.URL 3 null"), found("application.properties",
-                "spring.flyway.url=jdbc:sqlserver://db;databaseName=app\nspring.liquibase.url=jdbc:oracle:thin:@db:1521/app\n"
+                "spring.flyway.url=jdbc:sqlserver://db;databaseName=app\n"
+                        + "spring.liquibase.url=jdbc:oracle:thin:@db:1521/app\n"
                         + "spring.datasource.URL=jdbc:h2:mem:test\n"));
         assertEquals(List.of("postgres spring.datasource.url 1 null"), found("application.properties",
                 "spring.datasource.url=jdbc:tc:postgresql:15:///app\n"));
@@ -55,7 +57,8 @@ class SpringDatabaseSettingsTest {
 
     @Test
     void eachSettingHoldsForTheProfileOfItsDocumentOrFile() {
-        assertEquals(List.of("postgres spring.datasource.url 3 null", "h2 spring.datasource.url 9 test"), found("application.yml", """
+        assertEquals(List.of("postgres spring.datasource.url 3 null", "h2 spring.datasource.url 9 test"),
+                found("application.yml", """
                 spring:
                   datasource:
                     url: jdbc:postgresql://db/app

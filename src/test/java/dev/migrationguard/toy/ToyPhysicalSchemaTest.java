@@ -61,8 +61,8 @@ class ToyPhysicalSchemaTest {
     @Test
     void aTypeSpelledTwoWaysIsNoChange() {
         var g = project("table things\ncolumn things.name varchar(255) not null\ncolumn things.n int4 null\n");
-        g.write(MODEL, "table things\ncolumn things.name character varying(255) not null\ncolumn things.n integer null\n")
-                .addAll();
+        g.write(MODEL, "table things\ncolumn things.name character varying(255) not null\n"
+                + "column things.n integer null\n").addAll();
         Cli cli = check(g);
         assertEquals(0, cli.code(), cli::toString);
         assertEquals(List.of(), cli.rules(), cli::toString);
@@ -148,8 +148,8 @@ class ToyPhysicalSchemaTest {
         Cli cli = check(g);
         // in report order: the removed column is placed at its table (line 1), the renamed one at its line
         assertEquals(List.of("column \"things\".\"note\" removed (was text NULL), but this change adds no migration "
-                + "that alters table \"things\".", "column \"things\".\"name\" renamed to \"title\", but this change adds "
-                + "no migration that alters table \"things\"."), messages(cli), cli::toString);
+                        + "that alters table \"things\".", "column \"things\".\"name\" renamed to \"title\", but this "
+                        + "change adds no migration that alters table \"things\"."), messages(cli), cli::toString);
         assertEquals(List.of("Add toy/2-DropThingsNote.toy that alters table things.",
                 "Add toy/2-RenameThingsColumnToTitle.toy that alters table things."),
                 cli.json().get("findings").findValuesAsText("hint"), cli::toString);

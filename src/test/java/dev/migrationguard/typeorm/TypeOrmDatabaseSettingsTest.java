@@ -75,7 +75,8 @@ class TypeOrmDatabaseSettingsTest {
         assertEquals(List.of("mariadb type 2:3 null"), found("ormconfig.yml",
                 "default:\n  type: mariadb\n  host: db\n"));
         assertEquals(List.of("postgres TYPEORM_CONNECTION 1:1 production", "mysql TYPEORM_URL 2:8 production"),
-                found(".env.production", "TYPEORM_CONNECTION=postgres\nexport TYPEORM_URL=mysql://u@db.example.com/app\n"));
+                found(".env.production",
+                        "TYPEORM_CONNECTION=postgres\nexport TYPEORM_URL=mysql://u@db.example.com/app\n"));
         assertEquals(List.of(), found(".env.example", "TYPEORM_CONNECTION=postgres\n"),
                 "an example file is nobody's database");
     }
