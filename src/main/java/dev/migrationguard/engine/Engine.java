@@ -183,6 +183,8 @@ public final class Engine {
                 }
             }
             extra.removeAll(unreliable.keySet());
+            // Files too large are not read at all, so no table can be named: the file is.
+            unreliable.forEach((path, why) -> debug.accept("entities in " + path + ": not compared: the file " + why));
             Set<String> beforeSet = new LinkedHashSet<>(oldPaths);
             beforeSet.addAll(extra);
             Set<String> afterSet = new LinkedHashSet<>(newPaths);
@@ -192,24 +194,18 @@ public final class Engine {
             work.problems.addAll(pointers);
             Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
                     || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
+            // A reader that gives tables is compared by them; one that does not (until it does) by its facts.
             Optional<ReadResult<Table>> tablesBefore = reader.tables(cs.before(), beforeSet, dialect);
-            ReadResult<Table> tablesAfter = null;
-            ReadResult<SchemaFact> before;
-            ReadResult<SchemaFact> after;
-            List<ParseProblem> problemsBefore;
-            List<ParseProblem> problemsAfter;
-            if (tablesBefore.isPresent()) {
-                tablesAfter = reader.tables(cs.after(), afterSet, dialect).orElseThrow(() -> new IllegalStateException(
-                        "an entity reader gave tables for one side only"));
-                before = after = null;
-                problemsBefore = tablesBefore.get().problems();
-                problemsAfter = tablesAfter.problems();
-            } else {
-                before = reader.read(cs.before(), beforeSet);
-                after = reader.read(cs.after(), afterSet);
-                problemsBefore = before.problems();
-                problemsAfter = after.problems();
-            }
+            Optional<ReadResult<Table>> tablesAfter = tablesBefore.isPresent()
+                    ? Optional.of(reader.tables(cs.after(), afterSet, dialect).orElseThrow(() ->
+                    new IllegalStateException("an entity reader gave tables for one side only")))
+                    : Optional.empty();
+            ReadResult<SchemaFact> before = tablesBefore.isPresent() ? ReadResult.empty()
+                    : reader.read(cs.before(), beforeSet);
+            ReadResult<SchemaFact> after = tablesBefore.isPresent() ? ReadResult.empty()
+                    : reader.read(cs.after(), afterSet);
+            List<ParseProblem> problemsBefore = tablesBefore.map(ReadResult::problems).orElse(before.problems());
+            List<ParseProblem> problemsAfter = tablesAfter.map(ReadResult::problems).orElse(after.problems());
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(problemsAfter);
             for (ParseProblem p : pointers) unreliable.putIfAbsent(p.location().path(), "is a git-lfs pointer");
@@ -226,9 +222,9 @@ public final class Engine {
                 if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
                 if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
             }
-            if (tablesAfter != null) {
+            if (tablesBefore.isPresent()) {
                 all.addAll(new PhysicalChanges(dialect, unreliable, debug)
-                        .between(tablesBefore.get().items(), tablesAfter.items()));
+                        .between(tablesBefore.get().items(), tablesAfter.get().items()));
             } else {
                 Set<String> said = new HashSet<>();
                 all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable, said),

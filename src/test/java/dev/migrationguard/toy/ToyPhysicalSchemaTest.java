@@ -123,6 +123,17 @@ class ToyPhysicalSchemaTest {
     }
 
     @Test
+    void aFileTooLargeOnOneSideIsLeftOutOfBothAndDebugSaysSo() {
+        var g = project("table things\ncolumn things.name varchar(255) not null\n");
+        g.write(MODEL, "table things\ncolumn things.name varchar(320) not null\n" + "# padding\n".repeat(120_000))
+                .addAll();
+        Cli cli = check(g, "--max-file-size", "1", "--debug");
+        assertEquals(List.of("parse-error"), cli.rules(), "reported as too large, never taken for a removed table: " + cli);
+        assertTrue(debugLines(cli).contains("entities in " + MODEL + ": not compared: the file is too large to read on "
+                + "the after side"), cli::toString);
+    }
+
+    @Test
     void aRenameIsOneFindingThatAMigrationOfEitherNameCovers() {
         var g = project("table things\ncolumn things.name varchar(255) not null\n");
         g.write(MODEL, "table stuff\ncolumn stuff.name varchar(255) not null\n").addAll();
