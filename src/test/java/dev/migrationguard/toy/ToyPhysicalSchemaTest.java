@@ -180,6 +180,23 @@ class ToyPhysicalSchemaTest {
     }
 
     @Test
+    void aViewEntityAddedRenamedOrRemovedAsksForNoMigrationAndDebugSaysSo() {
+        var g = project("table things\ncolumn things.open boolean not null\n");
+        g.write(MODEL, "table things\ncolumn things.open boolean not null\n"
+                + "view open_things as select * from things where open\n").addAll();
+        Cli added = check(g, "--debug");
+        assertEquals(0, added.code(), added::toString);
+        assertTrue(debugLines(added).contains("view \"open_things\" added: not reported, a view entity owns no table"),
+                added::toString);
+
+        g.commit("view").write(MODEL, "table things\ncolumn things.open boolean not null\n"
+                + "view opened as select * from things where open\n").addAll();
+        assertEquals(0, check(g).code(), "renamed");
+        g.write(MODEL, "table things\ncolumn things.open boolean not null\n").addAll();
+        assertEquals(0, check(g).code(), "removed");
+    }
+
+    @Test
     void aViewIsJudgedAsAViewAndCoveredByAMigrationOfTheView() {
         var g = project("table things\ncolumn things.open boolean not null\n"
                 + "view open_things as select * from things where open\n");
