@@ -16,8 +16,12 @@ final class ReadingOptions {
             + "finding, and is never loaded.")
     Integer maxFileSize;
 
-    /** Read from the parse result by Main's exception handler, the one place that prints a stack trace. */
-    @Option(names = "--debug", description = "Print stack traces of internal failures.")
+    /**
+     * Read from the parse result by Main's exception handler, the one place that prints a stack trace; a run prints its
+     * debug lines itself.
+     */
+    @Option(names = "--debug", description = "Print stack traces of internal failures, and on stderr why the run "
+            + "judged as it did: which database it read the entities for, and what it left uncompared.")
     boolean debug;
 
     /**

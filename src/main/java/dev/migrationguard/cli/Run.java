@@ -27,6 +27,7 @@ import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A run of a command that reads the repository, built from the command's options in this one place: the work tree,
@@ -48,13 +50,16 @@ final class Run implements AutoCloseable {
     private final long maxFileSize;
     private final Map<String, String> env;
     private final List<Stack> stacks;
+    private final Consumer<String> debug;
 
-    private Run(GitRepo repo, Settings settings, long maxFileSize, Map<String, String> env, List<Stack> stacks) {
+    private Run(GitRepo repo, Settings settings, long maxFileSize, Map<String, String> env, List<Stack> stacks,
+                Consumer<String> debug) {
         this.repo = repo;
         this.settings = settings;
         this.maxFileSize = maxFileSize;
         this.env = env;
         this.stacks = stacks;
+        this.debug = debug;
     }
 
     /** How check and lint pick the change set to judge, given the deploy ref (null: SPEC.md's default order). */
@@ -85,10 +90,16 @@ final class Run implements AutoCloseable {
         Map<String, String> env = spec.root().userObject() instanceof Main main ? main.env : System.getenv();
         List<Stack> stacks = spec.root().userObject() instanceof Main main ? main.stacks : SupportedStacks.ALL;
         long maxFileSize = ReadingOptions.maxFileSize(reading.maxFileSize, env.get("MIGRATION_GUARD_MAX_FILE_SIZE"));
+        // --debug lines go to stderr, where nothing of the report goes.
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> debug = reading.debug ? line -> {
+            err.println("migration-guard: debug: " + line);
+            err.flush();
+        } : line -> { };
         GitRepo repo = GitRepo.open(start, maxFileSize);
         try {
             return new Run(repo, settings(repo.workTree(), reading.config, maxFileSize, stacks), maxFileSize, env,
-                    stacks);
+                    stacks, debug);
         } catch (RuntimeException e) {
             repo.close();
             throw e;
@@ -133,7 +144,8 @@ final class Run implements AutoCloseable {
     Report judge(ChangeSet cs, DeployedSettings deployed, Baseline baseline, String allowedEditsReason) {
         StackSet set = stackSet();
         var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), allowedEditsReason, baseline);
-        var engine = new Engine(set, RuleCatalog.build(settings.rules()), settings.scope(), judging);
+        var engine = new Engine(set, RuleCatalog.build(settings.rules()), settings.scope(), judging, settings.dialect(),
+                debug);
         return engine.run(cs, ledgers(deployed, set));
     }
 

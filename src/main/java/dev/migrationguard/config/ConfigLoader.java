@@ -3,6 +3,7 @@ package dev.migrationguard.config;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.Severity;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.rules.RuleCatalog;
 import dev.migrationguard.settings.DeployedFrom;
 import dev.migrationguard.settings.DeployedSettings;
@@ -39,7 +40,7 @@ public final class ConfigLoader {
             Pattern.compile("^on-missing-tool:[ \\t]+(allow|\"allow\"|'allow')([ \\t]+#.*)?[ \\t]*$");
     /** The sections the tool reads itself; a stack may declare keys in them, or open a section of its own. */
     private static final Set<String> OWN_SECTIONS = Set.of("deployed", "entities", "migrations", "rules",
-            "allowed-edits", "on-missing-tool", "baseline");
+            "allowed-edits", "on-missing-tool", "baseline", "dialect");
     private static final Set<String> DEPLOYED_KEYS = Set.of("ref", "lock-file", "from", "tables");
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
@@ -78,9 +79,10 @@ public final class ConfigLoader {
         Map<String, String> allowedEdits = top.containsKey("allowed-edits")
                 ? allowedEdits(top.get("allowed-edits"), file) : Map.of();
         String baseline = top.containsKey("baseline") ? baseline(top.get("baseline"), file) : null;
+        Dialect dialect = top.containsKey("dialect") ? dialect(top.get("dialect"), file) : null;
         validateRuleOptions(rules, file);
         return new Settings(deployed, new Scope(entities, migrations), rules, allowedEdits, baseline,
-                stackOptions.values());
+                stackOptions.values(), dialect);
     }
 
     /** A section only stacks read (liquibase): a map of their keys. */
@@ -225,6 +227,17 @@ public final class ConfigLoader {
         String baseline = requireText(node, file, "baseline");
         if (baseline.isBlank()) throw new CannotJudge(file + ":" + node.line() + ": baseline must name a file");
         return baseline;
+    }
+
+    /** One of our own ids exactly: a JDBC URL or a driver name here would be a guess at what was meant. */
+    private static Dialect dialect(YamlNode node, String file) {
+        String allowed = String.join(", ", Arrays.stream(Dialect.values()).map(Dialect::id).toList());
+        String text = node.text();
+        for (Dialect d : Dialect.values()) {
+            if (d.id().equals(text)) return d;
+        }
+        throw new CannotJudge(file + ":" + node.line() + ": dialect must be one of " + allowed
+                + (text == null ? "" : ", not '" + text + "'"));
     }
 
     static List<String> strings(YamlNode node, String file, String what) {

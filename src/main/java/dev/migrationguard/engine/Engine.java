@@ -7,6 +7,7 @@ import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Finding;
@@ -20,6 +21,8 @@ import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.report.Fingerprints;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.settings.Scope;
@@ -45,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -54,22 +58,37 @@ import java.util.stream.Collectors;
  * runs the rules over those models and passes the findings through the processors. Knows nothing of git.
  */
 public final class Engine {
+    private static final String TOO_LARGE = "is too large to read";
+    private static final String NOT_PARSED = "could not be parsed";
     private final StackSet stacks;
     private final List<Rule> rules;
     private final Map<String, RuleMeta> metas = new LinkedHashMap<>();
     private final Scope scope;
     private final Judging judging;
+    private final Dialect configuredDialect;
+    private final Consumer<String> debug;
+
+    /** An engine that finds the database in the project's settings and says nothing of why it stays silent. */
+    public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging) {
+        this(stacks, rules, scope, judging, null, line -> { });
+    }
 
     /**
      * @param scope   which files may hold entities and migrations
      * @param judging how the findings are judged after the rules
+     * @param dialect the database the configuration names ({@code dialect:}), which wins over the project's settings;
+     *                null when it names none
+     * @param debug   where the lines of {@code --debug} go: which database was taken, and what was left uncompared
      */
-    public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging) {
+    public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging, Dialect dialect,
+                  Consumer<String> debug) {
         this.stacks = stacks;
         this.rules = List.copyOf(rules);
         for (Rule rule : this.rules) metas.put(rule.id(), rule.meta());
         this.scope = scope;
         this.judging = judging;
+        this.configuredDialect = dialect;
+        this.debug = debug;
     }
 
     public Report run(ChangeSet cs) {
@@ -141,23 +160,31 @@ public final class Engine {
             if (oldPaths.isEmpty() && newPaths.isEmpty()) continue;
             // A file that does not parse, or is too large to read, on either side cannot be compared: its facts are
             // left out on both sides. One too large is not read at all.
-            Set<String> unreliable = new HashSet<>();
-            for (String p : oldPaths) if (work.tooLarge(cs.before(), p, head -> false)) unreliable.add(p);
-            for (String p : newPaths) {
-                if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) unreliable.add(p);
+            Map<String, String> unreliable = new LinkedHashMap<>();
+            for (String p : oldPaths) {
+                if (work.tooLarge(cs.before(), p, head -> false)) {
+                    unreliable.putIfAbsent(p, TOO_LARGE + " on the before side");
+                }
             }
-            oldPaths.removeAll(unreliable);
-            newPaths.removeAll(unreliable);
+            for (String p : newPaths) {
+                if (work.tooLarge(cs.after(), p, head -> reader.recognizes(p, head))) {
+                    unreliable.putIfAbsent(p, TOO_LARGE + " on the after side");
+                }
+            }
+            oldPaths.removeAll(unreliable.keySet());
+            newPaths.removeAll(unreliable.keySet());
             Set<String> extra = new LinkedHashSet<>();
             if (!oldPaths.isEmpty()) extra.addAll(reader.dependents(cs.before(), oldPaths));
             if (!newPaths.isEmpty()) extra.addAll(reader.dependents(cs.after(), newPaths));
             extra.removeIf(p -> !scope.entities().test(p));
             for (String p : extra) {
                 if (work.tooLarge(cs.before(), p, head -> false) || work.tooLarge(cs.after(), p, head -> false)) {
-                    unreliable.add(p);
+                    unreliable.putIfAbsent(p, TOO_LARGE);
                 }
             }
-            extra.removeAll(unreliable);
+            extra.removeAll(unreliable.keySet());
+            // Files too large are not read at all, so no table can be named: the file is.
+            unreliable.forEach((path, why) -> debug.accept("entities in " + path + ": not compared: the file " + why));
             Set<String> beforeSet = new LinkedHashSet<>(oldPaths);
             beforeSet.addAll(extra);
             Set<String> afterSet = new LinkedHashSet<>(newPaths);
@@ -165,27 +192,62 @@ public final class Engine {
 
             List<ParseProblem> pointers = lfsPointers(cs.after(), newPaths, afterSet);
             work.problems.addAll(pointers);
-            ReadResult<SchemaFact> before = reader.read(cs.before(), beforeSet);
-            ReadResult<SchemaFact> after = reader.read(cs.after(), afterSet);
+            Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
+                    || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
+            // A reader that gives tables is compared by them; one that does not (until it does) by its facts.
+            Optional<ReadResult<Table>> tablesBefore = reader.tables(cs.before(), beforeSet, dialect);
+            Optional<ReadResult<Table>> tablesAfter = tablesBefore.isPresent()
+                    ? Optional.of(reader.tables(cs.after(), afterSet, dialect).orElseThrow(() ->
+                    new IllegalStateException("an entity reader gave tables for one side only")))
+                    : Optional.empty();
+            ReadResult<SchemaFact> before = tablesBefore.isPresent() ? ReadResult.empty()
+                    : reader.read(cs.before(), beforeSet);
+            ReadResult<SchemaFact> after = tablesBefore.isPresent() ? ReadResult.empty()
+                    : reader.read(cs.after(), afterSet);
+            List<ParseProblem> problemsBefore = tablesBefore.map(ReadResult::problems).orElse(before.problems());
+            List<ParseProblem> problemsAfter = tablesAfter.map(ReadResult::problems).orElse(after.problems());
             work.checkedFiles.addAll(newPaths);
-            work.problems.addAll(after.problems());
-            for (ParseProblem p : pointers) unreliable.add(p.location().path());
-            for (ParseProblem p : before.problems()) unreliable.add(p.location().path());
-            for (ParseProblem p : after.problems()) unreliable.add(p.location().path());
-            for (FileChange c : cs.changes()) {
-                if (unreliable.contains(c.oldPath()) || unreliable.contains(c.newPath())) {
-                    if (c.oldPath() != null) unreliable.add(c.oldPath());
-                    if (c.newPath() != null) unreliable.add(c.newPath());
-                }
+            work.problems.addAll(problemsAfter);
+            for (ParseProblem p : pointers) unreliable.putIfAbsent(p.location().path(), "is a git-lfs pointer");
+            for (ParseProblem p : problemsBefore) {
+                unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the before side");
             }
-            all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable), reliable(after.items(), unreliable)));
+            for (ParseProblem p : problemsAfter) {
+                unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the after side");
+            }
+            for (FileChange c : cs.changes()) {
+                String why = c.oldPath() != null && unreliable.containsKey(c.oldPath()) ? unreliable.get(c.oldPath())
+                        : c.newPath() != null ? unreliable.get(c.newPath()) : null;
+                if (why == null) continue;
+                if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
+                if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
+            }
+            if (tablesBefore.isPresent()) {
+                all.addAll(new PhysicalChanges(dialect, unreliable, debug)
+                        .between(tablesBefore.get().items(), tablesAfter.get().items()));
+            } else {
+                Set<String> said = new HashSet<>();
+                all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable, said),
+                        reliable(after.items(), unreliable, said)));
+            }
         }
         return all;
     }
 
-    private static List<SchemaFact> reliable(List<SchemaFact> facts, Set<String> unreliable) {
+    /** The facts of reliable files; for each table that loses facts, one debug line says which file and why. */
+    private List<SchemaFact> reliable(List<SchemaFact> facts, Map<String, String> unreliable, Set<String> said) {
         if (unreliable.isEmpty()) return facts;
-        return facts.stream().filter(f -> !unreliable.contains(f.location().path())).toList();
+        List<SchemaFact> kept = new ArrayList<>();
+        for (SchemaFact f : facts) {
+            String why = unreliable.get(f.location().path());
+            if (why == null) {
+                kept.add(f);
+                continue;
+            }
+            String line = "table \"" + f.table() + "\": not compared: " + f.location().path() + " " + why;
+            if (said.add(line)) debug.accept(line);
+        }
+        return kept;
     }
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */
@@ -200,6 +262,17 @@ public final class Engine {
             work.problems.addAll(pointers);
             for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
+            Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work)
+                    ? dialect(work) : Dialect.DEFAULT;
+            Optional<ReadResult<Table>> tables = reader.tables(work.cs.after(), paths, dialect);
+            if (tables.isPresent()) {
+                work.problems.addAll(tables.get().problems());
+                for (Table t : tables.get().items()) {
+                    if (t.location() != null) work.checkedFiles.add(t.location().path());
+                }
+                for (ParseProblem p : tables.get().problems()) work.checkedFiles.add(p.location().path());
+                continue;
+            }
             ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
             work.problems.addAll(result.problems());
             for (SchemaFact f : result.items()) work.checkedFiles.add(f.location().path());
@@ -534,6 +607,41 @@ public final class Engine {
         return settings;
     }
 
+    // ---- the database
+
+    /**
+     * Whether a file of {@code paths} could declare an entity, as the reader recognises one by its text: only then can
+     * the database change what it reads, and only then is it looked for (a change to a service class reads no
+     * settings).
+     */
+    private static boolean mayDeclareEntities(EntityReader reader, Snapshot side, Set<String> paths, Work work) {
+        for (String path : paths) {
+            Optional<String> text = side == work.cs.after() ? work.text(path) : side.readableText(path);
+            if (text.isPresent() && reader.recognizes(path, text.get())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The database the entities are read for, chosen once per run from the configuration or the settings of the side
+     * being checked (its {@code after}): a file too large to read names none.
+     */
+    private Dialect dialect(Work work) {
+        if (work.dialect != null) return work.dialect;
+        List<DatabaseSetting> found = new ArrayList<>();
+        if (configuredDialect == null) {
+            Snapshot side = work.cs.after();
+            for (String path : side.paths()) {
+                for (SettingsReader r : stacks.settingsReaders()) {
+                    if (!r.mayNameDatabase(path) || work.tooLarge(side, path, head -> false)) continue;
+                    work.text(path).ifPresent(text -> found.addAll(r.databases(path, text)));
+                }
+            }
+        }
+        work.dialect = DialectChoice.choose(configuredDialect, found, debug);
+        return work.dialect;
+    }
+
     /** The state of one run: what has been read, so nothing is read twice. */
     private static final class Work {
         final ChangeSet cs;
@@ -544,6 +652,8 @@ public final class Engine {
         private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
         private final Map<Snapshot, Map<String, Optional<FileTooLarge>>> tooLarge = new IdentityHashMap<>();
         private final Set<String> reportedTooLarge = new HashSet<>();
+        /** The database the entities are read for, once chosen. */
+        Dialect dialect;
 
         Work(ChangeSet cs) {
             this.cs = cs;

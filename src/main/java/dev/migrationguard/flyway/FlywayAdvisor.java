@@ -34,8 +34,7 @@ public final class FlywayAdvisor implements MigrationAdvisor {
 
     @Override
     public Optional<String> advise(SchemaChange change, String suggestedName, Snapshot after) {
-        if (change == null || change.fact() == null || change.fact().location() == null
-                || !change.fact().location().path().endsWith(".java")) {
+        if (change == null || change.location() == null || !change.location().path().endsWith(".java")) {
             return Optional.empty();
         }
         String newestPath = null;
@@ -54,8 +53,8 @@ public final class FlywayAdvisor implements MigrationAdvisor {
         String suffix = newestPath.toLowerCase(Locale.ROOT).endsWith(".java") ? ".sql" : newestPath.substring(
                 newestPath.lastIndexOf('.'));
         String file = folder + "V" + nextVersion(newest) + "__" + flywayDescription(suggestedName) + suffix;
-        return Optional.of("Add " + file + " that " + MigrationNames.verbFor(change) + " table \"" + change.table()
-                + "\" (or run your migration generator).");
+        return Optional.of("Add " + file + " that " + MigrationNames.verbFor(change) + " "
+                + MigrationNames.objectFor(change) + " (or run your migration generator).");
     }
 
     /** The version after {@code newest}, spelled the way the project spells its versions. */

@@ -44,7 +44,8 @@ public final class FlywayStack implements Stack, MigrationTool {
 
     @Override
     public Parts parts(OptionValues options) {
-        return new Parts(List.of(), List.of(new FlywayMigrationReader()), List.of(), List.of(new FlywayAdvisor()));
+        return new Parts(List.of(), List.of(new FlywayMigrationReader()), List.of(new FlywaySettingsReader()),
+                List.of(new FlywayAdvisor()));
     }
 
     @Override

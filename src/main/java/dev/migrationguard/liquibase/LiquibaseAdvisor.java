@@ -29,7 +29,7 @@ public final class LiquibaseAdvisor implements MigrationAdvisor {
 
     @Override
     public Optional<String> advise(SchemaChange change, String suggestedName, Snapshot after) {
-        if (change == null || change.fact() == null) return Optional.empty();
+        if (change == null) return Optional.empty();
         for (String master : masters(after)) {
             Optional<String> content = after.readableText(master);
             if (content.isEmpty()) continue;
@@ -51,7 +51,7 @@ public final class LiquibaseAdvisor implements MigrationAdvisor {
     }
 
     private static String advice(String master, Changelog log, SchemaChange change, String suggestedName) {
-        String what = "a changeSet that " + MigrationNames.verbFor(change) + " table \"" + change.table() + "\"";
+        String what = "a changeSet that " + MigrationNames.verbFor(change) + " " + MigrationNames.objectFor(change);
         String extension = master.substring(master.lastIndexOf('.'));
         String file = kebab(suggestedName) + extension;
         List<Include> includes = log.includes();

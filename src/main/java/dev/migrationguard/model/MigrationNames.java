@@ -1,5 +1,7 @@
 package dev.migrationguard.model;
 
+import dev.migrationguard.model.SchemaChange.Target;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,24 +18,74 @@ public final class MigrationNames {
 
     public static String suggest(SchemaChange change) {
         var fact = change.fact();
+        if (fact == null) return suggestPhysical(change);
         String verb = switch (change.kind()) {
             case ADDED -> fact.isTable() ? "Create" : "Add";
             case REMOVED -> "Drop";
-            case CHANGED -> "Alter";
+            case CHANGED, RENAMED -> "Alter";
         };
         String subject = fact.member() == null ? fact.entity() : fact.entity() + capitalize(fact.member());
         if (!fact.isTable() && fact.member() == null) subject = fact.entity() + pascal(fact.kind());
         return verb + pascal(subject);
     }
 
-    /** What the migration must do to the change's table: {@code creates}, {@code drops} or {@code alters}. */
+    /**
+     * From the stored names alone, when no entity or member is known: {@code AddOwnerEmail}, {@code CreateOwner},
+     * {@code RenameOwnerToPerson}, {@code AlterOwnerConstraints}.
+     */
+    private static String suggestPhysical(SchemaChange change) {
+        String table = pascal(change.table());
+        return switch (change.target()) {
+            case TABLE, VIEW, SEQUENCE, ENUM_TYPE -> {
+                String suffix = change.target() == Target.TABLE ? ""
+                        : pascal(change.target().name().toLowerCase(Locale.ROOT));
+                yield switch (change.kind()) {
+                    case ADDED -> "Create" + table + suffix;
+                    case REMOVED -> "Drop" + table + suffix;
+                    case CHANGED -> "Alter" + table + suffix;
+                    case RENAMED -> "Rename" + pascal(change.previousTable()) + "To" + table + suffix;
+                };
+            }
+            case COLUMN -> {
+                String column = change.column() == null ? "Columns" : pascal(change.column());
+                yield switch (change.kind()) {
+                    case ADDED -> "Add" + table + column;
+                    case REMOVED -> "Drop" + table + column;
+                    case CHANGED -> "Alter" + table + column;
+                    case RENAMED -> "Rename" + table + "ColumnTo" + column;
+                };
+            }
+            case CONSTRAINT -> "Alter" + table + "Constraints";
+        };
+    }
+
+    /**
+     * What the migration must do to the change's object: {@code creates}, {@code drops}, {@code renames} or
+     * {@code alters}.
+     */
     public static String verbFor(SchemaChange change) {
-        if (!change.fact().isTable()) return "alters";
+        if (!change.target().whole()) return "alters";
         return switch (change.kind()) {
             case ADDED -> "creates";
             case REMOVED -> "drops";
+            case RENAMED -> "renames";
             case CHANGED -> "alters";
         };
+    }
+
+    /**
+     * The object the migration must act on, as messages name it: {@code table "contest"}, {@code view "open_orders"},
+     * {@code table "audit"."owner"}; a renamed table by its old name, the one the migration finds.
+     */
+    public static String objectFor(SchemaChange change) {
+        if (change.ofFacts()) return "table \"" + change.table() + "\"";
+        String name = change.kind() == SchemaChange.Kind.RENAMED && change.target().whole()
+                ? quoted(change.schema(), change.previousTable()) : quoted(change.schema(), change.table());
+        return change.target().noun() + " " + name;
+    }
+
+    private static String quoted(String schema, String name) {
+        return schema == null ? "\"" + name + "\"" : "\"" + schema + "\".\"" + name + "\"";
     }
 
     /**

@@ -28,14 +28,23 @@ public final class EntityChangeWithoutMigration implements Rule {
         return findings;
     }
 
+    /**
+     * A new migration covers the change when it touches the changed object: for a rename, the old name counts too
+     * (the migration renames the table, or drops and recreates it).
+     */
     private static boolean covered(SchemaChange change, List<Migration> newMigrations) {
         for (Migration m : newMigrations) {
             if (m.touchesTable(change.table())) return true;
+            if (change.previousTable() != null && m.touchesTable(change.previousTable())) return true;
         }
         return false;
     }
 
     static String message(SchemaChange change) {
+        if (!change.ofFacts()) {
+            return change.message() + ", but this change adds no migration that " + MigrationNames.verbFor(change)
+                    + " " + MigrationNames.objectFor(change) + ".";
+        }
         var fact = change.fact();
         String what = fact.isTable()
                 ? "Entity " + fact.entity() + (fact.kind().equals("Table") ? "" : " (" + fact.kind().toLowerCase() + ")")
@@ -50,7 +59,7 @@ public final class EntityChangeWithoutMigration implements Rule {
     /** A project with no migrations yet: no tool to name, but the next step is still a migration. */
     private static String anyTool(SchemaChange change) {
         return "Add a migration, named like " + MigrationNames.suggest(change) + ", that "
-                + MigrationNames.verbFor(change) + " table \"" + change.table() + "\", in the same commit.";
+                + MigrationNames.verbFor(change) + " " + MigrationNames.objectFor(change) + ", in the same commit.";
     }
 
     /** Names the index or constraint when the fact is not a plain member column. */

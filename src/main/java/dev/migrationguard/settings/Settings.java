@@ -1,5 +1,7 @@
 package dev.migrationguard.settings;
 
+import dev.migrationguard.model.schema.Dialect;
+
 import java.util.Map;
 
 /**
@@ -11,11 +13,12 @@ import java.util.Map;
  * @param baseline     the baseline file, relative to the work tree's root, or null for none
  * @param stacks       each stack's options as written, by stack id; a stack read them and checked them when the file
  *                     was loaded
+ * @param dialect      the database named by {@code dialect:}, which wins over the project's settings; null for none
  */
 public record Settings(DeployedSettings deployed, Scope scope, RuleSettings rules, Map<String, String> allowedEdits,
-                       String baseline, Map<String, OptionValues> stacks) {
+                       String baseline, Map<String, OptionValues> stacks, Dialect dialect) {
     public static final Settings DEFAULTS = new Settings(DeployedSettings.DEFAULTS, Scope.ALL, RuleSettings.DEFAULTS,
-            Map.of(), null, Map.of());
+            Map.of(), null, Map.of(), null);
 
     public Settings {
         allowedEdits = Map.copyOf(allowedEdits);
@@ -28,6 +31,6 @@ public record Settings(DeployedSettings deployed, Scope scope, RuleSettings rule
     }
 
     public Settings withDeployed(DeployedSettings section) {
-        return new Settings(section, scope, rules, allowedEdits, baseline, stacks);
+        return new Settings(section, scope, rules, allowedEdits, baseline, stacks, dialect);
     }
 }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.stack.SettingsReader;
 
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the settings that let Hibernate change the schema at startup ({@code spring.jpa.hibernate.ddl-auto},
- * {@code hibernate.hbm2ddl.auto}, the JPA {@code schema-generation.database.action}) in Spring Boot's
- * {@code application*.properties|yml|yaml}, with relaxed binding, and the profile each applies to.
+ * {@code hibernate.hbm2ddl.auto}, the JPA {@code schema-generation.database.action}), and those that name the
+ * database, in Spring Boot's {@code application*.properties|yml|yaml}, with relaxed binding, and the profile each
+ * applies to.
  *
  * <p>Values are lower case. The JPA action values are translated to Hibernate's words so one rule can judge both:
  * {@code drop-and-create} and {@code create} become {@code create}; the others are kept.
@@ -39,6 +42,15 @@ public final class SpringSettingsReader implements SettingsReader {
     private static final Set<String> CHANGES_SCHEMA = Set.of("update", "create", "create-drop", "drop",
             "drop-and-create", "create-only");
     private static final List<String> PROFILE_KEYS = List.of("spring.config.activate.onprofile", "spring.profiles");
+    /** Keys whose JDBC URL names the database, relaxed-bound; a placeholder's default counts too. */
+    private static final Set<String> DATABASE_URLS = Set.of("spring.datasource.url", "spring.datasource.jdbcurl",
+            "spring.datasource.hikari.jdbcurl", "spring.flyway.url", "spring.liquibase.url");
+    private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?[a-z0-9]+:");
+    /** Keys naming a Hibernate dialect class ({@code org.hibernate.dialect.MySQL8Dialect}). */
+    private static final Set<String> DIALECT_CLASSES = Set.of("spring.jpa.databaseplatform",
+            "spring.jpa.properties.hibernate.dialect", "hibernate.dialect");
+    /** Spring's {@code Database} enum: {@code POSTGRESQL}, {@code SQL_SERVER}, {@code H2}... */
+    private static final String JPA_DATABASE = "spring.jpa.database";
     /** Created on first use: most runs read no YAML, and Jackson's YAML factory costs tens of milliseconds. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = new YAMLFactory();
@@ -52,13 +64,37 @@ public final class SpringSettingsReader implements SettingsReader {
     @Override
     public ReadResult<SyncSetting> read(String path, String content) {
         try {
-            String text = content == null ? "" : content.startsWith("\uFEFF") ? content.substring(1) : content;
-            String fileProfile = fileProfile(path);
-            return Text.fileName(path).toLowerCase(Locale.ROOT).endsWith(".properties")
-                    ? readProperties(path, text, fileProfile) : readYaml(path, text, fileProfile);
+            Parsed parsed = parse(path, content);
+            return new ReadResult<>(parsed.settings, parsed.problems);
         } catch (RuntimeException | StackOverflowError e) {
             return ReadResult.problem(new ParseProblem(Location.file(path), "Could not read this file: " + e));
         }
+    }
+
+    @Override
+    public boolean mayNameDatabase(String path) {
+        return accepts(path);
+    }
+
+    /**
+     * {@code spring.datasource.url} (and Hikari's, Flyway's and Liquibase's URLs), the Hibernate dialect
+     * ({@code spring.jpa.database-platform}, {@code hibernate.dialect}) and {@code spring.jpa.database}, with the
+     * profile of their document or file.
+     */
+    @Override
+    public List<DatabaseSetting> databases(String path, String content) {
+        try {
+            return parse(path, content).databases;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private static Parsed parse(String path, String content) {
+        String text = content == null ? "" : content.startsWith("\uFEFF") ? content.substring(1) : content;
+        String fileProfile = fileProfile(path);
+        return Text.fileName(path).toLowerCase(Locale.ROOT).endsWith(".properties")
+                ? readProperties(path, text, fileProfile) : readYaml(path, text, fileProfile);
     }
 
     private static String fileProfile(String path) {
@@ -69,12 +105,21 @@ public final class SpringSettingsReader implements SettingsReader {
     /** One document of a multi-document file: the settings found and the profile it activates on. */
     private static final class Document {
         final List<Found> found = new ArrayList<>();
+        final List<Found> databases = new ArrayList<>();
         String profile;
 
-        void finishInto(List<SyncSetting> out, String fileProfile) {
+        void finishInto(Parsed out, String fileProfile) {
             String p = profile != null ? profile : fileProfile;
+            for (Found f : databases) {
+                if (f.value.startsWith("jdbc:")) {
+                    DatabaseSetting.ofJdbcUrl(f.location, f.key, f.value, p).ifPresent(out.databases::add);
+                } else {
+                    Dialect.parse(f.value)
+                            .ifPresent(d -> out.databases.add(new DatabaseSetting(f.location, f.key, d, p)));
+                }
+            }
             for (Found f : found) {
-                out.add(new SyncSetting(f.location, f.key, f.value, p, false, CHANGES_SCHEMA.contains(f.value),
+                out.settings.add(new SyncSetting(f.location, f.key, f.value, p, false, CHANGES_SCHEMA.contains(f.value),
                         "for every environment", "Use validate (or none) here and let migrations change the schema; "
                         + "keep " + f.value + " in a dev or test profile if you need it."));
             }
@@ -84,12 +129,32 @@ public final class SpringSettingsReader implements SettingsReader {
     private record Found(Location location, String key, String value) {
     }
 
+    /** What one file says: the settings that change the schema, those that name the database, and its problems. */
+    private static final class Parsed {
+        final List<SyncSetting> settings = new ArrayList<>();
+        final List<DatabaseSetting> databases = new ArrayList<>();
+        final List<ParseProblem> problems = new ArrayList<>();
+    }
+
     /** Adds a key/value pair to the document when it is a schema-generation setting or a profile condition. */
     private static void consider(Document doc, String key, String rawValue, Location at) {
         String normalized = normalizeKey(key);
         String value = rawValue == null ? "" : rawValue.strip().toLowerCase(Locale.ROOT);
         if (PROFILE_KEYS.contains(normalized)) {
             doc.profile = doc.profile == null ? rawValue.strip() : doc.profile + "," + rawValue.strip();
+            return;
+        }
+        if (DATABASE_URLS.contains(normalized)) {
+            Matcher url = JDBC.matcher(value);
+            if (url.find()) doc.databases.add(new Found(at, key, url.group()));
+            return;
+        }
+        if (DIALECT_CLASSES.contains(normalized)) {
+            doc.databases.add(new Found(at, key, value));
+            return;
+        }
+        if (normalized.equals(JPA_DATABASE)) {
+            doc.databases.add(new Found(at, key, value.replace("_", "")));
             return;
         }
         boolean isDdlAuto = normalized.equals(DDL_AUTO);
@@ -117,8 +182,8 @@ public final class SpringSettingsReader implements SettingsReader {
         return k.strip();
     }
 
-    private static ReadResult<SyncSetting> readProperties(String path, String text, String fileProfile) {
-        List<SyncSetting> out = new ArrayList<>();
+    private static Parsed readProperties(String path, String text, String fileProfile) {
+        Parsed out = new Parsed();
         Document doc = new Document();
         String[] lines = Text.lines(text);
         for (int i = 0; i < lines.length; i++) {
@@ -145,7 +210,7 @@ public final class SpringSettingsReader implements SettingsReader {
             consider(doc, unescape(kv[0]), unescape(kv[1]), Location.at(path, keyLine, keyColumn));
         }
         doc.finishInto(out, fileProfile);
-        return ReadResult.of(out);
+        return out;
     }
 
     private static boolean endsWithContinuation(CharSequence s) {
@@ -208,8 +273,8 @@ public final class SpringSettingsReader implements SettingsReader {
     private static final Pattern MAVEN_TOKEN =
             Pattern.compile("(?m)((?::|^\\s*-)[ \\t]+)@([^@\\s'\"#]+)@(?=[ \\t]*(?:#.*)?$)");
 
-    private static ReadResult<SyncSetting> readYaml(String path, String text, String fileProfile) {
-        List<SyncSetting> out = new ArrayList<>();
+    private static Parsed readYaml(String path, String text, String fileProfile) {
+        Parsed out = new Parsed();
         Document doc = new Document();
         Location fieldAt = Location.file(path);
         // Quoted in place of its two @s, the token keeps every line and column where it was.
@@ -233,12 +298,14 @@ public final class SpringSettingsReader implements SettingsReader {
             doc.finishInto(out, fileProfile);
             JsonLocation l = e.getLocation();
             Location at = l == null ? Location.file(path) : inside(path, text, l.getLineNr(), l.getColumnNr());
-            return new ReadResult<>(out, List.of(new ParseProblem(at, "Malformed YAML: " + firstLine(e))));
+            out.problems.add(new ParseProblem(at, "Malformed YAML: " + firstLine(e)));
+            return out;
         } catch (java.io.IOException e) {
-            return new ReadResult<>(out, List.of(new ParseProblem(Location.file(path), "Unreadable YAML: " + e)));
+            out.problems.add(new ParseProblem(Location.file(path), "Unreadable YAML: " + e));
+            return out;
         }
         doc.finishInto(out, fileProfile);
-        return ReadResult.of(out);
+        return out;
     }
 
     /** {@code spring.jpa.hibernate.ddl-auto} for a scalar nested under those keys; list indexes are left out. */

@@ -16,7 +16,9 @@ public interface EntityReader {
 
     /**
      * Whether an accepted file too large to read could still declare an entity (or something one uses), judged from
-     * its first bytes: such a file is reported, any other left alone. By default every accepted file could.
+     * its first bytes: such a file is reported, any other left alone. By default every accepted file could. The engine
+     * asks it too of the whole text of the files it hands to {@link #tables}: when it holds for none, no entity can
+     * depend on the database, which is then not looked for ({@link Dialect#DEFAULT} is passed).
      */
     default boolean recognizes(String path, String head) {
         return true;

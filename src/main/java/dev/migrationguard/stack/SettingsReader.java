@@ -1,9 +1,15 @@
 package dev.migrationguard.stack;
 
+import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SyncSetting;
 
-/** Finds settings that let an ORM change the schema by itself, in the configuration files of one stack. */
+import java.util.List;
+
+/**
+ * Finds settings that let an ORM change the schema by itself, and those that name the database, in the configuration
+ * files of one stack.
+ */
 public interface SettingsReader {
     boolean accepts(String path);
 
@@ -16,4 +22,20 @@ public interface SettingsReader {
     }
 
     ReadResult<SyncSetting> read(String path, String content);
+
+    /**
+     * A cheap test on the path alone: could this file name the project's database? Only such files of the checked
+     * side are read for {@link #databases}. By default none.
+     */
+    default boolean mayNameDatabase(String path) {
+        return false;
+    }
+
+    /**
+     * The settings in this file that name the project's database (a JDBC URL, a Hibernate dialect, a data source's
+     * type), each with the profile it applies to. A file that cannot be read names none.
+     */
+    default List<DatabaseSetting> databases(String path, String content) {
+        return List.of();
+    }
 }

@@ -17,8 +17,7 @@ public final class TypeOrmAdvisor implements MigrationAdvisor {
 
     @Override
     public Optional<String> advise(SchemaChange change, String suggestedName, Snapshot after) {
-        if (change == null || change.fact() == null || change.fact().location() == null
-                || !change.fact().location().path().endsWith(".ts")) {
+        if (change == null || change.location() == null || !change.location().path().endsWith(".ts")) {
             return Optional.empty();
         }
         String newest = null;

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migrationguard.stack.SettingsReader;
 import dev.migrationguard.model.CannotJudge;
+import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.typescript.TsNode;
 import dev.migrationguard.typescript.TypeScript;
 
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
  * {@code TypeOrmModule.forRoot}/{@code forRootAsync} factory, any options object of a file that uses TypeORM),
  * {@code ormconfig.*}, and {@code TYPEORM_SYNCHRONIZE}/{@code TYPEORM_DROP_SCHEMA} in env files. A value that is true
  * only in development ({@code process.env.NODE_ENV === 'development'}, a ternary, a constant holding such a test) is
- * reported as guarded; a value read from elsewhere (an env variable) cannot be judged and is not reported.
+ * reported as guarded; a value read from elsewhere (an env variable) cannot be judged and is not reported. Finds too
+ * the data source's {@code type}, which names the database.
  */
 public final class TypeOrmSettingsReader implements SettingsReader {
     private static final Set<String> KEYS = Set.of("synchronize", "dropSchema");
@@ -39,6 +43,17 @@ public final class TypeOrmSettingsReader implements SettingsReader {
             "^\\s*(?:export\\s+)?(TYPEORM_SYNCHRONIZE|TYPEORM_DROP_SCHEMA)\\s*=\\s*['\"]?([^'\"#\\s]*)");
     private static final Pattern OPTIONS_KEY = Pattern.compile("\\b(?:entities|migrations)['\"]?\\s*:");
     private static final Set<String> ENV_PROFILES_IGNORED = Set.of("example", "sample", "template", "dist", "defaults");
+    /** The data source {@code type}s of TypeORM's drivers; only these name a database. */
+    private static final Set<String> DRIVER_TYPES = Set.of("postgres", "mysql", "mariadb", "sqlite", "better-sqlite3",
+            "mssql", "oracle", "cockroachdb", "aurora-mysql", "aurora-postgres", "sqljs", "capacitor", "cordova",
+            "react-native", "nativescript", "expo");
+    private static final Pattern TYPE_OPTION = Pattern.compile("\\btype['\"]?\\s*:\\s*['\"`]?([a-z0-9-]+)");
+    private static final Pattern SCRIPT_TYPE = Pattern.compile("\\btype['\"]?\\s*:\\s*['\"`]([a-z0-9-]+)['\"`]");
+    private static final Pattern ENV_DATABASE = Pattern.compile(
+            "^\\s*(?:export\\s+)?(TYPEORM_CONNECTION|TYPEORM_URL)\\s*=\\s*['\"]?([^'\"#\\s]*)");
+    /** Words of a script's name that say it may hold the data source: {@code data-source.ts}, {@code app.module.ts}. */
+    private static final Set<String> DATA_SOURCE_WORDS = Set.of("data", "datasource", "ormconfig", "typeorm",
+            "database", "db", "orm", "config", "configuration", "app", "connection");
     private final TsSources sources;
 
     public TypeOrmSettingsReader(TsSources sources) {
@@ -59,6 +74,136 @@ public final class TypeOrmSettingsReader implements SettingsReader {
     public boolean recognizes(String path, String head) {
         String name = Text.fileName(path);
         return ENV_FILE.matcher(name).matches() || name.startsWith("ormconfig.") || mayConfigureTypeOrm(head);
+    }
+
+    /**
+     * An env or ormconfig file, or a script whose name has a word of {@link #DATA_SOURCE_WORDS}: the data source is
+     * looked for there only, so that naming the database never costs reading every script of a project.
+     */
+    @Override
+    public boolean mayNameDatabase(String path) {
+        String name = Text.fileName(path);
+        if (ENV_FILE.matcher(name).matches() || name.startsWith("ormconfig.")) return true;
+        if (!accepts(path) || path.contains("node_modules/")) return false;
+        for (String word : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (DATA_SOURCE_WORDS.contains(word)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The data source's {@code type} (written as a driver's name in a script that configures TypeORM, or in an
+     * ormconfig file), and {@code TYPEORM_CONNECTION} / {@code TYPEORM_URL} in env files, whose suffix is the profile.
+     */
+    @Override
+    public List<DatabaseSetting> databases(String path, String content) {
+        String name = Text.fileName(path);
+        String text = content == null ? "" : content;
+        try {
+            Matcher env = ENV_FILE.matcher(name);
+            if (env.matches()) return envDatabases(path, text, env.group(1));
+            Matcher type = TYPE_OPTION.matcher(text);
+            boolean named = false;
+            while (!named && type.find()) named = DRIVER_TYPES.contains(type.group(1));
+            if (!named) return List.of();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".json")) return treeDatabases(path, text, new JsonFactory());
+            if (lower.endsWith(".yml") || lower.endsWith(".yaml")) return treeDatabases(path, text, new YAMLFactory());
+            if (!name.startsWith("ormconfig.") && !mayConfigureTypeOrm(text)) return List.of();
+            return scriptDatabases(path, text);
+        } catch (CannotJudge e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private static List<DatabaseSetting> envDatabases(String path, String text, String suffix) {
+        if (suffix != null && ENV_PROFILES_IGNORED.contains(suffix.toLowerCase(Locale.ROOT))) return List.of();
+        List<DatabaseSetting> out = new ArrayList<>();
+        String[] lines = Text.lines(text);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ENV_DATABASE.matcher(lines[i]);
+            if (!m.find()) continue;
+            String value = m.group(2);
+            // A URL's scheme names the driver: postgres://user@db.example.com/app
+            int scheme = value.indexOf("://");
+            Optional<Dialect> dialect = Dialect.parse(scheme > 0 ? value.substring(0, scheme) : value);
+            if (dialect.isPresent()) {
+                Location at = Location.at(path, i + 1, m.start(1) + 1);
+                out.add(new DatabaseSetting(at, m.group(1), dialect.get(), suffix));
+            }
+        }
+        return out;
+    }
+
+    private static List<DatabaseSetting> treeDatabases(String path, String text, JsonFactory factory) {
+        List<DatabaseSetting> out = new ArrayList<>();
+        try (JsonParser p = factory.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.FIELD_NAME || !p.currentName().equals("type")) continue;
+                JsonLocation l = p.currentTokenLocation();
+                JsonToken value = p.nextToken();
+                if (value == null || !value.isScalarValue()) {
+                    if (value != null) p.skipChildren();
+                    continue;
+                }
+                driver(p.getText()).ifPresent(d -> out.add(new DatabaseSetting(
+                        Location.at(path, l.getLineNr(), l.getColumnNr()), "type", d, null)));
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /**
+     * Read as text, never parsed: the native parser may be missing on this platform, and the database must not cost a
+     * change that has no entity in it. A {@code type: '<driver>'} on a line that is not a comment counts.
+     */
+    private static List<DatabaseSetting> scriptDatabases(String path, String text) {
+        List<DatabaseSetting> out = new ArrayList<>();
+        String[] lines = Text.lines(text);
+        boolean inComment = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String head = line.strip();
+            if (inComment || head.startsWith("/*")) {
+                inComment = !line.contains("*/");
+                continue;
+            }
+            if (head.startsWith("*")) continue;
+            Matcher m = SCRIPT_TYPE.matcher(beforeLineComment(line));
+            while (m.find()) {
+                int column = m.start() + 1;
+                int number = i + 1;
+                driver(m.group(1)).ifPresent(d -> out.add(new DatabaseSetting(Location.at(path, number, column), "type",
+                        d, null)));
+            }
+        }
+        return out;
+    }
+
+    /** The line up to a {@code //} that no string holds ({@code 'postgres://db'} keeps its slashes). */
+    private static String beforeLineComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    private static Optional<Dialect> driver(String type) {
+        return type != null && DRIVER_TYPES.contains(type) ? Dialect.parse(type) : Optional.empty();
     }
 
     @Override

@@ -1,26 +1,36 @@
 package dev.migrationguard.toy;
 
+import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Migration.Touch;
 import dev.migrationguard.model.MigrationNames;
+import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.settings.OptionValues;
 import dev.migrationguard.stack.EntityReader;
 import dev.migrationguard.stack.HistoryTable;
 import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.stack.MigrationTool;
+import dev.migrationguard.stack.SettingsReader;
 import dev.migrationguard.stack.Stack;
 import dev.migrationguard.stack.WayBack;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +39,10 @@ import java.util.regex.Pattern;
 
 /**
  * A stack defined only in the tests, in a toy format, to show that one plugs in without touching src/main. Models are
- * {@code *.toymodel} files of {@code table <name>} and {@code column <table>.<name>} lines; migrations are
+ * {@code *.toymodel} files of {@code table <name>}, {@code view <name> as <query>} and
+ * {@code column <table>.<name> [<type>|?] [null|not null]} lines (a {@code broken} line does not parse), read as the
+ * physical tables they declare, types spelled for the run's database; {@code toy[-<profile>].db} files name that
+ * database ({@code database <name>}); migrations are
  * {@code <n>-<name>.toy} files of {@code create|alter|drop <table>} lines and a {@code down:} line for the way back;
  * {@code toy_history(name)} records what a database applied. Its one option, {@code toy.down-required}
  * ({@code yes} or {@code no}), says whether a migration needs its {@code down:} line.
@@ -39,6 +52,9 @@ public final class ToyStack implements Stack, MigrationTool {
     static final String DOWN_REQUIRED = "toy.down-required";
     private static final Pattern FILE = Pattern.compile("(?:.*/)?(\\d+)-([^/]+)\\.toy");
     private static final Pattern LINE = Pattern.compile("(table|column|create|alter|drop) ([\\w.]+)");
+    private static final Pattern COLUMN = Pattern.compile("column (\\w+)\\.(\\w+)(?: (.+?))??(?: (not null|null))?");
+    private static final Pattern VIEW = Pattern.compile("view (\\w+) as (.+)");
+    private static final Pattern DATABASE_FILE = Pattern.compile("(?:.*/)?toy(?:-(\\w+))?\\.db");
 
     @Override
     public String id() {
@@ -57,9 +73,10 @@ public final class ToyStack implements Stack, MigrationTool {
             throw new OptionValues.BadOption(DOWN_REQUIRED, DOWN_REQUIRED + " must be yes or no, not '" + value + "'");
         }
         boolean downRequired = value.equals("yes");
-        return new Parts(List.of(new Models()), List.of(new Migrations(downRequired)), List.of(),
+        return new Parts(List.of(new Models()), List.of(new Migrations(downRequired)), List.of(new Databases()),
                 List.of((change, name, after) -> Optional.of("Add toy/" + (count(after) + 1) + "-" + name + ".toy that "
-                        + MigrationNames.verbFor(change) + " table " + change.table() + ".")));
+                        + MigrationNames.verbFor(change) + " table "
+                        + (change.previousTable() != null ? change.previousTable() : change.table()) + ".")));
     }
 
     private static long count(Snapshot side) {
@@ -149,10 +166,80 @@ public final class ToyStack implements Stack, MigrationTool {
             return ReadResult.of(facts);
         }
 
+        /** The toy's physical tables: a column belongs to its table wherever it is declared. */
+        @Override
+        public Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+            Map<String, Table> tables = new LinkedHashMap<>();
+            List<ParseProblem> problems = new ArrayList<>();
+            for (String path : new TreeSet<>(paths)) {
+                String[] lines = Text.lines(side.readableText(path).orElse(""));
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    Location at = Location.at(path, i + 1, 1);
+                    Matcher view = VIEW.matcher(line);
+                    Matcher column = COLUMN.matcher(line);
+                    if (line.equals("broken")) {
+                        problems.add(new ParseProblem(at, "not a toy line"));
+                    } else if (line.startsWith("table ")) {
+                        String name = line.substring(6).strip();
+                        tables.put(name, Table.table(null, name, at));
+                    } else if (view.matches()) {
+                        tables.put(view.group(1), Table.view(null, view.group(1), view.group(2), at));
+                    } else if (column.matches()) {
+                        Table table = tables.getOrDefault(column.group(1), Table.table(null, column.group(1), at));
+                        tables.put(column.group(1), table.withColumn(dialect, column(dialect, column, at)));
+                    }
+                }
+            }
+            return Optional.of(new ReadResult<>(List.copyOf(tables.values()), problems));
+        }
+
+        private static Column column(Dialect dialect, Matcher m, Location at) {
+            String type = m.group(3);
+            String nullability = m.group(4);
+            if (type == null && nullability == null) return Column.unknown(m.group(2), at);
+            SqlType sqlType = type == null || type.equals("?") ? null : SqlType.parse(dialect, type);
+            Boolean nullable = nullability == null ? null : nullability.equals("null");
+            return Column.of(m.group(2), sqlType, nullable, at);
+        }
+
         /** A model file stands alone: no other file's facts depend on it. */
         @Override
         public Set<String> dependents(Snapshot side, Set<String> paths) {
             return Set.of();
+        }
+    }
+
+    /** {@code toy[-<profile>].db} files: the database they name, for the profile in their name. */
+    private static final class Databases implements SettingsReader {
+        @Override
+        public boolean accepts(String path) {
+            return false;
+        }
+
+        @Override
+        public ReadResult<SyncSetting> read(String path, String content) {
+            return ReadResult.empty();
+        }
+
+        @Override
+        public boolean mayNameDatabase(String path) {
+            return DATABASE_FILE.matcher(path).matches();
+        }
+
+        @Override
+        public List<DatabaseSetting> databases(String path, String content) {
+            Matcher file = DATABASE_FILE.matcher(path);
+            if (!file.matches()) return List.of();
+            List<DatabaseSetting> found = new ArrayList<>();
+            String[] lines = Text.lines(content);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].startsWith("database ")) continue;
+                int line = i + 1;
+                Dialect.parse(lines[i].substring(9)).ifPresent(d -> found.add(new DatabaseSetting(
+                        Location.at(path, line, 1), "database", d, file.group(1))));
+            }
+            return found;
         }
     }
 

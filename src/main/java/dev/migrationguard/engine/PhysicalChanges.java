@@ -1,0 +1,214 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.SchemaChange.Target;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Generated;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.PhysicalDiff;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.Table;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The entity changes of one reader that gives tables: the two sides' tables, less what an unreliable file holds on
+ * either side, compared as physical schemas. What is left out, or cannot be compared because a fact is unknown, is
+ * said on the debug sink, one line each, so that a silent run can be explained.
+ */
+final class PhysicalChanges {
+    private static final Set<PhysicalDiff.Kind> WHOLE_VIEW = Set.of(PhysicalDiff.Kind.VIEW_ADDED,
+            PhysicalDiff.Kind.VIEW_REMOVED, PhysicalDiff.Kind.VIEW_RENAMED);
+    private final Dialect dialect;
+    private final Map<String, String> unreliable;
+    private final Consumer<String> debug;
+
+    /**
+     * @param unreliable why each file that did not parse, or is too large, on either side cannot be compared
+     * @param debug      where the lines that explain silence go
+     */
+    PhysicalChanges(Dialect dialect, Map<String, String> unreliable, Consumer<String> debug) {
+        this.dialect = dialect;
+        this.unreliable = unreliable;
+        this.debug = debug;
+    }
+
+    List<SchemaChange> between(List<Table> before, List<Table> after) {
+        Set<String> tablesOut = new HashSet<>();
+        Map<String, Set<String>> columnsOut = new LinkedHashMap<>();
+        leaveOut(before, "before", tablesOut, columnsOut);
+        leaveOut(after, "after", tablesOut, columnsOut);
+        PhysicalSchema was = schema(before, tablesOut, columnsOut);
+        PhysicalSchema now = schema(after, tablesOut, columnsOut);
+        unknownFacts(was, now);
+        List<SchemaChange> changes = new ArrayList<>();
+        for (PhysicalDiff.Change c : PhysicalDiff.diff(was, now).changes()) {
+            // A view entity owns no table, and its view may be made elsewhere (Hibernate's @Subselect is never made):
+            // only a change of its query asks for a migration.
+            if (WHOLE_VIEW.contains(c.kind())) {
+                say(c.message() + ": not reported, a view entity owns no table");
+                continue;
+            }
+            changes.add(change(c, was, now));
+        }
+        return changes;
+    }
+
+    /** A table whose file is unreliable goes on both sides; so does a column whose source file is. */
+    private void leaveOut(List<Table> tables, String side, Set<String> tablesOut, Map<String, Set<String>> columnsOut) {
+        for (Table t : tables) {
+            String key = tableKey(t.schema(), t.name());
+            String why = why(t.location());
+            if (why != null) {
+                if (tablesOut.add(key)) say(kind(t) + " " + display(t) + ": not compared: " + why);
+                continue;
+            }
+            if (!t.complete()) say(kind(t) + " " + display(t) + ": not compared: its facts on the " + side
+                    + " side are incomplete");
+            for (Column c : t.columns()) {
+                String columnWhy = why(c.location());
+                if (columnWhy == null) continue;
+                if (columnsOut.computeIfAbsent(key, k -> new HashSet<>()).add(Identifiers.key(dialect, c.name()))) {
+                    say("column " + display(t) + "." + quote(c.name()) + ": not compared: " + columnWhy);
+                }
+            }
+        }
+    }
+
+    private String why(Location at) {
+        if (at == null || at.path() == null) return null;
+        String reason = unreliable.get(at.path());
+        return reason == null ? null : at.path() + " " + reason;
+    }
+
+    private PhysicalSchema schema(List<Table> tables, Set<String> tablesOut, Map<String, Set<String>> columnsOut) {
+        List<Table> kept = new ArrayList<>();
+        for (Table t : tables) {
+            String key = tableKey(t.schema(), t.name());
+            if (tablesOut.contains(key)) continue;
+            Table k = t;
+            for (String column : columnsOut.getOrDefault(key, Set.of())) {
+                for (Column c : t.columns()) {
+                    if (Identifiers.key(dialect, c.name()).equals(column)) k = k.withoutColumn(dialect, c.name());
+                }
+            }
+            kept.add(k);
+        }
+        return PhysicalSchema.of(dialect, kept, List.of(), List.of());
+    }
+
+    /**
+     * Says, for each column on both sides, which of its facts could not be compared because a side does not know it
+     * (the diff takes an unknown fact for the same as any).
+     */
+    private void unknownFacts(PhysicalSchema was, PhysicalSchema now) {
+        for (Table t : now.tableList()) {
+            Table old = was.table(t.schema(), t.name());
+            if (old == null || t.view() || old.view() || !t.complete() || !old.complete()) continue;
+            for (Column c : t.columns()) {
+                Column o = old.column(dialect, c.name());
+                if (o == null) continue;
+                List<String> unknown = new ArrayList<>();
+                note(unknown, "type", o.type() == null, c.type() == null);
+                note(unknown, "nullability", o.nullable() == null, c.nullable() == null);
+                note(unknown, "default", !o.defaultValue().known(), !c.defaultValue().known());
+                note(unknown, "generation", o.generated().kind() == Generated.Kind.UNKNOWN,
+                        c.generated().kind() == Generated.Kind.UNKNOWN);
+                note(unknown, "uniqueness", old.uniqueColumn(dialect, o.name()) == null,
+                        t.uniqueColumn(dialect, c.name()) == null);
+                if (unknown.isEmpty()) continue;
+                Location at = c.location() != null ? c.location() : t.location();
+                say("column " + display(t) + "." + quote(c.name()) + ": " + String.join(", ", unknown)
+                        + " not compared (unknown)" + (at == null ? "" : ", from " + place(at)));
+            }
+        }
+    }
+
+    private static void note(List<String> unknown, String fact, boolean before, boolean after) {
+        if (!before && !after) return;
+        String side = before && after ? "both sides" : before ? "the before side" : "the after side";
+        unknown.add(fact + " on " + side);
+    }
+
+    private SchemaChange change(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
+        String name = c.kind().name();
+        SchemaChange.Kind kind = name.endsWith("_ADDED") ? SchemaChange.Kind.ADDED
+                : name.endsWith("_REMOVED") ? SchemaChange.Kind.REMOVED
+                : name.endsWith("_RENAMED") ? SchemaChange.Kind.RENAMED : SchemaChange.Kind.CHANGED;
+        Target target = name.startsWith("TABLE_") ? Target.TABLE : name.startsWith("VIEW_") ? Target.VIEW
+                : name.startsWith("COLUMN_") ? Target.COLUMN : name.startsWith("SEQUENCE_") ? Target.SEQUENCE
+                : name.startsWith("ENUM_TYPE_") ? Target.ENUM_TYPE : Target.CONSTRAINT;
+        String schema = isDefault(c.schema(), c.object()) ? null : c.schema();
+        String previous = null;
+        if (kind == SchemaChange.Kind.RENAMED && target.whole()) previous = renamedFrom(c, was, now);
+        String column = target == Target.COLUMN ? column(c, was, now) : null;
+        return SchemaChange.physical(kind, target, schema, c.object(), previous, column, c.message(), c.location());
+    }
+
+    /** The table of the old side that the message says was renamed to this one. */
+    private String renamedFrom(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
+        for (Table t : was.tableList()) {
+            if (now.table(t.schema(), t.name()) != null) continue;
+            String said = kind(t) + " " + display(t) + " renamed to "
+                    + Identifiers.display(dialect, c.schema(), c.object());
+            if (c.message().equals(said)) return t.name();
+        }
+        return null;
+    }
+
+    /** The column a column change names: for a rename, the new name (the message gives both). */
+    private String column(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
+        String table = "column " + Identifiers.display(dialect, c.schema(), c.object()) + ".";
+        List<Column> candidates = new ArrayList<>();
+        Table n = now.table(c.schema(), c.object());
+        Table o = was.table(c.schema(), c.object());
+        if (n != null) candidates.addAll(n.columns());
+        if (o != null) candidates.addAll(o.columns());
+        for (Column col : candidates) {
+            String named = quote(col.name());
+            if (c.kind() == PhysicalDiff.Kind.COLUMN_RENAMED) {
+                if (c.message().startsWith(table) && c.message().endsWith(" renamed to " + named)) return col.name();
+            } else if (c.message().startsWith(table + named + ":") || c.message().startsWith(table + named + " ")) {
+                return col.name();
+            }
+        }
+        return null;
+    }
+
+    private boolean isDefault(String schema, String name) {
+        return schema == null || Identifiers.qualifiedKey(dialect, schema, name)
+                .equals(Identifiers.qualifiedKey(dialect, null, name));
+    }
+
+    private String tableKey(String schema, String name) {
+        return Identifiers.qualifiedKey(dialect, schema, name);
+    }
+
+    private String display(Table t) {
+        return Identifiers.display(dialect, t.schema(), t.name());
+    }
+
+    private static String kind(Table t) {
+        return t.view() ? "view" : "table";
+    }
+
+    private static String quote(String name) {
+        return "\"" + name + "\"";
+    }
+
+    private static String place(Location at) {
+        return at.isWholeFile() ? at.path() : at.path() + ":" + at.line();
+    }
+
+    private void say(String line) {
+        debug.accept(line);
+    }
+}
