@@ -80,6 +80,14 @@ final class Constants {
         return attribute(annotation, name).map(e -> resolve(source, e));
     }
 
+    /**
+     * The attribute's value when it is a literal or a constant that resolves to one ({@code String}, {@code Long} or
+     * {@code Boolean}); empty when absent or when it depends on something the snapshot does not show.
+     */
+    Optional<Object> literal(ParsedSource source, AnnotationExpr annotation, String name) {
+        return attribute(annotation, name).map(e -> evaluate(source, e, 0)).filter(v -> !(v instanceof Unresolved));
+    }
+
     String resolve(ParsedSource source, Expression expression) {
         Object value = evaluate(source, expression, 0);
         return value instanceof Unresolved u ? u.text() : String.valueOf(value);
