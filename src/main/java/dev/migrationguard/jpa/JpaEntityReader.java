@@ -121,14 +121,21 @@ public final class JpaEntityReader implements EntityReader {
         SnapshotSources sources = sources(side);
         Set<String> used = new HashSet<>();
         Set<String> constantHolders = new HashSet<>();
+        Set<String> roots = new TreeSet<>();
         for (String path : paths) {
             if (!accepts(path)) continue;
             var text = sources.text(path);
             if (text.isEmpty()) continue;
             boolean mapped = text.get().contains("Embeddable") || text.get().contains("MappedSuperclass");
-            if (!mapped && !text.get().contains("static final")) continue;
+            boolean subclass = mentionsJpa(text.get()) && text.get().contains("extends");
+            if (!mapped && !subclass && !text.get().contains("static final")) continue;
             sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
                 for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
+                    if (p.imports().has(t, "Entity")) {
+                        // A subclass's columns live in (or key on) its root's table: read the root with it.
+                        TableMapper.entityRoot(sources, new SnapshotSources.TypeRef(p, t))
+                                .map(r -> r.source().path()).filter(r -> !paths.contains(r)).ifPresent(roots::add);
+                    }
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
                         used.add(t.getNameAsString());
                     } else if (!p.imports().has(t, "Entity") && declaresSharedConstants(t)) {
@@ -137,7 +144,7 @@ public final class JpaEntityReader implements EntityReader {
                 }
             });
         }
-        Set<String> result = new TreeSet<>();
+        Set<String> result = new TreeSet<>(roots);
         if (!constantHolders.isEmpty()) result.addAll(filesReading(sources, paths, constantHolders, used));
         if (!used.isEmpty()) result.addAll(entitiesUsing(sources, paths, used));
         return result;

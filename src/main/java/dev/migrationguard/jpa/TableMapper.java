@@ -778,21 +778,38 @@ final class TableMapper {
         return type instanceof ClassOrInterfaceType c ? c.getNameAsString() : type.asString();
     }
 
-    /** The classes a type extends that JPA maps (entities, mapped superclasses, embeddables), nearest first. */
     private List<TypeRef> superclasses(TypeRef start) {
+        return superclasses(sources, start);
+    }
+
+    /**
+     * The classes a type extends that JPA maps (entities, mapped superclasses, embeddables), nearest first. A class
+     * between them that JPA does not map (an abstract base without annotations) adds nothing but does not end the
+     * hierarchy: its own superclass may still be the root entity.
+     */
+    static List<TypeRef> superclasses(SnapshotSources sources, TypeRef start) {
         List<TypeRef> chain = new ArrayList<>();
+        List<TypeDeclaration<?>> seen = new ArrayList<>(List.of(start.type()));
         TypeRef current = start;
-        while (chain.size() < MAX_DEPTH && current.type() instanceof ClassOrInterfaceDeclaration c
+        while (seen.size() <= MAX_DEPTH * 2 && current.type() instanceof ClassOrInterfaceDeclaration c
                 && !c.getExtendedTypes().isEmpty()) {
             String name = c.getExtendedTypes().get(0).getNameAsString();
-            Optional<TypeRef> parent = sources.findType(current.source(), name)
-                    .filter(r -> r.type() != start.type())
-                    .filter(r -> has(r, "Entity") || has(r, "MappedSuperclass") || has(r, "Embeddable"));
-            if (parent.isEmpty() || chain.stream().anyMatch(r -> r.type() == parent.get().type())) break;
+            Optional<TypeRef> parent = sources.findType(current.source(), name);
+            if (parent.isEmpty() || seen.stream().anyMatch(t -> t == parent.get().type())) break;
             current = parent.get();
-            chain.add(current);
+            seen.add(current.type());
+            if (has(current, "Entity") || has(current, "MappedSuperclass") || has(current, "Embeddable")) {
+                chain.add(current);
+            }
         }
         return chain;
+    }
+
+    /** The entity at the top of an entity's hierarchy, when it has one above it. */
+    static Optional<TypeRef> entityRoot(SnapshotSources sources, TypeRef entity) {
+        TypeRef root = null;
+        for (TypeRef r : superclasses(sources, entity)) if (has(r, "Entity")) root = r;
+        return Optional.ofNullable(root);
     }
 
     /** An embeddable's attributes, those of the embeddables it extends first. */
