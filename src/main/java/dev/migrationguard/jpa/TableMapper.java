@@ -37,12 +37,15 @@ import dev.migrationguard.model.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -331,7 +334,8 @@ final class TableMapper {
                 ColumnOverride override = overrides.get(a.name());
                 Builder target = secondaryOf(owner, a, override);
                 Column c = basic(owner, a, override, a.type(), id, inEmbeddable);
-                target.column(c);
+                AnnotationExpr column = override != null ? override.column() : find(a, "Column").orElse(null);
+                target.column(c, readOnly(override != null ? override.source() : a.source(), column));
                 if (id && target == owner.table()) owner.table().idColumn(c.name(), c.location());
             }
         }
@@ -487,7 +491,7 @@ final class TableMapper {
             boolean nullable = !id && optional && bool(a.source(), jc, "nullable").orElse(true);
             boolean unique = oneToOne || bool(a.source(), jc, "unique").orElse(false);
             Column c = join.columns().get(i).withNullable(nullable).withUnique(unique);
-            owner.table().column(c);
+            owner.table().column(c, readOnly(a.source(), jc));
             columns.add(c.name());
             if (id) owner.table().idColumn(c.name(), c.location());
         }
@@ -1000,6 +1004,11 @@ final class TableMapper {
         return a.source().imports().findFrom(a.annotated(), simple, HIBERNATE);
     }
 
+    /** {@code insertable = false, updatable = false}: a second, read-only mapping of a column mapped elsewhere. */
+    private boolean readOnly(ParsedSource source, AnnotationExpr column) {
+        return !bool(source, column, "insertable").orElse(true) && !bool(source, column, "updatable").orElse(true);
+    }
+
     private boolean mappedBy(Attribute a, AnnotationExpr relation) {
         return named(a.source(), relation, "mappedBy").isPresent();
     }
@@ -1071,6 +1080,7 @@ final class TableMapper {
         final String name;
         final Location location;
         final Map<String, Column> columns = new LinkedHashMap<>();
+        final Set<String> readOnlyColumns = new HashSet<>();
         List<String> primaryKey = new ArrayList<>();
         Location primaryKeyAt;
         final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -1085,9 +1095,37 @@ final class TableMapper {
             this.location = location;
         }
 
-        /** The first mapping of a column wins: a second one (a read-only duplicate, a sibling subclass) adds nothing. */
         void column(Column c) {
-            columns.putIfAbsent(Identifiers.key(dialect, c.name()), c);
+            column(c, false);
+        }
+
+        /**
+         * A column mapped twice (a read-only copy of a join column, two subclasses of one table) is the writable
+         * mapping's; between two of the same kind, what they disagree on is unknown. Either way the result does not
+         * depend on the order of the fields.
+         */
+        void column(Column c, boolean readOnly) {
+            String key = Identifiers.key(dialect, c.name());
+            Column old = columns.get(key);
+            if (old == null || readOnlyColumns.contains(key) && !readOnly) {
+                columns.put(key, c);
+                if (readOnly) readOnlyColumns.add(key);
+                else readOnlyColumns.remove(key);
+            } else if (readOnlyColumns.contains(key) == readOnly && !old.equals(c)) {
+                columns.put(key, merged(old, c));
+            }
+        }
+
+        private Column merged(Column x, Column y) {
+            Location first = Comparator.comparing(Location::path).thenComparingInt(Location::line)
+                    .thenComparingInt(Location::column).compare(x.location(), y.location()) <= 0
+                    ? x.location() : y.location();
+            return new Column(x.name(), Objects.equals(x.type(), y.type()) ? x.type() : null,
+                    Objects.equals(x.nullable(), y.nullable()) ? x.nullable() : null,
+                    x.defaultValue().equals(y.defaultValue()) ? x.defaultValue() : ColumnDefault.UNKNOWN,
+                    x.generated().equals(y.generated()) ? x.generated() : Generated.UNKNOWN,
+                    Objects.equals(x.unique(), y.unique()) ? x.unique() : null,
+                    Objects.equals(x.enumValues(), y.enumValues()) ? x.enumValues() : null, first);
         }
 
         void idColumn(String column, Location at) {
