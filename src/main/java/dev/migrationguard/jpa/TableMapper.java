@@ -903,7 +903,7 @@ final class TableMapper {
                 if (property == null || m.isStatic() || ref.source().imports().has(m, "Transient")) continue;
                 boolean annotated = MAPPING.stream().anyMatch(s -> ref.source().imports().has(m, s));
                 String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
-                if (annotated || !type.getMethodsByName(setter).isEmpty()) {
+                if (annotated || !type.getMethodsByName(setter).isEmpty() || lombokSetter(ref, property)) {
                     result.add(new Attribute(ref.source(), m, property, m.getType(), m));
                 }
             }
@@ -916,6 +916,18 @@ final class TableMapper {
             }
         }
         return result;
+    }
+
+    /** A setter Lombok writes: {@code @Setter} or {@code @Data} on the class, or {@code @Setter} on the field. */
+    private static boolean lombokSetter(TypeRef ref, String property) {
+        List<String> lombok = List.of("lombok");
+        var imports = ref.source().imports();
+        if (imports.findFrom(ref.type(), "Setter", lombok).isPresent()
+                || imports.findFrom(ref.type(), "Data", lombok).isPresent()) {
+            return true;
+        }
+        return ref.type().getFieldByName(property).filter(f -> imports.findFrom(f, "Setter", lombok).isPresent())
+                .isPresent();
     }
 
     /** Annotations on getters and none on fields mean property access (JPA decides by where {@code @Id} sits). */
