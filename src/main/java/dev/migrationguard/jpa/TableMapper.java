@@ -336,7 +336,7 @@ final class TableMapper {
                 Column c = basic(owner, a, override, a.type(), id, inEmbeddable);
                 AnnotationExpr column = override != null ? override.column() : find(a, "Column").orElse(null);
                 target.column(c, readOnly(override != null ? override.source() : a.source(), column));
-                if (id && target == owner.table()) owner.table().idColumn(c.name(), c.location());
+                if (id && target == owner.table()) owner.table().idColumn(c.name(), member, c.location());
             }
         }
     }
@@ -493,7 +493,7 @@ final class TableMapper {
             Column c = join.columns().get(i).withNullable(nullable).withUnique(unique);
             owner.table().column(c, readOnly(a.source(), jc));
             columns.add(c.name());
-            if (id) owner.table().idColumn(c.name(), c.location());
+            if (id) owner.table().idColumn(c.name(), a.name(), c.location());
         }
         if (!join.columns().isEmpty() && !noConstraint(given)) {
             owner.table().foreignKeys.add(new ForeignKey(foreignKeyName(a, given), columns, join.schema(),
@@ -1086,6 +1086,10 @@ final class TableMapper {
 
     // ---- building
 
+    /** A column of a key made by {@code @Id} attributes, with the attribute's path, which orders the key. */
+    private record IdPart(String column, String attribute, Location at) {
+    }
+
     /** One table being filled by the entities, collections and relations that map to it. */
     private final class Builder {
         final String schema;
@@ -1093,6 +1097,7 @@ final class TableMapper {
         final Location location;
         final Map<String, Column> columns = new LinkedHashMap<>();
         final Set<String> readOnlyColumns = new HashSet<>();
+        final List<IdPart> idParts = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
         Location primaryKeyAt;
         final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -1140,10 +1145,12 @@ final class TableMapper {
                     Objects.equals(x.enumValues(), y.enumValues()) ? x.enumValues() : null, first);
         }
 
-        void idColumn(String column, Location at) {
-            if (primaryKey.contains(column)) return;
-            primaryKey.add(column);
-            if (primaryKeyAt == null) primaryKeyAt = at;
+        /**
+         * A column of the key the {@code @Id} attributes make. Hibernate orders the attributes of a composite id by
+         * name, not by declaration, so the key's column order does not depend on the order of the fields.
+         */
+        void idColumn(String column, String attribute, Location at) {
+            if (idParts.stream().noneMatch(p -> p.column().equals(column))) idParts.add(new IdPart(column, attribute, at));
         }
 
         void primaryKey(List<String> key, Location at) {
@@ -1155,6 +1162,13 @@ final class TableMapper {
             if (view) return Table.view(schema, name, viewDefinition, location);
             Table t = Table.table(schema, name, location);
             for (Column c : columns.values()) t = t.withColumn(dialect, c);
+            if (primaryKey.isEmpty() && !idParts.isEmpty()) {
+                List<IdPart> parts = new ArrayList<>(idParts);
+                parts.sort(Comparator.comparing(IdPart::attribute).thenComparing(IdPart::column));
+                primaryKey = parts.stream().map(IdPart::column).toList();
+                primaryKeyAt = idParts.stream().map(IdPart::at).min(Comparator.comparingInt(Location::line)
+                        .thenComparingInt(Location::column)).orElse(null);
+            }
             if (!primaryKey.isEmpty()) t = t.withPrimaryKey(new PrimaryKey(null, primaryKey, primaryKeyAt));
             for (ForeignKey fk : foreignKeys) t = t.withForeignKey(fk);
             for (Index i : indexes) t = t.withIndex(i);
