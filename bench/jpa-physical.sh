@@ -23,7 +23,9 @@ mkdir -p "$out/clones"
 
 mvn -B -ntp -q -DskipTests test-compile
 mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
-cp="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
+# The harness runs from a copy of the classes, so that a build during the run cannot pull them away.
+rm -rf "$out/classes" && mkdir -p "$out/classes" && cp -r target/classes target/test-classes "$out/classes/"
+cp="$out/classes/classes:$out/classes/test-classes:$(cat "$out/classpath.txt")"
 
 while read -r project naming dialect; do
   [ -n "$project" ] || continue
