@@ -131,7 +131,7 @@ final class TableMapper {
         if (entityAncestors.isEmpty() ? declaresDiscriminator : strategy.equals("SINGLE_TABLE")) {
             discriminator(root, table);
         }
-        tableConstraints(self, table);
+        find(self, "Table").ifPresent(t -> tableConstraints(source, t, table));
 
         Map<String, ColumnOverride> overrides = overrides(self.source(), self.type());
         for (int i = contributing.size() - 1; i >= 0; i--) {
@@ -219,18 +219,18 @@ final class TableMapper {
         table.column(new Column(columnName(name), type, false, ColumnDefault.NONE, Generated.NONE, false, null, at));
     }
 
-    /** {@code @Table(indexes, uniqueConstraints)}. */
-    private void tableConstraints(TypeRef entity, Builder table) {
-        Optional<AnnotationExpr> tableAnnotation = find(entity, "Table");
-        if (tableAnnotation.isEmpty()) return;
-        ParsedSource source = entity.source();
-        for (AnnotationExpr index : annotations(tableAnnotation.get(), "indexes")) {
+    /**
+     * The {@code indexes} and {@code uniqueConstraints} of a {@code @Table}, {@code @SecondaryTable},
+     * {@code @JoinTable} or {@code @CollectionTable}.
+     */
+    private void tableConstraints(ParsedSource source, AnnotationExpr tableAnnotation, Builder table) {
+        for (AnnotationExpr index : annotations(tableAnnotation, "indexes")) {
             List<String> columns = columnList(constants.value(source, index, "columnList").orElse(""));
             boolean unique = constants.literal(source, index, "unique").map(Boolean.TRUE::equals).orElse(false);
             String name = named(source, index, "name").map(this::stored).orElse(null);
             table.indexes.add(new Index(name, columns, unique, null, null, source.locate(index)));
         }
-        for (AnnotationExpr unique : annotations(tableAnnotation.get(), "uniqueConstraints")) {
+        for (AnnotationExpr unique : annotations(tableAnnotation, "uniqueConstraints")) {
             List<String> columns = new ArrayList<>();
             for (Expression c : list(unique, "columnNames")) columns.addAll(columnList(constants.resolve(source, c)));
             String name = named(source, unique, "name").map(this::stored).orElse(null);
@@ -268,6 +268,7 @@ final class TableMapper {
             String schema = named(self.source(), s, "schema").orElse(null);
             Location at = self.source().locate(s);
             Builder b = builder(tableName(schema, naming.physical(logical.get())), at);
+            tableConstraints(self.source(), s, b);
             List<AnnotationExpr> given = annotations(s, "pkJoinColumns");
             List<String> columns = new ArrayList<>();
             List<String> referenced = new ArrayList<>();
@@ -545,6 +546,7 @@ final class TableMapper {
                         naming.physical(n)))
                 .orElseGet(() -> tableName(null, implicitJoinTable(owner, a, target)));
         Builder table = builder(name, a.location());
+        joinTable.ifPresent(j -> tableConstraints(a.source(), j, table));
         List<AnnotationExpr> own = joinTable.map(j -> annotations(j, "joinColumns")).orElse(List.of());
         List<AnnotationExpr> inverse = joinTable.map(j -> annotations(j, "inverseJoinColumns")).orElse(List.of());
         List<String> ownColumns = keyColumns(table, a, own, owner.entityName(), ownerIds(owner), owner.table().schema,
@@ -595,6 +597,7 @@ final class TableMapper {
                         naming.physical(n)))
                 .orElseGet(() -> tableName(null, naming.physical(owner.entityName() + "_" + a.name())));
         Builder table = builder(name, a.location());
+        collectionTable.ifPresent(c -> tableConstraints(a.source(), c, table));
         List<AnnotationExpr> given = collectionTable.map(c -> annotations(c, "joinColumns")).orElse(List.of());
         List<String> key = new ArrayList<>(keyColumns(table, a, given, owner.entityName(), ownerIds(owner),
                 owner.table().schema, owner.table().name, false));
