@@ -121,20 +121,24 @@ public final class JpaEntityReader implements EntityReader {
         SnapshotSources sources = sources(side);
         Set<String> used = new HashSet<>();
         Set<String> constantHolders = new HashSet<>();
-        Set<String> roots = new TreeSet<>();
+        Set<String> sharedTables = new TreeSet<>();
         for (String path : paths) {
             if (!accepts(path)) continue;
             var text = sources.text(path);
             if (text.isEmpty()) continue;
             boolean mapped = text.get().contains("Embeddable") || text.get().contains("MappedSuperclass");
-            boolean subclass = mentionsJpa(text.get()) && text.get().contains("extends");
-            if (!mapped && !subclass && !text.get().contains("static final")) continue;
+            boolean sharesTables = mentionsJpa(text.get())
+                    && (text.get().contains("extends") || text.get().contains("OneToMany"));
+            if (!mapped && !sharesTables && !text.get().contains("static final")) continue;
             sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
                 for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
                     if (p.imports().has(t, "Entity")) {
-                        // A subclass's columns live in (or key on) its root's table: read the root with it.
-                        TableMapper.entityRoot(sources, new SnapshotSources.TypeRef(p, t))
-                                .map(r -> r.source().path()).filter(r -> !paths.contains(r)).ifPresent(roots::add);
+                        // A table an entity shares (its root's; the target's of a @OneToMany @JoinColumn) is read
+                        // whole, with the entity that owns it, so that either side holds all of it.
+                        var entity = new SnapshotSources.TypeRef(p, t);
+                        TableMapper.entityRoot(sources, entity).ifPresent(r -> sharedTables.add(r.source().path()));
+                        TableMapper.tablesWrittenInto(sources, entity)
+                                .forEach(r -> sharedTables.add(r.source().path()));
                     }
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
                         used.add(t.getNameAsString());
@@ -144,7 +148,8 @@ public final class JpaEntityReader implements EntityReader {
                 }
             });
         }
-        Set<String> result = new TreeSet<>(roots);
+        sharedTables.removeAll(paths);
+        Set<String> result = new TreeSet<>(sharedTables);
         if (!constantHolders.isEmpty()) result.addAll(filesReading(sources, paths, constantHolders, used));
         if (!used.isEmpty()) result.addAll(entitiesUsing(sources, paths, used));
         return result;

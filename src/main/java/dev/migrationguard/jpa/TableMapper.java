@@ -819,6 +819,24 @@ final class TableMapper {
         return Optional.ofNullable(root);
     }
 
+    /**
+     * The entities whose tables this entity's own attributes put columns in: the targets of a unidirectional
+     * {@code @OneToMany} with {@code @JoinColumn}, whose foreign key lives in the target's table.
+     */
+    static List<TypeRef> tablesWrittenInto(SnapshotSources sources, TypeRef entity) {
+        List<TypeRef> result = new ArrayList<>();
+        for (Attribute a : attributes(entity)) {
+            Optional<AnnotationExpr> rel = find(a, "OneToMany");
+            if (rel.isEmpty() || Constants.attribute(rel.get(), "mappedBy").isPresent()
+                    || !has(a, "JoinColumn") && !has(a, "JoinColumns")) {
+                continue;
+            }
+            sources.findType(a.source(), simpleName(elementType(a.type()))).filter(r -> has(r, "Entity"))
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+
     /** An embeddable's attributes, those of the embeddables it extends first. */
     private List<Attribute> embeddedAttributes(TypeRef embeddable) {
         List<TypeRef> levels = new ArrayList<>(superclasses(embeddable));
@@ -896,7 +914,7 @@ final class TableMapper {
         }
     }
 
-    private List<Attribute> attributes(TypeRef ref) {
+    private static List<Attribute> attributes(TypeRef ref) {
         List<Attribute> result = new ArrayList<>();
         TypeDeclaration<?> type = ref.type();
         if (type instanceof EnumDeclaration) return result;
@@ -934,7 +952,7 @@ final class TableMapper {
     }
 
     /** Annotations on getters and none on fields mean property access (JPA decides by where {@code @Id} sits). */
-    private boolean usesPropertyAccess(TypeRef ref) {
+    private static boolean usesPropertyAccess(TypeRef ref) {
         Optional<AnnotationExpr> access = find(ref, "Access");
         if (access.isPresent()) {
             return Constants.attribute(access.get(), "value").map(Constants::enumName).orElse("").equals("PROPERTY");
