@@ -928,6 +928,19 @@ final class TableMapper {
                     result.add(new Attribute(ref.source(), m, property, m.getType(), m));
                 }
             }
+            // Getters Lombok writes carry no annotations: the field stands for them.
+            for (FieldDeclaration f : type.getFields()) {
+                if (f.isStatic() || f.isTransient() || ref.source().imports().has(f, "Transient")) continue;
+                for (VariableDeclarator v : f.getVariables()) {
+                    String property = v.getNameAsString();
+                    boolean listed = result.stream().anyMatch(a -> a.name().equals(property));
+                    String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+                    boolean settable = !type.getMethodsByName(setter).isEmpty() || lombokSetter(ref, property);
+                    if (!listed && settable && lombok(ref, f, "Getter")) {
+                        result.add(new Attribute(ref.source(), f, property, v.getType(), f));
+                    }
+                }
+            }
             return result;
         }
         for (FieldDeclaration f : type.getFields()) {
@@ -941,14 +954,16 @@ final class TableMapper {
 
     /** A setter Lombok writes: {@code @Setter} or {@code @Data} on the class, or {@code @Setter} on the field. */
     private static boolean lombokSetter(TypeRef ref, String property) {
+        return ref.type().getFieldByName(property).map(f -> lombok(ref, f, "Setter")).orElse(false);
+    }
+
+    /** Whether Lombok writes the field's accessor of that kind ({@code Getter}, {@code Setter}), or {@code @Data} both. */
+    private static boolean lombok(TypeRef ref, FieldDeclaration field, String accessor) {
         List<String> lombok = List.of("lombok");
         var imports = ref.source().imports();
-        if (imports.findFrom(ref.type(), "Setter", lombok).isPresent()
-                || imports.findFrom(ref.type(), "Data", lombok).isPresent()) {
-            return true;
-        }
-        return ref.type().getFieldByName(property).filter(f -> imports.findFrom(f, "Setter", lombok).isPresent())
-                .isPresent();
+        return imports.findFrom(ref.type(), accessor, lombok).isPresent()
+                || imports.findFrom(ref.type(), "Data", lombok).isPresent()
+                || imports.findFrom(field, accessor, lombok).isPresent();
     }
 
     /** Annotations on getters and none on fields mean property access (JPA decides by where {@code @Id} sits). */
