@@ -136,8 +136,8 @@ public final class JpaEntityReader implements EntityReader {
                         // A table an entity shares (its root's; the target's of a @OneToMany @JoinColumn) is read
                         // whole, with the entity that owns it, so that either side holds all of it.
                         var entity = new SnapshotSources.TypeRef(p, t);
-                        TableMapper.entityRoot(sources, entity).ifPresent(r -> sharedTables.add(r.source().path()));
-                        TableMapper.tablesWrittenInto(sources, entity)
+                        JpaClasses.entityRoot(sources, entity).ifPresent(r -> sharedTables.add(r.source().path()));
+                        JpaClasses.tablesWrittenInto(sources, entity)
                                 .forEach(r -> sharedTables.add(r.source().path()));
                     }
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {

@@ -1,13 +1,9 @@
 package dev.migrationguard.jpa;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -21,6 +17,7 @@ import dev.migrationguard.jpa.HibernateColumnTypes.Field;
 import dev.migrationguard.jpa.HibernateColumnTypes.Generation;
 import dev.migrationguard.jpa.HibernateColumnTypes.Resolved;
 import dev.migrationguard.jpa.HibernateColumnTypes.Version;
+import dev.migrationguard.jpa.JpaClasses.Attribute;
 import dev.migrationguard.jpa.SnapshotSources.TypeRef;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.schema.Column;
@@ -30,24 +27,35 @@ import dev.migrationguard.model.schema.ForeignKey;
 import dev.migrationguard.model.schema.Generated;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.Index;
-import dev.migrationguard.model.schema.PrimaryKey;
 import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.model.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+
+import static dev.migrationguard.jpa.JpaClasses.BASIC;
+import static dev.migrationguard.jpa.JpaClasses.CONVERTED;
+import static dev.migrationguard.jpa.JpaClasses.MAPPING;
+import static dev.migrationguard.jpa.JpaClasses.attributes;
+import static dev.migrationguard.jpa.JpaClasses.basicAnnotated;
+import static dev.migrationguard.jpa.JpaClasses.elementType;
+import static dev.migrationguard.jpa.JpaClasses.find;
+import static dev.migrationguard.jpa.JpaClasses.has;
+import static dev.migrationguard.jpa.JpaClasses.hibernate;
+import static dev.migrationguard.jpa.JpaClasses.isCollection;
+import static dev.migrationguard.jpa.JpaClasses.isMap;
+import static dev.migrationguard.jpa.JpaClasses.isRelation;
+import static dev.migrationguard.jpa.JpaClasses.isSet;
+import static dev.migrationguard.jpa.JpaClasses.simpleName;
+import static dev.migrationguard.jpa.JpaClasses.typeArgument;
 
 /**
  * Turns {@code @Entity} classes into the tables Hibernate's schema export would create on one dialect: resolved names,
@@ -57,25 +65,15 @@ import java.util.Set;
  */
 final class TableMapper {
     private static final int MAX_DEPTH = 6;
-    private static final List<String> HIBERNATE = List.of("org.hibernate.annotations");
     private static final List<String> VALIDATION = List.of("jakarta.validation.constraints",
             "javax.validation.constraints", "org.hibernate.validator.constraints");
-    private static final Set<String> MAPPING = Set.of("Id", "EmbeddedId", "Column", "Basic", "ManyToOne", "OneToOne",
-            "OneToMany", "ManyToMany", "ElementCollection", "Embedded", "Version", "JoinColumn", "Lob", "Enumerated",
-            "Temporal", "GeneratedValue");
-    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Collection", "Map", "SortedSet",
-            "SortedMap", "Iterable", "ArrayList", "HashSet", "LinkedHashSet", "TreeSet", "HashMap", "LinkedHashMap",
-            "TreeMap");
-    private static final Set<String> SETS = Set.of("Set", "SortedSet", "HashSet", "LinkedHashSet", "TreeSet");
-    /** Annotations that hand the column's type to code the tool does not run: the type is unknown. */
-    private static final List<String> CONVERTED = List.of("Type", "JdbcType", "JavaType", "Columns", "Formula");
 
     private final JpaNaming naming;
     private final SnapshotSources sources;
     private final Constants constants;
     private final Dialect dialect;
     private final boolean validationDdl;
-    private final Map<String, Builder> tables = new LinkedHashMap<>();
+    private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
     private final Map<TypeDeclaration<?>, List<IdColumn>> ids = new IdentityHashMap<>();
 
     TableMapper(JpaNaming naming, SnapshotSources sources, Constants constants, Dialect dialect, boolean validationDdl) {
@@ -87,7 +85,7 @@ final class TableMapper {
     }
 
     List<Table> tables() {
-        return tables.values().stream().map(Builder::build).toList();
+        return tables.values().stream().map(TableBuilder::build).toList();
     }
 
     void map(ParsedSource source, ClassOrInterfaceDeclaration entityClass) {
@@ -115,12 +113,12 @@ final class TableMapper {
         Optional<AnnotationExpr> view = hibernate(self, "View");
         if (view.isPresent()) {
             String query = constants.literal(source, view.get(), "query").map(String::valueOf).orElse(null);
-            Builder b = builder(name, at);
+            TableBuilder b = builder(name, at);
             b.view = true;
             b.viewDefinition = query;
             return;
         }
-        Builder table = builder(name, at);
+        TableBuilder table = builder(name, at);
         Version version = source.imports().version();
         Owner owner = new Owner(self, entityName(self), table, version, singleTableSubclass,
                 secondaryTables(self, table));
@@ -158,8 +156,8 @@ final class TableMapper {
         return new TableName(s, n, Identifiers.qualifiedKey(dialect, s, n));
     }
 
-    private Builder builder(TableName name, Location at) {
-        return tables.computeIfAbsent(name.key(), k -> new Builder(name.schema(), name.name(), at));
+    private TableBuilder builder(TableName name, Location at) {
+        return tables.computeIfAbsent(name.key(), k -> new TableBuilder(dialect, name.schema(), name.name(), at));
     }
 
     /** A physical name as the database stores it: quoted as written, unquoted folded as the dialect folds. */
@@ -174,7 +172,7 @@ final class TableMapper {
     }
 
     /** A JOINED subclass's key: the parent's id columns (or its {@code @PrimaryKeyJoinColumn}s), referencing the parent. */
-    private void joinedKey(TypeRef self, TypeRef parent, TypeRef root, Builder table) {
+    private void joinedKey(TypeRef self, TypeRef parent, TypeRef root, TableBuilder table) {
         List<IdColumn> rootIds = idColumns(root, 0);
         List<AnnotationExpr> given = new ArrayList<>();
         find(self, "PrimaryKeyJoinColumns").ifPresent(p -> given.addAll(annotations(p, "value")));
@@ -200,7 +198,7 @@ final class TableMapper {
     }
 
     /** The discriminator column of single-table inheritance, placed at the root: {@code DTYPE varchar(31)} by default. */
-    private void discriminator(TypeRef root, Builder table) {
+    private void discriminator(TypeRef root, TableBuilder table) {
         Location at = find(root, "Entity").map(e -> root.source().locate(e))
                 .orElseGet(() -> root.source().locate(root.type()));
         Optional<AnnotationExpr> d = find(root, "DiscriminatorColumn");
@@ -223,7 +221,7 @@ final class TableMapper {
      * The {@code indexes} and {@code uniqueConstraints} of a {@code @Table}, {@code @SecondaryTable},
      * {@code @JoinTable} or {@code @CollectionTable}.
      */
-    private void tableConstraints(ParsedSource source, AnnotationExpr tableAnnotation, Builder table) {
+    private void tableConstraints(ParsedSource source, AnnotationExpr tableAnnotation, TableBuilder table) {
         for (AnnotationExpr index : annotations(tableAnnotation, "indexes")) {
             List<String> columns = columnList(constants.value(source, index, "columnList").orElse(""));
             boolean unique = constants.literal(source, index, "unique").map(Boolean.TRUE::equals).orElse(false);
@@ -255,19 +253,19 @@ final class TableMapper {
     }
 
     /** {@code @SecondaryTable}s by logical name: each keyed by the primary table's id columns, referencing them. */
-    private Map<String, Builder> secondaryTables(TypeRef self, Builder primary) {
+    private Map<String, TableBuilder> secondaryTables(TypeRef self, TableBuilder primary) {
         List<AnnotationExpr> declared = new ArrayList<>();
         find(self, "SecondaryTables").ifPresent(s -> declared.addAll(annotations(s, "value")));
         find(self, "SecondaryTable").ifPresent(declared::add);
         if (declared.isEmpty()) return Map.of();
-        Map<String, Builder> result = new HashMap<>();
+        Map<String, TableBuilder> result = new HashMap<>();
         List<IdColumn> primaryIds = idColumns(self, 0);
         for (AnnotationExpr s : declared) {
             Optional<String> logical = named(self.source(), s, "name");
             if (logical.isEmpty()) continue;
             String schema = named(self.source(), s, "schema").orElse(null);
             Location at = self.source().locate(s);
-            Builder b = builder(tableName(schema, naming.physical(logical.get())), at);
+            TableBuilder b = builder(tableName(schema, naming.physical(logical.get())), at);
             tableConstraints(self.source(), s, b);
             List<AnnotationExpr> given = annotations(s, "pkJoinColumns");
             List<String> columns = new ArrayList<>();
@@ -293,9 +291,9 @@ final class TableMapper {
     // ---- attributes
 
     /** Where an attribute's columns go, and what decides their nullability and types. */
-    private record Owner(TypeRef entity, String entityName, Builder table, Version version,
-                         boolean singleTableSubclass, Map<String, Builder> secondary) {
-        Owner in(Builder other) {
+    private record Owner(TypeRef entity, String entityName, TableBuilder table, Version version,
+                         boolean singleTableSubclass, Map<String, TableBuilder> secondary) {
+        Owner in(TableBuilder other) {
             return new Owner(entity, entityName, other, version, singleTableSubclass, Map.of());
         }
     }
@@ -333,7 +331,7 @@ final class TableMapper {
                 return;
             } else {
                 ColumnOverride override = overrides.get(a.name());
-                Builder target = secondaryOf(owner, a, override);
+                TableBuilder target = secondaryOf(owner, a, override);
                 Column c = basic(owner, a, override, a.type(), id, inEmbeddable);
                 AnnotationExpr column = override != null ? override.column() : find(a, "Column").orElse(null);
                 target.column(c, readOnly(override != null ? override.source() : a.source(), column));
@@ -343,7 +341,7 @@ final class TableMapper {
     }
 
     /** The secondary table a {@code @Column(table = ...)} puts the column in, else the owner's table. */
-    private Builder secondaryOf(Owner owner, Attribute a, ColumnOverride override) {
+    private TableBuilder secondaryOf(Owner owner, Attribute a, ColumnOverride override) {
         AnnotationExpr column = override != null ? override.column() : find(a, "Column").orElse(null);
         ParsedSource s = override != null ? override.source() : a.source();
         return named(s, column, "table").map(owner.secondary()::get).orElse(owner.table());
@@ -471,11 +469,6 @@ final class TableMapper {
         return e.getEntries().stream().map(EnumConstantDeclaration::getNameAsString).toList();
     }
 
-    private static final Set<String> BASIC = Set.of("String", "Long", "Integer", "Short", "Byte", "Double", "Float",
-            "Boolean", "Character", "BigDecimal", "BigInteger", "UUID", "Date", "Calendar", "Instant", "LocalDate",
-            "LocalDateTime", "LocalTime", "OffsetDateTime", "OffsetTime", "ZonedDateTime", "Duration", "Timestamp",
-            "Time", "Blob", "Clob", "URL", "Locale", "Currency", "TimeZone", "ZoneId", "Year", "YearMonth", "Object",
-            "Class");
 
     // ---- relations
 
@@ -507,7 +500,7 @@ final class TableMapper {
         Optional<TypeRef> target = targetEntity(a, relation, elementType(a.type()));
         if (target.isEmpty()) return;
         TableName targetName = tableName(target.get());
-        Builder targetTable = builder(targetName, a.location());
+        TableBuilder targetTable = builder(targetName, a.location());
         List<AnnotationExpr> given = joinColumns(a);
         List<IdColumn> ownerIds = ownerIds(owner);
         List<String> columns = new ArrayList<>();
@@ -545,7 +538,7 @@ final class TableMapper {
                 .map(n -> tableName(joinTable.flatMap(j -> named(a.source(), j, "schema")).orElse(null),
                         naming.physical(n)))
                 .orElseGet(() -> tableName(null, implicitJoinTable(owner, a, target)));
-        Builder table = builder(name, a.location());
+        TableBuilder table = builder(name, a.location());
         joinTable.ifPresent(j -> tableConstraints(a.source(), j, table));
         List<AnnotationExpr> own = joinTable.map(j -> annotations(j, "joinColumns")).orElse(List.of());
         List<AnnotationExpr> inverse = joinTable.map(j -> annotations(j, "inverseJoinColumns")).orElse(List.of());
@@ -568,7 +561,7 @@ final class TableMapper {
     }
 
     /** The columns of a join or collection table that reference {@code ids}, and their foreign key. */
-    private List<String> keyColumns(Builder table, Attribute a, List<AnnotationExpr> given, String implicitPrefix,
+    private List<String> keyColumns(TableBuilder table, Attribute a, List<AnnotationExpr> given, String implicitPrefix,
                                     List<IdColumn> ids, String referencedSchema, String referencedTable,
                                     boolean unique) {
         List<String> columns = new ArrayList<>();
@@ -596,7 +589,7 @@ final class TableMapper {
                 .map(n -> tableName(collectionTable.flatMap(c -> named(a.source(), c, "schema")).orElse(null),
                         naming.physical(n)))
                 .orElseGet(() -> tableName(null, naming.physical(owner.entityName() + "_" + a.name())));
-        Builder table = builder(name, a.location());
+        TableBuilder table = builder(name, a.location());
         collectionTable.ifPresent(c -> tableConstraints(a.source(), c, table));
         List<AnnotationExpr> given = collectionTable.map(c -> annotations(c, "joinColumns")).orElse(List.of());
         List<String> key = new ArrayList<>(keyColumns(table, a, given, owner.entityName(), ownerIds(owner),
@@ -633,7 +626,7 @@ final class TableMapper {
     }
 
     /** {@code @OrderColumn}: the position column, {@code <attribute>_ORDER integer} by default. */
-    private Optional<String> orderColumn(Builder table, Attribute a) {
+    private Optional<String> orderColumn(TableBuilder table, Attribute a) {
         Optional<AnnotationExpr> o = find(a, "OrderColumn");
         if (o.isEmpty()) return Optional.empty();
         String name = columnName(named(a.source(), o.get(), "name").orElse(a.name() + "_ORDER"));
@@ -682,7 +675,7 @@ final class TableMapper {
     private Optional<Column> columnOf(TypeRef entity, String stored) {
         List<TypeRef> chain = new ArrayList<>(superclasses(entity));
         chain.add(0, entity);
-        Owner scratch = new Owner(entity, entityName(entity), new Builder(null, "", null),
+        Owner scratch = new Owner(entity, entityName(entity), new TableBuilder(dialect, null, "", null),
                 entity.source().imports().version(), false, Map.of());
         for (TypeRef level : chain) {
             for (Attribute a : attributes(level)) {
@@ -731,7 +724,7 @@ final class TableMapper {
             Collections.reverse(chain);
             chain.add(entity);
             Version version = entity.source().imports().version();
-            Owner scratch = new Owner(entity, entityName(entity), new Builder(null, "", null), version, false,
+            Owner scratch = new Owner(entity, entityName(entity), new TableBuilder(dialect, null, "", null), version, false,
                     Map.of());
             Map<String, ColumnOverride> overrides = overrides(entity.source(), entity.type());
             for (TypeRef level : chain) {
@@ -781,61 +774,13 @@ final class TableMapper {
         return sources.findType(a.source(), name).filter(r -> has(r, "Entity"));
     }
 
-    private static String simpleName(Type type) {
-        return type instanceof ClassOrInterfaceType c ? c.getNameAsString() : type.asString();
-    }
 
     private List<TypeRef> superclasses(TypeRef start) {
-        return superclasses(sources, start);
+        return JpaClasses.superclasses(sources, start);
     }
 
-    /**
-     * The classes a type extends that JPA maps (entities, mapped superclasses, embeddables), nearest first. A class
-     * between them that JPA does not map (an abstract base without annotations) adds nothing but does not end the
-     * hierarchy: its own superclass may still be the root entity.
-     */
-    static List<TypeRef> superclasses(SnapshotSources sources, TypeRef start) {
-        List<TypeRef> chain = new ArrayList<>();
-        List<TypeDeclaration<?>> seen = new ArrayList<>(List.of(start.type()));
-        TypeRef current = start;
-        while (seen.size() <= MAX_DEPTH * 2 && current.type() instanceof ClassOrInterfaceDeclaration c
-                && !c.getExtendedTypes().isEmpty()) {
-            String name = c.getExtendedTypes().get(0).getNameAsString();
-            Optional<TypeRef> parent = sources.findType(current.source(), name);
-            if (parent.isEmpty() || seen.stream().anyMatch(t -> t == parent.get().type())) break;
-            current = parent.get();
-            seen.add(current.type());
-            if (has(current, "Entity") || has(current, "MappedSuperclass") || has(current, "Embeddable")) {
-                chain.add(current);
-            }
-        }
-        return chain;
-    }
 
-    /** The entity at the top of an entity's hierarchy, when it has one above it. */
-    static Optional<TypeRef> entityRoot(SnapshotSources sources, TypeRef entity) {
-        TypeRef root = null;
-        for (TypeRef r : superclasses(sources, entity)) if (has(r, "Entity")) root = r;
-        return Optional.ofNullable(root);
-    }
 
-    /**
-     * The entities whose tables this entity's own attributes put columns in: the targets of a unidirectional
-     * {@code @OneToMany} with {@code @JoinColumn}, whose foreign key lives in the target's table.
-     */
-    static List<TypeRef> tablesWrittenInto(SnapshotSources sources, TypeRef entity) {
-        List<TypeRef> result = new ArrayList<>();
-        for (Attribute a : attributes(entity)) {
-            Optional<AnnotationExpr> rel = find(a, "OneToMany");
-            if (rel.isEmpty() || Constants.attribute(rel.get(), "mappedBy").isPresent()
-                    || !has(a, "JoinColumn") && !has(a, "JoinColumns")) {
-                continue;
-            }
-            sources.findType(a.source(), simpleName(elementType(a.type()))).filter(r -> has(r, "Entity"))
-                    .ifPresent(result::add);
-        }
-        return result;
-    }
 
     /** An embeddable's attributes, those of the embeddables it extends first. */
     private List<Attribute> embeddedAttributes(TypeRef embeddable) {
@@ -866,131 +811,18 @@ final class TableMapper {
         return sources.findType(a.source(), c.getNameAsString()).filter(r -> has(r, "Embeddable"));
     }
 
-    /** A collection-typed attribute stored in one column: a JSON or array column, a converted value. */
-    private static boolean basicAnnotated(Attribute a) {
-        return has(a, "Column") || has(a, "Basic") || has(a, "Convert") || has(a, "Lob")
-                || hibernate(a, "JdbcTypeCode").isPresent() || CONVERTED.stream().anyMatch(n -> hibernate(a, n).isPresent());
-    }
 
-    private boolean isRelation(Attribute a) {
-        return has(a, "ManyToOne") || has(a, "OneToOne") || has(a, "OneToMany") || has(a, "ManyToMany")
-                || has(a, "ElementCollection");
-    }
 
-    private static boolean isCollection(Type type) {
-        return type instanceof ClassOrInterfaceType c && COLLECTIONS.contains(c.getNameAsString());
-    }
 
-    private static boolean isSet(Type type) {
-        return type instanceof ClassOrInterfaceType c && SETS.contains(c.getNameAsString());
-    }
 
-    private static boolean isMap(Type type) {
-        return type instanceof ClassOrInterfaceType c && c.getNameAsString().endsWith("Map");
-    }
 
-    /** The element of a collection type: the last type argument ({@code Map<K, V>} gives V). */
-    private static Type elementType(Type type) {
-        if (type instanceof ClassOrInterfaceType c && c.getTypeArguments().isPresent()
-                && !c.getTypeArguments().get().isEmpty()) {
-            var args = c.getTypeArguments().get();
-            return args.get(args.size() - 1);
-        }
-        return type;
-    }
 
-    private static Type typeArgument(Type type, int index) {
-        if (type instanceof ClassOrInterfaceType c && c.getTypeArguments().isPresent()
-                && c.getTypeArguments().get().size() > index) {
-            return c.getTypeArguments().get().get(index);
-        }
-        return type;
-    }
 
-    /** A persistent field or getter. */
-    private record Attribute(ParsedSource source, NodeWithAnnotations<?> annotated, String name, Type type, Node at) {
-        Location location() {
-            return source.locate(at);
-        }
-    }
 
-    private static List<Attribute> attributes(TypeRef ref) {
-        List<Attribute> result = new ArrayList<>();
-        TypeDeclaration<?> type = ref.type();
-        if (type instanceof EnumDeclaration) return result;
-        if (usesPropertyAccess(ref)) {
-            for (MethodDeclaration m : type.getMethods()) {
-                String property = propertyOf(m);
-                if (property == null || m.isStatic() || ref.source().imports().has(m, "Transient")) continue;
-                boolean annotated = MAPPING.stream().anyMatch(s -> ref.source().imports().has(m, s));
-                String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
-                if (annotated || !type.getMethodsByName(setter).isEmpty() || lombokSetter(ref, property)) {
-                    result.add(new Attribute(ref.source(), m, property, m.getType(), m));
-                }
-            }
-            // Getters Lombok writes carry no annotations: the field stands for them.
-            for (FieldDeclaration f : type.getFields()) {
-                if (f.isStatic() || f.isTransient() || ref.source().imports().has(f, "Transient")) continue;
-                for (VariableDeclarator v : f.getVariables()) {
-                    String property = v.getNameAsString();
-                    boolean listed = result.stream().anyMatch(a -> a.name().equals(property));
-                    String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
-                    boolean settable = !type.getMethodsByName(setter).isEmpty() || lombokSetter(ref, property);
-                    if (!listed && settable && lombok(ref, f, "Getter")) {
-                        result.add(new Attribute(ref.source(), f, property, v.getType(), f));
-                    }
-                }
-            }
-            return result;
-        }
-        for (FieldDeclaration f : type.getFields()) {
-            if (f.isStatic() || f.isTransient() || ref.source().imports().has(f, "Transient")) continue;
-            for (VariableDeclarator v : f.getVariables()) {
-                result.add(new Attribute(ref.source(), f, v.getNameAsString(), v.getType(), f));
-            }
-        }
-        return result;
-    }
 
-    /** A setter Lombok writes: {@code @Setter} or {@code @Data} on the class, or {@code @Setter} on the field. */
-    private static boolean lombokSetter(TypeRef ref, String property) {
-        return ref.type().getFieldByName(property).map(f -> lombok(ref, f, "Setter")).orElse(false);
-    }
 
-    /** Whether Lombok writes the field's accessor of that kind ({@code Getter}, {@code Setter}), or {@code @Data} both. */
-    private static boolean lombok(TypeRef ref, FieldDeclaration field, String accessor) {
-        List<String> lombok = List.of("lombok");
-        var imports = ref.source().imports();
-        return imports.findFrom(ref.type(), accessor, lombok).isPresent()
-                || imports.findFrom(ref.type(), "Data", lombok).isPresent()
-                || imports.findFrom(field, accessor, lombok).isPresent();
-    }
 
-    /** Annotations on getters and none on fields mean property access (JPA decides by where {@code @Id} sits). */
-    private static boolean usesPropertyAccess(TypeRef ref) {
-        Optional<AnnotationExpr> access = find(ref, "Access");
-        if (access.isPresent()) {
-            return Constants.attribute(access.get(), "value").map(Constants::enumName).orElse("").equals("PROPERTY");
-        }
-        ParsedSource s = ref.source();
-        for (FieldDeclaration f : ref.type().getFields()) {
-            for (String m : MAPPING) if (s.imports().has(f, m)) return false;
-        }
-        for (MethodDeclaration m : ref.type().getMethods()) {
-            if (propertyOf(m) == null) continue;
-            for (String name : MAPPING) if (s.imports().has(m, name)) return true;
-        }
-        return false;
-    }
 
-    private static String propertyOf(MethodDeclaration m) {
-        if (!m.getParameters().isEmpty() || m.getType().isVoidType()) return null;
-        String name = m.getNameAsString();
-        String rest = name.startsWith("get") ? name.substring(3) : name.startsWith("is") ? name.substring(2) : "";
-        if (rest.isEmpty() || !Character.isUpperCase(rest.charAt(0))) return null;
-        if (rest.length() > 1 && Character.isUpperCase(rest.charAt(1))) return rest;
-        return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-    }
 
     // ---- overrides
 
@@ -1028,29 +860,11 @@ final class TableMapper {
 
     // ---- annotation helpers
 
-    private static Optional<AnnotationExpr> find(TypeRef ref, String simple) {
-        return ref.source().imports().find(ref.type(), simple);
-    }
 
-    private static boolean has(TypeRef ref, String simple) {
-        return find(ref, simple).isPresent();
-    }
 
-    private static Optional<AnnotationExpr> find(Attribute a, String simple) {
-        return a.source().imports().find(a.annotated(), simple);
-    }
 
-    private static boolean has(Attribute a, String simple) {
-        return find(a, simple).isPresent();
-    }
 
-    private static Optional<AnnotationExpr> hibernate(TypeRef ref, String simple) {
-        return ref.source().imports().findFrom(ref.type(), simple, HIBERNATE);
-    }
 
-    private static Optional<AnnotationExpr> hibernate(Attribute a, String simple) {
-        return a.source().imports().findFrom(a.annotated(), simple, HIBERNATE);
-    }
 
     /** {@code insertable = false, updatable = false}: a second, read-only mapping of a column mapped elsewhere. */
     private boolean readOnly(ParsedSource source, AnnotationExpr column) {
@@ -1122,94 +936,5 @@ final class TableMapper {
 
     // ---- building
 
-    /** A column of a key made by {@code @Id} attributes, with the attribute's path, which orders the key. */
-    private record IdPart(String column, String attribute, Location at) {
-    }
 
-    /** One table being filled by the entities, collections and relations that map to it. */
-    private final class Builder {
-        final String schema;
-        final String name;
-        final Location location;
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        final Set<String> readOnlyColumns = new HashSet<>();
-        final List<IdPart> idParts = new ArrayList<>();
-        List<String> primaryKey = new ArrayList<>();
-        Location primaryKeyAt;
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<Index> indexes = new ArrayList<>();
-        final List<UniqueConstraint> uniques = new ArrayList<>();
-        boolean view;
-        String viewDefinition;
-
-        Builder(String schema, String name, Location location) {
-            this.schema = schema;
-            this.name = name;
-            this.location = location;
-        }
-
-        void column(Column c) {
-            column(c, false);
-        }
-
-        /**
-         * A column mapped twice (a read-only copy of a join column, two subclasses of one table) is the writable
-         * mapping's; between two of the same kind, what they disagree on is unknown. Either way the result does not
-         * depend on the order of the fields.
-         */
-        void column(Column c, boolean readOnly) {
-            String key = Identifiers.key(dialect, c.name());
-            Column old = columns.get(key);
-            if (old == null || readOnlyColumns.contains(key) && !readOnly) {
-                columns.put(key, c);
-                if (readOnly) readOnlyColumns.add(key);
-                else readOnlyColumns.remove(key);
-            } else if (readOnlyColumns.contains(key) == readOnly && !old.equals(c)) {
-                columns.put(key, merged(old, c));
-            }
-        }
-
-        private Column merged(Column x, Column y) {
-            Location first = Comparator.comparing(Location::path).thenComparingInt(Location::line)
-                    .thenComparingInt(Location::column).compare(x.location(), y.location()) <= 0
-                    ? x.location() : y.location();
-            return new Column(x.name(), Objects.equals(x.type(), y.type()) ? x.type() : null,
-                    Objects.equals(x.nullable(), y.nullable()) ? x.nullable() : null,
-                    x.defaultValue().equals(y.defaultValue()) ? x.defaultValue() : ColumnDefault.UNKNOWN,
-                    x.generated().equals(y.generated()) ? x.generated() : Generated.UNKNOWN,
-                    Objects.equals(x.unique(), y.unique()) ? x.unique() : null,
-                    Objects.equals(x.enumValues(), y.enumValues()) ? x.enumValues() : null, first);
-        }
-
-        /**
-         * A column of the key the {@code @Id} attributes make. Hibernate orders the attributes of a composite id by
-         * name, not by declaration, so the key's column order does not depend on the order of the fields.
-         */
-        void idColumn(String column, String attribute, Location at) {
-            if (idParts.stream().noneMatch(p -> p.column().equals(column))) idParts.add(new IdPart(column, attribute, at));
-        }
-
-        void primaryKey(List<String> key, Location at) {
-            primaryKey = new ArrayList<>(key);
-            primaryKeyAt = at;
-        }
-
-        Table build() {
-            if (view) return Table.view(schema, name, viewDefinition, location);
-            Table t = Table.table(schema, name, location);
-            for (Column c : columns.values()) t = t.withColumn(dialect, c);
-            if (primaryKey.isEmpty() && !idParts.isEmpty()) {
-                List<IdPart> parts = new ArrayList<>(idParts);
-                parts.sort(Comparator.comparing(IdPart::attribute).thenComparing(IdPart::column));
-                primaryKey = parts.stream().map(IdPart::column).toList();
-                primaryKeyAt = idParts.stream().map(IdPart::at).min(Comparator.comparingInt(Location::line)
-                        .thenComparingInt(Location::column)).orElse(null);
-            }
-            if (!primaryKey.isEmpty()) t = t.withPrimaryKey(new PrimaryKey(null, primaryKey, primaryKeyAt));
-            for (ForeignKey fk : foreignKeys) t = t.withForeignKey(fk);
-            for (Index i : indexes) t = t.withIndex(i);
-            for (UniqueConstraint u : uniques) t = t.withUnique(u);
-            return t;
-        }
-    }
 }

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,8 @@ class JpaTablesPropertiesTest {
     @Provide
     Arbitrary<List<FieldSpec>> fields() {
         Arbitrary<FieldSpec> field = Combinators.combine(Arbitraries.of(ANNOTATIONS), Arbitraries.of(TYPES),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6))
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)
+                        .filter(n -> !SourceVersion.isKeyword(n) && !n.equals("id")))
                 .as(FieldSpec::new);
         return field.list().ofMaxSize(8).uniqueElements(FieldSpec::name);
     }
