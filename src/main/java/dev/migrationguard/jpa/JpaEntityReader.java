@@ -129,7 +129,8 @@ public final class JpaEntityReader implements EntityReader {
             boolean mapped = text.get().contains("Embeddable") || text.get().contains("MappedSuperclass");
             boolean sharesTables = mentionsJpa(text.get())
                     && (text.get().contains("extends") || text.get().contains("OneToMany"));
-            if (!mapped && !sharesTables && !text.get().contains("static final")) continue;
+            boolean converter = text.get().contains("AttributeConverter");
+            if (!mapped && !sharesTables && !converter && !text.get().contains("static final")) continue;
             sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
                 for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
                     if (p.imports().has(t, "Entity")) {
@@ -142,7 +143,7 @@ public final class JpaEntityReader implements EntityReader {
                     }
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
                         used.add(t.getNameAsString());
-                    } else if (!p.imports().has(t, "Entity") && declaresSharedConstants(t)) {
+                    } else if (!p.imports().has(t, "Entity") && (declaresSharedConstants(t) || isConverter(t))) {
                         constantHolders.add(t.getNameAsString());
                     }
                 }
@@ -166,6 +167,12 @@ public final class JpaEntityReader implements EntityReader {
             if (constant && !field.isPrivate()) return true;
         }
         return false;
+    }
+
+    /** A JPA converter: the type it stores is the column's, so an entity that names it depends on it. */
+    private static boolean isConverter(TypeDeclaration<?> type) {
+        return type instanceof ClassOrInterfaceDeclaration c
+                && c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals("AttributeConverter"));
     }
 
     /**

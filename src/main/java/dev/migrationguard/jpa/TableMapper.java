@@ -356,9 +356,11 @@ final class TableMapper {
         Location at = override != null ? override.source().locate(override.annotation()) : a.location();
         boolean unknown = false;
 
-        Field f = Field.of(javaType(s, type));
+        // A JPA converter stores what its AttributeConverter<X, Y> says: Y is the type Hibernate maps.
+        Optional<StoredType> stored = find(a, "Convert").flatMap(c -> convertedType(s, c));
+        Field f = Field.of(stored.map(t -> javaType(t.source(), t.type())).orElseGet(() -> javaType(s, type)));
         Optional<AnnotationExpr> enumerated = find(a, "Enumerated");
-        List<String> enumConstants = enumConstants(s, type);
+        List<String> enumConstants = stored.isPresent() ? null : enumConstants(s, type);
         boolean constantsKnown = enumConstants != null;
         if (enumConstants == null && enumerated.isPresent()) enumConstants = List.of();
         if (enumConstants != null) {
@@ -419,7 +421,8 @@ final class TableMapper {
         f = f.withValidation(notNull, sizeMax);
 
         Resolved r = HibernateColumnTypes.resolve(dialect, owner.version(), f, validationDdl);
-        boolean converted = has(a, "Convert") || CONVERTED.stream().anyMatch(n -> hibernate(a, n).isPresent());
+        boolean converted = has(a, "Convert") && stored.isEmpty()
+                || CONVERTED.stream().anyMatch(n -> hibernate(a, n).isPresent());
         SqlType sqlType = unknown || converted && definition == null && typeCode.isEmpty() ? null : r.type();
         Boolean nullable = r.nullable();
         // Hibernate makes a version column NOT NULL whatever its Java type.
@@ -428,6 +431,28 @@ final class TableMapper {
                 ? ColumnDefault.UNKNOWN : r.defaultValue();
         List<String> enumValues = constantsKnown ? r.enumValues() : null;
         return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at);
+    }
+
+    /** A type as written in a file, to be read with that file's imports. */
+    private record StoredType(ParsedSource source, Type type) {
+    }
+
+    /**
+     * The database-side type of {@code @Convert(converter = X.class)}: the second type argument of the
+     * {@code AttributeConverter} that {@code X}, found in the snapshot, implements. Empty when it cannot be told.
+     */
+    private Optional<StoredType> convertedType(ParsedSource source, AnnotationExpr convert) {
+        Optional<String> converter = Constants.attribute(convert, "converter").filter(ClassExpr.class::isInstance)
+                .map(e -> simpleName(((ClassExpr) e).getType()));
+        Optional<TypeRef> ref = converter.flatMap(n -> sources.findType(source, n));
+        if (ref.isEmpty() || !(ref.get().type() instanceof ClassOrInterfaceDeclaration c)) return Optional.empty();
+        for (ClassOrInterfaceType t : c.getImplementedTypes()) {
+            var args = t.getTypeArguments();
+            if (t.getNameAsString().equals("AttributeConverter") && args.isPresent() && args.get().size() == 2) {
+                return Optional.of(new StoredType(ref.get().source(), args.get().get(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Only {@code @GeneratedValue(strategy = IDENTITY)} changes the column; a generator's name or kind does not. */
