@@ -1,6 +1,7 @@
 package dev.migrationguard.jpa;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -19,6 +20,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
@@ -80,6 +82,14 @@ final class Constants {
         return attribute(annotation, name).map(e -> resolve(source, e));
     }
 
+    /**
+     * The attribute's value when it is a literal or a constant that resolves to one ({@code String}, {@code Long} or
+     * {@code Boolean}); empty when absent or when it depends on something the snapshot does not show.
+     */
+    Optional<Object> literal(ParsedSource source, AnnotationExpr annotation, String name) {
+        return attribute(annotation, name).map(e -> evaluate(source, e, 0)).filter(v -> !(v instanceof Unresolved));
+    }
+
     String resolve(ParsedSource source, Expression expression) {
         Object value = evaluate(source, expression, 0);
         return value instanceof Unresolved u ? u.text() : String.valueOf(value);
@@ -136,7 +146,7 @@ final class Constants {
     private Optional<Target> unqualified(ParsedSource source, Node at, String name) {
         for (Node n = at.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
             if (n instanceof TypeDeclaration<?> type) {
-                Optional<Target> found = field(source, type, name);
+                Optional<Target> found = inherited(source, type, name, 0);
                 if (found.isPresent()) return found;
             }
         }
@@ -144,6 +154,22 @@ final class Constants {
         if (imported == null) return Optional.empty();
         String owner = JpaImports.simpleName(imported.substring(0, imported.lastIndexOf('.')));
         return sources.findType(source, owner).flatMap(r -> field(r.source(), r.type(), name));
+    }
+
+    /** A field of the type or, as Java resolves a simple name, of a class it extends or an interface it implements. */
+    private Optional<Target> inherited(ParsedSource source, TypeDeclaration<?> type, String name, int depth) {
+        Optional<Target> own = field(source, type, name);
+        if (own.isPresent() || depth >= MAX_DEPTH || !(type instanceof ClassOrInterfaceDeclaration c)) return own;
+        List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
+        supers.addAll(c.getImplementedTypes());
+        for (ClassOrInterfaceType s : supers) {
+            Optional<SnapshotSources.TypeRef> parent = sources.findType(source, s.getNameAsString())
+                    .filter(r -> r.type() != type);
+            if (parent.isEmpty()) continue;
+            Optional<Target> found = inherited(parent.get().source(), parent.get().type(), name, depth + 1);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     private Optional<Target> qualified(ParsedSource source, Expression scope, String name) {

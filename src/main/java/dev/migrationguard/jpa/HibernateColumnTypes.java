@@ -348,7 +348,9 @@ public final class HibernateColumnTypes {
      * what Hibernate 6 does.
      */
     static final Map<String, Map<Jdbc, String>> DDL_V5 = Map.of(
-            "POSTGRES", Map.of(Jdbc.DOUBLE, "float8", Jdbc.FLOAT, "float4", Jdbc.TIME, "time", Jdbc.TIMESTAMP, "timestamp"),
+            // PostgreSQL81Dialect: a CLOB (an @Lob String) is text; Hibernate 6 made it oid.
+            "POSTGRES", Map.of(Jdbc.DOUBLE, "float8", Jdbc.FLOAT, "float4", Jdbc.TIME, "time", Jdbc.TIMESTAMP, "timestamp",
+                    Jdbc.CLOB, "text"),
             "MYSQL", Map.of(Jdbc.DOUBLE, "double precision", Jdbc.FLOAT, "float", Jdbc.TIME, "time",
                     Jdbc.TIMESTAMP, "datetime(6)"),
             "H2", Map.of(Jdbc.DOUBLE, "double", Jdbc.FLOAT, "float", Jdbc.TIME, "time", Jdbc.TIMESTAMP, "timestamp"),

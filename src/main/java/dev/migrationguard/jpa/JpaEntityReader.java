@@ -11,19 +11,24 @@ import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
  * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) from Java sources into schema facts,
- * naming tables and columns as Hibernate would under the chosen strategy. Files that do not mention an entity,
+ * naming tables and columns as Hibernate would under the chosen strategy, and into the physical tables Hibernate would
+ * create ({@link #tables}). Files that do not mention an entity,
  * embeddable or mapped superclass are never parsed.
  */
 public final class JpaEntityReader implements EntityReader {
@@ -36,12 +41,19 @@ public final class JpaEntityReader implements EntityReader {
             "@\\s*(?:[\\w$]+\\s*\\.\\s*)*(?:Entity|Embeddable|MappedSuperclass)\\b");
 
     private final JpaNaming naming;
+    /** {@code entities.validation-ddl}: Bean Validation constraints count as Hibernate's schema export counts them. */
+    private final boolean validationDdl;
     /** Created on first use: a run that reads no entity never loads JavaParser. */
     private JavaParser parser;
     private final Map<Snapshot, SnapshotSources> snapshots = new IdentityHashMap<>();
 
     public JpaEntityReader(JpaNaming naming) {
+        this(naming, false);
+    }
+
+    public JpaEntityReader(JpaNaming naming, boolean validationDdl) {
         this.naming = naming;
+        this.validationDdl = validationDdl;
     }
 
     @Override
@@ -64,6 +76,21 @@ public final class JpaEntityReader implements EntityReader {
     public synchronized ReadResult<SchemaFact> read(Snapshot side, Set<String> paths) {
         SnapshotSources sources = sources(side);
         EntityMapper mapper = new EntityMapper(naming, sources, new Constants(sources));
+        List<ParseProblem> problems = entities(sources, paths, mapper::map);
+        return new ReadResult<>(mapper.facts(), problems);
+    }
+
+    @Override
+    public synchronized Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+        SnapshotSources sources = sources(side);
+        TableMapper mapper = new TableMapper(naming, sources, new Constants(sources), dialect, validationDdl);
+        List<ParseProblem> problems = entities(sources, paths, mapper::map);
+        return Optional.of(new ReadResult<>(mapper.tables(), problems));
+    }
+
+    /** Hands every entity class declared in {@code paths} to {@code mapper}; returns the files it could not read. */
+    private List<ParseProblem> entities(SnapshotSources sources, Set<String> paths,
+                                        BiConsumer<ParsedSource, ClassOrInterfaceDeclaration> mapper) {
         List<ParseProblem> problems = new ArrayList<>();
         for (String path : new TreeSet<>(paths)) {
             if (!accepts(path)) continue;
@@ -76,7 +103,7 @@ public final class JpaEntityReader implements EntityReader {
                     continue;
                 }
                 for (ClassOrInterfaceDeclaration c : parsed.unit().findAll(ClassOrInterfaceDeclaration.class)) {
-                    if (parsed.imports().has(c, "Entity")) mapper.map(parsed, c);
+                    if (parsed.imports().has(c, "Entity")) mapper.accept(parsed, c);
                 }
             } catch (StackOverflowError e) {
                 problems.add(JavaSources.tooDeep(path));
@@ -86,7 +113,7 @@ public final class JpaEntityReader implements EntityReader {
                         "Could not read the JPA mapping: " + e.getClass().getSimpleName()));
             }
         }
-        return new ReadResult<>(mapper.facts(), problems);
+        return problems;
     }
 
     @Override
@@ -94,23 +121,36 @@ public final class JpaEntityReader implements EntityReader {
         SnapshotSources sources = sources(side);
         Set<String> used = new HashSet<>();
         Set<String> constantHolders = new HashSet<>();
+        Set<String> sharedTables = new TreeSet<>();
         for (String path : paths) {
             if (!accepts(path)) continue;
             var text = sources.text(path);
             if (text.isEmpty()) continue;
             boolean mapped = text.get().contains("Embeddable") || text.get().contains("MappedSuperclass");
-            if (!mapped && !text.get().contains("static final")) continue;
+            boolean sharesTables = mentionsJpa(text.get())
+                    && (text.get().contains("extends") || text.get().contains("OneToMany"));
+            boolean converter = text.get().contains("AttributeConverter");
+            if (!mapped && !sharesTables && !converter && !text.get().contains("static final")) continue;
             sources.parse(path).filter(ParsedSource::ok).ifPresent(p -> {
                 for (TypeDeclaration<?> t : p.unit().findAll(TypeDeclaration.class)) {
+                    if (p.imports().has(t, "Entity")) {
+                        // A table an entity shares (its root's; the target's of a @OneToMany @JoinColumn) is read
+                        // whole, with the entity that owns it, so that either side holds all of it.
+                        var entity = new SnapshotSources.TypeRef(p, t);
+                        JpaClasses.entityRoot(sources, entity).ifPresent(r -> sharedTables.add(r.source().path()));
+                        JpaClasses.tablesWrittenInto(sources, entity)
+                                .forEach(r -> sharedTables.add(r.source().path()));
+                    }
                     if (p.imports().has(t, "Embeddable") || p.imports().has(t, "MappedSuperclass")) {
                         used.add(t.getNameAsString());
-                    } else if (!p.imports().has(t, "Entity") && declaresSharedConstants(t)) {
+                    } else if (!p.imports().has(t, "Entity") && (declaresSharedConstants(t) || isConverter(t))) {
                         constantHolders.add(t.getNameAsString());
                     }
                 }
             });
         }
-        Set<String> result = new TreeSet<>();
+        sharedTables.removeAll(paths);
+        Set<String> result = new TreeSet<>(sharedTables);
         if (!constantHolders.isEmpty()) result.addAll(filesReading(sources, paths, constantHolders, used));
         if (!used.isEmpty()) result.addAll(entitiesUsing(sources, paths, used));
         return result;
@@ -127,6 +167,12 @@ public final class JpaEntityReader implements EntityReader {
             if (constant && !field.isPrivate()) return true;
         }
         return false;
+    }
+
+    /** A JPA converter: the type it stores is the column's, so an entity that names it depends on it. */
+    private static boolean isConverter(TypeDeclaration<?> type) {
+        return type instanceof ClassOrInterfaceDeclaration c
+                && c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals("AttributeConverter"));
     }
 
     /**

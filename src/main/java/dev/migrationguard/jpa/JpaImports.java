@@ -6,8 +6,11 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides from a file's imports whether an annotation written by simple name is the JPA one. An annotation imported
@@ -19,6 +22,7 @@ final class JpaImports {
 
     private final Map<String, String> single = new HashMap<>();
     private final Map<String, String> staticMembers = new HashMap<>();
+    private final Set<String> wildcards = new HashSet<>();
     private final String packageName;
     private boolean persistenceWildcard;
 
@@ -29,6 +33,7 @@ final class JpaImports {
             if (i.isStatic()) {
                 if (!i.isAsterisk()) staticMembers.put(simpleName(name), name);
             } else if (i.isAsterisk()) {
+                wildcards.add(name);
                 if (name.equals("jakarta.persistence") || name.equals("javax.persistence")) persistenceWildcard = true;
             } else {
                 single.put(simpleName(name), name);
@@ -54,6 +59,35 @@ final class JpaImports {
 
     boolean has(NodeWithAnnotations<?> node, String simple) {
         return find(node, simple).isPresent();
+    }
+
+    /**
+     * The annotation {@code simple} from one of {@code packages} (Hibernate's {@code org.hibernate.annotations}, Bean
+     * Validation's), written qualified, imported by name or through a wildcard import of its package.
+     */
+    Optional<AnnotationExpr> findFrom(NodeWithAnnotations<?> node, String simple, List<String> packages) {
+        for (AnnotationExpr a : node.getAnnotations()) {
+            String name = a.getNameAsString();
+            boolean match;
+            if (name.indexOf('.') >= 0) {
+                match = packages.stream().anyMatch(p -> name.equals(p + "." + simple));
+            } else if (name.equals(simple)) {
+                String imported = single.get(simple);
+                match = imported != null ? packages.stream().anyMatch(p -> imported.equals(p + "." + simple))
+                        : packages.stream().anyMatch(wildcards::contains);
+            } else {
+                match = false;
+            }
+            if (match) return Optional.of(a);
+        }
+        return Optional.empty();
+    }
+
+    /** Hibernate 5 for a {@code javax.persistence} file, 6 and later otherwise. */
+    HibernateColumnTypes.Version version() {
+        boolean javax = single.values().stream().anyMatch(n -> n.startsWith(JAVAX))
+                || wildcards.contains("javax.persistence");
+        return javax ? HibernateColumnTypes.Version.V5 : HibernateColumnTypes.Version.V6;
     }
 
     /** The qualified name a simple type name was imported as, or null. */

@@ -8,11 +8,13 @@ import java.util.Locale;
 
 /**
  * JPA and Hibernate entities ({@code jakarta.persistence}, {@code javax.persistence}), named as the configured
- * strategy names them ({@code entities.naming}: {@code spring}, Spring Boot's default, or {@code hibernate}).
+ * strategy names them ({@code entities.naming}: {@code spring}, Spring Boot's default, or {@code hibernate}); with
+ * {@code entities.validation-ddl: true}, Bean Validation constraints count in the physical schema.
  */
 public final class JpaStack implements Stack {
     public static final String ID = "jpa";
     static final String NAMING = "entities.naming";
+    static final String VALIDATION_DDL = "entities.validation-ddl";
 
     @Override
     public String id() {
@@ -21,12 +23,23 @@ public final class JpaStack implements Stack {
 
     @Override
     public List<String> options() {
-        return List.of(NAMING);
+        return List.of(NAMING, VALIDATION_DDL);
     }
 
     @Override
     public Parts parts(OptionValues options) {
-        return new Parts(List.of(new JpaEntityReader(naming(options))), List.of(), List.of(), List.of());
+        return new Parts(List.of(new JpaEntityReader(naming(options), validationDdl(options))), List.of(), List.of(), List.of());
+    }
+
+    /** Whether Bean Validation constraints reach the DDL, as {@code hibernate.validator.apply_to_ddl} makes them. */
+    static boolean validationDdl(OptionValues options) {
+        String value = options.string(VALIDATION_DDL).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("false");
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new OptionValues.BadOption(VALIDATION_DDL, VALIDATION_DDL + " must be true or false, not '"
+                    + value + "'");
+        };
     }
 
     static JpaNaming naming(OptionValues options) {

@@ -236,6 +236,7 @@ class HibernateColumnTypesTest {
             POSTGRES | V5 | OffsetTime         |                          | time                    | NULL     |
             POSTGRES | V5 | java.sql.Time      |                          | time                    | NULL     |
             POSTGRES | V5 | LocalDateTime      |                          | timestamp               | NULL     |
+            POSTGRES | V5 | String             | lob                      | text                    | NULL     |
             POSTGRES | V5 | java.sql.Timestamp |                          | timestamp               | NULL     |
             POSTGRES | V5 | Instant            |                          | timestamp               | NULL     |
             POSTGRES | V5 | OffsetDateTime     |                          | timestamp               | NULL     |
