@@ -13,7 +13,18 @@ import dev.migrationguard.typescript.TsNode.ClassDecl;
 import dev.migrationguard.typescript.TsNode.Decorator;
 import dev.migrationguard.typescript.TypeScript;
 
+import dev.migrationguard.model.schema.CheckConstraint;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.ForeignKey;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.Index;
+import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.model.schema.UniqueConstraint;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +80,46 @@ public final class TypeOrmEntityReader implements EntityReader {
             }
         }
         return new ReadResult<>(facts, problems);
+    }
+
+    /**
+     * The tables TypeORM makes of the entities in {@code paths} ({@link TypeOrmTables}); two classes of the given files
+     * that share a table (a single-table parent and its children) give it once, with the columns of both.
+     */
+    @Override
+    public Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+        TypeOrmTables builder = new TypeOrmTables(new TsScope(sources, side), naming, dialect);
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        for (String path : paths) {
+            Optional<String> text = side.readText(path);
+            if (text.isEmpty() || !text.get().contains("typeorm")) continue;
+            TypeScript.Parsed parsed = sources.parse(side, path).orElseThrow();
+            if (parsed.error() != null) {
+                problems.add(TsSources.problem(path, parsed.error()));
+                continue;
+            }
+            try {
+                for (Table t : builder.tables(parsed.module(), path)) {
+                    tables.merge(Identifiers.qualifiedKey(dialect, t.schema(), t.name()), t, (a, b) -> merged(dialect, a, b));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(new ParseProblem(Location.file(path), "Could not read this TypeORM entity: " + e));
+            }
+        }
+        return Optional.of(new ReadResult<>(new ArrayList<>(tables.values()), problems));
+    }
+
+    /** One table from two classes mapped to it: the columns and constraints of both, the first's where both have one. */
+    private static Table merged(Dialect dialect, Table first, Table second) {
+        Table t = first;
+        for (Column c : second.columns()) if (t.column(dialect, c.name()) == null) t = t.withColumn(dialect, c);
+        if (t.primaryKey() == null && second.primaryKey() != null) t = t.withPrimaryKey(second.primaryKey());
+        for (ForeignKey f : second.foreignKeys()) if (!t.foreignKeys().contains(f)) t = t.withForeignKey(f);
+        for (Index i : second.indexes()) if (!t.indexes().contains(i)) t = t.withIndex(i);
+        for (UniqueConstraint u : second.uniques()) if (!t.uniques().contains(u)) t = t.withUnique(u);
+        for (CheckConstraint c : second.checks()) if (!t.checks().contains(c)) t = t.withCheck(c);
+        return t;
     }
 
     @Override
