@@ -212,18 +212,29 @@ final class TypeOrmTables {
             case "VersionColumn" -> Kind.VERSION;
             default -> Kind.COLUMN;
         };
+        // Options built at run time (a call, a condition) may say anything: the column is then unknown but for its name.
+        boolean opaque = false;
+        for (int i = 1; i < d.args().size(); i++) opaque |= !(d.args().get(i) instanceof TsNode.Obj);
         if (!d.args().isEmpty() && !(d.args().get(0) instanceof TsNode.Obj)) {
             TsNode first = d.args().get(0);
             if (kind == Kind.INCREMENT) {
                 kind = strategy(scope.value(first, module, path).orElse(null)).orElse(null);
                 if (kind == null) {
                     kind = Kind.INCREMENT;
-                    unknownType = true;
+                    opaque = true;
                 }
             } else {
                 Optional<String> t = typeArgument(first, module, path);
                 if (t.isPresent()) spelled = t.get();
-                else unknownType = true;
+                else opaque = true;
+            }
+        }
+        // A spread ({ ...shared(), nullable: true }) may set any option but those written after it.
+        Set<String> afterSpread = null;
+        if (o != null) {
+            for (TsNode.Prop p : o.props()) {
+                if (p.key() == null) afterSpread = new java.util.HashSet<>();
+                else if (afterSpread != null) afterSpread.add(p.key());
             }
         }
         if (o != null && o.prop("type").isPresent()) {
@@ -308,6 +319,13 @@ final class TypeOrmTables {
                 at);
         String keyName = o == null ? null : o.prop("primaryKeyConstraintName")
                 .flatMap(p -> string(p.value(), module, path)).orElse(null);
+        if (opaque) return new Col(f.name(), Column.unknown(name, at), primary, keyName);
+        if (afterSpread != null) {
+            Set<String> written = afterSpread;
+            column = new Column(name, null, written.contains("nullable") ? column.nullable() : null,
+                    written.contains("default") ? dflt : ColumnDefault.UNKNOWN, Generated.UNKNOWN,
+                    written.contains("unique") ? column.unique() : null, null, at);
+        }
         return new Col(f.name(), column, primary, keyName);
     }
 
@@ -592,8 +610,12 @@ final class TypeOrmTables {
                     : target(relation, m);
             boolean primary = bool(o, "primary", m.module(), m.path()).orElse(false);
             Optional<Boolean> nullableOption = bool(o, "nullable", m.module(), m.path());
-            Boolean nullable = primary ? Boolean.FALSE : o != null && o.prop("nullable").isPresent()
-                    && nullableOption.isEmpty() ? null : !nullableOption.orElse(true).equals(false);
+            // Options built at run time, or spread from elsewhere, leave what they may set unknown.
+            boolean opaque = relation.args().stream().skip(1).anyMatch(a -> !(a instanceof TsNode.Obj
+                    || a instanceof TsNode.Function || a instanceof TsNode.Str));
+            Boolean nullable = primary ? Boolean.FALSE : opaque || !readable(o, "nullable")
+                    || o != null && o.prop("nullable").isPresent() && nullableOption.isEmpty() ? null
+                    : !nullableOption.orElse(true).equals(false);
             List<Map<String, Object>> joins = joinColumns(join, m);
             List<Col> referenced = referenced(target, joins);
             List<String> names = new ArrayList<>();
@@ -623,8 +645,9 @@ final class TypeOrmTables {
             if (names.isEmpty()) return;
             if (bool(o, "createForeignKeyConstraints", m.module(), m.path()).orElse(true)) {
                 // ForeignKeyMetadata: NO ACTION unless the relation says otherwise (Oracle has no ON UPDATE).
-                String onDelete = action(o, "onDelete", m, "NO ACTION");
-                String onUpdate = dialect == Dialect.ORACLE ? "NO ACTION" : action(o, "onUpdate", m, "NO ACTION");
+                String onDelete = opaque ? null : action(o, "onDelete", m, "NO ACTION");
+                String onUpdate = dialect == Dialect.ORACLE ? "NO ACTION" : opaque ? null
+                        : action(o, "onUpdate", m, "NO ACTION");
                 boolean knownTarget = target.isPresent();
                 foreignKeys.add(new ForeignKey(constraintName, names, knownTarget ? target.get().schema() : null,
                         knownTarget ? target.get().table() : null, knownTarget ? referencedNames : null, onDelete,
@@ -722,6 +745,7 @@ final class TypeOrmTables {
 
         /** An {@code onDelete}/{@code onUpdate} option, {@code absent} when not given; null (unknown) when not a literal. */
         private String action(TsNode.Obj o, String key, Member m, String absent) {
+            if (!readable(o, key)) return null;
             if (o == null || o.prop(key).isEmpty()) return absent;
             return string(o.prop(key).get().value(), m.module(), m.path()).orElse(null);
         }
@@ -903,6 +927,17 @@ final class TypeOrmTables {
             }
         }
         columns.add(col);
+    }
+
+    /** Whether an option can be told: written after every spread of the object ({@code { ...base(), key }}), or none. */
+    private static boolean readable(TsNode.Obj o, String key) {
+        if (o == null) return true;
+        boolean readable = true;
+        for (TsNode.Prop p : o.props()) {
+            if (p.key() == null) readable = false;
+            else if (p.key().equals(key)) readable = true;
+        }
+        return readable;
     }
 
     private Optional<String> string(TsNode n, TsNode.Module module, String path) {

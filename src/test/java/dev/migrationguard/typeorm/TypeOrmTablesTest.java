@@ -433,6 +433,24 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void optionsBuiltAtRunTimeLeaveTheColumnUnknown() {
+        String before = user("@Column({ type: 'enum', enum: ['a', 'b'], default: 'a' }) role: string;\n"
+                + "  @Column({ type: 'binary', length: 60, nullable: true }) secret: Buffer;\n"
+                + "  @ManyToOne(() => User, { onDelete: 'SET NULL' }) parent: User;");
+        String after = user("@Column(EnumColumnType.role(['a', 'b'], 'a')) role: string;\n"
+                + "  @Column({ ...BinaryColumnType.secret(), nullable: true }) secret: Buffer;\n"
+                + "  @ManyToOne(() => User, relationOptions()) parent: User;");
+        assertEquals(List.of(), changes(before.replace("Column, Entity", "Column, ManyToOne, Entity"),
+                after.replace("Column, Entity", "Column, ManyToOne, Entity")));
+        String conditional = user("@Column(isPostgres ? { type: 'bytea' } : { type: 'binary', length: 60 }) secret: Buffer;");
+        assertEquals(List.of(), changes(user("@Column({ type: 'binary', length: 60 }) secret: Buffer;"), conditional));
+        // What is written after the spread is known: its change is told.
+        assertEquals(List.of("column \"users\".\"secret\": ? NULL -> ? NOT NULL"),
+                changes(user("@Column({ ...BinaryColumnType.secret(), nullable: true }) secret: Buffer;"),
+                        user("@Column({ ...BinaryColumnType.secret(), nullable: false }) secret: Buffer;")));
+    }
+
+    @Test
     void whatCannotBeToldIsUnknownNotAChange() {
         Table t = only(user("""
                 @Column({ length: computeLength() }) a: string;
