@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads TypeORM entities ({@code @Entity}, {@code @ViewEntity}, {@code @ChildEntity} imported from {@code typeorm})
@@ -39,6 +41,8 @@ import java.util.TreeMap;
  */
 public final class TypeOrmEntityReader implements EntityReader {
     private static final int MAX_DEPTH = 8;
+    private static final Pattern EXPORTED_ENUM = Pattern.compile(
+            "(?m)^\\s*export\\s+(?:declare\\s+)?(?:const\\s+)?enum\\s+([A-Za-z_$][\\w$]*)");
     private final TsSources sources;
     private final TypeOrmNaming naming;
 
@@ -130,9 +134,16 @@ public final class TypeOrmEntityReader implements EntityReader {
             if (!accepts(path)) continue;
             String file = Text.fileName(path);
             stems.add(file.substring(0, file.length() - 3));
-            // Only a class with TypeORM decorators can change another entity's facts (a base class, an embedded one):
-            // any other TypeScript file of the change (an Angular service) is never handed to the native parser.
-            if (!side.readText(path).map(t -> t.contains("typeorm")).orElse(false)) continue;
+            // Only a class with TypeORM decorators can change another entity's facts (a base class, an embedded one),
+            // or an enum, whose values are a column's allowed values and defaults: any other TypeScript file of the
+            // change (an Angular service) is never handed to the native parser.
+            Optional<String> changed = side.readText(path);
+            if (changed.isEmpty()) continue;
+            if (!changed.get().contains("typeorm")) {
+                Matcher m = EXPORTED_ENUM.matcher(changed.get());
+                while (m.find()) names.add(m.group(1));
+                continue;
+            }
             sources.parse(side, path).filter(p -> p.module() != null).ifPresent(p -> {
                 for (ClassDecl c : p.module().classes()) if (c.name() != null) names.add(c.name());
             });

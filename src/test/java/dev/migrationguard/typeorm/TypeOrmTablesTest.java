@@ -209,6 +209,32 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void anEnumFileChangedAloneBringsTheEntitiesThatUseItAndTheirNewValues() {
+        String entity = """
+                import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+                import { Role } from './role';
+                @Entity('users') export class User {
+                  @PrimaryGeneratedColumn() id: number;
+                  @Column({ type: 'enum', enum: Role, default: Role.USER }) role: Role;
+                }
+                """;
+        var before = MemorySnapshot.of(ENTITY, entity, "src/role.ts", "export enum Role { ADMIN = 'admin', USER = 'user' }\n",
+                "src/service.ts", "export const x = 1;\n");
+        var after = MemorySnapshot.of(ENTITY, entity, "src/role.ts", "export enum Role { USER = 'user' }\n",
+                "src/service.ts", "export const x = 2;\n");
+        var reader = new TypeOrmEntityReader(new TsSources(), TypeOrmNaming.DEFAULT);
+        assertEquals(Set.of(ENTITY), reader.dependents(after, Set.of("src/role.ts")));
+        assertEquals(Set.of(), reader.dependents(after, Set.of("src/service.ts")));
+        var was = reader.tables(before, Set.of(ENTITY), Dialect.POSTGRES).orElseThrow().items();
+        var now = reader.tables(after, Set.of(ENTITY), Dialect.POSTGRES).orElseThrow().items();
+        assertEquals(List.of("column \"users\".\"role\": users_role_enum IN ('admin','user') NOT NULL"
+                        + " -> users_role_enum IN ('user') NOT NULL"),
+                PhysicalDiff.diff(PhysicalSchema.of(Dialect.POSTGRES, was, List.of(), List.of()),
+                        PhysicalSchema.of(Dialect.POSTGRES, now, List.of(), List.of())).changes().stream()
+                        .map(PhysicalDiff.Change::message).toList());
+    }
+
+    @Test
     void aConstantIsItsValue() {
         String entity = """
                 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
