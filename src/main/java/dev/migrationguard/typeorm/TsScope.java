@@ -62,7 +62,7 @@ final class TsScope {
         if (local.isPresent()) return Optional.of(new Found<>(local.get(), module, path));
         Optional<TsNode.ImportedName> imported = module.importOf(name);
         if (imported.isEmpty()) return Optional.empty();
-        Optional<String> file = TsSources.resolve(side, path, imported.get().source());
+        Optional<String> file = sources.resolveImport(side, path, imported.get().source());
         if (file.isEmpty()) return Optional.empty();
         Optional<TypeScript.Parsed> parsed = sources.parse(side, file.get());
         if (parsed.isEmpty() || parsed.get().module() == null) return Optional.empty();

@@ -235,6 +235,34 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void importsThroughTsconfigBaseUrlAndPathsAreFollowed() {
+        String entity = """
+                import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+                import { UserType } from '%s';
+                @Entity('users') export class User {
+                  @PrimaryGeneratedColumn() id: number;
+                  @Column({ type: 'integer', default: UserType.PLEX }) userType: UserType;
+                }
+                """;
+        String tsconfig = """
+                {
+                  // comments and trailing commas, as tsc allows
+                  "compilerOptions": { "baseUrl": ".", "paths": { "@server/*": ["server/*"], }, },
+                }
+                """;
+        for (String source : List.of("@server/constants/user", "server/constants/user")) {
+            var files = Map.of("app/tsconfig.json", tsconfig, "app/server/entity/User.entity.ts", entity.formatted(source),
+                    "app/server/constants/user.ts", "export enum UserType { PLEX = 1, LOCAL = 2 }\n");
+            Table t = read(files, Dialect.POSTGRES).items().get(0);
+            assertEquals(ColumnDefault.of("1"), t.column(Dialect.POSTGRES, "userType").defaultValue(), source);
+        }
+        var withoutConfig = Map.of("app/server/entity/User.entity.ts", entity.formatted("@server/constants/user"),
+                "app/server/constants/user.ts", "export enum UserType { PLEX = 1, LOCAL = 2 }\n");
+        assertEquals(ColumnDefault.UNKNOWN, read(withoutConfig, Dialect.POSTGRES).items().get(0)
+                .column(Dialect.POSTGRES, "userType").defaultValue());
+    }
+
+    @Test
     void aConstantIsItsValue() {
         String entity = """
                 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
