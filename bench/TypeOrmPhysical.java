@@ -1,3 +1,4 @@
+import dev.migrationguard.engine.SchemaDiff;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.schema.Dialect;
@@ -37,6 +38,7 @@ public class TypeOrmPhysical {
         var reader = new TypeOrmEntityReader(new TsSources(), naming);
         int files = 0;
         int empty = 0;
+        int factsOnly = 0;
         for (String commit : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
             if (commit.isBlank()) continue;
             String parent = git(gitDir, "rev-parse", commit + "^").strip();
@@ -49,13 +51,18 @@ public class TypeOrmPhysical {
                 ReadResult<Table> now = reader.tables(after, Set.of(path), dialect).orElseThrow();
                 PhysicalDiff diff = PhysicalDiff.diff(PhysicalSchema.of(dialect, was.items(), List.of(), List.of()),
                         PhysicalSchema.of(dialect, now.items(), List.of(), List.of()));
+                // What today's text facts (engine.SchemaDiff) say of the same pair, for comparison.
+                int facts = SchemaDiff.diff(reader.read(before, Set.of(path)).items(),
+                        reader.read(after, Set.of(path)).items()).size();
                 files++;
                 if (diff.isEmpty()) empty++;
+                if (diff.isEmpty() && facts > 0) factsOnly++;
                 System.out.println("=== " + commit.substring(0, 10) + " " + path + "  ("
                         + git(gitDir, "log", "-1", "--format=%s", commit).strip() + ")");
                 was.problems().forEach(p -> System.out.println("  problem before: " + p));
                 now.problems().forEach(p -> System.out.println("  problem after: " + p));
                 if (diff.isEmpty()) System.out.println("  (no physical change)");
+                System.out.println("  facts path: " + facts + " change(s)");
                 diff.changes().forEach(c -> System.out.println("  " + c.kind() + "  " + c.message()));
                 System.out.println("  --- source diff:");
                 for (String line : git(gitDir, "diff", "-U0", parent, commit, "--", path).split("\n")) {
@@ -66,7 +73,8 @@ public class TypeOrmPhysical {
                 }
             }
         }
-        System.out.println("### " + files + " file diffs read, " + empty + " with no physical change");
+        System.out.println("### " + files + " file diffs read, " + empty + " with no physical change, " + factsOnly
+                + " of which the facts path reports");
     }
 
     private static boolean declaresEntity(Snapshot s, String path) {
