@@ -251,13 +251,12 @@ final class TypeOrmTables {
                 : generatedBy != null ? "increment" : o == null ? null
                 : o.prop("generated").flatMap(p -> scope.value(p.value(), module, path)).orElse(null);
         if (Boolean.TRUE.equals(generated)) generated = "increment";
+        // The key is what the decorator says; a generation strategy (@Generated('uuid')) fills a column, key or not.
+        boolean primary = kind != Kind.COLUMN && kind != Kind.CREATE_DATE && kind != Kind.UPDATE_DATE
+                && kind != Kind.DELETE_DATE && kind != Kind.VERSION;
         if ((kind == Kind.COLUMN || kind == Kind.PRIMARY) && generated instanceof String g) {
-            boolean primary = kind == Kind.PRIMARY;
             kind = strategy(g).orElse(kind);
-            if (!primary && kind != Kind.COLUMN) unknownType = unknownType || kind == Kind.ROWID;
         }
-        boolean primary = kind == Kind.PRIMARY || kind == Kind.INCREMENT || kind == Kind.IDENTITY || kind == Kind.UUID
-                || kind == Kind.ROWID;
 
         String given = o == null ? null : o.prop("name").flatMap(p -> string(p.value(), module, path)).orElse(null);
         String name = naming.columnName(f.name(), given, prefix);

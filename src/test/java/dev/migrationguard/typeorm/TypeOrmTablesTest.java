@@ -394,6 +394,15 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void aGeneratedColumnOutsideTheKeyStaysOutOfIt() {
+        Table t = only(user("@Column() @Generated('uuid') token: string;").replace("Column, Entity",
+                "Column, Entity, Generated"));
+        assertEquals(List.of("id"), t.primaryKey().columns());
+        assertEquals(SqlType.of("uuid"), t.column(Dialect.POSTGRES, "token").type());
+        assertEquals(ColumnDefault.of("uuid_generate_v4()"), t.column(Dialect.POSTGRES, "token").defaultValue());
+    }
+
+    @Test
     void aManyToOneMakesAJoinColumnTypedLikeTheKeyItReferences() {
         var files = Map.of("src/post.entity.ts", """
                 import { Entity, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, RelationId } from 'typeorm';
