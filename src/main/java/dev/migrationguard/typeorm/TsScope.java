@@ -61,7 +61,7 @@ final class TsScope {
         Optional<T> local = lookup.in(module, name);
         if (local.isPresent()) return Optional.of(new Found<>(local.get(), module, path));
         Optional<TsNode.ImportedName> imported = module.importOf(name);
-        if (imported.isEmpty()) return Optional.empty();
+        if (imported.isEmpty()) return reexported(name, module, path, depth, lookup);
         Optional<String> file = sources.resolveImport(side, path, imported.get().source());
         if (file.isEmpty()) return Optional.empty();
         Optional<TypeScript.Parsed> parsed = sources.parse(side, file.get());
@@ -69,6 +69,28 @@ final class TsScope {
         String exported = imported.get().name().equals("default") || imported.get().name().equals("*")
                 ? name : imported.get().name();
         return find(exported, parsed.get().module(), file.get(), depth + 1, lookup);
+    }
+
+    /**
+     * A name a barrel file passes on ({@code export * from './user'}, {@code export { User } from './user'}): looked for
+     * in each file it re-exports from, in order.
+     */
+    private <T> Optional<Found<T>> reexported(String name, TsNode.Module module, String path, int depth,
+                                              Lookup<T> lookup) {
+        for (TsNode n : module.body()) {
+            if (!(n instanceof TsNode.Other o) || !o.kind().equals("ExportAll") && !o.kind().equals("NamedExport")) {
+                continue;
+            }
+            for (TsNode c : o.children()) {
+                if (!(c instanceof TsNode.Str source)) continue;
+                Optional<String> file = sources.resolveImport(side, path, source.value());
+                Optional<TypeScript.Parsed> parsed = file.flatMap(f -> sources.parse(side, f));
+                if (parsed.isEmpty() || parsed.get().module() == null) continue;
+                Optional<Found<T>> found = find(name, parsed.get().module(), file.get(), depth + 1, lookup);
+                if (found.isPresent()) return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The value {@code n} certainly has in {@code module}, or empty when it cannot be told without running code. */

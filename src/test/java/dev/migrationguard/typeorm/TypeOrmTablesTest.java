@@ -432,6 +432,31 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void aTargetImportedThroughABarrelIsTheSameTarget() {
+        String post = """
+                import { Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+                import { User } from '%s';
+                @Entity() export class Post {
+                  @PrimaryGeneratedColumn() id: number;
+                  @ManyToOne(() => User) author: User;
+                }
+                """;
+        String user = """
+                import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+                @Entity('users') export class User { @PrimaryGeneratedColumn('uuid') uuid: string; }
+                """;
+        for (String barrel : List.of("export * from './user';\n", "export { User } from './user';\n")) {
+            var direct = Map.of("src/post.entity.ts", post.formatted("./model/user"), "src/model/user.ts", user,
+                    "src/model/index.ts", barrel);
+            var throughBarrel = Map.of("src/post.entity.ts", post.formatted("./model"), "src/model/user.ts", user,
+                    "src/model/index.ts", barrel);
+            assertEquals(List.of(), changes(direct, throughBarrel, Dialect.POSTGRES), barrel);
+            Table t = read(throughBarrel, Dialect.POSTGRES).items().get(0);
+            assertEquals(SqlType.of("uuid"), t.column(Dialect.POSTGRES, "authorUuid").type(), barrel);
+        }
+    }
+
+    @Test
     void aManyToManyOwnerMakesAJunctionTable() {
         var files = Map.of("src/post.entity.ts", """
                 import { Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
