@@ -539,6 +539,46 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void treesAddTheirColumnsOrTheirClosureTable() {
+        String tree = """
+                import { Entity, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent } from 'typeorm';
+                @Entity() @Tree('%s')
+                export class Category {
+                  @PrimaryGeneratedColumn() id: number;
+                  @TreeParent({ onDelete: 'CASCADE' }) parent: Category;
+                  @TreeChildren() children: Category[];
+                }
+                """;
+        Table path = only(tree.formatted("materialized-path"));
+        assertEquals(List.of("id", "mpath", "parentId"), path.columns().stream().map(Column::name).toList());
+        assertEquals(ColumnDefault.of("''"), path.column(Dialect.POSTGRES, "mpath").defaultValue());
+        assertEquals("CASCADE", path.foreignKeys().get(0).onDelete());
+        Table nested = only(tree.formatted("nested-set"));
+        assertEquals(List.of("id", "nsleft", "nsright", "parentId"), nested.columns().stream().map(Column::name).toList());
+        List<Table> closure = read(Map.of(ENTITY, tree.formatted("closure-table")), Dialect.POSTGRES).items();
+        assertEquals(List.of("category", "category_closure"), closure.stream().map(Table::name).toList());
+        assertEquals(List.of("id_ancestor", "id_descendant"), closure.get(1).primaryKey().columns());
+        assertEquals(SqlType.of("integer"), closure.get(1).column(Dialect.POSTGRES, "id_ancestor").type());
+        assertEquals(List.of("table \"category_closure\" removed"),
+                changes(tree.formatted("closure-table"), tree.formatted("adjacency-list")));
+    }
+
+    @Test
+    void aCompositeKeyListsItsColumnsInOrderAndKeepsItsGivenName() {
+        Table t = only("""
+                import { Column, Entity, PrimaryColumn } from 'typeorm';
+                @Entity('memberships') export class Membership {
+                  @PrimaryColumn({ primaryKeyConstraintName: 'pk_membership' }) groupId: number;
+                  @PrimaryColumn('uuid') userId: string;
+                  @Column({ default: false }) admin: boolean;
+                }
+                """);
+        assertEquals("pk_membership", t.primaryKey().name());
+        assertEquals(List.of("groupId", "userId"), t.primaryKey().columns());
+        assertEquals(ColumnDefault.of("false"), t.column(Dialect.POSTGRES, "admin").defaultValue());
+    }
+
+    @Test
     void whatCannotBeToldIsUnknownNotAChange() {
         Table t = only(user("""
                 @Column({ length: computeLength() }) a: string;
