@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * into schema facts named as TypeORM's default naming strategy names them: columns inherited from base classes,
  * embedded columns with their prefix, join columns and junction tables of owning relations, indexes and constraints.
  * Entities with {@code synchronize: false} and MongoDB entities are left out: they need no SQL migration.
+ * {@link #tables} gives the same entities as the tables TypeORM creates ({@link TypeOrmTables}).
  */
 public final class TypeOrmEntityReader implements EntityReader {
     private static final int MAX_DEPTH = 8;
