@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
  */
 public final class TypeOrmEntityReader implements EntityReader {
     private static final int MAX_DEPTH = 8;
+    /** The modules TypeORM's decorators are imported from. */
+    private static final Set<String> TYPEORM = Set.of("typeorm", "typeorm/index", "typeorm/index.js",
+            "typeorm/browser", "typeorm/browser/index.js");
     private static final Pattern EXPORTED_ENUM = Pattern.compile(
             "(?m)^\\s*export\\s+(?:declare\\s+)?(?:const\\s+)?enum\\s+([A-Za-z_$][\\w$]*)");
     private final TsSources sources;
@@ -162,14 +165,18 @@ public final class TypeOrmEntityReader implements EntityReader {
         return out;
     }
 
-    /** The TypeORM name of a decorator when it is imported from 'typeorm' (directly, renamed, or via a namespace). */
+    /**
+     * The TypeORM name of a decorator when it is imported from 'typeorm' (directly, renamed, or via a namespace), or
+     * from the entry points an editor's auto-import also writes ('typeorm/index', 'typeorm/browser').
+     */
     static Optional<String> typeormName(TsNode.Module module, Decorator d) {
         if (d.qualifier() != null) {
-            return module.importOf(d.qualifier()).filter(i -> i.source().equals("typeorm") && i.name().equals("*"))
+            return module.importOf(d.qualifier()).filter(i -> TYPEORM.contains(i.source()) && i.name().equals("*"))
                     .map(i -> d.name());
         }
-        return module.importOf(d.name()).filter(i -> i.source().equals("typeorm")).map(TsNode.ImportedName::name);
+        return module.importOf(d.name()).filter(i -> TYPEORM.contains(i.source())).map(TsNode.ImportedName::name);
     }
+
 
     /** The facts of one class of one file. */
     private final class EntityFacts {

@@ -580,6 +580,14 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void decoratorsImportedFromTypeormIndexAreTypeorms() {
+        Table t = only(user("@Column() name: string;").replace("from 'typeorm'", "from 'typeorm/index'"));
+        assertEquals(List.of("id", "name"), t.columns().stream().map(Column::name).toList());
+        assertEquals(List.of(), read(Map.of(ENTITY, user("@Column() name: string;").replace("from 'typeorm'",
+                "from 'typeorm-like'")), Dialect.POSTGRES).items());
+    }
+
+    @Test
     void whatCannotBeToldIsUnknownNotAChange() {
         Table t = only(user("""
                 @Column({ length: computeLength() }) a: string;
