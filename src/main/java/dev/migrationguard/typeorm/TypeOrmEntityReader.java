@@ -133,6 +133,7 @@ public final class TypeOrmEntityReader implements EntityReader {
     @Override
     public Set<String> dependents(Snapshot side, Set<String> paths) {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> parents = new LinkedHashSet<>();
         Set<String> stems = new LinkedHashSet<>();
         for (String path : paths) {
             if (!accepts(path)) continue;
@@ -149,10 +150,16 @@ public final class TypeOrmEntityReader implements EntityReader {
                 continue;
             }
             sources.parse(side, path).filter(p -> p.module() != null).ifPresent(p -> {
-                for (ClassDecl c : p.module().classes()) if (c.name() != null) names.add(c.name());
+                for (ClassDecl c : p.module().classes()) {
+                    if (c.name() != null) names.add(c.name());
+                    parentOfChild(side, path, p.module(), c).ifPresent(parents::add);
+                }
             });
         }
+        // A single-table child's columns live in its parent's table: with the parent read too, a child added or
+        // deleted alone changes that table's columns instead of making or dropping a table of the parent's name.
         Set<String> out = new LinkedHashSet<>();
+        for (String parent : parents) if (!paths.contains(parent)) out.add(parent);
         if (names.isEmpty()) return out;
         for (String p : side.paths()) {
             if (paths.contains(p) || !accepts(p)) continue;
@@ -163,6 +170,14 @@ public final class TypeOrmEntityReader implements EntityReader {
             out.add(p);
         }
         return out;
+    }
+
+    /** The file of the parent a {@code @ChildEntity} class extends, when it is imported from another file. */
+    private Optional<String> parentOfChild(Snapshot side, String path, TsNode.Module module, ClassDecl c) {
+        boolean child = c.decorators().stream().anyMatch(d -> typeormName(module, d).map("ChildEntity"::equals)
+                .orElse(false));
+        if (!child || !(c.superClass() instanceof TsNode.Ident parent)) return Optional.empty();
+        return module.importOf(parent.name()).flatMap(i -> sources.resolveImport(side, path, i.source()));
     }
 
     /**

@@ -501,6 +501,34 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void aChildEntityDeletedAloneRemovesItsColumnsNotTheParentTable() {
+        String parent = """
+                import { Column, Entity, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
+                @Entity() @TableInheritance({ column: { type: 'varchar', name: 'kind' } })
+                export class Content { @PrimaryGeneratedColumn() id: number; @Column() title: string; }
+                """;
+        String child = """
+                import { ChildEntity, Column } from 'typeorm';
+                import { Content } from './content';
+                @ChildEntity() export class Photo extends Content { @Column() size: number; }
+                """;
+        var before = MemorySnapshot.of("src/content.ts", parent, "src/photo.entity.ts", child);
+        var after = MemorySnapshot.of("src/content.ts", parent);
+        var reader = new TypeOrmEntityReader(new TsSources(), TypeOrmNaming.DEFAULT);
+        Set<String> changed = Set.of("src/photo.entity.ts");
+        Set<String> read = new java.util.TreeSet<>(changed);
+        read.addAll(reader.dependents(before, changed));
+        read.addAll(reader.dependents(after, changed));
+        assertEquals(Set.of("src/content.ts", "src/photo.entity.ts"), read);
+        var was = reader.tables(before, read, Dialect.POSTGRES).orElseThrow().items();
+        var now = reader.tables(after, read, Dialect.POSTGRES).orElseThrow().items();
+        assertEquals(List.of("column \"content\".\"size\" removed (was integer NULL)"),
+                PhysicalDiff.diff(PhysicalSchema.of(Dialect.POSTGRES, was, List.of(), List.of()),
+                        PhysicalSchema.of(Dialect.POSTGRES, now, List.of(), List.of())).changes().stream()
+                        .map(PhysicalDiff.Change::message).toList());
+    }
+
+    @Test
     void embeddedColumnsTakeTheirPrefixAndIndexesNameColumns() {
         Table t = only("""
                 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
