@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The physical diff of TypeORM entity files between two commits of a real project, for reading by hand: for each
- * commit given on stdin (one hash a line), each changed .ts file that declares an entity on either side is read by
- * TypeOrmEntityReader.tables at the parent and at the commit, and the PhysicalDiff is printed with the file's own
- * diff beside it. Run by bench/typeorm-physical.sh; it reads the project's bare repository and copies nothing of it.
+ * The physical diff of TypeORM entities between two commits of a real project, for reading by hand: for each commit
+ * given on stdin (one hash a line), the changed .ts files that declare an entity on either side, with the entity files
+ * that depend on them (as the engine reads a change), are read by TypeOrmEntityReader.tables at the parent and at the
+ * commit, and the PhysicalDiff is printed with the files' own diffs beside it. Run by bench/typeorm-physical.sh; it
+ * reads the project's bare repository and copies nothing of it.
  *
  *   java -cp <classpath> bench/TypeOrmPhysical.java <git-dir> <dialect> <default|snake>  < commits
  */
@@ -36,7 +38,7 @@ public class TypeOrmPhysical {
         Dialect dialect = Dialect.parse(args[1]).orElseThrow();
         TypeOrmNaming naming = TypeOrmNaming.valueOf(args[2].toUpperCase());
         var reader = new TypeOrmEntityReader(new TsSources(), naming);
-        int files = 0;
+        int commits = 0;
         int empty = 0;
         int factsOnly = 0;
         for (String commit : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
@@ -44,27 +46,35 @@ public class TypeOrmPhysical {
             String parent = git(gitDir, "rev-parse", commit + "^").strip();
             Snapshot before = new GitSnapshot(gitDir, parent);
             Snapshot after = new GitSnapshot(gitDir, commit);
-            for (String path : git(gitDir, "diff", "--name-only", parent, commit, "--", "*.ts").split("\n")) {
+            Set<String> changed = new TreeSet<>();
+            for (String path : git(gitDir, "diff", "--no-renames", "--name-only", parent, commit, "--", "*.ts").split("\n")) {
                 if (path.isBlank() || path.endsWith(".d.ts") || path.contains("/migration")) continue;
-                if (!declaresEntity(before, path) && !declaresEntity(after, path)) continue;
-                ReadResult<Table> was = reader.tables(before, Set.of(path), dialect).orElseThrow();
-                ReadResult<Table> now = reader.tables(after, Set.of(path), dialect).orElseThrow();
-                PhysicalDiff diff = PhysicalDiff.diff(PhysicalSchema.of(dialect, was.items(), List.of(), List.of()),
-                        PhysicalSchema.of(dialect, now.items(), List.of(), List.of()));
-                // What today's text facts (engine.SchemaDiff) say of the same pair, for comparison.
-                int facts = SchemaDiff.diff(reader.read(before, Set.of(path)).items(),
-                        reader.read(after, Set.of(path)).items()).size();
-                files++;
-                if (diff.isEmpty()) empty++;
-                if (diff.isEmpty() && facts > 0) factsOnly++;
-                System.out.println("=== " + commit.substring(0, 10) + " " + path + "  ("
-                        + git(gitDir, "log", "-1", "--format=%s", commit).strip() + ")");
-                was.problems().forEach(p -> System.out.println("  problem before: " + p));
-                now.problems().forEach(p -> System.out.println("  problem after: " + p));
-                if (diff.isEmpty()) System.out.println("  (no physical change)");
-                System.out.println("  facts path: " + facts + " change(s)");
-                diff.changes().forEach(c -> System.out.println("  " + c.kind() + "  " + c.message()));
-                System.out.println("  --- source diff:");
+                if (declaresEntity(before, path) || declaresEntity(after, path)) changed.add(path);
+            }
+            if (changed.isEmpty()) continue;
+            // As the engine reads a change: the changed files, and the entity files whose tables depend on them.
+            Set<String> read = new TreeSet<>(changed);
+            read.addAll(reader.dependents(before, changed));
+            read.addAll(reader.dependents(after, changed));
+            ReadResult<Table> was = reader.tables(before, read, dialect).orElseThrow();
+            ReadResult<Table> now = reader.tables(after, read, dialect).orElseThrow();
+            PhysicalDiff diff = PhysicalDiff.diff(PhysicalSchema.of(dialect, was.items(), List.of(), List.of()),
+                    PhysicalSchema.of(dialect, now.items(), List.of(), List.of()));
+            // What today's text facts (engine.SchemaDiff) say of the same change, for comparison.
+            int facts = SchemaDiff.diff(reader.read(before, read).items(), reader.read(after, read).items()).size();
+            commits++;
+            if (diff.isEmpty()) empty++;
+            if (diff.isEmpty() && facts > 0) factsOnly++;
+            System.out.println("=== " + commit.substring(0, 10) + "  " + git(gitDir, "log", "-1", "--format=%s", commit)
+                    .strip() + "  [" + String.join(", ", changed) + "]");
+            was.problems().forEach(p -> System.out.println("  problem before: " + p));
+            now.problems().forEach(p -> System.out.println("  problem after: " + p));
+            if (diff.isEmpty()) System.out.println("  (no physical change)");
+            System.out.println("  facts path: " + facts + " change(s)");
+            diff.changes().forEach(c -> System.out.println("  " + c.kind() + "  " + c.message() + "  @ "
+                    + (c.location() == null ? "?" : c.location().path() + ":" + c.location().line())));
+            for (String path : changed) {
+                System.out.println("  --- " + path + ":");
                 for (String line : git(gitDir, "diff", "-U0", parent, commit, "--", path).split("\n")) {
                     if ((line.startsWith("+") || line.startsWith("-")) && !line.startsWith("+++")
                             && !line.startsWith("---")) {
@@ -73,7 +83,7 @@ public class TypeOrmPhysical {
                 }
             }
         }
-        System.out.println("### " + files + " file diffs read, " + empty + " with no physical change, " + factsOnly
+        System.out.println("### " + commits + " commits read, " + empty + " with no physical change, " + factsOnly
                 + " of which the facts path reports");
     }
 
