@@ -10,7 +10,11 @@ import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Severity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /** A schema-relevant entity change needs a new migration, in the same change, that touches the changed table. */
 @RuleMeta(id = "entity-change-without-migration", severity = Severity.ERROR,
@@ -19,13 +23,32 @@ public final class EntityChangeWithoutMigration implements Rule {
 
     @Override
     public List<Finding> check(Analysis analysis) {
-        List<Finding> findings = new ArrayList<>();
+        // What one source line does to one table is one finding: a new relation is a column, its foreign key and
+        // perhaps a unique constraint, and the person fixing it writes one migration for the line, not three.
+        Map<List<Object>, List<SchemaChange>> byLine = new LinkedHashMap<>();
         for (SchemaChange change : analysis.schemaChanges()) {
             if (covered(change, analysis.newMigrations())) continue;
-            String advice = analysis.advice().get(change);
-            findings.add(finding(change.location(), message(change), advice != null ? advice : anyTool(change)));
+            List<Object> key = change.ofFacts() || change.location() == null ? List.of(change)
+                    : Arrays.asList(change.schema(), change.table(), change.previousTable(), change.location());
+            byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (List<SchemaChange> changes : byLine.values()) {
+            SchemaChange first = changes.get(0);
+            String advice = analysis.advice().get(first);
+            findings.add(finding(first.location(), message(changes), advice != null ? advice : anyTool(first)));
         }
         return findings;
+    }
+
+    /** One finding's message for the changes one line makes to one table. */
+    static String message(List<SchemaChange> changes) {
+        SchemaChange first = changes.get(0);
+        if (changes.size() == 1) return message(first);
+        StringJoiner what = new StringJoiner("; ");
+        for (SchemaChange c : changes) what.add(c.message());
+        return what + ", but this change adds no migration that " + MigrationNames.verbFor(first) + " "
+                + MigrationNames.objectFor(first) + ".";
     }
 
     /**

@@ -49,7 +49,8 @@ final class TypeOrmDecorators {
             Map.entry("UpdateDateColumn", Role.COLUMN),
             Map.entry("DeleteDateColumn", Role.COLUMN),
             Map.entry("VersionColumn", Role.COLUMN),
-            Map.entry("ViewColumn", Role.COLUMN),
+            // A view's columns are what its query selects: the decorator only maps them to properties.
+            Map.entry("ViewColumn", Role.NONE),
             Map.entry("TreeLevelColumn", Role.COLUMN),
             Map.entry("Generated", Role.COLUMN_MODIFIER),
             Map.entry("Index", Role.CONSTRAINT),

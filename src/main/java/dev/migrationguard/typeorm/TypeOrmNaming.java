@@ -34,6 +34,28 @@ public enum TypeOrmNaming {
         return snakeCase(ownerTable + "_" + property + "_" + targetTable);
     }
 
+    /**
+     * A column's name: {@code given} ({@code @Column({ name })}) or the property's, after the embedded prefix
+     * (DefaultNamingStrategy: {@code camelCase(prefix) + titleCase(name)}, where titleCase lowers all but the first
+     * letter: {@code zipCode} in {@code home} is {@code homeZipcode}; SnakeNamingStrategy: {@code prefix_name}, a given
+     * name kept as written).
+     */
+    String columnName(String property, String given, String embeddedPrefix) {
+        if (this == DEFAULT) {
+            String name = given != null ? given : property;
+            if (embeddedPrefix == null || embeddedPrefix.isEmpty()) return name;
+            return camelCase(embeddedPrefix) + (name.isEmpty() ? "" : Character.toUpperCase(name.charAt(0))
+                    + name.substring(1).toLowerCase(Locale.ROOT));
+        }
+        String name = given != null ? given : snakeCase(property);
+        return embeddedPrefix == null || embeddedPrefix.isEmpty() ? name : embeddedPrefix + "_" + name;
+    }
+
+    /** A junction table's column for a key column of one side: {@code <table>_<column>}, camelCased or snake_cased. */
+    String joinTableColumnName(String table, String column) {
+        return this == SNAKE ? snakeCase(table + "_" + column) : camelCase(table + "_" + column);
+    }
+
     String closureTable(String table) {
         return table + "_closure";
     }

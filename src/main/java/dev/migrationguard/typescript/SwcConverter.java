@@ -58,6 +58,20 @@ import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsQualifiedName;
 import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsTypeAnn;
 import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsTypeRef;
 import com.caoccao.javet.swc4j.ast.clazz.Swc4jAstConstructor;
+import com.caoccao.javet.swc4j.ast.expr.lit.Swc4jAstBigInt;
+import com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAstTsType;
+import com.caoccao.javet.swc4j.ast.stmt.Swc4jAstTsEnumDecl;
+import com.caoccao.javet.swc4j.ast.stmt.Swc4jAstTsTypeAliasDecl;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsArrayType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsEnumMember;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsIntersectionType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsKeywordType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsLitType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsParenthesizedType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsTplLitType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsTupleType;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsTypeOperator;
+import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsUnionType;
 import dev.migrationguard.typescript.TsNode.Decorator;
 
 import java.util.ArrayList;
@@ -125,6 +139,16 @@ final class SwcConverter {
         if (n instanceof Swc4jAstClassDecl c) return classDecl(c.getIdent().getSym(), c.getClazz(), c);
         if (n instanceof Swc4jAstClassExpr c) {
             return classDecl(c.getIdent().map(Swc4jAstIdent::getSym).orElse(null), c.getClazz(), c);
+        }
+        if (n instanceof Swc4jAstTsEnumDecl e) {
+            List<TsNode.EnumMember> members = new ArrayList<>();
+            for (Swc4jAstTsEnumMember m : e.getMembers()) {
+                members.add(new TsNode.EnumMember(nameOf(m.getId()), m.getInit().map(SwcConverter::node).orElse(null)));
+            }
+            return new TsNode.Enum(line(e), col(e), e.getId().getSym(), members);
+        }
+        if (n instanceof Swc4jAstTsTypeAliasDecl a) {
+            return new TsNode.TypeAlias(line(a), col(a), a.getId().getSym(), type(a.getTypeAnn()));
         }
         if (n instanceof Swc4jAstBlockStmt b) return block(b);
         if (n instanceof Swc4jAstExprStmt e) return new TsNode.ExprStmt(line(e), col(e), node(e.getExpr()));
@@ -254,7 +278,8 @@ final class SwcConverter {
         for (ISwc4jAst m : c.getBody()) {
             if (m instanceof Swc4jAstClassProp p) {
                 members.add(new TsNode.Field(line(p), col(p), propName(p.getKey()), decorators(p.getDecorators()),
-                        p.getTypeAnn().map(SwcConverter::typeName).orElse(null), p.isStatic()));
+                        p.getTypeAnn().map(SwcConverter::typeName).orElse(null),
+                        p.getTypeAnn().map(t -> type(t.getTypeAnn())).orElse(null), p.isOptional(), p.isStatic()));
             } else if (m instanceof Swc4jAstClassMethod cm) {
                 Swc4jAstFunction f = cm.getFunction();
                 members.add(new TsNode.Method(line(cm), col(cm), propName(cm.getKey()), decorators(f.getDecorators()),
@@ -264,7 +289,8 @@ final class SwcConverter {
                     if (p instanceof Swc4jAstTsParamProp pp && pp.getParam() instanceof Swc4jAstBindingIdent b) {
                         members.add(new TsNode.Field(line(pp), col(pp), b.getId().getSym(),
                                 decorators(pp.getDecorators()), b.getTypeAnn().map(SwcConverter::typeName)
-                                .orElse(null), false));
+                                .orElse(null), b.getTypeAnn().map(t -> type(t.getTypeAnn())).orElse(null),
+                                b.getId().isOptional(), false));
                     }
                 }
                 members.add(new TsNode.Method(line(ctor), col(ctor), "constructor", List.of(),
@@ -306,6 +332,42 @@ final class SwcConverter {
         if (t instanceof Swc4jAstTsTypeRef ref) return entityName(ref.getTypeName());
         if (t instanceof com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsKeywordType k) return k.getKind().getName();
         return t.getType().name();
+    }
+
+    /** The written type, unwrapped from parentheses; {@code readonly T[]} is {@code T[]}. */
+    private static TsType type(ISwc4jAstTsType t) {
+        if (t instanceof Swc4jAstTsParenthesizedType p) return type(p.getTypeAnn());
+        if (t instanceof Swc4jAstTsKeywordType k) return new TsType.Keyword(k.getKind().getName());
+        if (t instanceof Swc4jAstTsTypeRef ref) {
+            List<TsType> args = new ArrayList<>();
+            ref.getTypeParams().ifPresent(ps -> ps.getParams().forEach(a -> args.add(type(a))));
+            String qualifier = ref.getTypeName() instanceof Swc4jAstTsQualifiedName q
+                    ? entityName(q.getLeft()) : null;
+            String name = entityName(ref.getTypeName());
+            return name == null ? new TsType.Other(t.getType().name()) : new TsType.Ref(name, qualifier, args);
+        }
+        if (t instanceof Swc4jAstTsArrayType a) return new TsType.ArrayOf(type(a.getElemType()));
+        if (t instanceof Swc4jAstTsTupleType) return new TsType.ArrayOf(new TsType.Keyword("any"));
+        if (t instanceof Swc4jAstTsTypeOperator o) {
+            TsType inner = type(o.getTypeAnn());
+            return inner instanceof TsType.ArrayOf ? inner : new TsType.Other(t.getType().name());
+        }
+        if (t instanceof Swc4jAstTsUnionType u) return union(u.getTypes(), false);
+        if (t instanceof Swc4jAstTsIntersectionType i) return union(i.getTypes(), true);
+        if (t instanceof Swc4jAstTsLitType lit) {
+            ISwc4jAst l = lit.getLit();
+            if (l instanceof Swc4jAstStr || l instanceof Swc4jAstTsTplLitType) return new TsType.Literal("string");
+            if (l instanceof Swc4jAstNumber) return new TsType.Literal("number");
+            if (l instanceof Swc4jAstBool) return new TsType.Literal("boolean");
+            if (l instanceof Swc4jAstBigInt) return new TsType.Literal("bigint");
+        }
+        return new TsType.Other(t.getType().name());
+    }
+
+    private static TsType union(List<ISwc4jAstTsType> types, boolean intersection) {
+        List<TsType> members = new ArrayList<>();
+        for (ISwc4jAstTsType m : types) members.add(type(m));
+        return new TsType.Union(members, intersection);
     }
 
     private static String entityName(ISwc4jAstTsEntityName n) {

@@ -54,6 +54,22 @@ public sealed interface TsNode {
             return out;
         }
 
+        /** A top-level declaration of that name and kind ({@link Enum}, {@link TypeAlias}, {@link Var}), if any. */
+        public <T extends TsNode> Optional<T> declared(Class<T> kind, String name) {
+            for (TsNode n : body) {
+                if (kind.isInstance(n) && name.equals(declaredName(n))) return Optional.of(kind.cast(n));
+            }
+            return Optional.empty();
+        }
+
+        private static String declaredName(TsNode n) {
+            if (n instanceof Enum e) return e.name();
+            if (n instanceof TypeAlias a) return a.name();
+            if (n instanceof Var v) return v.name();
+            if (n instanceof ClassDecl c) return c.name();
+            return null;
+        }
+
         /** The module a local name was imported from, and the name it has there. */
         public Optional<ImportedName> importOf(String localName) {
             for (Import i : imports) {
@@ -95,9 +111,13 @@ public sealed interface TsNode {
         }
     }
 
-    /** A class property (or constructor parameter property) with its decorators and declared type. */
-    record Field(int line, int column, String name, List<Decorator> decorators, String typeName, boolean isStatic)
-            implements TsNode {
+    /**
+     * A class property (or constructor parameter property) with its decorators and declared type: {@code typeName} is
+     * the written type's name ({@code Team} for {@code Team[]}), {@code type} the whole type (null when none is written),
+     * {@code optional} whether it is declared with {@code ?:}.
+     */
+    record Field(int line, int column, String name, List<Decorator> decorators, String typeName, TsType type,
+                 boolean optional, boolean isStatic) implements TsNode {
         public List<TsNode> children() {
             return List.copyOf(decorators);
         }
@@ -252,6 +272,26 @@ public sealed interface TsNode {
     record Conditional(int line, int column, TsNode test, TsNode then, TsNode otherwise) implements TsNode {
         public List<TsNode> children() {
             return List.of(test, then, otherwise);
+        }
+    }
+
+    /** {@code enum Name { A, B = 'b' }} (also {@code const} and {@code declare} enums). */
+    record Enum(int line, int column, String name, List<EnumMember> members) implements TsNode {
+        public List<TsNode> children() {
+            List<TsNode> all = new ArrayList<>();
+            for (EnumMember m : members) if (m.init() != null) all.add(m.init());
+            return all;
+        }
+    }
+
+    /** One member of an enum; {@code init} is null when it has no initialiser. */
+    record EnumMember(String name, TsNode init) {
+    }
+
+    /** {@code type Name = ...}. */
+    record TypeAlias(int line, int column, String name, TsType type) implements TsNode {
+        public List<TsNode> children() {
+            return List.of();
         }
     }
 

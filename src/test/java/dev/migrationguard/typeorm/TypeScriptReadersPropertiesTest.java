@@ -1,6 +1,8 @@
 package dev.migrationguard.typeorm;
 
 import dev.migrationguard.model.Location;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.testing.MemorySnapshot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,15 +14,22 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The TypeScript readers never throw, whatever the text, and every place they report lies inside the file. */
+/**
+ * The TypeScript readers never throw, whatever the text (the physical reader on every dialect too), and every place
+ * they report lies inside the file.
+ */
 class TypeScriptReadersPropertiesTest {
     private static final String ENTITY = """
-            import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-            @Entity('contest')
+            import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Index, ManyToMany, JoinTable } from 'typeorm';
+            enum Kind { A = 'a', B = 'b' }
+            type Title = Lowercase<string>;
+            @Entity('contest') @Index(['title', 'host'])
             export class Contest {
               @PrimaryGeneratedColumn() id: number;
-              @Column({ length: 100, nullable: true }) title: string;
+              @Column({ length: 100, nullable: true, default: Kind.A }) title: Title | null;
+              @Column({ type: 'enum', enum: Kind }) kind: Kind;
               @ManyToOne(() => Team, { onDelete: 'CASCADE' }) host: Team;
+              @ManyToMany(() => Contest) @JoinTable() related: Contest[];
             }
             """;
     private static final String MIGRATION = """
@@ -50,10 +59,19 @@ class TypeScriptReadersPropertiesTest {
         String entityPath = "src/contest.entity.ts";
         String migrationPath = "src/migrations/1700000000000-AddX.ts";
         var snapshot = MemorySnapshot.of(entityPath, text, migrationPath, text);
+        int lines = text.split("\r\n|\r|\n", -1).length + 1;
         var facts = new TypeOrmEntityReader(sources, TypeOrmNaming.DEFAULT).read(snapshot, Set.of(entityPath));
+        for (Dialect dialect : Dialect.values()) {
+            var tables = new TypeOrmEntityReader(sources, TypeOrmNaming.SNAKE).tables(snapshot, Set.of(entityPath),
+                    dialect).orElseThrow();
+            tables.problems().forEach(p -> assertInside(p.location(), lines));
+            for (Table t : tables.items()) {
+                assertInside(t.location(), lines);
+                t.columns().forEach(c -> assertInside(c.location(), lines));
+            }
+        }
         var migrations = new TypeOrmMigrationReader(sources).read(snapshot, migrationPath);
         var settings = new TypeOrmSettingsReader(sources).read("src/data-source.ts", text + "\nsynchronize");
-        int lines = text.split("\r\n|\r|\n", -1).length + 1;
         facts.items().forEach(f -> assertInside(f.location(), lines));
         facts.problems().forEach(p -> assertInside(p.location(), lines));
         migrations.problems().forEach(p -> assertInside(p.location(), lines));

@@ -213,11 +213,17 @@ final class SchemaComparison {
         parts.add(typeText(c));
         Boolean nullable = nullable(t, c);
         if (nullable != null) parts.add(nullable ? "NULL" : "NOT NULL");
-        if (shown.contains(Aspect.DEFAULT) && (!declaration || c.defaultValue().expression() != null)) {
-            parts.add(c.defaultValue().display());
-        }
-        if (shown.contains(Aspect.GENERATED) && (!declaration || c.generated().kind() != Generated.Kind.NONE)) {
-            parts.add(c.generated().display());
+        boolean hasDefault = !c.defaultValue().known() || c.defaultValue().expression() != null;
+        boolean generated = c.generated().kind() != Generated.Kind.NONE;
+        if (shown.contains(Aspect.DEFAULT) && shown.contains(Aspect.GENERATED)) {
+            // How the column is filled, said once: "DEFAULT 0 -> GENERATED ... AS IDENTITY", not "no default" beside
+            // a generation on one side and "not generated" beside a default on the other.
+            if (hasDefault) parts.add(c.defaultValue().display());
+            if (generated) parts.add(c.generated().display());
+            if (!hasDefault && !generated && !declaration) parts.add("no default");
+        } else {
+            if (shown.contains(Aspect.DEFAULT) && (!declaration || hasDefault)) parts.add(c.defaultValue().display());
+            if (shown.contains(Aspect.GENERATED) && (!declaration || generated)) parts.add(c.generated().display());
         }
         if (shown.contains(Aspect.UNIQUE)) {
             Boolean unique = t.uniqueColumn(d, c.name());
@@ -249,8 +255,20 @@ final class SchemaComparison {
                     + list(b.columns()) + ")", now.location()));
         } else if (!colKeys(b.columns(), renames.was()).equals(colKeys(a.columns(), renames.now())) || !sameName(b.name(), a.name())) {
             changes.add(tableChange(Kind.PRIMARY_KEY_CHANGED, now, "primary key of " + name(now) + ": "
-                    + named(b.name()) + list(b.columns()) + " -> " + named(a.name()) + list(a.columns()), a.location()));
+                    + named(b.name()) + list(b.columns()) + " -> " + named(a.name()) + list(a.columns()),
+                    keyChangeLocation(b, a, now, renames)));
         }
+    }
+
+    /** Where a changed key is caused: the first column it gained, else the key as declared. */
+    private Location keyChangeLocation(PrimaryKey b, PrimaryKey a, Table now, Renames renames) {
+        List<String> had = colKeys(b.columns(), renames.was());
+        for (String column : a.columns()) {
+            if (had.contains(colKeys(List.of(column), renames.now()).get(0))) continue;
+            Column c = now.column(d, column);
+            if (c != null && c.location() != null) return c.location();
+        }
+        return a.location();
     }
 
     private void foreignKeys(Table was, Table now, Renames renames, List<Change> changes) {
@@ -334,21 +352,26 @@ final class SchemaComparison {
                 (x, y) -> (x.expression() == null || y.expression() == null || x.expression().equals(y.expression()))
                         && sameName(x.name(), y.name()),
                 (x, y) -> x.name() != null && y.name() != null && colKey(x.name()).equals(colKey(y.name())),
-                (x, y) -> changes.add(tableChange(Kind.CHECK_CHANGED, now, "check " + named(y.name()) + "on "
+                (x, y) -> changes.add(tableChange(Kind.CHECK_CHANGED, now, checkWord(y) + named(y.name()) + "on "
                         + name(now) + ": " + x.expression() + " -> " + y.expression(), y.location())),
                 y -> {
                     if (!wasBlind) {
-                        changes.add(tableChange(Kind.CHECK_ADDED, now, "check " + named(y.name()) + "on " + name(now)
+                        changes.add(tableChange(Kind.CHECK_ADDED, now, checkWord(y) + named(y.name()) + "on " + name(now)
                                 + " added: " + (y.expression() == null ? "?" : y.expression()), y.location()));
                     }
                 },
                 x -> {
                     if (!nowBlind) {
-                        changes.add(tableChange(Kind.CHECK_REMOVED, now, "check " + named(x.name()) + "on "
+                        changes.add(tableChange(Kind.CHECK_REMOVED, now, checkWord(x) + named(x.name()) + "on "
                                 + name(now) + " removed (was " + (x.expression() == null ? "?" : x.expression()) + ")",
                                 now.location()));
                     }
                 });
+    }
+
+    /** PostgreSQL's exclusion constraints are kept among the checks, with their {@code EXCLUDE} clause. */
+    private static String checkWord(CheckConstraint c) {
+        return c.expression() != null && c.expression().startsWith("exclude ") ? "exclusion constraint " : "check ";
     }
 
     // ---- sequences and enum types

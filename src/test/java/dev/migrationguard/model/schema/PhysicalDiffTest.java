@@ -87,7 +87,7 @@ class PhysicalDiffTest {
         Column was = col("n", "integer", true);
         Column now = col("n", "bigint", false).withDefault(ColumnDefault.of("0")).withGenerated(Generated.AUTO_INCREMENT)
                 .withUnique(true);
-        assertEquals(List.of("column \"owner\".\"n\": integer NULL no default not generated not unique -> "
+        assertEquals(List.of("column \"owner\".\"n\": integer NULL no default not unique -> "
                 + "bigint NOT NULL DEFAULT 0 AUTO_INCREMENT UNIQUE"), messages(schema(owner(was)), schema(owner(now))));
     }
 
