@@ -430,7 +430,7 @@ final class TableMapper {
         ColumnDefault dflt = columnDefault.isPresent() && constants.literal(s, columnDefault.get(), "value").isEmpty()
                 ? ColumnDefault.UNKNOWN : r.defaultValue();
         List<String> enumValues = constantsKnown ? r.enumValues() : null;
-        return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at);
+        return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at, r.fromValidation());
     }
 
     /** A type as written in a file, to be read with that file's imports. */

@@ -19,15 +19,24 @@ import java.util.Objects;
  * @param enumValues the values of an inline enum type (MySQL {@code enum('a','b')}, or the values a check constraint
  *                   of the ORM allows); null when the column has none or they are unknown
  * @param location   the source that causes the column (the field, the decorator, the statement)
+ * @param notes      facts that only a source the database does not read gives, said beside a change of the column
+ *                   ({@code NOT NULL from @NotNull}); never compared
  */
 public record Column(String name, SqlType type, Boolean nullable, ColumnDefault defaultValue, Generated generated,
-                     Boolean unique, List<String> enumValues, Location location) {
+                     Boolean unique, List<String> enumValues, Location location, List<String> notes) {
 
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(generated, "generated");
         enumValues = enumValues == null ? null : List.copyOf(enumValues);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A column with no notes. */
+    public Column(String name, SqlType type, Boolean nullable, ColumnDefault defaultValue, Generated generated,
+                  Boolean unique, List<String> enumValues, Location location) {
+        this(name, type, nullable, defaultValue, generated, unique, enumValues, location, List.of());
     }
 
     /** A column with no default, not generated, not unique by itself. */
@@ -41,34 +50,38 @@ public record Column(String name, SqlType type, Boolean nullable, ColumnDefault 
     }
 
     public Column withName(String n) {
-        return new Column(n, type, nullable, defaultValue, generated, unique, enumValues, location);
+        return new Column(n, type, nullable, defaultValue, generated, unique, enumValues, location, notes);
     }
 
     public Column withType(SqlType t) {
-        return new Column(name, t, nullable, defaultValue, generated, unique, enumValues, location);
+        return new Column(name, t, nullable, defaultValue, generated, unique, enumValues, location, notes);
     }
 
     public Column withNullable(Boolean n) {
-        return new Column(name, type, n, defaultValue, generated, unique, enumValues, location);
+        return new Column(name, type, n, defaultValue, generated, unique, enumValues, location, notes);
     }
 
     public Column withDefault(ColumnDefault d) {
-        return new Column(name, type, nullable, d, generated, unique, enumValues, location);
+        return new Column(name, type, nullable, d, generated, unique, enumValues, location, notes);
     }
 
     public Column withGenerated(Generated g) {
-        return new Column(name, type, nullable, defaultValue, g, unique, enumValues, location);
+        return new Column(name, type, nullable, defaultValue, g, unique, enumValues, location, notes);
     }
 
     public Column withUnique(Boolean u) {
-        return new Column(name, type, nullable, defaultValue, generated, u, enumValues, location);
+        return new Column(name, type, nullable, defaultValue, generated, u, enumValues, location, notes);
     }
 
     public Column withEnumValues(List<String> values) {
-        return new Column(name, type, nullable, defaultValue, generated, unique, values, location);
+        return new Column(name, type, nullable, defaultValue, generated, unique, values, location, notes);
     }
 
     public Column withLocation(Location l) {
-        return new Column(name, type, nullable, defaultValue, generated, unique, enumValues, l);
+        return new Column(name, type, nullable, defaultValue, generated, unique, enumValues, l, notes);
+    }
+
+    public Column withNotes(List<String> n) {
+        return new Column(name, type, nullable, defaultValue, generated, unique, enumValues, location, n);
     }
 }

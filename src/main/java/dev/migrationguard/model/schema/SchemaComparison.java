@@ -155,14 +155,15 @@ final class SchemaComparison {
                 List<Aspect> diff = differences(was, old, now, c);
                 if (!diff.isEmpty()) {
                     changes.add(tableChange(Kind.COLUMN_CHANGED, now, "column " + name(now, c) + ": "
-                            + describe(was, old, diff, false) + " -> " + describe(now, c, diff, false), c.location()));
+                            + describe(was, old, diff, false) + " -> " + describe(now, c, diff, false) + notes(c),
+                            c.location()));
                 }
             } else if (renamedFrom.containsKey(e.getKey())) {
                 changes.add(tableChange(Kind.COLUMN_RENAMED, now, "column " + name(now, b.get(renamedFrom.get(e.getKey())))
                         + " renamed to \"" + c.name() + "\"", c.location()));
             } else {
                 changes.add(tableChange(Kind.COLUMN_ADDED, now, "column " + name(now, c) + " added: "
-                        + describe(now, c, List.of(Aspect.values()), true), c.location()));
+                        + describe(now, c, List.of(Aspect.values()), true) + notes(c), c.location()));
             }
         }
         for (String k : removed) {
@@ -172,6 +173,11 @@ final class SchemaComparison {
                     + describe(was, c, List.of(Aspect.values()), true) + ")", now.location()));
         }
         return Renames.of(renamedTo);
+    }
+
+    /** Where a fact of the column comes from when the database does not read it there ({@code NOT NULL from @NotNull}). */
+    private static String notes(Column c) {
+        return c.notes().isEmpty() ? "" : " (" + String.join(", ", c.notes()) + ")";
     }
 
     /** A column is only taken for renamed when what it was is known: two unknown columns are no evidence. */
