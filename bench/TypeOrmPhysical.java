@@ -1,4 +1,3 @@
-import dev.migrationguard.engine.SchemaDiff;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.schema.Dialect;
@@ -40,7 +39,6 @@ public class TypeOrmPhysical {
         var reader = new TypeOrmEntityReader(new TsSources(), naming);
         int commits = 0;
         int empty = 0;
-        int factsOnly = 0;
         for (String commit : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
             if (commit.isBlank()) continue;
             String parent = git(gitDir, "rev-parse", commit + "^").strip();
@@ -56,21 +54,17 @@ public class TypeOrmPhysical {
             Set<String> read = new TreeSet<>(changed);
             read.addAll(reader.dependents(before, changed));
             read.addAll(reader.dependents(after, changed));
-            ReadResult<Table> was = reader.tables(before, read, dialect).orElseThrow();
-            ReadResult<Table> now = reader.tables(after, read, dialect).orElseThrow();
+            ReadResult<Table> was = reader.tables(before, read, dialect);
+            ReadResult<Table> now = reader.tables(after, read, dialect);
             PhysicalDiff diff = PhysicalDiff.diff(PhysicalSchema.of(dialect, was.items(), List.of(), List.of()),
                     PhysicalSchema.of(dialect, now.items(), List.of(), List.of()));
-            // What today's text facts (engine.SchemaDiff) say of the same change, for comparison.
-            int facts = SchemaDiff.diff(reader.read(before, read).items(), reader.read(after, read).items()).size();
             commits++;
             if (diff.isEmpty()) empty++;
-            if (diff.isEmpty() && facts > 0) factsOnly++;
             System.out.println("=== " + commit.substring(0, 10) + "  " + git(gitDir, "log", "-1", "--format=%s", commit)
                     .strip() + "  [" + String.join(", ", changed) + "]");
             was.problems().forEach(p -> System.out.println("  problem before: " + p));
             now.problems().forEach(p -> System.out.println("  problem after: " + p));
             if (diff.isEmpty()) System.out.println("  (no physical change)");
-            System.out.println("  facts path: " + facts + " change(s)");
             diff.changes().forEach(c -> System.out.println("  " + c.kind() + "  " + c.message() + "  @ "
                     + (c.location() == null ? "?" : c.location().path() + ":" + c.location().line())));
             for (String path : changed) {
@@ -83,8 +77,7 @@ public class TypeOrmPhysical {
                 }
             }
         }
-        System.out.println("### " + commits + " commits read, " + empty + " with no physical change, " + factsOnly
-                + " of which the facts path reports");
+        System.out.println("### " + commits + " commits read, " + empty + " with no physical change");
     }
 
     private static boolean declaresEntity(Snapshot s, String path) {

@@ -17,7 +17,6 @@ import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaChange;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
@@ -158,7 +157,7 @@ public final class Engine {
                 if (c.newPath() != null && acceptsEntity(reader, c.newPath())) newPaths.add(c.newPath());
             }
             if (oldPaths.isEmpty() && newPaths.isEmpty()) continue;
-            // A file that does not parse, or is too large to read, on either side cannot be compared: its facts are
+            // A file that does not parse, or is too large to read, on either side cannot be compared: its tables are
             // left out on both sides. One too large is not read at all.
             Map<String, String> unreliable = new LinkedHashMap<>();
             for (String p : oldPaths) {
@@ -194,25 +193,15 @@ public final class Engine {
             work.problems.addAll(pointers);
             Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
                     || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
-            // A reader that gives tables is compared by them; one that does not (until it does) by its facts.
-            Optional<ReadResult<Table>> tablesBefore = reader.tables(cs.before(), beforeSet, dialect);
-            Optional<ReadResult<Table>> tablesAfter = tablesBefore.isPresent()
-                    ? Optional.of(reader.tables(cs.after(), afterSet, dialect).orElseThrow(() ->
-                    new IllegalStateException("an entity reader gave tables for one side only")))
-                    : Optional.empty();
-            ReadResult<SchemaFact> before = tablesBefore.isPresent() ? ReadResult.empty()
-                    : reader.read(cs.before(), beforeSet);
-            ReadResult<SchemaFact> after = tablesBefore.isPresent() ? ReadResult.empty()
-                    : reader.read(cs.after(), afterSet);
-            List<ParseProblem> problemsBefore = tablesBefore.map(ReadResult::problems).orElse(before.problems());
-            List<ParseProblem> problemsAfter = tablesAfter.map(ReadResult::problems).orElse(after.problems());
+            ReadResult<Table> before = reader.tables(cs.before(), beforeSet, dialect);
+            ReadResult<Table> after = reader.tables(cs.after(), afterSet, dialect);
             work.checkedFiles.addAll(newPaths);
-            work.problems.addAll(problemsAfter);
+            work.problems.addAll(after.problems());
             for (ParseProblem p : pointers) unreliable.putIfAbsent(p.location().path(), "is a git-lfs pointer");
-            for (ParseProblem p : problemsBefore) {
+            for (ParseProblem p : before.problems()) {
                 unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the before side");
             }
-            for (ParseProblem p : problemsAfter) {
+            for (ParseProblem p : after.problems()) {
                 unreliable.putIfAbsent(p.location().path(), NOT_PARSED + " on the after side");
             }
             for (FileChange c : cs.changes()) {
@@ -222,32 +211,9 @@ public final class Engine {
                 if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
                 if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
             }
-            if (tablesBefore.isPresent()) {
-                all.addAll(new PhysicalChanges(dialect, unreliable, debug)
-                        .between(tablesBefore.get().items(), tablesAfter.get().items()));
-            } else {
-                Set<String> said = new HashSet<>();
-                all.addAll(SchemaDiff.diff(reliable(before.items(), unreliable, said),
-                        reliable(after.items(), unreliable, said)));
-            }
+            all.addAll(new PhysicalChanges(dialect, unreliable, debug).between(before.items(), after.items()));
         }
         return all;
-    }
-
-    /** The facts of reliable files; for each table that loses facts, one debug line says which file and why. */
-    private List<SchemaFact> reliable(List<SchemaFact> facts, Map<String, String> unreliable, Set<String> said) {
-        if (unreliable.isEmpty()) return facts;
-        List<SchemaFact> kept = new ArrayList<>();
-        for (SchemaFact f : facts) {
-            String why = unreliable.get(f.location().path());
-            if (why == null) {
-                kept.add(f);
-                continue;
-            }
-            String line = "table \"" + f.table() + "\": not compared: " + f.location().path() + " " + why;
-            if (said.add(line)) debug.accept(line);
-        }
-        return kept;
     }
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */
@@ -264,19 +230,12 @@ public final class Engine {
             if (paths.isEmpty()) continue;
             Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work)
                     ? dialect(work) : Dialect.DEFAULT;
-            Optional<ReadResult<Table>> tables = reader.tables(work.cs.after(), paths, dialect);
-            if (tables.isPresent()) {
-                work.problems.addAll(tables.get().problems());
-                for (Table t : tables.get().items()) {
-                    if (t.location() != null) work.checkedFiles.add(t.location().path());
-                }
-                for (ParseProblem p : tables.get().problems()) work.checkedFiles.add(p.location().path());
-                continue;
+            ReadResult<Table> tables = reader.tables(work.cs.after(), paths, dialect);
+            work.problems.addAll(tables.problems());
+            for (Table t : tables.items()) {
+                if (t.location() != null) work.checkedFiles.add(t.location().path());
             }
-            ReadResult<SchemaFact> result = reader.read(work.cs.after(), paths);
-            work.problems.addAll(result.problems());
-            for (SchemaFact f : result.items()) work.checkedFiles.add(f.location().path());
-            for (ParseProblem p : result.problems()) work.checkedFiles.add(p.location().path());
+            for (ParseProblem p : tables.problems()) work.checkedFiles.add(p.location().path());
         }
         return List.of();
     }

@@ -150,7 +150,7 @@ final class PhysicalChanges {
         String previous = null;
         if (kind == SchemaChange.Kind.RENAMED && target.whole()) previous = renamedFrom(c, was, now);
         String column = target == Target.COLUMN ? column(c, was, now) : null;
-        return SchemaChange.physical(kind, target, schema, c.object(), previous, column, c.message(), c.location());
+        return new SchemaChange(kind, target, schema, c.object(), previous, column, c.message(), c.location());
     }
 
     /** The table of the old side that the message says was renamed to this one. */

@@ -9,7 +9,6 @@ import dev.migrationguard.javasrc.JavaSources;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Table;
@@ -19,17 +18,15 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) from Java sources into schema facts,
- * naming tables and columns as Hibernate would under the chosen strategy, and into the physical tables Hibernate would
- * create ({@link #tables}). Files that do not mention an entity,
- * embeddable or mapped superclass are never parsed.
+ * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) from Java sources into the physical
+ * tables Hibernate would create, named as Hibernate names them under the chosen strategy. Files that do not mention an
+ * entity, embeddable or mapped superclass are never parsed.
  */
 public final class JpaEntityReader implements EntityReader {
     /**
@@ -73,19 +70,11 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     @Override
-    public synchronized ReadResult<SchemaFact> read(Snapshot side, Set<String> paths) {
-        SnapshotSources sources = sources(side);
-        EntityMapper mapper = new EntityMapper(naming, sources, new Constants(sources));
-        List<ParseProblem> problems = entities(sources, paths, mapper::map);
-        return new ReadResult<>(mapper.facts(), problems);
-    }
-
-    @Override
-    public synchronized Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+    public synchronized ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect) {
         SnapshotSources sources = sources(side);
         TableMapper mapper = new TableMapper(naming, sources, new Constants(sources), dialect, validationDdl);
         List<ParseProblem> problems = entities(sources, paths, mapper::map);
-        return Optional.of(new ReadResult<>(mapper.tables(), problems));
+        return new ReadResult<>(mapper.tables(), problems);
     }
 
     /** Hands every entity class declared in {@code paths} to {@code mapper}; returns the files it could not read. */

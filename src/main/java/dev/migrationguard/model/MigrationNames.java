@@ -16,24 +16,11 @@ public final class MigrationNames {
     private MigrationNames() {
     }
 
-    public static String suggest(SchemaChange change) {
-        var fact = change.fact();
-        if (fact == null) return suggestPhysical(change);
-        String verb = switch (change.kind()) {
-            case ADDED -> fact.isTable() ? "Create" : "Add";
-            case REMOVED -> "Drop";
-            case CHANGED, RENAMED -> "Alter";
-        };
-        String subject = fact.member() == null ? fact.entity() : fact.entity() + capitalize(fact.member());
-        if (!fact.isTable() && fact.member() == null) subject = fact.entity() + pascal(fact.kind());
-        return verb + pascal(subject);
-    }
-
     /**
-     * From the stored names alone, when no entity or member is known: {@code AddOwnerEmail}, {@code CreateOwner},
-     * {@code RenameOwnerToPerson}, {@code AlterOwnerConstraints}.
+     * From the stored names: {@code AddOwnerEmail}, {@code CreateOwner}, {@code RenameOwnerToPerson},
+     * {@code AlterOwnerConstraints}.
      */
-    private static String suggestPhysical(SchemaChange change) {
+    public static String suggest(SchemaChange change) {
         String table = pascal(change.table());
         return switch (change.target()) {
             case TABLE, VIEW, SEQUENCE, ENUM_TYPE -> {
@@ -78,7 +65,6 @@ public final class MigrationNames {
      * {@code table "audit"."owner"}; a renamed table by its old name, the one the migration finds.
      */
     public static String objectFor(SchemaChange change) {
-        if (change.ofFacts()) return "table \"" + change.table() + "\"";
         String name = change.kind() == SchemaChange.Kind.RENAMED && change.target().whole()
                 ? quoted(change.schema(), change.previousTable()) : quoted(change.schema(), change.table());
         return change.target().noun() + " " + name;
@@ -110,9 +96,5 @@ public final class MigrationNames {
             upper = false;
         }
         return b.toString();
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -3,8 +3,8 @@ package dev.migrationguard.model;
 import java.util.Objects;
 
 /**
- * One difference the entities make to the database, from either of two sources: the physical schemas' diff (stored
- * names, a message in SQL terms) or, until every entity reader gives tables, the old comparison of schema facts.
+ * One difference the entities make to the database, as the physical schemas' diff says it: stored names and a message
+ * in SQL terms.
  *
  * @param kind          added, removed, changed or renamed
  * @param target        what kind of object it is about, which decides what a migration must do to its table
@@ -13,31 +13,17 @@ import java.util.Objects;
  * @param previousTable the old name of a renamed table or view, else null
  * @param column        the stored name of the column a column change is about (for a rename, the new one), else null
  * @param message       the change in SQL terms ({@code column "owner"."email": varchar(255) NULL -> varchar(320)
- *                      NOT NULL}); null for a change of facts, whose rule words it from the facts
+ *                      NOT NULL})
  * @param location      the source that causes it
- * @param before        the fact as it was (facts only), null otherwise
- * @param after         the fact as it is (facts only), null otherwise
  */
 public record SchemaChange(Kind kind, Target target, String schema, String table, String previousTable, String column,
-                           String message, Location location, SchemaFact before, SchemaFact after) {
+                           String message, Location location) {
 
     public SchemaChange {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(table, "table");
-    }
-
-    /** A change of schema facts (the facts path, kept until every entity reader gives tables). */
-    public SchemaChange(Kind kind, SchemaFact before, SchemaFact after, Location location) {
-        this(kind, factTarget(after != null ? after : before), null, (after != null ? after : before).table(), null,
-                null, null, location, before, after);
-    }
-
-    /** A change of the physical schema, as {@code PhysicalDiff} says it. */
-    public static SchemaChange physical(Kind kind, Target target, String schema, String table, String previousTable,
-                                        String column, String message, Location location) {
-        return new SchemaChange(kind, target, schema, table, previousTable, column, Objects.requireNonNull(message),
-                location, null, null);
+        Objects.requireNonNull(message, "message");
     }
 
     public enum Kind {
@@ -74,30 +60,5 @@ public record SchemaChange(Kind kind, Target target, String schema, String table
         public boolean whole() {
             return this != COLUMN && this != CONSTRAINT;
         }
-    }
-
-    /** Whether this change comes from comparing schema facts rather than physical schemas. */
-    public boolean ofFacts() {
-        return before != null || after != null;
-    }
-
-    /** The fact as it is now, or as it was when it was removed; null for a physical change. */
-    public SchemaFact fact() {
-        return after != null ? after : before;
-    }
-
-    /**
-     * {@code Contest.divisions} for a member, {@code Contest} for a table-level fact; for a physical change, the
-     * table's name, with the column's after a dot.
-     */
-    public String subject() {
-        SchemaFact f = fact();
-        if (f == null) return column == null ? table : table + "." + column;
-        return f.member() == null ? f.entity() : f.entity() + "." + f.member();
-    }
-
-    private static Target factTarget(SchemaFact f) {
-        if (f.isTable()) return Target.TABLE;
-        return f.key().startsWith("column:") ? Target.COLUMN : Target.CONSTRAINT;
     }
 }

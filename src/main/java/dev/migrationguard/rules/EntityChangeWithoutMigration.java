@@ -28,7 +28,7 @@ public final class EntityChangeWithoutMigration implements Rule {
         Map<List<Object>, List<SchemaChange>> byLine = new LinkedHashMap<>();
         for (SchemaChange change : analysis.schemaChanges()) {
             if (covered(change, analysis.newMigrations())) continue;
-            List<Object> key = change.ofFacts() || change.location() == null ? List.of(change)
+            List<Object> key = change.location() == null ? List.of(change)
                     : Arrays.asList(change.schema(), change.table(), change.previousTable(), change.location());
             byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
         }
@@ -64,32 +64,13 @@ public final class EntityChangeWithoutMigration implements Rule {
     }
 
     static String message(SchemaChange change) {
-        if (!change.ofFacts()) {
-            return change.message() + ", but this change adds no migration that " + MigrationNames.verbFor(change)
-                    + " " + MigrationNames.objectFor(change) + ".";
-        }
-        var fact = change.fact();
-        String what = fact.isTable()
-                ? "Entity " + fact.entity() + (fact.kind().equals("Table") ? "" : " (" + fact.kind().toLowerCase() + ")")
-                : fact.kind() + " " + change.subject() + keySuffix(fact.key(), fact.member());
-        String needed = MigrationNames.verbFor(change);
-        String detail = change.kind() == SchemaChange.Kind.CHANGED
-                ? " (" + change.before().value() + " -> " + change.after().value() + ")" : "";
-        return what + " was " + change.kind().verb() + detail + ", but this change adds no migration that " + needed
-                + " table \"" + change.table() + "\".";
+        return change.message() + ", but this change adds no migration that " + MigrationNames.verbFor(change) + " "
+                + MigrationNames.objectFor(change) + ".";
     }
 
     /** A project with no migrations yet: no tool to name, but the next step is still a migration. */
     private static String anyTool(SchemaChange change) {
         return "Add a migration, named like " + MigrationNames.suggest(change) + ", that "
                 + MigrationNames.verbFor(change) + " " + MigrationNames.objectFor(change) + ", in the same commit.";
-    }
-
-    /** Names the index or constraint when the fact is not a plain member column. */
-    private static String keySuffix(String key, String member) {
-        int colon = key.indexOf(':');
-        if (colon < 0 || key.startsWith("column:")) return "";
-        String name = key.substring(colon + 1);
-        return member != null && member.equals(name) ? "" : " " + name;
     }
 }

@@ -1,15 +1,13 @@
 package dev.migrationguard.stack;
 
 import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Table;
 
-import java.util.Optional;
 import java.util.Set;
 
-/** Turns the entity sources of one stack into schema facts. One instance serves a whole run. */
+/** Turns the entity sources of one stack into the tables the ORM would create. One instance serves a whole run. */
 public interface EntityReader {
     /** A cheap test on the path alone: could this file declare an entity or something an entity uses? */
     boolean accepts(String path);
@@ -25,12 +23,6 @@ public interface EntityReader {
     }
 
     /**
-     * The schema facts of the entities declared in {@code paths} of {@code side}. The snapshot lets the reader resolve
-     * what an entity uses from other files (embeddables, mapped superclasses, constants).
-     */
-    ReadResult<SchemaFact> read(Snapshot side, Set<String> paths);
-
-    /**
      * Entity files of {@code side} that are not in {@code paths} but whose schema depends on a type declared in
      * {@code paths} (an entity that embeds a changed embeddable). Called only for files that changed.
      */
@@ -39,11 +31,8 @@ public interface EntityReader {
     /**
      * The tables and views the entities declared in {@code paths} of {@code side} map to, as the ORM would create them
      * on {@code dialect}: resolved names, canonical SQL types, keys and constraints, each with the source that causes
-     * it (what {@code CREATE TABLE} would say, not what the source says). As for {@link #read}, the snapshot resolves
-     * what an entity uses from other files. Empty for a reader that describes its entities as facts only; the engine
-     * then compares its facts.
+     * it (what {@code CREATE TABLE} would say, not what the source says). The snapshot lets the reader resolve what an
+     * entity uses from other files (embeddables, mapped superclasses, constants).
      */
-    default Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
-        return Optional.empty();
-    }
+    ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect);
 }

@@ -91,8 +91,4 @@ final class TypeOrmDecorators {
     static Role role(String typeormName) {
         return DECORATORS.get(typeormName);
     }
-
-    static boolean changesDdl(String option) {
-        return !RUNTIME_OPTIONS.contains(option);
-    }
 }

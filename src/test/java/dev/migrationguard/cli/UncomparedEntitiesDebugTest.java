@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An entity file that cannot be compared (here, one that no longer parses) leaves its table out of both sides; with
- * --debug the run says which table and why, for the readers still compared by schema facts.
+ * --debug the run says which table and why.
  */
 class UncomparedEntitiesDebugTest {
     private static final String ENTITY = "src/main/java/com/example/Owner.java";

@@ -2,7 +2,6 @@ package dev.migrationguard.flyway;
 
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.SchemaChange;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,17 +20,13 @@ class FlywayAdvisorTest {
             Clock.fixed(Instant.parse("2026-11-26T14:05:09Z"), ZoneOffset.UTC));
 
     private static SchemaChange column(SchemaChange.Kind kind, String path) {
-        var fact = new SchemaFact("contest", "column:divisions", "int", "Column", "Contest", "divisions",
-                Location.at(path, 12, 5));
-        return kind == SchemaChange.Kind.REMOVED ? new SchemaChange(kind, fact, null, fact.location())
-                : new SchemaChange(kind, null, fact, fact.location());
+        return new SchemaChange(kind, SchemaChange.Target.COLUMN, null, "contest", null, "divisions",
+                "column \"contest\".\"divisions\" " + kind.verb(), Location.at(path, 12, 5));
     }
 
     private static SchemaChange table(SchemaChange.Kind kind) {
-        var fact = new SchemaFact("contest", "table", "", "Table", "Contest", null,
-                Location.at("src/main/java/app/Contest.java", 5, 1));
-        return kind == SchemaChange.Kind.REMOVED ? new SchemaChange(kind, fact, null, fact.location())
-                : new SchemaChange(kind, null, fact, fact.location());
+        return new SchemaChange(kind, SchemaChange.Target.TABLE, null, "contest", null, null,
+                "table \"contest\" " + kind.verb(), Location.at("src/main/java/app/Contest.java", 5, 1));
     }
 
     @Test

@@ -1,7 +1,11 @@
 package dev.migrationguard.jpa;
 
 import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SchemaFact;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.PhysicalDiff;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +56,8 @@ class JpaEntityReaderTest {
     @Test
     void springNamesEverythingInSnakeCaseIncludingExplicitNames() {
         var snapshot = MemorySnapshot.of("src/ContestDivision.java", DIVISION, "src/PetType.java", PET_TYPE);
-        Set<String> facts = identities(new JpaEntityReader(JpaNaming.SPRING)
-                .read(snapshot, Set.of("src/ContestDivision.java", "src/PetType.java")));
+        Set<String> tables = identities(new JpaEntityReader(JpaNaming.SPRING)
+                .tables(snapshot, Set.of("src/ContestDivision.java", "src/PetType.java"), Dialect.POSTGRES));
 
         assertEquals(new TreeSet<>(List.of(
                 "contest_division table", "contest_division column:id", "contest_division column:display_name",
@@ -62,14 +66,15 @@ class JpaEntityReaderTest {
                 "contest_division_allowed_types column:allowed_types_id",
                 "contest_division_nick_names table", "contest_division_nick_names column:contest_division_id",
                 "contest_division_nick_names column:nick_names",
-                "pet_type table", "pet_type column:id")), facts);
+                "pet_type table", "pet_type column:id")), tables);
     }
 
     @Test
     void hibernateKeepsNamesAndNamesJoinTablesAfterBothTables() {
         var snapshot = MemorySnapshot.of("src/ContestDivision.java", DIVISION, "src/PetType.java", PET_TYPE);
-        Set<String> facts = identities(new JpaEntityReader(JpaNaming.HIBERNATE)
-                .read(snapshot, Set.of("src/ContestDivision.java", "src/PetType.java")));
+        // SQL Server keeps the case of unquoted names, so Hibernate's names show as it writes them.
+        Set<String> tables = identities(new JpaEntityReader(JpaNaming.HIBERNATE)
+                .tables(snapshot, Set.of("src/ContestDivision.java", "src/PetType.java"), Dialect.MSSQL));
 
         assertEquals(new TreeSet<>(List.of(
                 "ContestDivision table", "ContestDivision column:id", "ContestDivision column:displayName",
@@ -78,7 +83,7 @@ class JpaEntityReaderTest {
                 "ContestDivision_PetType column:allowedTypes_id",
                 "ContestDivision_nickNames table", "ContestDivision_nickNames column:ContestDivision_id",
                 "ContestDivision_nickNames column:nickNames",
-                "PetType table", "PetType column:id")), facts);
+                "PetType table", "PetType column:id")), tables);
     }
 
     @Test
@@ -117,13 +122,14 @@ class JpaEntityReaderTest {
         var reader = new JpaEntityReader(JpaNaming.SPRING);
         Set<String> changed = Set.of("a/Address.java");
 
-        var was = reader.read(before, union(changed, reader.dependents(before, changed)));
-        var is = reader.read(after, union(changed, reader.dependents(after, changed)));
-        var diff = dev.migrationguard.engine.SchemaDiff.diff(was.items(), is.items());
+        var was = reader.tables(before, union(changed, reader.dependents(before, changed)), Dialect.POSTGRES);
+        var is = reader.tables(after, union(changed, reader.dependents(after, changed)), Dialect.POSTGRES);
+        var diff = PhysicalDiff.diff(PhysicalSchema.of(Dialect.POSTGRES, was.items(), List.of(), List.of()),
+                PhysicalSchema.of(Dialect.POSTGRES, is.items(), List.of(), List.of())).changes();
 
-        assertEquals(1, diff.size());
-        assertEquals("column:zip", diff.get(0).fact().key());
-        assertEquals("Owner.home.zip", diff.get(0).subject());
+        assertEquals(1, diff.size(), diff::toString);
+        assertEquals("owner", diff.get(0).object());
+        assertTrue(diff.get(0).message().contains("\"zip\""), diff.get(0).message());
         assertEquals("a/Address.java", diff.get(0).location().path());
     }
 
@@ -137,7 +143,8 @@ class JpaEntityReaderTest {
                     String name;
                 }
                 """);
-        ReadResult<SchemaFact> result = new JpaEntityReader(JpaNaming.SPRING).read(snapshot, Set.of("a/Pet.java"));
+        ReadResult<Table> result = new JpaEntityReader(JpaNaming.SPRING).tables(snapshot, Set.of("a/Pet.java"),
+                Dialect.POSTGRES);
 
         assertTrue(result.items().isEmpty());
         assertEquals(1, result.problems().size());
@@ -150,7 +157,8 @@ class JpaEntityReaderTest {
     @Test
     void filesWithoutMarkersAreNotParsed() {
         var snapshot = MemorySnapshot.of("a/Broken.java", "this is { not java", "a/notes.txt", "@Entity");
-        var result = new JpaEntityReader(JpaNaming.SPRING).read(snapshot, Set.of("a/Broken.java", "a/notes.txt"));
+        var result = new JpaEntityReader(JpaNaming.SPRING).tables(snapshot, Set.of("a/Broken.java", "a/notes.txt"),
+                Dialect.POSTGRES);
 
         assertTrue(result.items().isEmpty());
         assertTrue(result.problems().isEmpty());
@@ -162,10 +170,13 @@ class JpaEntityReaderTest {
         return all;
     }
 
-    private static Set<String> identities(ReadResult<SchemaFact> result) {
+    private static Set<String> identities(ReadResult<Table> result) {
         assertTrue(result.problems().isEmpty(), result.problems()::toString);
         Set<String> ids = new TreeSet<>();
-        for (SchemaFact f : result.items()) ids.add(f.table() + " " + f.key());
+        for (Table t : result.items()) {
+            ids.add(t.name() + " table");
+            for (Column c : t.columns()) ids.add(t.name() + " column:" + c.name());
+        }
         return ids;
     }
 }

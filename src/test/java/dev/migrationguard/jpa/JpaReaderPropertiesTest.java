@@ -2,7 +2,8 @@ package dev.migrationguard.jpa;
 
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SchemaFact;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.testing.MemorySnapshot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -66,12 +67,14 @@ class JpaReaderPropertiesTest {
         var snapshot = MemorySnapshot.of("src/Pet.java", text, "src/Address.java", ADDRESS, "src/Base.java", BASE,
                 "src/Limits.java", "class Limits { static final int NAME = NAME + 1; }");
         var reader = new JpaEntityReader(JpaNaming.SPRING);
-        ReadResult<SchemaFact> result = reader.read(snapshot, Set.of("src/Pet.java"));
         reader.dependents(snapshot, Set.of("src/Pet.java", "src/Address.java"));
         long lines = Math.max(1, text.lines().count());
-        for (ParseProblem p : result.problems()) {
-            assertTrue(p.location().line() >= 1 && p.location().line() <= lines,
-                    () -> "problem outside the file: " + p);
+        for (Dialect dialect : Dialect.values()) {
+            ReadResult<Table> result = reader.tables(snapshot, Set.of("src/Pet.java"), dialect);
+            for (ParseProblem p : result.problems()) {
+                assertTrue(p.location().line() >= 1 && p.location().line() <= lines,
+                        () -> "problem outside the file: " + p);
+            }
         }
     }
 

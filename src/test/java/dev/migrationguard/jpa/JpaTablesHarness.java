@@ -1,6 +1,5 @@
 package dev.migrationguard.jpa;
 
-import dev.migrationguard.engine.SchemaDiff;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
@@ -19,9 +18,8 @@ import java.util.TreeSet;
 /**
  * Prints, for each given commit of a real repository, the {@link PhysicalDiff} between the tables
  * {@link JpaEntityReader#tables} reads from its parent and from it, so that each can be judged by hand
- * ({@code bench/jpa-physical.sh} runs it), beside the number of changes the text facts of the same files give.
- * Arguments: the clone, the naming ({@code spring|hibernate}), the dialect,
- * then commits.
+ * ({@code bench/jpa-physical.sh} runs it). Arguments: the clone, the naming ({@code spring|hibernate}), the
+ * dialect, then commits.
  */
 public final class JpaTablesHarness {
     private JpaTablesHarness() {
@@ -45,16 +43,13 @@ public final class JpaTablesHarness {
                 paths.addAll(reader.dependents(change.before(), changed));
                 paths.addAll(reader.dependents(change.after(), changed));
                 long start = System.nanoTime();
-                ReadResult<Table> was = reader.tables(change.before(), paths, dialect).orElseThrow();
-                ReadResult<Table> is = reader.tables(change.after(), paths, dialect).orElseThrow();
+                ReadResult<Table> was = reader.tables(change.before(), paths, dialect);
+                ReadResult<Table> is = reader.tables(change.after(), paths, dialect);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 PhysicalDiff diff = PhysicalDiff.diff(PhysicalSchema.of(dialect, was.items(), List.of(), List.of()),
                         PhysicalSchema.of(dialect, is.items(), List.of(), List.of()));
-                // The facts path the engine compares today, on the same files: the count before issue 10.
-                int facts = SchemaDiff.diff(reader.read(change.before(), paths).items(),
-                        reader.read(change.after(), paths).items()).size();
-                System.out.printf("== %s  tables %d -> %d  read %d paths in %d ms  facts-changes %d%n", commit,
-                        was.items().size(), is.items().size(), paths.size(), millis, facts);
+                System.out.printf("== %s  tables %d -> %d  read %d paths in %d ms%n", commit,
+                        was.items().size(), is.items().size(), paths.size(), millis);
                 problems("before", was.problems());
                 problems("after", is.problems());
                 for (PhysicalDiff.Change c : diff.changes()) {

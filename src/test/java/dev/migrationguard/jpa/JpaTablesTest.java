@@ -156,7 +156,7 @@ class JpaTablesTest {
                 "src/Tag.java", TAG, "src/Pet.java", PET, "src/Vehicle.java", VEHICLE, "src/Truck.java", TRUCK,
                 "src/Account.java", ACCOUNT, "src/Savings.java", SAVINGS, "src/LegacyEvent.java", LEGACY);
         ReadResult<Table> result = new JpaEntityReader(JpaNaming.SPRING)
-                .tables(snapshot, Set.copyOf(snapshot.paths()), Dialect.POSTGRES).orElseThrow();
+                .tables(snapshot, Set.copyOf(snapshot.paths()), Dialect.POSTGRES);
         assertTrue(result.problems().isEmpty(), () -> "problems: " + result.problems());
         return result.items();
     }
@@ -275,7 +275,7 @@ class JpaTablesTest {
                 """;
         var snapshot = MemorySnapshot.of("src/Stats.java", stats, "src/PetTotals.java", totals);
         List<Table> tables = new JpaEntityReader(JpaNaming.SPRING)
-                .tables(snapshot, Set.copyOf(snapshot.paths()), Dialect.POSTGRES).orElseThrow().items();
+                .tables(snapshot, Set.copyOf(snapshot.paths()), Dialect.POSTGRES).items();
         assertEquals(1, tables.size());
         Table view = tables.get(0);
         assertEquals("pet_totals", view.name());

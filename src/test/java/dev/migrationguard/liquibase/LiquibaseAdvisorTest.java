@@ -2,7 +2,6 @@ package dev.migrationguard.liquibase;
 
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.SchemaChange;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,8 @@ class LiquibaseAdvisorTest {
 
     private static SchemaChange change() {
         Location at = Location.at("src/main/java/com/example/Contest.java", 12, 5);
-        SchemaFact fact = new SchemaFact("contest", "column:divisions", "integer", "Column", "Contest", "divisions", at);
-        return new SchemaChange(SchemaChange.Kind.ADDED, null, fact, at);
+        return new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "contest", null, "divisions",
+                "column \"contest\".\"divisions\" added: integer NULL", at);
     }
 
     @Test

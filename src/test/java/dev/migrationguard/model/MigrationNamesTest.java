@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MigrationNamesTest {
     private static SchemaChange change(Kind kind, Target target, String schema, String table, String previous,
                                        String column) {
-        return SchemaChange.physical(kind, target, schema, table, previous, column, "message", Location.file("A.java"));
+        return new SchemaChange(kind, target, schema, table, previous, column, "message", Location.file("A.java"));
     }
 
     private static String row(SchemaChange c) {
@@ -37,13 +37,5 @@ class MigrationNamesTest {
                 row(change(Kind.ADDED, Target.SEQUENCE, null, "owner_seq", null, null)));
         assertEquals("AlterMoodEnumType | alters type \"mood\"",
                 row(change(Kind.CHANGED, Target.ENUM_TYPE, null, "mood", null, null)));
-    }
-
-    @Test
-    void aChangeOfFactsKeepsItsOldWords() {
-        SchemaFact fact = new SchemaFact("contest", "column:divisions", "int", "Column", "Contest", "divisions",
-                Location.at("Contest.java", 9, 5));
-        assertEquals("AddContestDivisions | alters table \"contest\"",
-                row(new SchemaChange(Kind.ADDED, null, fact, fact.location())));
     }
 }

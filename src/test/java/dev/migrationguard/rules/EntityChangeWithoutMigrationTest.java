@@ -5,7 +5,6 @@ import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.SchemaChange;
-import dev.migrationguard.model.SchemaFact;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The rule, not the engine, words the next step when no migration tool of the project knows one. */
 class EntityChangeWithoutMigrationTest {
-    private static final SchemaChange ADDED = new SchemaChange(SchemaChange.Kind.ADDED, null,
-            new SchemaFact("contest", "column:divisions", "int", "Column", "Contest", "divisions",
-                    Location.at("src/Contest.java", 9, 5)), Location.at("src/Contest.java", 9, 5));
+    private static final SchemaChange ADDED = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN,
+            null, "contest", null, "divisions", "column \"contest\".\"divisions\" added: integer NULL",
+            Location.at("src/Contest.java", 9, 5));
 
     private static Analysis analysis(Map<SchemaChange, String> advice) {
         return new Analysis(ChangeSet.Mode.STAGED, List.of(ADDED), List.of(), List.of(), List.of(), List.of(),

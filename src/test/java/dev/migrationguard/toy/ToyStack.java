@@ -9,7 +9,6 @@ import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
-import dev.migrationguard.model.SchemaFact;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
@@ -137,38 +136,16 @@ public final class ToyStack implements Stack, MigrationTool {
         });
     }
 
-    /** {@code table} and {@code column} lines as schema facts. */
+    /** {@code table}, {@code view} and {@code column} lines as tables. */
     private static final class Models implements EntityReader {
         @Override
         public boolean accepts(String path) {
             return path.endsWith(".toymodel");
         }
 
-        @Override
-        public ReadResult<SchemaFact> read(Snapshot side, Set<String> paths) {
-            List<SchemaFact> facts = new ArrayList<>();
-            for (String path : new TreeSet<>(paths)) {
-                String[] lines = Text.lines(side.readableText(path).orElse(""));
-                for (int i = 0; i < lines.length; i++) {
-                    Matcher m = LINE.matcher(lines[i].strip());
-                    if (!m.matches()) continue;
-                    String name = m.group(2);
-                    Location at = Location.at(path, i + 1, 1);
-                    if (m.group(1).equals("table")) {
-                        facts.add(new SchemaFact(name, "table", name, "Table", name, null, at));
-                    } else if (m.group(1).equals("column") && name.contains(".")) {
-                        String table = name.substring(0, name.indexOf('.'));
-                        String column = name.substring(name.indexOf('.') + 1);
-                        facts.add(new SchemaFact(table, "column:" + column, column, "Column", table, column, at));
-                    }
-                }
-            }
-            return ReadResult.of(facts);
-        }
-
         /** The toy's physical tables: a column belongs to its table wherever it is declared. */
         @Override
-        public Optional<ReadResult<Table>> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+        public ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect) {
             Map<String, Table> tables = new LinkedHashMap<>();
             List<ParseProblem> problems = new ArrayList<>();
             for (String path : new TreeSet<>(paths)) {
@@ -191,7 +168,7 @@ public final class ToyStack implements Stack, MigrationTool {
                     }
                 }
             }
-            return Optional.of(new ReadResult<>(List.copyOf(tables.values()), problems));
+            return new ReadResult<>(List.copyOf(tables.values()), problems);
         }
 
         private static Column column(Dialect dialect, Matcher m, Location at) {
@@ -203,7 +180,7 @@ public final class ToyStack implements Stack, MigrationTool {
             return Column.of(m.group(2), sqlType, nullable, at);
         }
 
-        /** A model file stands alone: no other file's facts depend on it. */
+        /** A model file stands alone: no other file's tables depend on it. */
         @Override
         public Set<String> dependents(Snapshot side, Set<String> paths) {
             return Set.of();

@@ -64,7 +64,7 @@ class TypeOrmTablesTest {
         var reader = new TypeOrmEntityReader(new TsSources(), TypeOrmNaming.DEFAULT);
         Set<String> entities = new java.util.TreeSet<>();
         for (String p : files.keySet()) if (p.endsWith(".entity.ts")) entities.add(p);
-        return reader.tables(MemorySnapshot.of(files), entities, dialect).orElseThrow();
+        return reader.tables(MemorySnapshot.of(files), entities, dialect);
     }
 
     private static Table only(String source) {
@@ -263,8 +263,8 @@ class TypeOrmTablesTest {
         var reader = new TypeOrmEntityReader(new TsSources(), TypeOrmNaming.DEFAULT);
         assertEquals(Set.of(ENTITY), reader.dependents(after, Set.of("src/role.ts")));
         assertEquals(Set.of(), reader.dependents(after, Set.of("src/service.ts")));
-        var was = reader.tables(before, Set.of(ENTITY), Dialect.POSTGRES).orElseThrow().items();
-        var now = reader.tables(after, Set.of(ENTITY), Dialect.POSTGRES).orElseThrow().items();
+        var was = reader.tables(before, Set.of(ENTITY), Dialect.POSTGRES).items();
+        var now = reader.tables(after, Set.of(ENTITY), Dialect.POSTGRES).items();
         assertEquals(List.of("column \"users\".\"role\": users_role_enum IN ('admin','user') NOT NULL"
                         + " -> users_role_enum IN ('user') NOT NULL"),
                 PhysicalDiff.diff(PhysicalSchema.of(Dialect.POSTGRES, was, List.of(), List.of()),
@@ -558,8 +558,8 @@ class TypeOrmTablesTest {
         read.addAll(reader.dependents(before, changed));
         read.addAll(reader.dependents(after, changed));
         assertEquals(Set.of("src/content.ts", "src/photo.entity.ts"), read);
-        var was = reader.tables(before, read, Dialect.POSTGRES).orElseThrow().items();
-        var now = reader.tables(after, read, Dialect.POSTGRES).orElseThrow().items();
+        var was = reader.tables(before, read, Dialect.POSTGRES).items();
+        var now = reader.tables(after, read, Dialect.POSTGRES).items();
         assertEquals(List.of("column \"content\".\"size\" removed (was integer NULL)"),
                 PhysicalDiff.diff(PhysicalSchema.of(Dialect.POSTGRES, was, List.of(), List.of()),
                         PhysicalSchema.of(Dialect.POSTGRES, now, List.of(), List.of())).changes().stream()

@@ -60,20 +60,18 @@ class TypeScriptReadersPropertiesTest {
         String migrationPath = "src/migrations/1700000000000-AddX.ts";
         var snapshot = MemorySnapshot.of(entityPath, text, migrationPath, text);
         int lines = text.split("\r\n|\r|\n", -1).length + 1;
-        var facts = new TypeOrmEntityReader(sources, TypeOrmNaming.DEFAULT).read(snapshot, Set.of(entityPath));
-        for (Dialect dialect : Dialect.values()) {
-            var tables = new TypeOrmEntityReader(sources, TypeOrmNaming.SNAKE).tables(snapshot, Set.of(entityPath),
-                    dialect).orElseThrow();
-            tables.problems().forEach(p -> assertInside(p.location(), lines));
-            for (Table t : tables.items()) {
-                assertInside(t.location(), lines);
-                t.columns().forEach(c -> assertInside(c.location(), lines));
+        for (TypeOrmNaming naming : TypeOrmNaming.values()) {
+            for (Dialect dialect : Dialect.values()) {
+                var tables = new TypeOrmEntityReader(sources, naming).tables(snapshot, Set.of(entityPath), dialect);
+                tables.problems().forEach(p -> assertInside(p.location(), lines));
+                for (Table t : tables.items()) {
+                    assertInside(t.location(), lines);
+                    t.columns().forEach(c -> assertInside(c.location(), lines));
+                }
             }
         }
         var migrations = new TypeOrmMigrationReader(sources).read(snapshot, migrationPath);
         var settings = new TypeOrmSettingsReader(sources).read("src/data-source.ts", text + "\nsynchronize");
-        facts.items().forEach(f -> assertInside(f.location(), lines));
-        facts.problems().forEach(p -> assertInside(p.location(), lines));
         migrations.problems().forEach(p -> assertInside(p.location(), lines));
         settings.items().forEach(s -> assertInside(s.location(), lines + 1));
     }
