@@ -23,11 +23,9 @@ final class JpaImports {
     private final Map<String, String> single = new HashMap<>();
     private final Map<String, String> staticMembers = new HashMap<>();
     private final Set<String> wildcards = new HashSet<>();
-    private final String packageName;
     private boolean persistenceWildcard;
 
     JpaImports(CompilationUnit unit) {
-        packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (ImportDeclaration i : unit.getImports()) {
             String name = i.getNameAsString();
             if (i.isStatic()) {
@@ -98,10 +96,6 @@ final class JpaImports {
     /** The qualified {@code Type.MEMBER} a statically imported member came from, or null. */
     String staticImport(String member) {
         return staticMembers.get(member);
-    }
-
-    String packageName() {
-        return packageName;
     }
 
     static String simpleName(String qualified) {

@@ -1,7 +1,6 @@
 package dev.migrationguard.typeorm;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one table of what TypeORM's decorators and options mean for the schema (DOMAIN.md, TypeORM). A decorator not
@@ -83,10 +82,6 @@ final class TypeOrmDecorators {
             Map.entry("AfterSoftRemove", Role.NONE),
             Map.entry("BeforeRecover", Role.NONE),
             Map.entry("AfterRecover", Role.NONE));
-
-    /** Options that change only runtime behaviour: a change of these alone is no schema change. */
-    static final Set<String> RUNTIME_OPTIONS = Set.of("select", "transformer", "eager", "lazy", "cascade",
-            "persistence", "orphanedRowAction", "insert", "update");
 
     static Role role(String typeormName) {
         return DECORATORS.get(typeormName);
