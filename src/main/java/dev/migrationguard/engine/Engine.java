@@ -193,8 +193,8 @@ public final class Engine {
             work.problems.addAll(pointers);
             Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
                     || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
-            ReadResult<Table> before = reader.tables(cs.before(), beforeSet, dialect);
-            ReadResult<Table> after = reader.tables(cs.after(), afterSet, dialect);
+            ReadResult<Table> before = reader.tables(cs.before(), beforeSet, dialect, cs.after());
+            ReadResult<Table> after = reader.tables(cs.after(), afterSet, dialect, cs.after());
             work.checkedFiles.addAll(newPaths);
             work.problems.addAll(after.problems());
             for (ParseProblem p : pointers) unreliable.putIfAbsent(p.location().path(), "is a git-lfs pointer");

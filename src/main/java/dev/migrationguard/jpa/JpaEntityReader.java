@@ -70,11 +70,40 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     @Override
-    public synchronized ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+    public ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect) {
+        return mapped(side, paths, dialect, null);
+    }
+
+    /**
+     * Both sides are typed by the Hibernate of the checked commit: a change that moves {@code javax.persistence} to
+     * {@code jakarta.persistence} upgrades Hibernate 5 to 6, which types some fields otherwise ({@code Instant},
+     * ordinal enums, {@code BigDecimal}) while the database keeps the columns it has.
+     */
+    @Override
+    public ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect, Snapshot checked) {
+        return mapped(side, paths, dialect, checked == null ? null : hibernateOf(checked, paths));
+    }
+
+    private synchronized ReadResult<Table> mapped(Snapshot side, Set<String> paths, Dialect dialect,
+                                                  HibernateColumnTypes.Version version) {
         SnapshotSources sources = sources(side);
-        TableMapper mapper = new TableMapper(naming, sources, new Constants(sources), dialect, validationDdl);
+        TableMapper mapper = new TableMapper(naming, sources, new Constants(sources), dialect, validationDdl, version);
         List<ParseProblem> problems = entities(sources, paths, mapper::map);
         return new ReadResult<>(mapper.tables(), problems);
+    }
+
+    /** The Hibernate the checked commit's versions of {@code paths} import; null when none of them says. */
+    private synchronized HibernateColumnTypes.Version hibernateOf(Snapshot checked, Set<String> paths) {
+        SnapshotSources sources = sources(checked);
+        boolean javax = false;
+        for (String path : new TreeSet<>(paths)) {
+            if (!accepts(path)) continue;
+            var text = sources.text(path);
+            if (text.isEmpty()) continue;
+            if (text.get().contains("jakarta.persistence")) return HibernateColumnTypes.Version.V6;
+            javax |= text.get().contains("javax.persistence");
+        }
+        return javax ? HibernateColumnTypes.Version.V5 : null;
     }
 
     /** Hands every entity class declared in {@code paths} to {@code mapper}; returns the files it could not read. */

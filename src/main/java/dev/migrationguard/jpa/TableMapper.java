@@ -73,15 +73,23 @@ final class TableMapper {
     private final Constants constants;
     private final Dialect dialect;
     private final boolean validationDdl;
+    private final Version version;
     private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
     private final Map<TypeDeclaration<?>, List<IdColumn>> ids = new IdentityHashMap<>();
 
-    TableMapper(JpaNaming naming, SnapshotSources sources, Constants constants, Dialect dialect, boolean validationDdl) {
+    /** @param version the Hibernate that maps every file; null when each file's imports say */
+    TableMapper(JpaNaming naming, SnapshotSources sources, Constants constants, Dialect dialect, boolean validationDdl,
+                Version version) {
         this.naming = naming;
         this.sources = sources;
         this.constants = constants;
         this.dialect = dialect;
         this.validationDdl = validationDdl;
+        this.version = version;
+    }
+
+    private Version version(ParsedSource source) {
+        return version != null ? version : source.imports().version();
     }
 
     List<Table> tables() {
@@ -119,7 +127,7 @@ final class TableMapper {
             return;
         }
         TableBuilder table = builder(name, at);
-        Version version = source.imports().version();
+        Version version = version(source);
         Owner owner = new Owner(self, entityName(self), table, version, singleTableSubclass,
                 secondaryTables(self, table));
 
@@ -212,7 +220,7 @@ final class TableMapper {
             case "CHAR" -> Field.of("char");
             default -> Field.of("String").withColumn(length, null, null, false, false, null);
         };
-        Resolved r = HibernateColumnTypes.resolve(dialect, root.source().imports().version(), f, false);
+        Resolved r = HibernateColumnTypes.resolve(dialect, version(root.source()), f, false);
         SqlType type = definition.isPresent() ? definitionType(definition.get()) : r.type();
         table.column(new Column(columnName(name), type, false, ColumnDefault.NONE, Generated.NONE, false, null, at));
     }
@@ -655,7 +663,7 @@ final class TableMapper {
         Optional<AnnotationExpr> o = find(a, "OrderColumn");
         if (o.isEmpty()) return Optional.empty();
         String name = columnName(named(a.source(), o.get(), "name").orElse(a.name() + "_ORDER"));
-        Resolved r = HibernateColumnTypes.resolve(dialect, a.source().imports().version(), Field.of("Integer"), false);
+        Resolved r = HibernateColumnTypes.resolve(dialect, version(a.source()), Field.of("Integer"), false);
         table.column(new Column(name, r.type(), false, ColumnDefault.NONE, Generated.NONE, false, null,
                 a.source().locate(o.get())));
         return Optional.of(name);
@@ -701,7 +709,7 @@ final class TableMapper {
         List<TypeRef> chain = new ArrayList<>(superclasses(entity));
         chain.add(0, entity);
         Owner scratch = new Owner(entity, entityName(entity), new TableBuilder(dialect, null, "", null),
-                entity.source().imports().version(), false, Map.of());
+                version(entity.source()), false, Map.of());
         for (TypeRef level : chain) {
             for (Attribute a : attributes(level)) {
                 if (isRelation(a) || isCollection(a.type()) || embeddable(a).isPresent()) continue;
@@ -748,7 +756,7 @@ final class TableMapper {
             List<TypeRef> chain = new ArrayList<>(superclasses(entity));
             Collections.reverse(chain);
             chain.add(entity);
-            Version version = entity.source().imports().version();
+            Version version = version(entity.source());
             Owner scratch = new Owner(entity, entityName(entity), new TableBuilder(dialect, null, "", null), version, false,
                     Map.of());
             Map<String, ColumnOverride> overrides = overrides(entity.source(), entity.type());

@@ -35,4 +35,13 @@ public interface EntityReader {
      * entity uses from other files (embeddables, mapped superclasses, constants).
      */
     ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect);
+
+    /**
+     * {@link #tables(Snapshot, Set, Dialect)} for one side of a change whose checked commit is {@code checked}: what
+     * holds for the whole project (the version of the ORM) is read in the commit being checked, so that both sides are
+     * mapped as one ORM maps them and an upgrade of the ORM alone is no schema change. By default the side decides.
+     */
+    default ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect, Snapshot checked) {
+        return tables(side, paths, dialect);
+    }
 }

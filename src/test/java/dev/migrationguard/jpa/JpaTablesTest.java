@@ -4,6 +4,8 @@ import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.ForeignKey;
+import dev.migrationguard.model.schema.PhysicalDiff;
+import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,49 @@ class JpaTablesTest {
                 private Double amount;
             }
             """;
+
+    /** An entity of a Hibernate 5 ({@code javax}) or 6 ({@code jakarta}) project, with fields the two type otherwise. */
+    private static String event(String persistence, int nameLength) {
+        return """
+                package x;
+                import %s.persistence.*;
+                import java.math.BigDecimal;
+                import java.time.Instant;
+                @Entity
+                public class Event {
+                    @Id private Long id;
+                    private Instant at;
+                    private BigDecimal amount;
+                    @Enumerated private Kind kind;
+                    @Column(length = %d) private String name;
+                    public enum Kind { A, B }
+                }
+                """.formatted(persistence, nameLength);
+    }
+
+    private static List<String> upgrade(String before, String after, boolean checkedDecides) {
+        var was = MemorySnapshot.of("src/Event.java", before);
+        var now = MemorySnapshot.of("src/Event.java", after);
+        var reader = new JpaEntityReader(JpaNaming.SPRING);
+        Set<String> paths = Set.of("src/Event.java");
+        List<Table> b = checkedDecides ? reader.tables(was, paths, Dialect.POSTGRES, now).items()
+                : reader.tables(was, paths, Dialect.POSTGRES).items();
+        List<Table> a = checkedDecides ? reader.tables(now, paths, Dialect.POSTGRES, now).items()
+                : reader.tables(now, paths, Dialect.POSTGRES).items();
+        return PhysicalDiff.diff(
+                PhysicalSchema.of(Dialect.POSTGRES, b, List.of(), List.of()),
+                PhysicalSchema.of(Dialect.POSTGRES, a, List.of(), List.of()))
+                .changes().stream().map(PhysicalDiff.Change::message).toList();
+    }
+
+    @Test
+    void anUpgradeFromJavaxToJakartaIsNoSchemaChangeWhenTheCheckedCommitsHibernateMapsBothSides() {
+        // Read each side by its own imports, Hibernate 5 and 6 type three of these fields otherwise: the false alarm.
+        assertEquals(3, upgrade(event("javax", 100), event("jakarta", 100), false).size());
+        assertEquals(List.of(), upgrade(event("javax", 100), event("jakarta", 100), true));
+        assertEquals(List.of("column \"event\".\"name\": varchar(100) NULL -> varchar(200) NULL"),
+                upgrade(event("javax", 100), event("jakarta", 200), true));
+    }
 
     private static List<Table> tables() {
         var snapshot = MemorySnapshot.of("src/Owner.java", OWNER, "src/Address.java", ADDRESS, "src/Status.java", STATUS,
