@@ -2,8 +2,6 @@ package dev.migrationguard.flyway;
 
 import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.Location;
-import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.stack.SettingsReader;
 
@@ -21,16 +19,6 @@ final class FlywaySettingsReader implements SettingsReader {
     private static final Pattern CONF_URL = Pattern.compile("^\\s*(flyway\\.url)\\s*[=:]\\s*(.*)$");
     private static final Pattern TOML_TABLE = Pattern.compile("^\\s*\\[\\s*environments\\.([\\w-]+)\\s*]");
     private static final Pattern TOML_URL = Pattern.compile("^\\s*(url)\\s*=\\s*(.*)$");
-
-    @Override
-    public boolean accepts(String path) {
-        return false;
-    }
-
-    @Override
-    public ReadResult<SyncSetting> read(String path, String content) {
-        return ReadResult.empty();
-    }
 
     @Override
     public boolean mayNameDatabase(String path) {

@@ -2,8 +2,6 @@ package dev.migrationguard.liquibase;
 
 import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.Location;
-import dev.migrationguard.model.ReadResult;
-import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.stack.SettingsReader;
 
@@ -20,16 +18,6 @@ import java.util.regex.Pattern;
 final class LiquibaseSettingsReader implements SettingsReader {
     private static final Pattern FILE = Pattern.compile("liquibase(?:[-.]([\\w-]+))?\\.properties");
     private static final Pattern URL = Pattern.compile("^\\s*((?:liquibase\\.command\\.)?url)\\s*[=:]\\s*(.*)$");
-
-    @Override
-    public boolean accepts(String path) {
-        return false;
-    }
-
-    @Override
-    public ReadResult<SyncSetting> read(String path, String content) {
-        return ReadResult.empty();
-    }
 
     @Override
     public boolean mayNameDatabase(String path) {

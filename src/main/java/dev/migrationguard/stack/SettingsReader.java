@@ -11,7 +11,13 @@ import java.util.List;
  * files of one stack.
  */
 public interface SettingsReader {
-    boolean accepts(String path);
+    /**
+     * A cheap test on the path alone: could this file hold a setting that lets the ORM change the schema? By default
+     * none, for a stack whose settings only name the database (Flyway's, Liquibase's).
+     */
+    default boolean accepts(String path) {
+        return false;
+    }
 
     /**
      * Whether an accepted file too large to read could still hold such settings, judged from its first bytes: such a
@@ -21,7 +27,10 @@ public interface SettingsReader {
         return true;
     }
 
-    ReadResult<SyncSetting> read(String path, String content);
+    /** The settings of an accepted file that let the ORM change the schema. */
+    default ReadResult<SyncSetting> read(String path, String content) {
+        return ReadResult.empty();
+    }
 
     /**
      * A cheap test on the path alone: could this file name the project's database? Only such files of the checked
