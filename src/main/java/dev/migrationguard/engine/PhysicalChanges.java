@@ -57,7 +57,7 @@ final class PhysicalChanges {
                 say(c.message() + ": not reported, a view entity owns no table");
                 continue;
             }
-            changes.add(change(c, was, now));
+            changes.add(change(c));
         }
         return changes;
     }
@@ -138,7 +138,7 @@ final class PhysicalChanges {
         unknown.add(fact + " on " + side);
     }
 
-    private SchemaChange change(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
+    private SchemaChange change(PhysicalDiff.Change c) {
         String name = c.kind().name();
         SchemaChange.Kind kind = name.endsWith("_ADDED") ? SchemaChange.Kind.ADDED
                 : name.endsWith("_REMOVED") ? SchemaChange.Kind.REMOVED
@@ -147,40 +147,8 @@ final class PhysicalChanges {
                 : name.startsWith("COLUMN_") ? Target.COLUMN : name.startsWith("SEQUENCE_") ? Target.SEQUENCE
                 : name.startsWith("ENUM_TYPE_") ? Target.ENUM_TYPE : Target.CONSTRAINT;
         String schema = isDefault(c.schema(), c.object()) ? null : c.schema();
-        String previous = null;
-        if (kind == SchemaChange.Kind.RENAMED && target.whole()) previous = renamedFrom(c, was, now);
-        String column = target == Target.COLUMN ? column(c, was, now) : null;
-        return new SchemaChange(kind, target, schema, c.object(), previous, column, c.message(), c.location());
-    }
-
-    /** The table of the old side that the message says was renamed to this one. */
-    private String renamedFrom(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
-        for (Table t : was.tableList()) {
-            if (now.table(t.schema(), t.name()) != null) continue;
-            String said = kind(t) + " " + display(t) + " renamed to "
-                    + Identifiers.display(dialect, c.schema(), c.object());
-            if (c.message().equals(said)) return t.name();
-        }
-        return null;
-    }
-
-    /** The column a column change names: for a rename, the new name (the message gives both). */
-    private String column(PhysicalDiff.Change c, PhysicalSchema was, PhysicalSchema now) {
-        String table = "column " + Identifiers.display(dialect, c.schema(), c.object()) + ".";
-        List<Column> candidates = new ArrayList<>();
-        Table n = now.table(c.schema(), c.object());
-        Table o = was.table(c.schema(), c.object());
-        if (n != null) candidates.addAll(n.columns());
-        if (o != null) candidates.addAll(o.columns());
-        for (Column col : candidates) {
-            String named = quote(col.name());
-            if (c.kind() == PhysicalDiff.Kind.COLUMN_RENAMED) {
-                if (c.message().startsWith(table) && c.message().endsWith(" renamed to " + named)) return col.name();
-            } else if (c.message().startsWith(table + named + ":") || c.message().startsWith(table + named + " ")) {
-                return col.name();
-            }
-        }
-        return null;
+        String previous = kind == SchemaChange.Kind.RENAMED && target.whole() ? c.previous() : null;
+        return new SchemaChange(kind, target, schema, c.object(), previous, c.column(), c.message(), c.location());
     }
 
     private boolean isDefault(String schema, String name) {

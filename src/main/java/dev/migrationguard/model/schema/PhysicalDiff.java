@@ -59,11 +59,19 @@ public record PhysicalDiff(List<Change> changes) {
      * @param object   the stored name of that table (after a rename, the new one), sequence or enum type
      * @param message  the change in SQL terms, naming the object
      * @param location the source that causes it: the new fact, else the table that no longer has it, else the old fact
+     * @param column   for a column change, the stored name of the column (after a rename, the new one); null otherwise
+     * @param previous for a table, view or column renamed, its stored name before; null otherwise
      */
-    public record Change(Kind kind, String schema, String object, String message, Location location) {
+    public record Change(Kind kind, String schema, String object, String message, Location location, String column,
+                         String previous) {
         public Change {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(message, "message");
+        }
+
+        /** A change of a whole object or of a constraint: no column, no previous name. */
+        public Change(Kind kind, String schema, String object, String message, Location location) {
+            this(kind, schema, object, message, location, null, null);
         }
     }
 }

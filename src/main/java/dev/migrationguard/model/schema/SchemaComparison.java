@@ -73,7 +73,8 @@ final class SchemaComparison {
             } else if (renamedFrom.containsKey(e.getKey())) {
                 Table old = b.get(renamedFrom.get(e.getKey()));
                 out.add(tableChange(now.view() ? Kind.VIEW_RENAMED : Kind.TABLE_RENAMED, now,
-                        kindWord(now) + " " + name(old) + " renamed to " + name(now), now.location()));
+                        kindWord(now) + " " + name(old) + " renamed to " + name(now), now.location(), null,
+                        old.name()));
             } else if (added.contains(e.getKey())) {
                 out.add(tableChange(now.view() ? Kind.VIEW_ADDED : Kind.TABLE_ADDED, now,
                         kindWord(now) + " " + name(now) + " added", now.location()));
@@ -156,21 +157,22 @@ final class SchemaComparison {
                 if (!diff.isEmpty()) {
                     changes.add(tableChange(Kind.COLUMN_CHANGED, now, "column " + name(now, c) + ": "
                             + describe(was, old, diff, false) + " -> " + describe(now, c, diff, false) + notes(c),
-                            c.location()));
+                            c.location(), c.name(), null));
                 }
             } else if (renamedFrom.containsKey(e.getKey())) {
-                changes.add(tableChange(Kind.COLUMN_RENAMED, now, "column " + name(now, b.get(renamedFrom.get(e.getKey())))
-                        + " renamed to \"" + c.name() + "\"", c.location()));
+                Column before = b.get(renamedFrom.get(e.getKey()));
+                changes.add(tableChange(Kind.COLUMN_RENAMED, now, "column " + name(now, before)
+                        + " renamed to \"" + c.name() + "\"", c.location(), c.name(), before.name()));
             } else {
                 changes.add(tableChange(Kind.COLUMN_ADDED, now, "column " + name(now, c) + " added: "
-                        + describe(now, c, List.of(Aspect.values()), true) + notes(c), c.location()));
+                        + describe(now, c, List.of(Aspect.values()), true) + notes(c), c.location(), c.name(), null));
             }
         }
         for (String k : removed) {
             if (renamedTo.containsKey(k)) continue;
             Column c = b.get(k);
             changes.add(tableChange(Kind.COLUMN_REMOVED, now, "column " + name(now, c) + " removed (was "
-                    + describe(was, c, List.of(Aspect.values()), true) + ")", now.location()));
+                    + describe(was, c, List.of(Aspect.values()), true) + ")", now.location(), c.name(), null));
         }
         return Renames.of(renamedTo);
     }
@@ -538,6 +540,13 @@ final class SchemaComparison {
 
     /** A change in {@code table}, placed at {@code location}, else (none known) at the table. */
     private static Change tableChange(Kind kind, Table table, String message, Location location) {
-        return new Change(kind, table.schema(), table.name(), message, location != null ? location : table.location());
+        return tableChange(kind, table, message, location, null, null);
+    }
+
+    /** As {@link #tableChange(Kind, Table, String, Location)}, naming the column and the name before a rename. */
+    private static Change tableChange(Kind kind, Table table, String message, Location location, String column,
+                                      String previous) {
+        return new Change(kind, table.schema(), table.name(), message, location != null ? location : table.location(),
+                column, previous);
     }
 }
