@@ -48,43 +48,51 @@ public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<Str
 
     /** The table or view of that name, or null. */
     public Table table(String schema, String name) {
-        return tables.get(Identifiers.qualifiedKey(dialect, schema, name));
+        return tables.get(key(schema, name));
     }
 
     public PhysicalSchema withTable(Table table) {
-        Map<String, Table> ts = new LinkedHashMap<>(tables);
-        ts.put(Identifiers.qualifiedKey(dialect, table.schema(), table.name()), table);
-        return new PhysicalSchema(dialect, ts, sequences, enumTypes, complete);
+        return new PhysicalSchema(dialect, putting(tables, key(table.schema(), table.name()), table), sequences,
+                enumTypes, complete);
     }
 
     public PhysicalSchema withoutTable(String schema, String name) {
-        Map<String, Table> ts = new LinkedHashMap<>(tables);
-        ts.remove(Identifiers.qualifiedKey(dialect, schema, name));
-        return new PhysicalSchema(dialect, ts, sequences, enumTypes, complete);
+        return new PhysicalSchema(dialect, removing(tables, key(schema, name)), sequences, enumTypes, complete);
     }
 
     public PhysicalSchema withSequence(Sequence sequence) {
-        Map<String, Sequence> qs = new LinkedHashMap<>(sequences);
-        qs.put(Identifiers.qualifiedKey(dialect, sequence.schema(), sequence.name()), sequence);
-        return new PhysicalSchema(dialect, tables, qs, enumTypes, complete);
+        return new PhysicalSchema(dialect, tables, putting(sequences, key(sequence.schema(), sequence.name()), sequence),
+                enumTypes, complete);
     }
 
     public PhysicalSchema withoutSequence(String schema, String name) {
-        Map<String, Sequence> qs = new LinkedHashMap<>(sequences);
-        qs.remove(Identifiers.qualifiedKey(dialect, schema, name));
-        return new PhysicalSchema(dialect, tables, qs, enumTypes, complete);
+        return new PhysicalSchema(dialect, tables, removing(sequences, key(schema, name)), enumTypes, complete);
     }
 
     public PhysicalSchema withEnumType(EnumType type) {
-        Map<String, EnumType> es = new LinkedHashMap<>(enumTypes);
-        es.put(Identifiers.qualifiedKey(dialect, type.schema(), type.name()), type);
-        return new PhysicalSchema(dialect, tables, sequences, es, complete);
+        return new PhysicalSchema(dialect, tables, sequences, putting(enumTypes, key(type.schema(), type.name()), type),
+                complete);
     }
 
     public PhysicalSchema withoutEnumType(String schema, String name) {
-        Map<String, EnumType> es = new LinkedHashMap<>(enumTypes);
-        es.remove(Identifiers.qualifiedKey(dialect, schema, name));
-        return new PhysicalSchema(dialect, tables, sequences, es, complete);
+        return new PhysicalSchema(dialect, tables, sequences, removing(enumTypes, key(schema, name)), complete);
+    }
+
+    private String key(String schema, String name) {
+        return Identifiers.qualifiedKey(dialect, schema, name);
+    }
+
+    /** A copy of {@code map} with {@code value} at {@code key}, in its old place when the key was there. */
+    private static <T> Map<String, T> putting(Map<String, T> map, String key, T value) {
+        Map<String, T> copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static <T> Map<String, T> removing(Map<String, T> map, String key) {
+        Map<String, T> copy = new LinkedHashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     /** The same schema, marked as touched by a statement that could not be read and may have made or dropped tables. */
