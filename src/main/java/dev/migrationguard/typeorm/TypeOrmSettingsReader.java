@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * the data source's {@code type}, which names the database.
  */
 public final class TypeOrmSettingsReader implements SettingsReader {
+    /** Asked of every path of the checked side when the database is looked for: compiled once, not per path. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[^a-z0-9]+");
     private static final Set<String> KEYS = Set.of("synchronize", "dropSchema");
     private static final Pattern ENV_FILE = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_-]+))?");
     private static final Pattern ENV_LINE = Pattern.compile(
@@ -85,7 +87,7 @@ public final class TypeOrmSettingsReader implements SettingsReader {
         String name = Text.fileName(path);
         if (ENV_FILE.matcher(name).matches() || name.startsWith("ormconfig.")) return true;
         if (!accepts(path) || path.contains("node_modules/")) return false;
-        for (String word : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String word : WORD_BREAK.split(name.toLowerCase(Locale.ROOT))) {
             if (DATA_SOURCE_WORDS.contains(word)) return true;
         }
         return false;
