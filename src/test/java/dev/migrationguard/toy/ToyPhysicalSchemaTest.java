@@ -3,7 +3,6 @@ package dev.migrationguard.toy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrationguard.cli.Cli;
 import dev.migrationguard.stack.Stack;
-import dev.migrationguard.stacks.SupportedStacks;
 import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is one finding that a migration of either name covers, and the database the project names decides the spellings.
  */
 class ToyPhysicalSchemaTest {
-    private static final List<Stack> STACKS = withToy();
+    private static final List<Stack> STACKS = ToyStack.withSupported();
     private static final String MODEL = "app/things.toymodel";
 
     @TempDir
     Path dir;
-
-    private static List<Stack> withToy() {
-        List<Stack> stacks = new ArrayList<>(SupportedStacks.ALL);
-        stacks.add(new ToyStack());
-        return stacks;
-    }
 
     private static Cli check(GitFixture g, String... extra) {
         List<String> args = new ArrayList<>(List.of("check", "--staged", "--format", "json"));

@@ -18,6 +18,7 @@ import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.settings.OptionValues;
 import dev.migrationguard.stack.EntityReader;
+import dev.migrationguard.stacks.SupportedStacks;
 import dev.migrationguard.stack.HistoryTable;
 import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.stack.MigrationTool;
@@ -47,6 +48,13 @@ import java.util.regex.Pattern;
  * ({@code yes} or {@code no}), says whether a migration needs its {@code down:} line.
  */
 public final class ToyStack implements Stack, MigrationTool {
+    /** The supported stacks and this one: what the tests hand to {@code Main.run}. */
+    static List<Stack> withSupported() {
+        List<Stack> stacks = new ArrayList<>(SupportedStacks.ALL);
+        stacks.add(new ToyStack());
+        return stacks;
+    }
+
     static final String ID = "toy";
     static final String DOWN_REQUIRED = "toy.down-required";
     private static final Pattern FILE = Pattern.compile("(?:.*/)?(\\d+)-([^/]+)\\.toy");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,17 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * --deployed-from reads its history table.
  */
 class ToyStackTest {
-    private static final List<Stack> STACKS = withToy();
+    private static final List<Stack> STACKS = ToyStack.withSupported();
     private static final String MODEL = "app/things.toymodel";
 
     @TempDir
     Path dir;
-
-    private static List<Stack> withToy() {
-        List<Stack> stacks = new ArrayList<>(SupportedStacks.ALL);
-        stacks.add(new ToyStack());
-        return stacks;
-    }
 
     private static Cli run(Path repo, String... args) {
         return Cli.run(STACKS, Map.of(), repo, args);
