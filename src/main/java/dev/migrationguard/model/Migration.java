@@ -1,5 +1,7 @@
 package dev.migrationguard.model;
 
+import dev.migrationguard.model.ops.Operation;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -20,16 +22,28 @@ import java.util.Locale;
  * @param digest      SHA-256 (hex) over the same checksum-relevant content: what a lock file records
  * @param acceptedEdits edits of the deployed version that the runner accepts ({@code runOnChange}, {@code validCheckSum})
  * @param dependsOn   other files whose content its checksum covers (the file a Liquibase {@code sqlFile} names)
+ * @param operations  what it does to the schema, in order, each with its side (up, down, rollback, undo); empty when
+ *                    its reader was asked only for its identity or reads no operations
  */
 public record Migration(String id, String path, String stack, Kind kind, String version, String description,
                         Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
-                        String digest, AcceptedEdits acceptedEdits, List<String> dependsOn) {
+                        String digest, AcceptedEdits acceptedEdits, List<String> dependsOn,
+                        List<Operation> operations) {
 
     public Migration {
         touches = List.copyOf(touches);
         if (digest == null) digest = Digests.sha256("checksum:" + checksum);
         if (acceptedEdits == null) acceptedEdits = AcceptedEdits.NONE;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    /** A migration of which no operation is read. */
+    public Migration(String id, String path, String stack, Kind kind, String version, String description,
+                     Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
+                     String digest, AcceptedEdits acceptedEdits, List<String> dependsOn) {
+        this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, digest,
+                acceptedEdits, dependsOn, List.of());
     }
 
     /** A migration whose checksum covers its own file only. */
@@ -45,6 +59,12 @@ public record Migration(String id, String path, String stack, Kind kind, String 
                      Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum) {
         this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, null,
                 AcceptedEdits.NONE);
+    }
+
+    /** This migration with its operations read. */
+    public Migration withOperations(List<Operation> ops) {
+        return new Migration(id, path, stack, kind, version, description, descriptionLocation, touches, rollback,
+                checksum, digest, acceptedEdits, dependsOn, ops);
     }
 
     public enum Kind {

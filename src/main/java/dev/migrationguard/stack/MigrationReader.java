@@ -1,9 +1,13 @@
 package dev.migrationguard.stack;
 
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Snapshot;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Recognises and reads the migrations of one stack. One instance serves a whole run. */
@@ -47,5 +51,23 @@ public interface MigrationReader {
      */
     default Set<String> dependents(Snapshot side, Set<String> changed) {
         return Set.of();
+    }
+
+    /**
+     * For a file of {@code side} that looks like one of this stack's migrations (by name, folder or content, whether
+     * {@link #accepts} takes it or not), why the runner of its project will not run it; empty when it runs, or when it
+     * does not look like a migration. Asked of changed files in {@code check} and of every file in {@code lint}, so it
+     * tests the path first and reads the runner's configuration only for a file that may be one.
+     */
+    default Optional<NotRun> notRun(Snapshot side, String path) {
+        return Optional.empty();
+    }
+
+    /**
+     * The migration sets of {@code side} as its runners see them: for each project (and data source), the migrations
+     * it applies, in its order, with their operations. Reads the whole repository; callers cache it.
+     */
+    default List<MigrationSet> sets(Snapshot side) {
+        return List.of();
     }
 }
