@@ -48,6 +48,7 @@ final class ArchitectureRules {
             Map.entry("files", List.of("model")),
             Map.entry("git", List.of("model", JGIT)),
             Map.entry("sql", List.of("model", JSQLPARSER)),
+            Map.entry("replay", List.of("model", "files", JACKSON)),
             Map.entry("javasrc", List.of("model", JAVAPARSER)),
             Map.entry("typescript", List.of("model", "files", SWC4J)),
             Map.entry("jpa", with(STACK_CONTRACTS, "javasrc", JAVAPARSER)),

@@ -58,6 +58,13 @@ final class IndexSnapshot implements Snapshot {
     }
 
     @Override
+    public Optional<String> objectId(String path) {
+        DirCacheEntry e = index.getEntry(path);
+        if (e == null || !TreeSnapshot.isFile(e.getFileMode())) return Optional.empty();
+        return Optional.of(e.getObjectId().name());
+    }
+
+    @Override
     public boolean exists(String path) {
         DirCacheEntry e = index.getEntry(path);
         return e != null && TreeSnapshot.isFile(e.getFileMode());

@@ -70,6 +70,15 @@ final class TreeSnapshot implements Snapshot {
         }
     }
 
+    @Override
+    public Optional<String> objectId(String path) {
+        try {
+            return blobId(path).map(ObjectId::name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Optional<ObjectId> blobId(String path) throws IOException {
         Map<String, ObjectId> known = knownIds();
         if (known != null) return Optional.ofNullable(known.get(path));

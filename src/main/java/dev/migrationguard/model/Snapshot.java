@@ -26,6 +26,14 @@ public interface Snapshot {
         return Optional.empty();
     }
 
+    /**
+     * The git object id (40 hex digits) of a file's content, known without reading it when this version is read from
+     * git objects; empty when the file is absent or the version is not stored in git (the work tree).
+     */
+    default Optional<String> objectId(String path) {
+        return Optional.empty();
+    }
+
     default boolean exists(String path) {
         try {
             return read(path).isPresent();
