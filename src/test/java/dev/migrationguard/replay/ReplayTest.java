@@ -1,0 +1,262 @@
+package dev.migrationguard.replay;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.ColumnDefault;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.ForeignKey;
+import dev.migrationguard.model.schema.Generated;
+import dev.migrationguard.model.schema.PhysicalDiff;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplayTest {
+    private static final String V1 = "db/migration/V1__users.sql";
+    private static final String V2 = "db/migration/V2__orders.sql";
+    private static final String V3 = "db/migration/V3__email.sql";
+    private static final String V4 = "db/migration/V4__accounts.sql";
+
+    private static final MigrationSet FLYWAY_HISTORY = Histories.of("flyway", Dialect.POSTGRES)
+            .up(V1, """
+                    CREATE TABLE users (
+                      id serial PRIMARY KEY,
+                      email varchar(255) NOT NULL,
+                      created_at timestamptz DEFAULT now()
+                    );
+                    CREATE UNIQUE INDEX users_email_idx ON users (email);
+                    """)
+            .up(V2, """
+                    CREATE TABLE orders (
+                      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                      user_id integer REFERENCES users (id) ON DELETE CASCADE,
+                      total numeric(10, 2)
+                    );
+                    ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;
+                    """)
+            .up(V3, """
+                    ALTER TABLE users RENAME COLUMN email TO email_address;
+                    ALTER TABLE users ALTER COLUMN email_address TYPE varchar(320);
+                    ALTER TABLE users ALTER COLUMN created_at SET NOT NULL;
+                    """)
+            .up(V4, """
+                    ALTER TABLE users RENAME TO accounts;
+                    ALTER TABLE orders VALIDATE CONSTRAINT total_positive;
+                    CREATE TYPE mood AS ENUM ('sad', 'ok');
+                    ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok';
+                    ALTER TABLE accounts ADD COLUMN mood mood;
+                    CREATE SEQUENCE invoice_seq INCREMENT BY 5;
+                    CREATE VIEW rich AS SELECT * FROM accounts;
+                    """)
+            .set();
+
+    private static ReplayState replay(MigrationSet set) {
+        ReplayState s = ReplayState.start(set.dialect());
+        for (Migration m : set.migrations()) s = Replay.apply(s, m, Side.UP);
+        return s;
+    }
+
+    @Test
+    void aFlywayHistoryBuildsItsTablesKeysIndexesTypesAndViews() {
+        ReplayState state = replay(FLYWAY_HISTORY);
+        PhysicalSchema schema = state.schema();
+        Dialect pg = Dialect.POSTGRES;
+        assertNull(schema.table(null, "users"), "renamed away");
+        Table accounts = schema.table(null, "accounts");
+        assertEquals(List.of("id", "email_address", "created_at", "mood"),
+                accounts.columns().stream().map(Column::name).toList(), "a renamed column keeps its place");
+        Column email = accounts.column(pg, "email_address");
+        assertEquals(SqlType.of("varchar").withLength(320), email.type());
+        assertEquals(false, email.nullable());
+        assertEquals(V3, email.location().path(), "the fact points at the statement that set it last");
+        assertEquals(2, email.location().line());
+        Column id = accounts.column(pg, "id");
+        assertEquals(Generated.SEQUENCE, id.generated());
+        assertEquals(List.of("id"), accounts.primaryKey().columns());
+        assertEquals(false, accounts.column(pg, "created_at").nullable());
+        assertEquals(ColumnDefault.of("CURRENT_TIMESTAMP"), accounts.column(pg, "created_at").defaultValue());
+        assertEquals(List.of("email_address"), accounts.indexes().get(0).columns(), "the index follows the rename");
+        assertEquals(true, accounts.uniqueColumn(pg, "email_address"));
+        assertEquals(SqlType.of("mood"), accounts.column(pg, "mood").type());
+
+        Table orders = schema.table(null, "orders");
+        ForeignKey fk = orders.foreignKeys().get(0);
+        assertEquals("accounts", fk.referencedTable(), "the foreign key follows its target's rename");
+        assertEquals(List.of("id"), fk.referencedColumns());
+        assertEquals("CASCADE", fk.onDelete());
+        assertEquals("NO ACTION", fk.onUpdate());
+        assertEquals(Generated.IDENTITY_ALWAYS, orders.column(pg, "id").generated());
+        assertEquals("total>0", orders.checks().get(0).expression());
+
+        assertEquals(List.of("sad", "ok", "happy"), schema.enumTypes().get("mood").values());
+        assertEquals(5L, schema.sequences().get("invoice_seq").increment());
+        assertTrue(schema.table(null, "rich").view());
+        assertTrue(schema.complete());
+        assertTrue(accounts.complete() && orders.complete());
+        assertEquals(0, state.opaque());
+        assertEquals(0, state.unresolved());
+        assertTrue(state.notValid().isEmpty(), "validated in V4");
+    }
+
+    @Test
+    void aConstraintAddedNotValidIsKeptAsSuchUntilValidated() {
+        MigrationSet set = FLYWAY_HISTORY;
+        ReplayState afterV2 = ReplayState.start(Dialect.POSTGRES);
+        for (Migration m : set.migrations().subList(0, 2)) afterV2 = Replay.apply(afterV2, m, Side.UP);
+        assertEquals(1, afterV2.notValid().size());
+        ReplayState.NotValid n = afterV2.notValid().get(0);
+        assertEquals("orders", n.table());
+        assertEquals("total_positive", n.constraint());
+        assertEquals(new Location(V2, 6, 1), n.location());
+    }
+
+    @Test
+    void anOpaqueStatementMakesWhatItNamesUnknownAndOneNamingNothingTheSchema() {
+        MigrationSet set = Histories.of("flyway", Dialect.POSTGRES)
+                .up(V1, "CREATE TABLE users (id int PRIMARY KEY, name text);\nCREATE TABLE teams (id int);")
+                .up(V2, """
+                        DO $$ BEGIN
+                          ALTER TABLE users ADD COLUMN nickname text;
+                        END $$;
+                        CREATE FUNCTION touch() RETURNS trigger AS $f$ BEGIN UPDATE teams SET id = 1; RETURN NEW; END $f$ LANGUAGE plpgsql;
+                        COMMENT ON TABLE teams IS 'x';
+                        """)
+                .set();
+        ReplayState state = replay(set);
+        assertFalse(state.schema().table(null, "users").complete(), "the DO block names users");
+        assertTrue(state.schema().table(null, "teams").complete(), "a function body does not run at migration time");
+        assertTrue(state.schema().complete());
+        assertEquals(3, state.opaque());
+
+        ReplayState unnamed = replay(Histories.of("flyway", Dialect.POSTGRES)
+                .up(V1, "CREATE TABLE users (id int);\nSELECT make_tables();").set());
+        assertFalse(unnamed.schema().complete(), "a function call may create tables the replay cannot see");
+        assertTrue(unnamed.schema().table(null, "users").complete());
+    }
+
+    @Test
+    void operationsOnObjectsTheReplayLacksRecordUnknownsAndNeverThrow() {
+        ReplayState state = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
+                ALTER TABLE ghost ADD COLUMN a integer NOT NULL;
+                ALTER TABLE ghost ALTER COLUMN b SET NOT NULL;
+                DROP TABLE IF EXISTS nothing;
+                DROP INDEX IF EXISTS nothing_idx;
+                ALTER TABLE phantom RENAME COLUMN x TO y;
+                ALTER TABLE phantom DROP CONSTRAINT phantom_fk;
+                ALTER TABLE ghost DROP COLUMN zzz;
+                ALTER SEQUENCE nowhere INCREMENT BY 2;
+                ALTER TYPE unknown_type ADD VALUE 'v';
+                """).set());
+        Table ghost = state.schema().table(null, "ghost");
+        assertFalse(ghost.complete(), "a table made outside what the replay read: nothing known but what is said");
+        assertEquals(SqlType.of("integer"), ghost.column(Dialect.POSTGRES, "a").type());
+        Column b = ghost.column(Dialect.POSTGRES, "b");
+        assertEquals(false, b.nullable());
+        assertNull(b.type(), "its type was never said");
+        assertEquals(ColumnDefault.UNKNOWN, b.defaultValue());
+        assertNotNull(state.schema().table(null, "phantom").column(Dialect.POSTGRES, "y"));
+        assertNull(state.schema().enumTypes().get("unknown_type").values());
+        assertTrue(state.unresolved() >= 6, "unresolved " + state.unresolved());
+    }
+
+    @Test
+    void droppingAColumnTakesItsIndexesAndConstraintsAndPostgresNamesWhatWasLeftUnnamed() {
+        ReplayState state = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
+                CREATE TABLE t (id int PRIMARY KEY, a int, b int REFERENCES t (id), c int CHECK (c > 0));
+                CREATE INDEX t_ab ON t (a, b);
+                ALTER TABLE t ADD UNIQUE (a);
+                ALTER TABLE t ADD CONSTRAINT c_positive CHECK (c > 0);
+                ALTER TABLE t DROP CONSTRAINT t_a_key;
+                ALTER TABLE t DROP CONSTRAINT t_b_fkey;
+                ALTER TABLE t DROP COLUMN c;
+                ALTER TABLE t DROP COLUMN a;
+                """).set());
+        Table t = state.schema().table(null, "t");
+        assertEquals(List.of("id", "b"), t.columns().stream().map(Column::name).toList());
+        assertTrue(t.indexes().isEmpty(), "the index over a went with it");
+        assertTrue(t.uniques().isEmpty());
+        assertTrue(t.foreignKeys().isEmpty());
+        assertTrue(t.checks().isEmpty(), "the check over c went with it");
+        assertTrue(t.complete());
+        assertEquals(0, state.unresolved());
+    }
+
+    @Test
+    void typeOrmsSqliteRebuildBecomesTheColumnChangesItMakes() {
+        String first = "src/migration/1700000000000-Init.ts";
+        String second = "src/migration/1700000000001-Age.ts";
+        MigrationSet set = Histories.of("typeorm", Dialect.SQLITE)
+                .up(first, """
+                        CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "nick" varchar);
+                        CREATE INDEX "IDX_name" ON "user" ("name");
+                        """)
+                .up(second, """
+                        DROP INDEX "IDX_name";
+                        CREATE TABLE "temporary_user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "age" integer NOT NULL DEFAULT (0));
+                        INSERT INTO "temporary_user"("id", "name") SELECT "id", "name" FROM "user";
+                        DROP TABLE "user";
+                        ALTER TABLE "temporary_user" RENAME TO "user";
+                        CREATE INDEX "IDX_name" ON "user" ("name");
+                        """)
+                .set();
+        ReplayState state = replay(set);
+        assertNull(state.schema().table(null, "temporary_user"));
+        Table user = state.schema().table(null, "user");
+        assertEquals(List.of("id", "name", "age"), user.columns().stream().map(Column::name).toList());
+        assertEquals(first, user.column(Dialect.SQLITE, "name").location().path(), "copied unchanged: where it was made");
+        assertEquals(second, user.column(Dialect.SQLITE, "age").location().path());
+        assertEquals(Generated.AUTO_INCREMENT, user.column(Dialect.SQLITE, "id").generated());
+        assertEquals(1, user.indexes().size());
+        assertEquals(0, state.unresolved());
+    }
+
+    @Test
+    void mysqlChangeRenamesAndRedefinesAndInlineEnumsKeepTheirValues() {
+        ReplayState state = replay(Histories.of("flyway", Dialect.MYSQL).up(V1, """
+                CREATE TABLE person (id int NOT NULL AUTO_INCREMENT, name varchar(50), kind enum('a','b') NOT NULL, PRIMARY KEY (id), KEY idx_name (name));
+                ALTER TABLE person CHANGE name full_name varchar(100) NOT NULL;
+                ALTER TABLE person MODIFY kind enum('a','b','c') NOT NULL DEFAULT 'a';
+                ALTER TABLE person DROP PRIMARY KEY;
+                """).set());
+        Table person = state.schema().table(null, "person");
+        Column name = person.column(Dialect.MYSQL, "full_name");
+        assertEquals(SqlType.of("varchar").withLength(100), name.type());
+        assertEquals(false, name.nullable());
+        assertEquals(List.of("full_name"), person.indexes().get(0).columns());
+        assertEquals(List.of("a", "b", "c"), person.column(Dialect.MYSQL, "kind").enumValues());
+        assertEquals(ColumnDefault.of("'a'"), person.column(Dialect.MYSQL, "kind").defaultValue());
+        assertNull(person.primaryKey());
+        assertEquals(0, state.unresolved());
+    }
+
+    @Test
+    void upThenDownGivesBackTheSchemaFromBeforeOrSaysWhatIsLeft() {
+        MigrationSet set = Histories.of("flyway", Dialect.POSTGRES)
+                .up(V1, "CREATE TABLE users (id int PRIMARY KEY, email text);")
+                .migration(V2, "ALTER TABLE users ADD COLUMN age int NOT NULL DEFAULT 0;\nCREATE INDEX users_age ON users (age);",
+                        "DROP INDEX users_age;\nALTER TABLE users DROP COLUMN age;")
+                .migration(V3, "CREATE INDEX users_email ON users (email);", "SELECT 1;")
+                .set();
+        ReplayState before = Replay.apply(ReplayState.start(Dialect.POSTGRES), set.migrations().get(0), Side.UP);
+        ReplayState inverse = Replay.apply(before, set.migrations().get(1), Side.UP, Side.DOWN);
+        assertTrue(PhysicalDiff.diff(before.schema(), inverse.schema()).isEmpty());
+        ReplayState leftOver = Replay.apply(before, set.migrations().get(2), Side.UP, Side.DOWN);
+        PhysicalDiff diff = PhysicalDiff.diff(before.schema(), leftOver.schema());
+        assertEquals(List.of(PhysicalDiff.Kind.INDEX_ADDED), diff.changes().stream().map(PhysicalDiff.Change::kind).toList());
+        ReplayState downOnly = Replay.apply(before, set.migrations().get(1), Side.DOWN);
+        assertEquals(before.schema().table(null, "users").columns(), downOnly.schema().table(null, "users").columns(),
+                "only the asked side is applied");
+    }
+}
