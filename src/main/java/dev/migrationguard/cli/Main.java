@@ -18,7 +18,8 @@ import java.util.Map;
 @Command(name = "migration-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Stops database-migration accidents before they reach production.",
         subcommands = {CheckCommand.class, LintCommand.class, BaselineCommand.class, LockCommand.class,
-                InstallCommand.class, UninstallCommand.class, RulesCommand.class, ExplainCommand.class},
+                InstallCommand.class, UninstallCommand.class, RulesCommand.class, ExplainCommand.class,
+                SchemaCommand.class},
         exitCodeOnInvalidInput = ExitCodes.CANNOT_JUDGE, exitCodeOnExecutionException = ExitCodes.BUG)
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -125,7 +126,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: check --staged, check --base <ref>, lint, baseline, lock, install, uninstall, rules "
-                        + "or explain <rule>.");
+                "Missing command: check --staged, check --base <ref>, lint, baseline, lock, install, uninstall, rules, "
+                        + "explain <rule> or schema.");
     }
 }

@@ -165,7 +165,7 @@ final class Run implements AutoCloseable {
         return all;
     }
 
-    private StackSet stackSet() {
+    StackSet stackSet() {
         return StackSet.of(stacks, settings::stack);
     }
 

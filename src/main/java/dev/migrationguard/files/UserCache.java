@@ -43,7 +43,7 @@ public final class UserCache {
      * The same from the given values (null when unset). Called before the tuned JVM starts, so it takes no lambda:
      * the first one costs a plain JVM tens of milliseconds.
      */
-    static Optional<Path> folder(String xdgCacheHome, String localAppData, String userHome, String osName) {
+    public static Optional<Path> folder(String xdgCacheHome, String localAppData, String userHome, String osName) {
         Path base = absolute(xdgCacheHome);
         if (base == null && File.separatorChar == '\\') base = absolute(localAppData);
         if (base == null) {

@@ -43,12 +43,7 @@ public final class ReplayCache {
         this.folder = folder;
     }
 
-    /** The cache in the user's cache folder, or none when the user has no usable one. */
-    public static ReplayCache inUserCache() {
-        return new ReplayCache(UserCache.folder().map(f -> f.resolve("replay")).orElse(null));
-    }
-
-    /** A cache in {@code folder}. */
+    /** A cache in {@code folder} (the {@code replay} folder of the user's cache); null for none. */
     public static ReplayCache at(Path folder) {
         return new ReplayCache(folder);
     }
