@@ -88,7 +88,8 @@ public final class Replay {
 
     /** The state after one operation. */
     public static ReplayState apply(ReplayState state, Operation op) {
-        return new Step(state.counted(op instanceof Opaque), op.origin().location()).apply(op);
+        Operation folded = ColumnCase.fold(op, state.schema().dialect());
+        return new Step(state.counted(op instanceof Opaque), op.origin().location()).apply(folded);
     }
 
     /** One operation applied to one state: the state's dialect and the operation's location at hand. */
@@ -105,7 +106,7 @@ public final class Replay {
 
         ReplayState apply(Operation op) {
             if (op instanceof CreateTable o) createTable(o);
-            else if (op instanceof DropTable o) dropTable(o.table(), o.cascade(), false);
+            else if (op instanceof DropTable o) dropTable(o.table(), o.cascade(), false, o.ifExists());
             else if (op instanceof RenameTable o) renameTable(o.from(), o.to());
             else if (op instanceof RebuildTable o) rebuild(o);
             else if (op instanceof AddColumn o) addColumn(o);
@@ -126,7 +127,7 @@ public final class Replay {
             else if (op instanceof RenameConstraint o) renameConstraint(o);
             else if (op instanceof ValidateConstraint o) validate(o);
             else if (op instanceof CreateView o) createView(o);
-            else if (op instanceof DropView o) dropTable(o.view(), false, true);
+            else if (op instanceof DropView o) dropTable(o.view(), false, true, o.ifExists());
             else if (op instanceof CreateSequence o) createSequence(o);
             else if (op instanceof AlterSequence o) alterSequence(o);
             else if (op instanceof DropSequence o) put(schema().withoutSequence(schemaOf(o.sequence()), nameOf(o.sequence())));
@@ -164,10 +165,10 @@ public final class Replay {
             return o.fromQuery() ? t.incomplete() : t;
         }
 
-        private void dropTable(QualifiedName name, boolean cascade, boolean view) {
+        private void dropTable(QualifiedName name, boolean cascade, boolean view, boolean ifExists) {
             Table t = table(name);
             if (t == null) {
-                unresolved();
+                if (!ifExists) unresolved();
                 return;
             }
             if (view && !t.view()) return;
@@ -343,6 +344,21 @@ public final class Replay {
                     put(schema().withTable(withoutNamed(t, o.name().name(), true)));
                     return;
                 }
+            }
+            // MySQL names an index it makes for a foreign key after the key, and an unnamed index after its first
+            // column; neither kind is in the model, so dropping one changes nothing the model holds.
+            if (d.isMysqlFamily()) {
+                for (Table t : candidates(o.table())) {
+                    List<Index> kept = t.indexes().stream().filter(i -> !(i.name() == null && !i.columns().isEmpty()
+                            && Facts.same(d, i.columns().get(0), o.name().name()))).toList();
+                    if (kept.size() < t.indexes().size()) {
+                        put(schema().withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(),
+                                t.foreignKeys(), kept, t.uniques(), t.checks(), t.viewDefinition(), t.complete(),
+                                t.location())));
+                        return;
+                    }
+                }
+                if (o.table() != null && table(o.table()) != null) return;
             }
             notFound(o.table(), o.ifExists());
         }

@@ -172,6 +172,41 @@ class ReplayTest {
     }
 
     @Test
+    void dropIfExistsOfWhatIsNotThereIsExpectedNotUnknown() {
+        ReplayState state = replay(Histories.of("flyway", Dialect.MYSQL).up(V1, """
+                DROP TABLE IF EXISTS legacy;
+                DROP VIEW IF EXISTS legacy_view;
+                CREATE TABLE a (id int PRIMARY KEY);
+                CREATE TABLE b (id int PRIMARY KEY, a_id int, CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES a (id));
+                ALTER TABLE b DROP FOREIGN KEY fk_b_a;
+                DROP INDEX fk_b_a ON b;
+                """).set());
+        assertEquals(0, state.unresolved(), "MySQL's own index for a foreign key is dropped after the key");
+        assertTrue(state.schema().table(null, "b").complete());
+        assertTrue(state.schema().table(null, "b").foreignKeys().isEmpty());
+    }
+
+    @Test
+    void columnNamesFoldAsTheDatabaseFoldsUnquotedOnes() {
+        ReplayState pg = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
+                CREATE TABLE t (ID int, "createdAt" timestamp);
+                ALTER TABLE t ALTER COLUMN id SET NOT NULL;
+                CREATE INDEX t_id ON t (Id);
+                """).set());
+        Table t = pg.schema().table(null, "t");
+        assertEquals(List.of("id", "createdAt"), t.columns().stream().map(Column::name).toList());
+        assertEquals(false, t.column(Dialect.POSTGRES, "id").nullable());
+        ReplayState h2 = replay(Histories.of("flyway", Dialect.H2).up(V1, """
+                create table sp_target_info (target_id bigint not null, ip_address varchar(46), primary key (target_id));
+                ALTER TABLE SP_TARGET_INFO ALTER COLUMN IP_ADDRESS SET NOT NULL;
+                """).set());
+        Table info = h2.schema().table(null, "SP_TARGET_INFO");
+        assertEquals(List.of("TARGET_ID", "IP_ADDRESS"), info.columns().stream().map(Column::name).toList());
+        assertEquals(false, info.column(Dialect.H2, "IP_ADDRESS").nullable());
+        assertEquals(0, pg.unresolved() + h2.unresolved());
+    }
+
+    @Test
     void droppingAColumnTakesItsIndexesAndConstraintsAndPostgresNamesWhatWasLeftUnnamed() {
         ReplayState state = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
                 CREATE TABLE t (id int PRIMARY KEY, a int, b int REFERENCES t (id), c int CHECK (c > 0));
