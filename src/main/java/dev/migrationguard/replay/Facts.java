@@ -43,7 +43,10 @@ final class Facts {
         return a != null && b != null && Identifiers.key(dialect, a).equals(Identifiers.key(dialect, b));
     }
 
-    /** The column a definition declares; {@code inPrimaryKey} when a table-level key names it. */
+    /**
+     * The column a definition declares. Identity and serial columns hold no NULL; a default drawn from a sequence is
+     * the serial mechanism.
+     */
     static Column column(ColumnDef d, PhysicalSchema schema, Location at) {
         Dialect dialect = schema.dialect();
         SqlType type = type(d.type(), d.typeText(), schema);

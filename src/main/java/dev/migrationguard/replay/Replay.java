@@ -54,6 +54,8 @@ import dev.migrationguard.model.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -67,7 +69,8 @@ import java.util.regex.Pattern;
 public final class Replay {
     /**
      * Statements that define code without running it: a function's body runs when called, not when the migration
-     * creates it, so the tables it names keep what the replay knows of them.
+     * creates it, so the tables it names keep what the replay knows of them (a table it names that the replay lacks
+     * still makes the schema incomplete).
      */
     private static final Pattern DEFINES_CODE = Pattern.compile(
             "(?i)(CREATE|ALTER|DROP) (FUNCTION|PROCEDURE|TRIGGER|PACKAGE|AGGREGATE|OPERATOR|LANGUAGE)");
@@ -192,8 +195,9 @@ public final class Replay {
         }
 
         /**
-         * SQLite's rebuild: the new definition, its indexes gone with the old table (DROP TABLE takes them). A column
-         * the copy carries over unchanged keeps the location that made it, so a finding points where it was written.
+         * SQLite's rebuild: the new definition, whole (even over a table an unreadable statement touched), its indexes
+         * gone with the old table (DROP TABLE takes them). A column the copy carries over unchanged keeps the location
+         * that made it, so a finding points where it was written.
          */
         private void rebuild(RebuildTable o) {
             Table before = table(o.table());
@@ -204,7 +208,6 @@ public final class Replay {
                     Column old = source == null ? null : before.column(d, source.replace("\"", "").replace("`", ""));
                     if (old != null && sameFacts(old, c)) after = after.withColumn(d, c.withLocation(old.location()));
                 }
-                if (!before.complete() && o.copiedFrom().isEmpty()) after = after.incomplete();
                 put(schema().withoutTable(before.schema(), before.name()));
                 dropNotValid(before, null);
             }
@@ -212,7 +215,7 @@ public final class Replay {
         }
 
         private static boolean sameFacts(Column a, Column b) {
-            return java.util.Objects.equals(a.type(), b.type()) && java.util.Objects.equals(a.nullable(), b.nullable())
+            return Objects.equals(a.type(), b.type()) && Objects.equals(a.nullable(), b.nullable())
                     && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated());
         }
 
@@ -587,17 +590,18 @@ public final class Replay {
                     return;
                 }
                 default -> {
-                    if (DEFINES_CODE.matcher(o.summary()).matches()) return;
                 }
             }
+            boolean definesCode = DEFINES_CODE.matcher(o.summary()).matches();
             if (o.mentions().isEmpty()) {
-                put(schema().incomplete());
+                if (!definesCode) put(schema().incomplete());
                 return;
             }
             for (QualifiedName q : o.mentions()) {
                 Table t = table(q);
-                if (t != null) put(schema().withTable(t.incomplete()));
-                else put(schema().incomplete());
+                // A body naming a table the replay lacks may hold statements a missed delimiter swallowed.
+                if (t == null) put(schema().incomplete());
+                else if (!definesCode) put(schema().withTable(t.incomplete()));
             }
         }
 
@@ -693,7 +697,7 @@ public final class Replay {
                     && (constraint == null || Facts.same(d, n.constraint(), constraint)))).toList());
         }
 
-        private PhysicalSchema withForeignKeysTo(PhysicalSchema s, Table target, java.util.function.Predicate<ForeignKey> keep) {
+        private PhysicalSchema withForeignKeysTo(PhysicalSchema s, Table target, Predicate<ForeignKey> keep) {
             return withForeignKeysTo(s, target, keep, fk -> fk);
         }
 
@@ -702,7 +706,7 @@ public final class Replay {
          * changed by {@code change}.
          */
         private PhysicalSchema withForeignKeysTo(PhysicalSchema s, Table target,
-                                                 java.util.function.Predicate<ForeignKey> keep,
+                                                 Predicate<ForeignKey> keep,
                                                  UnaryOperator<ForeignKey> change) {
             String key = Identifiers.qualifiedKey(d, target.schema(), target.name());
             PhysicalSchema out = s;

@@ -3,6 +3,9 @@ package dev.migrationguard.replay;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Origin;
+import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
 import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.ColumnDefault;
@@ -139,6 +142,14 @@ class ReplayTest {
         assertTrue(state.schema().table(null, "teams").complete(), "a function body does not run at migration time");
         assertTrue(state.schema().complete());
         assertEquals(3, state.opaque());
+
+        // A procedure whose body a missed DELIMITER made swallow later statements (seen in genie's MySQL history).
+        ReplayState withJobs = replay(Histories.of("flyway", Dialect.MYSQL).up(V1, "CREATE TABLE jobs (id int);").set());
+        ReplayState swallowed = Replay.apply(withJobs, new Operation.Opaque(new Origin(Location.at(V2, 2, 1), Side.UP),
+                Operation.OpaqueKind.PROCEDURAL, "CREATE PROCEDURE",
+                List.of(QualifiedName.of("jobs"), QualifiedName.of("agent_connections"))));
+        assertTrue(swallowed.schema().table(null, "jobs").complete(), "the body runs when called, not now");
+        assertFalse(swallowed.schema().complete(), "a definition naming a table the replay lacks: tables may be missing");
 
         ReplayState unnamed = replay(Histories.of("flyway", Dialect.POSTGRES)
                 .up(V1, "CREATE TABLE users (id int);\nSELECT make_tables();").set());
