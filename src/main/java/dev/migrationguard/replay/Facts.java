@@ -25,6 +25,7 @@ final class Facts {
     private static final Pattern INLINE_ENUM = Pattern.compile("(?is)\\s*enum\\s*\\((.*)\\)\\s*");
     private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern NEXTVAL = Pattern.compile("(?i)^\\s*nextval\\s*\\(.*");
+    private static final Pattern INCREMENT = Pattern.compile("(?i)\\bINCREMENT\\s+(?:BY\\s+)?(-?\\d+)");
 
     private Facts() {
     }
@@ -131,7 +132,7 @@ final class Facts {
     /** The step of a sequence's options ({@code INCREMENT BY 5}, {@code INCREMENT 5}); null when unsaid. */
     static Long increment(String options) {
         if (options == null) return null;
-        Matcher m = Pattern.compile("(?i)\\bINCREMENT\\s+(?:BY\\s+)?(-?\\d+)").matcher(options);
+        Matcher m = INCREMENT.matcher(options);
         if (!m.find()) return null;
         try {
             return Long.valueOf(m.group(1));
