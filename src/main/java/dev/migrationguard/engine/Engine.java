@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Analysis.DeployedEdit;
 import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RunnerView;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
@@ -14,6 +15,8 @@ import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationNames;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaChange;
@@ -116,6 +119,7 @@ public final class Engine {
         }
         if (!ledgers.isEmpty()) ledgerEdits(work, ledgers, edits);
         List<SyncSetting> settings = readSettings(work);
+        List<NotRun> notRun = notRun(work);
 
         Map<SchemaChange, String> advice = new HashMap<>();
         for (SchemaChange c : schemaChanges) {
@@ -134,9 +138,11 @@ public final class Engine {
         Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
         Map<String, WayBack> wayBacks = new LinkedHashMap<>();
         stacks.tools().forEach((stack, tool) -> wayBacks.put(stack, tool.wayBack()));
+        var runners = new RunnerView(() -> sets(cs.before()), () -> sets(cs.after()),
+                () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn,
-                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks);
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -532,6 +538,66 @@ public final class Engine {
         Map<String, Migration> map = new HashMap<>();
         for (Migration m : migrations) map.putIfAbsent(m.id(), m);
         return map;
+    }
+
+    /**
+     * The files of the change (in lint mode: every file in scope) that look like migrations their runner will not run,
+     * one answer per file: the first stack that claims it speaks for it.
+     */
+    private List<NotRun> notRun(Work work) {
+        ChangeSet cs = work.cs;
+        Set<String> paths = new LinkedHashSet<>();
+        if (cs.isLint()) {
+            paths.addAll(cs.lintPaths());
+        } else {
+            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
+        }
+        List<NotRun> found = new ArrayList<>();
+        for (String path : paths) {
+            if (!scope.migrations().test(path)) continue;
+            for (MigrationReader r : stacks.migrationReaders()) {
+                Optional<NotRun> notRun = r.notRun(cs.after(), path);
+                if (notRun.isEmpty()) continue;
+                found.add(notRun.get());
+                work.checkedFiles.add(path);
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** The migration sets every stack's runner applies on {@code side}. */
+    private List<MigrationSet> sets(Snapshot side) {
+        List<MigrationSet> all = new ArrayList<>();
+        for (MigrationReader r : stacks.migrationReaders()) all.addAll(r.sets(side));
+        return all;
+    }
+
+    /**
+     * Whether any stack recognises a migration on the after side. The file names answer first, with nothing read; only
+     * then are the files that readers recognise by content (changelogs among other XML and YAML) read, until one holds
+     * a migration.
+     */
+    private boolean anyMigration(Work work) {
+        List<String> paths = work.cs.after().paths();
+        List<MigrationReader> byContent = new ArrayList<>();
+        for (MigrationReader r : stacks.migrationReaders()) {
+            if (!r.acceptsByName()) {
+                byContent.add(r);
+                continue;
+            }
+            for (String path : paths) {
+                if (r.accepts(path) && scope.migrations().test(path)) return true;
+            }
+        }
+        for (MigrationReader r : byContent) {
+            for (String path : paths) {
+                if (r.accepts(path) && scope.migrations().test(path) && !work.identify(r, path).items().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<MigrationReader> migrationReaders(String path) {
