@@ -609,24 +609,37 @@ public final class Engine {
 
     // ---- settings ----
 
+    /**
+     * The settings of the files checked. In check mode, a setting the file already had before the change, with the same
+     * value and guard, is left out: touching a file for another reason does not make its old settings the change's.
+     */
     private List<SyncSetting> readSettings(Work work) {
         ChangeSet cs = work.cs;
-        Set<String> paths = new LinkedHashSet<>();
+        Map<String, String> paths = new LinkedHashMap<>();
         if (cs.isLint()) {
-            paths.addAll(cs.lintPaths());
+            for (String path : cs.lintPaths()) paths.put(path, null);
         } else {
-            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
+            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.put(c.newPath(), c.oldPath());
         }
         List<SyncSetting> settings = new ArrayList<>();
-        for (String path : paths) {
+        for (var entry : paths.entrySet()) {
+            String path = entry.getKey();
             for (SettingsReader r : stacks.settingsReaders()) {
                 if (!r.accepts(path) || work.tooLarge(cs.after(), path, head -> r.recognizes(path, head))) continue;
                 Optional<String> text = work.text(path);
                 if (text.isEmpty()) continue;
                 ReadResult<SyncSetting> result = r.read(path, text.get());
-                settings.addAll(result.items());
                 work.problems.addAll(result.problems());
                 work.checkedFiles.add(path);
+                String oldPath = entry.getValue();
+                if (oldPath == null || result.items().isEmpty() || !r.accepts(oldPath)
+                        || work.tooLarge(cs.before(), oldPath, head -> false)) {
+                    settings.addAll(result.items());
+                    continue;
+                }
+                Optional<String> was = cs.before().readableText(oldPath);
+                List<SyncSetting> before = was.map(t -> r.read(oldPath, t).items()).orElse(List.of());
+                settings.addAll(SettingChanges.introduced(result.items(), text.get(), before, was.orElse("")));
             }
         }
         return settings;
