@@ -72,7 +72,7 @@ public final class EntityChangeWithoutMigration implements Rule {
         SchemaChange first = lines.get(0).get(0);
         Set<String> tables = new LinkedHashSet<>();
         for (List<SchemaChange> changes : lines) for (SchemaChange c : changes) tables.add(MigrationNames.objectFor(c));
-        String what = lines.size() == 1 ? first.message()
+        String what = lines.size() == 1 ? described(lines.get(0))
                 : lines.size() + " entity changes need a migration (" + String.join(", ", tables) + ")";
         String advice = analysis.advice().get(first);
         return finding(first.location(), what + ", but " + NO_MIGRATIONS + ".", (advice != null ? advice
@@ -93,9 +93,7 @@ public final class EntityChangeWithoutMigration implements Rule {
     }
 
     static String notRunMessage(List<SchemaChange> changes, NotRun skipped) {
-        StringJoiner what = new StringJoiner("; ");
-        for (SchemaChange c : changes) what.add(c.message());
-        return what + ", but the new migration " + skipped.path() + " is not run by its runner: " + skipped.reason()
+        return described(changes) + ", but the new migration " + skipped.path() + " is not run by its runner: " + skipped.reason()
                 + ".";
     }
 
@@ -103,10 +101,15 @@ public final class EntityChangeWithoutMigration implements Rule {
     static String message(List<SchemaChange> changes) {
         SchemaChange first = changes.get(0);
         if (changes.size() == 1) return message(first);
+        return described(changes) + ", but this change adds no migration that " + MigrationNames.verbFor(first) + " "
+                + MigrationNames.objectFor(first) + ".";
+    }
+
+    /** What one line does to one table, in SQL terms, its changes separated by {@code ;}. */
+    private static String described(List<SchemaChange> changes) {
         StringJoiner what = new StringJoiner("; ");
         for (SchemaChange c : changes) what.add(c.message());
-        return what + ", but this change adds no migration that " + MigrationNames.verbFor(first) + " "
-                + MigrationNames.objectFor(first) + ".";
+        return what.toString();
     }
 
     /**
