@@ -3,6 +3,7 @@ package dev.migrationguard.analysis;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.SyncSetting;
@@ -11,6 +12,7 @@ import dev.migrationguard.stack.WayBack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -20,7 +22,9 @@ import java.util.function.Predicate;
  * @param newMigrations     migrations this change adds (in lint mode: none)
  * @param checkedMigrations migrations whose own content is judged: the new ones in check mode, all in lint mode
  * @param deployedEdits     deployed migrations this change modifies, deletes or renames
- * @param settings          schema-synchronising settings in the files checked
+ * @param settings          schema-synchronising settings in the files checked; in check mode only those the change
+ *                          introduced or altered (the same key, value, profile and guard on the before side of the
+ *                          file is not the change's doing)
  * @param problems          files that could not be parsed
  * @param suppressions      suppression comments in the files checked
  * @param advice            for each schema change, the next step the project's migration tool suggests; absent when no
@@ -30,12 +34,22 @@ import java.util.function.Predicate;
  * @param firstOfItsStack   whether a migration is its project's first (lowest version, oldest timestamp, first
  *                          changeSet); asked rarely, so it may read the whole repository on first use
  * @param wayBacks          how each stack's migration tool speaks of a way back, by stack id
+ * @param notRun            files that look like migrations but that their runner will not run: of the changed files
+ *                          in check mode, of every file in scope in lint mode. They cover nothing
+ * @param runners           the migration sets each side's runners apply, read when first asked
  */
 public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
                        List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
                        Map<SchemaChange, String> advice, Map<String, String> deployedIn,
-                       Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks) {
+                       Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks, List<NotRun> notRun,
+                       RunnerView runners) {
+
+    /** The file at {@code path} that its runner will not run, if it is one. */
+    public Optional<NotRun> notRun(String path) {
+        for (NotRun n : notRun) if (n.path().equals(path)) return Optional.of(n);
+        return Optional.empty();
+    }
 
     /** How the migration tool of this migration's stack speaks of its way back. */
     public WayBack wayBack(Migration m) {

@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Analysis.DeployedEdit;
 import dev.migrationguard.analysis.Analysis.SuppressionComment;
 import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RunnerView;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
@@ -14,6 +15,8 @@ import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationNames;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.SchemaChange;
@@ -116,6 +119,7 @@ public final class Engine {
         }
         if (!ledgers.isEmpty()) ledgerEdits(work, ledgers, edits);
         List<SyncSetting> settings = readSettings(work);
+        List<NotRun> notRun = notRun(work);
 
         Map<SchemaChange, String> advice = new HashMap<>();
         for (SchemaChange c : schemaChanges) {
@@ -134,9 +138,11 @@ public final class Engine {
         Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
         Map<String, WayBack> wayBacks = new LinkedHashMap<>();
         stacks.tools().forEach((stack, tool) -> wayBacks.put(stack, tool.wayBack()));
+        var runners = new RunnerView(() -> sets(cs.before()), () -> sets(cs.after()),
+                () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn,
-                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks);
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -534,6 +540,66 @@ public final class Engine {
         return map;
     }
 
+    /**
+     * The files of the change (in lint mode: every file in scope) that look like migrations their runner will not run,
+     * one answer per file: the first stack that claims it speaks for it.
+     */
+    private List<NotRun> notRun(Work work) {
+        ChangeSet cs = work.cs;
+        Set<String> paths = new LinkedHashSet<>();
+        if (cs.isLint()) {
+            paths.addAll(cs.lintPaths());
+        } else {
+            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
+        }
+        List<NotRun> found = new ArrayList<>();
+        for (String path : paths) {
+            if (!scope.migrations().test(path)) continue;
+            for (MigrationReader r : stacks.migrationReaders()) {
+                Optional<NotRun> notRun = r.notRun(cs.after(), path);
+                if (notRun.isEmpty()) continue;
+                found.add(notRun.get());
+                work.checkedFiles.add(path);
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** The migration sets every stack's runner applies on {@code side}. */
+    private List<MigrationSet> sets(Snapshot side) {
+        List<MigrationSet> all = new ArrayList<>();
+        for (MigrationReader r : stacks.migrationReaders()) all.addAll(r.sets(side));
+        return all;
+    }
+
+    /**
+     * Whether any stack recognises a migration on the after side. The file names answer first, with nothing read; only
+     * then are the files that readers recognise by content (changelogs among other XML and YAML) read, until one holds
+     * a migration.
+     */
+    private boolean anyMigration(Work work) {
+        List<String> paths = work.cs.after().paths();
+        List<MigrationReader> byContent = new ArrayList<>();
+        for (MigrationReader r : stacks.migrationReaders()) {
+            if (!r.acceptsByName()) {
+                byContent.add(r);
+                continue;
+            }
+            for (String path : paths) {
+                if (r.accepts(path) && scope.migrations().test(path)) return true;
+            }
+        }
+        for (MigrationReader r : byContent) {
+            for (String path : paths) {
+                if (r.accepts(path) && scope.migrations().test(path) && !work.identify(r, path).items().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private List<MigrationReader> migrationReaders(String path) {
         if (!scope.migrations().test(path)) return List.of();
         List<MigrationReader> readers = new ArrayList<>();
@@ -543,24 +609,37 @@ public final class Engine {
 
     // ---- settings ----
 
+    /**
+     * The settings of the files checked. In check mode, a setting the file already had before the change, with the same
+     * value and guard, is left out: touching a file for another reason does not make its old settings the change's.
+     */
     private List<SyncSetting> readSettings(Work work) {
         ChangeSet cs = work.cs;
-        Set<String> paths = new LinkedHashSet<>();
+        Map<String, String> paths = new LinkedHashMap<>();
         if (cs.isLint()) {
-            paths.addAll(cs.lintPaths());
+            for (String path : cs.lintPaths()) paths.put(path, null);
         } else {
-            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.add(c.newPath());
+            for (FileChange c : cs.changes()) if (c.newPath() != null) paths.put(c.newPath(), c.oldPath());
         }
         List<SyncSetting> settings = new ArrayList<>();
-        for (String path : paths) {
+        for (var entry : paths.entrySet()) {
+            String path = entry.getKey();
             for (SettingsReader r : stacks.settingsReaders()) {
                 if (!r.accepts(path) || work.tooLarge(cs.after(), path, head -> r.recognizes(path, head))) continue;
                 Optional<String> text = work.text(path);
                 if (text.isEmpty()) continue;
                 ReadResult<SyncSetting> result = r.read(path, text.get());
-                settings.addAll(result.items());
                 work.problems.addAll(result.problems());
                 work.checkedFiles.add(path);
+                String oldPath = entry.getValue();
+                if (oldPath == null || result.items().isEmpty() || !r.accepts(oldPath)
+                        || work.tooLarge(cs.before(), oldPath, head -> false)) {
+                    settings.addAll(result.items());
+                    continue;
+                }
+                Optional<String> was = cs.before().readableText(oldPath);
+                List<SyncSetting> before = was.map(t -> r.read(oldPath, t).items()).orElse(List.of());
+                settings.addAll(SettingChanges.introduced(result.items(), text.get(), before, was.orElse("")));
             }
         }
         return settings;

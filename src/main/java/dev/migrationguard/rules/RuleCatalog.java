@@ -30,6 +30,7 @@ public final class RuleCatalog {
     private static final List<Entry> ENTRIES = List.of(
             new Entry(EntityChangeWithoutMigration.class, c -> new EntityChangeWithoutMigration()),
             new Entry(DeployedMigrationEdited.class, c -> new DeployedMigrationEdited()),
+            new Entry(MigrationNotRun.class, c -> new MigrationNotRun()),
             new Entry(VagueMigrationName.class, c -> new VagueMigrationName(VagueMigrationName.Options.from(c.options()))),
             new Entry(MissingDownMigration.class,
                     c -> new MissingDownMigration(MissingDownMigration.Options.from(c.options()))),

@@ -85,8 +85,12 @@ class CliEndToEndTest {
         g.write(ENTITY, contest("\n    private Integer divisions;\n")).add(ENTITY);
         Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
         assertEquals(1, r.code(), r::toString);
-        assertEquals("Add a migration, named like AddContestDivisions, that alters table \"contest\", in the same commit.",
-                r.json().get("findings").get(0).get("hint").asText());
+        JsonNode f = r.json().get("findings").get(0);
+        assertTrue(f.get("message").asText().endsWith(", but no migrations found: is there a migration folder the "
+                + "configuration should name? (`migrations.sql-folders`)."), f::toString);
+        assertEquals("Add a migration, named like AddContestDivisions, that alters table \"contest\", in the same commit."
+                + " If the project keeps its migrations in a folder of its own, name it under `migrations.sql-folders` in"
+                + " .migration-guard.yml.", f.get("hint").asText());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Migration.Touch;
 import dev.migrationguard.model.MigrationNames;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
@@ -43,7 +44,8 @@ import java.util.regex.Pattern;
  * {@code column <table>.<name> [<type>|?] [null|not null]} lines (a {@code broken} line does not parse), read as the
  * physical tables they declare, types spelled for the run's database; {@code toy[-<profile>].db} files name that
  * database ({@code database <name>}); migrations are
- * {@code <n>-<name>.toy} files of {@code create|alter|drop <table>} lines and a {@code down:} line for the way back;
+ * {@code <n>-<name>.toy} files of {@code create|alter|drop <table>} lines and a {@code down:} line for the way back
+ * ({@code <n>_<name>.toy} looks like one, but its runner skips it);
  * {@code toy_history(name)} records what a database applied. Its one option, {@code toy.down-required}
  * ({@code yes} or {@code no}), says whether a migration needs its {@code down:} line.
  */
@@ -58,6 +60,8 @@ public final class ToyStack implements Stack, MigrationTool {
     static final String ID = "toy";
     static final String DOWN_REQUIRED = "toy.down-required";
     private static final Pattern FILE = Pattern.compile("(?:.*/)?(\\d+)-([^/]+)\\.toy");
+    /** A migration named with an underscore after its number: the toy runner skips it. */
+    private static final Pattern MISNAMED = Pattern.compile("((?:.*/)?)(\\d+)_([^/]+)\\.toy");
     private static final Pattern LINE = Pattern.compile("(table|column|create|alter|drop) ([\\w.]+)");
     private static final Pattern COLUMN = Pattern.compile("column (\\w+)\\.(\\w+)(?: (.+?))??(?: (not null|null))?");
     private static final Pattern VIEW = Pattern.compile("view (\\w+) as (.+)");
@@ -233,6 +237,15 @@ public final class ToyStack implements Stack, MigrationTool {
         @Override
         public boolean accepts(String path) {
             return FILE.matcher(path).matches();
+        }
+
+        @Override
+        public Optional<NotRun> notRun(Snapshot side, String path) {
+            Matcher m = MISNAMED.matcher(path);
+            if (!m.matches()) return Optional.empty();
+            return Optional.of(new NotRun(Location.file(path), ID, "its name has an underscore after the number, so "
+                    + "the toy runner skips it", "Rename it to " + m.group(1) + m.group(2) + "-" + m.group(3)
+                    + ".toy."));
         }
 
         @Override
