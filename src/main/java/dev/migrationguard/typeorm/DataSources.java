@@ -1,0 +1,414 @@
+package dev.migrationguard.typeorm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.typescript.TsNode;
+import dev.migrationguard.typescript.TypeScript;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The TypeORM data sources of a snapshot as its runner sees them: every options object with a {@code migrations}
+ * option ({@code new DataSource({...})}, {@code TypeOrmModule.forRoot}/{@code forRootAsync} factories, exported
+ * option objects, {@code ormconfig.*}), its globs resolved to paths of the snapshot, its {@code type} and
+ * {@code migrationsTableName}, its project (the folder of the nearest {@code package.json}), and whether it is a
+ * production one. Code is read, never run: a value built at run time (an environment variable) makes the data source's
+ * migrations unknown, and unknown is silent.
+ */
+final class DataSources {
+    /** Folders and file-name words of code the application does not run in production: tests, their setup, seeds. */
+    private static final Set<String> NOT_PRODUCTION = Set.of("test", "tests", "__tests__", "__test__", "e2e", "spec",
+            "specs", "__mocks__", "mocks", "mock", "fixtures", "fixture", "testing", "seed", "seeds", "seeder", "seeders",
+            "seeding", "jest", "vitest", "setuptests", "testsetup");
+    private static final Pattern WORDS = Pattern.compile("[^a-z0-9_]+");
+    private static final Pattern MIGRATIONS_KEY = Pattern.compile("\\bmigrations\\b");
+    /** Words of a script's name that say it may hold data-source options. */
+    private static final Set<String> SOURCE_WORDS = Set.of("data", "datasource", "ormconfig", "typeorm", "database",
+            "db", "orm", "config", "configuration", "app", "connection", "source", "module", "providers", "provider",
+            "index", "main", "migration", "migrations", "postgres", "mysql", "sqlite", "env", "cli");
+    private static final String DIR = "\u0000dir\u0000";
+    private static final String ROOT = "\u0000root\u0000";
+
+    private DataSources() {
+    }
+
+    /**
+     * One options object with a {@code migrations} option.
+     *
+     * @param at        where its {@code migrations} option is written
+     * @param project   the folder of its {@code package.json} ("" for the root)
+     * @param globs     the globs as resolved (paths of the snapshot), for messages
+     * @param patterns  the same as patterns, a {@code dist/**.js} glob also matching the {@code src/**.ts} it is built from
+     * @param classFiles the files of migration classes it lists by import
+     * @param known     false when some entry could not be read (an environment variable, a computed list)
+     */
+    record DataSource(Location at, String project, Dialect dialect, String tableName, List<String> globs,
+                      List<Pattern> patterns, Set<String> classFiles, boolean known, boolean production) {
+        boolean runs(String path) {
+            if (classFiles.contains(path)) return true;
+            String asJs = path.endsWith(".ts") ? path.substring(0, path.length() - 3) + ".js" : path;
+            for (Pattern p : patterns) if (p.matcher(path).matches() || p.matcher(asJs).matches()) return true;
+            return false;
+        }
+
+        /** What names its migrations to a person: the globs, or the classes it imports. */
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            for (String g : globs) parts.add("'" + g + "'");
+            if (!classFiles.isEmpty()) parts.add(classFiles.size() + " imported classes");
+            return String.join(", ", parts);
+        }
+
+        /** What makes two data sources one set: the same migrations for the same database. */
+        String setKey() {
+            List<String> keys = new ArrayList<>();
+            for (Pattern p : patterns) keys.add(p.pattern());
+            keys.addAll(classFiles);
+            keys.sort(null);
+            return project + "|" + dialect + "|" + String.join(",", keys);
+        }
+    }
+
+    /** Whether a file is test code, test setup or a seed script: its data sources are not production ones. */
+    static boolean notProduction(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String part : lower.split("/")) {
+            if (NOT_PRODUCTION.contains(part)) return true;
+        }
+        String name = Text.fileName(lower);
+        for (String word : WORDS.split(name)) {
+            if (NOT_PRODUCTION.contains(word)) return true;
+        }
+        return name.contains(".spec.") || name.contains(".test.") || name.contains("-spec.") || name.contains("setup-test")
+                || name.contains("test-setup");
+    }
+
+    /** The folder of the {@code package.json} nearest above the path; "" when none. */
+    static String project(Set<String> packageFolders, String path) {
+        String folder = parent(path);
+        while (true) {
+            if (packageFolders.contains(folder)) return folder;
+            if (folder.isEmpty()) return "";
+            folder = parent(folder);
+        }
+    }
+
+    static Set<String> packageFolders(Snapshot side) {
+        Set<String> out = new HashSet<>();
+        for (String p : side.paths()) {
+            if (p.contains("node_modules/")) continue;
+            if (p.equals("package.json") || p.endsWith("/package.json")) out.add(parent(p));
+        }
+        return out;
+    }
+
+    /** Every data source of the snapshot with a {@code migrations} option. */
+    static List<DataSource> find(Snapshot side, TsSources sources) {
+        Set<String> packages = packageFolders(side);
+        List<DataSource> out = new ArrayList<>();
+        for (String path : side.paths()) {
+            if (!candidate(path)) continue;
+            Optional<String> text = side.readableText(path);
+            if (text.isEmpty() || !MIGRATIONS_KEY.matcher(text.get()).find()) continue;
+            String name = Text.fileName(path);
+            try {
+                if (name.endsWith(".json")) {
+                    out.addAll(json(side, path, text.get(), packages));
+                } else if (name.startsWith("ormconfig.") || TypeOrmSettingsReader.mayConfigureTypeOrm(text.get())) {
+                    out.addAll(script(side, sources, path, text.get(), packages));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // A file we cannot read defines nothing we can tell: its data sources stay unknown.
+                out.add(new DataSource(Location.file(path), project(packages, path), null, null, List.of(), List.of(),
+                        Set.of(), false, !notProduction(path)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean candidate(String path) {
+        if (path.contains("node_modules/") || path.endsWith(".d.ts")) return false;
+        String name = Text.fileName(path).toLowerCase(Locale.ROOT);
+        if (name.equals("ormconfig.json")) return true;
+        if (!(name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs"))) {
+            return false;
+        }
+        for (String part : path.split("/")) {
+            if (part.equals("dist") || part.equals("build") || part.equals("out")) return false;
+        }
+        for (String word : WORDS.split(name)) if (SOURCE_WORDS.contains(word)) return true;
+        return false;
+    }
+
+    private static List<DataSource> json(Snapshot side, String path, String text, Set<String> packages) {
+        List<DataSource> out = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(text);
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        List<JsonNode> configs = new ArrayList<>();
+        if (root.isArray()) root.forEach(configs::add);
+        else configs.add(root);
+        String project = project(packages, path);
+        for (JsonNode c : configs) {
+            JsonNode migrations = c.get("migrations");
+            if (migrations == null) continue;
+            List<String> raw = new ArrayList<>();
+            boolean known = true;
+            if (migrations.isArray()) {
+                for (JsonNode g : migrations) {
+                    if (g.isTextual()) raw.add(ROOT + "/" + g.asText());
+                    else known = false;
+                }
+            } else {
+                known = false;
+            }
+            Dialect dialect = c.hasNonNull("type") ? Dialect.parse(c.get("type").asText()).orElse(null) : null;
+            String table = c.hasNonNull("migrationsTableName") ? c.get("migrationsTableName").asText() : null;
+            out.add(build(side, Location.file(path), path, project, dialect, table, raw, Set.of(), known));
+        }
+        return out;
+    }
+
+    private static List<DataSource> script(Snapshot side, TsSources sources, String path, String text,
+                                           Set<String> packages) {
+        List<DataSource> out = new ArrayList<>();
+        Optional<TypeScript.Parsed> parsed = sources.parse(side, path);
+        if (parsed.isEmpty() || parsed.get().module() == null) return out;
+        TsNode.Module module = parsed.get().module();
+        Map<String, TsNode> scope = TsValues.constants(module.body());
+        module.walk(n -> {
+            if (n instanceof TsNode.Var v && v.init() != null) scope.putIfAbsent(v.name(), v.init());
+        });
+        String project = project(packages, path);
+        boolean typeorm = Text.fileName(path).startsWith("ormconfig.") || text.toLowerCase(Locale.ROOT).contains("typeorm");
+        module.walk(n -> {
+            if (!(n instanceof TsNode.Obj o)) return;
+            Optional<TsNode.Prop> migrations = o.prop("migrations");
+            if (migrations.isEmpty()) return;
+            if (!typeorm && o.prop("entities").isEmpty() && o.prop("type").isEmpty()) return;
+            List<String> raw = new ArrayList<>();
+            Set<String> classes = new LinkedHashSet<>();
+            boolean known = entries(side, sources, module, path, migrations.get().value(), scope, raw, classes, 0);
+            Dialect dialect = o.prop("type").flatMap(p -> TsValues.string(p.value(), scope, DIR))
+                    .filter(s -> !s.contains(DIR)).flatMap(Dialect::parse).orElse(null);
+            String table = o.prop("migrationsTableName").flatMap(p -> TsValues.string(p.value(), scope, DIR))
+                    .filter(s -> !s.contains(DIR)).orElse(null);
+            TsNode.Prop at = migrations.get();
+            out.add(build(side, Location.at(path, at.line(), at.column()), path, project, dialect, table, raw,
+                    classes, known));
+        });
+        return out;
+    }
+
+    /** Reads the entries of a {@code migrations} value into globs and class files; false when one is unknown. */
+    private static boolean entries(Snapshot side, TsSources sources, TsNode.Module module, String path, TsNode value,
+                                   Map<String, TsNode> scope, List<String> raw, Set<String> classes, int depth) {
+        if (value == null || depth > 8) return false;
+        if (value instanceof TsNode.Ident id && !id.name().equals("__dirname") && scope.containsKey(id.name())
+                && scope.get(id.name()) != value) {
+            return entries(side, sources, module, path, scope.get(id.name()), scope, raw, classes, depth + 1);
+        }
+        if (value instanceof TsNode.Arr arr) {
+            boolean known = true;
+            for (TsNode item : arr.items()) {
+                known &= entries(side, sources, module, path, item, scope, raw, classes, depth + 1);
+            }
+            return known;
+        }
+        Optional<String> glob = pathValue(value, scope, 0);
+        if (glob.isPresent()) {
+            raw.add(glob.get());
+            return true;
+        }
+        if (value instanceof TsNode.Ident id) {
+            Optional<TsNode.ImportedName> imported = module.importOf(id.name());
+            if (imported.isPresent() && !imported.get().name().equals("*")) {
+                Optional<String> file = sources.resolveImport(side, path, imported.get().source());
+                if (file.isPresent()) {
+                    classes.add(file.get());
+                    return true;
+                }
+            }
+            Optional<TsNode.ClassDecl> local = TsSources.classNamed(module, id.name());
+            if (local.isPresent()) {
+                classes.add(path);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A path built by string literals, {@code __dirname}, {@code process.cwd()}, {@code +}, templates and
+     * {@code path.join}/{@code path.resolve}; empty when any part is unknown. The result starts with a marker for
+     * {@code __dirname} or the project root; a plain relative string is relative to the project root (TypeORM's
+     * working directory).
+     */
+    private static Optional<String> pathValue(TsNode n, Map<String, TsNode> scope, int depth) {
+        if (n == null || depth > 10) return Optional.empty();
+        Optional<String> v = part(n, scope, depth);
+        if (v.isEmpty()) return v;
+        String s = v.get();
+        if (s.startsWith(DIR) || s.startsWith(ROOT)) return v;
+        if (s.startsWith("/")) return Optional.empty();
+        return Optional.of(ROOT + "/" + s);
+    }
+
+    private static Optional<String> part(TsNode n, Map<String, TsNode> scope, int depth) {
+        if (n == null || depth > 10) return Optional.empty();
+        if (n instanceof TsNode.Str s) return Optional.of(s.value());
+        if (n instanceof TsNode.Ident id) {
+            if (id.name().equals("__dirname")) return Optional.of(DIR);
+            TsNode bound = scope.get(id.name());
+            return bound == null || bound == n ? Optional.empty() : part(bound, scope, depth + 1);
+        }
+        if (n instanceof TsNode.Template t) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < t.quasis().size(); i++) {
+                b.append(t.quasis().get(i));
+                if (i < t.exprs().size()) {
+                    Optional<String> p = part(t.exprs().get(i), scope, depth + 1);
+                    if (p.isEmpty()) return Optional.empty();
+                    b.append(p.get());
+                }
+            }
+            return Optional.of(b.toString());
+        }
+        if (n instanceof TsNode.Binary b && b.op().equals("+")) {
+            Optional<String> l = part(b.left(), scope, depth + 1);
+            Optional<String> r = part(b.right(), scope, depth + 1);
+            return l.isPresent() && r.isPresent() ? Optional.of(l.get() + r.get()) : Optional.empty();
+        }
+        if (n instanceof TsNode.Call c) {
+            String fn = c.callee() instanceof TsNode.Ident id ? id.name()
+                    : c.callee() instanceof TsNode.Member m ? m.property() : null;
+            if ("cwd".equals(fn) && c.args().isEmpty()) return Optional.of(ROOT);
+            if ("join".equals(fn) || "resolve".equals(fn)) {
+                if (c.callee() instanceof TsNode.Member m && !(m.object() instanceof TsNode.Ident)) {
+                    return Optional.empty();
+                }
+                StringBuilder b = new StringBuilder();
+                for (TsNode a : c.args()) {
+                    Optional<String> p = part(a, scope, depth + 1);
+                    if (p.isEmpty()) return Optional.empty();
+                    String s = p.get();
+                    if (b.length() > 0 && !s.startsWith("/") && b.charAt(b.length() - 1) != '/') b.append('/');
+                    b.append(s);
+                }
+                return Optional.of(b.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DataSource build(Snapshot side, Location at, String file, String project, Dialect dialect,
+                                    String table, List<String> raw, Set<String> classes, boolean known) {
+        List<String> globs = new ArrayList<>();
+        List<Pattern> patterns = new ArrayList<>();
+        Builds builds = Builds.of(side, project);
+        for (String r : raw) {
+            String resolved = r.startsWith(DIR) ? join(parent(file), r.substring(DIR.length()))
+                    : join(project, r.substring(ROOT.length()));
+            if (resolved == null) {
+                known = false;
+                continue;
+            }
+            globs.add(resolved);
+            for (String source : builds.sources(resolved)) patterns.add(Globs.compile(source));
+        }
+        return new DataSource(at, project, dialect, table, globs, patterns, classes, known, !notProduction(file));
+    }
+
+    /**
+     * Where compiled output comes from: {@code outDir} and {@code rootDir} of the project's {@code tsconfig.json}
+     * ({@code dist} from the folder itself or {@code src} when not said), so that a glob over the build is matched
+     * against the sources that build it.
+     */
+    private record Builds(String project, List<String> outDirs, List<String> rootDirs) {
+        static Builds of(Snapshot side, String project) {
+            List<String> out = new ArrayList<>(List.of("dist", "build"));
+            List<String> roots = new ArrayList<>(List.of("src", ""));
+            String config = project.isEmpty() ? "tsconfig.json" : project + "/tsconfig.json";
+            Optional<String> text = side.readableText(config);
+            if (text.isPresent()) {
+                try {
+                    JsonNode options = TsonReader.read(text.get()).path("compilerOptions");
+                    if (options.hasNonNull("outDir")) out.add(0, strip(options.get("outDir").asText()));
+                    if (options.hasNonNull("rootDir")) roots.add(0, strip(options.get("rootDir").asText()));
+                } catch (java.io.IOException e) {
+                    // A tsconfig we cannot read leaves the usual folders.
+                }
+            }
+            return new Builds(project, out, roots);
+        }
+
+        private static String strip(String dir) {
+            String d = dir.startsWith("./") ? dir.substring(2) : dir;
+            return d.endsWith("/") ? d.substring(0, d.length() - 1) : d.equals(".") ? "" : d;
+        }
+
+        /** The glob itself, and for a glob inside an output folder, the same glob inside each source root. */
+        List<String> sources(String glob) {
+            List<String> out = new ArrayList<>(List.of(glob));
+            for (String o : outDirs) {
+                if (o.isEmpty()) continue;
+                String prefix = project.isEmpty() ? o + "/" : project + "/" + o + "/";
+                if (!glob.startsWith(prefix)) continue;
+                String rest = glob.substring(prefix.length());
+                for (String r : rootDirs) {
+                    String base = project.isEmpty() ? r : r.isEmpty() ? project : project + "/" + r;
+                    out.add(base.isEmpty() ? rest : base + "/" + rest);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** tsconfig.json allows comments and trailing commas. */
+    private static final class TsonReader {
+        private static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+
+        static JsonNode read(String text) throws java.io.IOException {
+            return MAPPER.readTree(text);
+        }
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Joins and normalises; null when the path climbs above the repository. */
+    private static String join(String folder, String rest) {
+        String joined = folder.isEmpty() ? rest : folder + "/" + rest;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : joined.split("/")) {
+            if (p.isEmpty() || p.equals(".")) continue;
+            if (p.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
+}
