@@ -70,15 +70,6 @@ final class DataSources {
             if (!classFiles.isEmpty()) parts.add(classFiles.size() + " imported classes");
             return String.join(", ", parts);
         }
-
-        /** What makes two data sources one set: the same migrations for the same database. */
-        String setKey() {
-            List<String> keys = new ArrayList<>();
-            for (Pattern p : patterns) keys.add(p.pattern());
-            keys.addAll(classFiles);
-            keys.sort(null);
-            return project + "|" + dialect + "|" + String.join(",", keys);
-        }
     }
 
     /** Whether a file is test code, test setup or a seed script: its data sources are not production ones. */

@@ -202,25 +202,14 @@ public final class TypeOrmMigrationReader implements MigrationReader {
      */
     @Override
     public List<MigrationSet> sets(Snapshot side) {
-        Map<String, List<DataSources.DataSource>> groups = new LinkedHashMap<>();
+        Set<String> packages = DataSources.packageFolders(side);
+        // Two data sources that run the same files on the same database are one set (dev over src/, prod over dist/).
+        Map<String, DataSources.DataSource> groups = new LinkedHashMap<>();
+        Map<String, List<String>> filesOf = new LinkedHashMap<>();
         Set<String> governed = new HashSet<>();
         for (DataSources.DataSource d : dataSources(side)) {
-            if (!d.production()) continue;
-            if (!d.known()) continue;
-            groups.computeIfAbsent(d.setKey(), k -> new ArrayList<>()).add(d);
+            if (!d.production() || !d.known()) continue;
             governed.add(d.project());
-        }
-        List<MigrationSet> out = new ArrayList<>();
-        Map<String, List<String>> ungoverned = new LinkedHashMap<>();
-        for (String path : side.paths()) {
-            if (!accepts(path) || governed.contains(DataSources.project(DataSources.packageFolders(side), path))) {
-                continue;
-            }
-            ungoverned.computeIfAbsent(DataSources.project(DataSources.packageFolders(side), path),
-                    k -> new ArrayList<>()).add(path);
-        }
-        for (List<DataSources.DataSource> group : groups.values()) {
-            DataSources.DataSource d = group.get(0);
             List<String> files = new ArrayList<>();
             for (String path : side.paths()) {
                 String name = Text.fileName(path);
@@ -229,8 +218,21 @@ public final class TypeOrmMigrationReader implements MigrationReader {
                     files.add(path);
                 }
             }
+            String key = d.project() + "|" + d.dialect() + "|" + String.join(",", files);
+            groups.putIfAbsent(key, d);
+            filesOf.putIfAbsent(key, files);
+        }
+        List<MigrationSet> out = new ArrayList<>();
+        for (var e : groups.entrySet()) {
+            DataSources.DataSource d = e.getValue();
             out.add(new MigrationSet(TypeOrmStack.ID, d.project(), d.at().path(), d.dialect(),
-                    ordered(side, files, d.dialect())));
+                    ordered(side, filesOf.get(e.getKey()), d.dialect())));
+        }
+        Map<String, List<String>> ungoverned = new LinkedHashMap<>();
+        for (String path : side.paths()) {
+            if (!accepts(path)) continue;
+            String project = DataSources.project(packages, path);
+            if (!governed.contains(project)) ungoverned.computeIfAbsent(project, k -> new ArrayList<>()).add(path);
         }
         for (var e : ungoverned.entrySet()) {
             out.add(new MigrationSet(TypeOrmStack.ID, e.getKey(), "migration files of "
