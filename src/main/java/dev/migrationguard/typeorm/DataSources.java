@@ -194,34 +194,84 @@ final class DataSources {
             if (!typeorm && o.prop("entities").isEmpty() && o.prop("type").isEmpty()) return;
             List<String> raw = new ArrayList<>();
             Set<String> classes = new LinkedHashSet<>();
-            boolean known = entries(side, sources, module, path, migrations.get().value(), scope, raw, classes, 0);
-            Dialect dialect = o.prop("type").flatMap(p -> TsValues.string(p.value(), scope, DIR))
+            boolean known = entries(side, sources, module, path, migrations.get().value(), scope, null, raw, classes,
+                    0);
+            TsNode type = o.prop("type").map(TsNode.Prop::value).orElse(null);
+            Dialect dialect = Optional.ofNullable(type).flatMap(t -> TsValues.string(t, scope, DIR))
                     .filter(s -> !s.contains(DIR)).flatMap(Dialect::parse).orElse(null);
             String table = o.prop("migrationsTableName").flatMap(p -> TsValues.string(p.value(), scope, DIR))
                     .filter(s -> !s.contains(DIR)).orElse(null);
             TsNode.Prop at = migrations.get();
-            out.add(build(side, Location.at(path, at.line(), at.column()), path, project, dialect, table, raw,
-                    classes, known));
+            Location where = Location.at(path, at.line(), at.column());
+            if (!known && type != null && dialect == null) {
+                List<DataSource> perDatabase = perDatabase(side, sources, module, path, migrations.get().value(), scope,
+                        type, where, project, table);
+                if (!perDatabase.isEmpty()) {
+                    out.addAll(perDatabase);
+                    return;
+                }
+            }
+            out.add(build(side, where, path, project, dialect, table, raw, classes, known));
         });
         return out;
     }
 
+    /**
+     * A data source whose {@code type} is read at run time and whose globs name it
+     * ({@code `**}{@code /migrations/${config.type}-*.ts`}): one data source per database it may be, each with the globs
+     * of that database, kept when they match a file. Projects ship one migration set per database this way.
+     */
+    private static List<DataSource> perDatabase(Snapshot side, TsSources sources, TsNode.Module module, String path,
+                                                TsNode migrations, Map<String, TsNode> scope, TsNode type,
+                                                Location where, String project, String table) {
+        List<DataSource> out = new ArrayList<>();
+        String typeShape = shape(type);
+        for (String driver : DRIVERS) {
+            List<String> raw = new ArrayList<>();
+            Set<String> classes = new LinkedHashSet<>();
+            Subst subst = new Subst(typeShape, driver);
+            if (!entries(side, sources, module, path, migrations, scope, subst, raw, classes, 0)) return List.of();
+            DataSource d = build(side, where, path, project, Dialect.parse(driver).orElse(null), table, raw, classes,
+                    true);
+            if (side.paths().stream().anyMatch(d::runs)) out.add(d);
+        }
+        return out;
+    }
+
+    /** The TypeORM driver names a {@code type} read at run time may take, as globs spell them. */
+    private static final List<String> DRIVERS = List.of("postgres", "mysql", "mariadb", "sqlite", "better-sqlite3",
+            "mssql", "oracle", "cockroachdb");
+
+    /** An expression to replace by a value wherever it is written again (the {@code type} read at run time). */
+    private record Subst(String written, String value) {
+        boolean matches(TsNode n) {
+            return written.equals(shape(n));
+        }
+    }
+
+    private static String shape(TsNode n) {
+        StringBuilder b = new StringBuilder();
+        MigrationDigest.canonical(n, b);
+        return b.toString();
+    }
+
     /** Reads the entries of a {@code migrations} value into globs and class files; false when one is unknown. */
     private static boolean entries(Snapshot side, TsSources sources, TsNode.Module module, String path, TsNode value,
-                                   Map<String, TsNode> scope, List<String> raw, Set<String> classes, int depth) {
+                                   Map<String, TsNode> scope, Subst subst, List<String> raw, Set<String> classes,
+                                   int depth) {
         if (value == null || depth > 8) return false;
         if (value instanceof TsNode.Ident id && !id.name().equals("__dirname") && scope.containsKey(id.name())
                 && scope.get(id.name()) != value) {
-            return entries(side, sources, module, path, scope.get(id.name()), scope, raw, classes, depth + 1);
+            return entries(side, sources, module, path, scope.get(id.name()), scope, subst, raw, classes, depth + 1);
         }
         if (value instanceof TsNode.Arr arr) {
             boolean known = true;
             for (TsNode item : arr.items()) {
-                known &= entries(side, sources, module, path, item, scope, raw, classes, depth + 1);
+                known &= entries(side, sources, module, path, item, scope, subst, raw, classes, depth + 1);
             }
             return known;
         }
-        Optional<String> glob = pathValue(value, scope, 0);
+        Optional<String> glob = pathValue(value, scope, subst, 0);
         if (glob.isPresent()) {
             raw.add(glob.get());
             return true;
@@ -250,9 +300,9 @@ final class DataSources {
      * {@code __dirname} or the project root; a plain relative string is relative to the project root (TypeORM's
      * working directory).
      */
-    private static Optional<String> pathValue(TsNode n, Map<String, TsNode> scope, int depth) {
+    private static Optional<String> pathValue(TsNode n, Map<String, TsNode> scope, Subst subst, int depth) {
         if (n == null || depth > 10) return Optional.empty();
-        Optional<String> v = part(n, scope, depth);
+        Optional<String> v = part(n, scope, subst, depth);
         if (v.isEmpty()) return v;
         String s = v.get();
         if (s.startsWith(DIR) || s.startsWith(ROOT)) return v;
@@ -260,20 +310,21 @@ final class DataSources {
         return Optional.of(ROOT + "/" + s);
     }
 
-    private static Optional<String> part(TsNode n, Map<String, TsNode> scope, int depth) {
+    private static Optional<String> part(TsNode n, Map<String, TsNode> scope, Subst subst, int depth) {
         if (n == null || depth > 10) return Optional.empty();
+        if (subst != null && subst.matches(n)) return Optional.of(subst.value());
         if (n instanceof TsNode.Str s) return Optional.of(s.value());
         if (n instanceof TsNode.Ident id) {
             if (id.name().equals("__dirname")) return Optional.of(DIR);
             TsNode bound = scope.get(id.name());
-            return bound == null || bound == n ? Optional.empty() : part(bound, scope, depth + 1);
+            return bound == null || bound == n ? Optional.empty() : part(bound, scope, subst, depth + 1);
         }
         if (n instanceof TsNode.Template t) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < t.quasis().size(); i++) {
                 b.append(t.quasis().get(i));
                 if (i < t.exprs().size()) {
-                    Optional<String> p = part(t.exprs().get(i), scope, depth + 1);
+                    Optional<String> p = part(t.exprs().get(i), scope, subst, depth + 1);
                     if (p.isEmpty()) return Optional.empty();
                     b.append(p.get());
                 }
@@ -281,9 +332,16 @@ final class DataSources {
             return Optional.of(b.toString());
         }
         if (n instanceof TsNode.Binary b && b.op().equals("+")) {
-            Optional<String> l = part(b.left(), scope, depth + 1);
-            Optional<String> r = part(b.right(), scope, depth + 1);
+            Optional<String> l = part(b.left(), scope, subst, depth + 1);
+            Optional<String> r = part(b.right(), scope, subst, depth + 1);
             return l.isPresent() && r.isPresent() ? Optional.of(l.get() + r.get()) : Optional.empty();
+        }
+        if (n instanceof TsNode.Conditional c) {
+            // Either branch may run (ts-node or the build): both match, as a glob alternation.
+            Optional<String> a = part(c.then(), scope, subst, depth + 1);
+            Optional<String> b = part(c.otherwise(), scope, subst, depth + 1);
+            if (a.isEmpty() || b.isEmpty() || (a.get() + b.get()).contains("/")) return Optional.empty();
+            return Optional.of("{" + a.get() + "," + b.get() + "}");
         }
         if (n instanceof TsNode.Call c) {
             String fn = c.callee() instanceof TsNode.Ident id ? id.name()
@@ -295,7 +353,7 @@ final class DataSources {
                 }
                 StringBuilder b = new StringBuilder();
                 for (TsNode a : c.args()) {
-                    Optional<String> p = part(a, scope, depth + 1);
+                    Optional<String> p = part(a, scope, subst, depth + 1);
                     if (p.isEmpty()) return Optional.empty();
                     String s = p.get();
                     if (b.length() > 0 && !s.startsWith("/") && b.charAt(b.length() - 1) != '/') b.append('/');
@@ -326,45 +384,49 @@ final class DataSources {
     }
 
     /**
-     * Where compiled output comes from: {@code outDir} and {@code rootDir} of the project's {@code tsconfig.json}
-     * ({@code dist} from the folder itself or {@code src} when not said), so that a glob over the build is matched
-     * against the sources that build it.
+     * Where compiled output comes from: the {@code outDir} and {@code rootDir} of every {@code tsconfig*.json} of the
+     * project (a server's own {@code server/tsconfig.json} with {@code "outDir": "../dist"} builds {@code server/} into
+     * {@code dist/}), and the usual {@code dist/} and {@code build/} from {@code src/} or the project folder, so that a
+     * glob over the build is matched against the sources that build it. Folders are paths of the snapshot.
      */
-    private record Builds(String project, List<String> outDirs, List<String> rootDirs) {
+    private record Builds(List<String[]> outToRoot) {
         static Builds of(Snapshot side, String project) {
-            List<String> out = new ArrayList<>(List.of("dist", "build"));
-            List<String> roots = new ArrayList<>(List.of("src", ""));
-            String config = project.isEmpty() ? "tsconfig.json" : project + "/tsconfig.json";
-            Optional<String> text = side.readableText(config);
-            if (text.isPresent()) {
+            List<String[]> pairs = new ArrayList<>();
+            String prefix = project.isEmpty() ? "" : project + "/";
+            for (String path : side.paths()) {
+                if (!path.startsWith(prefix) || path.contains("node_modules/")) continue;
+                String name = Text.fileName(path);
+                if (!name.startsWith("tsconfig") || !name.endsWith(".json")) continue;
+                Optional<String> text = side.readableText(path);
+                if (text.isEmpty()) continue;
                 try {
                     JsonNode options = TsonReader.read(text.get()).path("compilerOptions");
-                    if (options.hasNonNull("outDir")) out.add(0, strip(options.get("outDir").asText()));
-                    if (options.hasNonNull("rootDir")) roots.add(0, strip(options.get("rootDir").asText()));
+                    if (!options.hasNonNull("outDir")) continue;
+                    String folder = parent(path);
+                    String out = join(folder, options.get("outDir").asText());
+                    String root = options.hasNonNull("rootDir") ? join(folder, options.get("rootDir").asText())
+                            : folder;
+                    if (out != null && root != null) pairs.add(new String[]{out, root});
                 } catch (java.io.IOException e) {
-                    // A tsconfig we cannot read leaves the usual folders.
+                    // A tsconfig we cannot read maps nothing; the usual folders still do.
                 }
             }
-            return new Builds(project, out, roots);
+            for (String out : List.of("dist", "build")) {
+                for (String root : List.of("src", "")) {
+                    pairs.add(new String[]{prefix + out, root.isEmpty() ? project : prefix + root});
+                }
+            }
+            return new Builds(pairs);
         }
 
-        private static String strip(String dir) {
-            String d = dir.startsWith("./") ? dir.substring(2) : dir;
-            return d.endsWith("/") ? d.substring(0, d.length() - 1) : d.equals(".") ? "" : d;
-        }
-
-        /** The glob itself, and for a glob inside an output folder, the same glob inside each source root. */
+        /** The glob itself, and for a glob inside an output folder, the same glob inside the folder it is built from. */
         List<String> sources(String glob) {
             List<String> out = new ArrayList<>(List.of(glob));
-            for (String o : outDirs) {
-                if (o.isEmpty()) continue;
-                String prefix = project.isEmpty() ? o + "/" : project + "/" + o + "/";
-                if (!glob.startsWith(prefix)) continue;
-                String rest = glob.substring(prefix.length());
-                for (String r : rootDirs) {
-                    String base = project.isEmpty() ? r : r.isEmpty() ? project : project + "/" + r;
-                    out.add(base.isEmpty() ? rest : base + "/" + rest);
-                }
+            for (String[] pair : outToRoot) {
+                String outDir = pair[0];
+                if (outDir.isEmpty() || !glob.startsWith(outDir + "/")) continue;
+                String rest = glob.substring(outDir.length() + 1);
+                out.add(pair[1].isEmpty() ? rest : pair[1] + "/" + rest);
             }
             return out;
         }

@@ -190,4 +190,42 @@ class TypeOrmRunnerViewTest {
         assertTrue(reader.notRun(snapshot, "src/migrations/1700000000001-Lost.ts").isPresent());
         assertEquals(Dialect.MYSQL, reader.sets(snapshot).get(0).dialect());
     }
+
+    @Test
+    void aServerBuiltByItsOwnTsconfigMapsItsDistGlobsBack() {
+        var snapshot = files(
+                "tsconfig.json", "{ \"compilerOptions\": { \"noEmit\": true } }",
+                "server/tsconfig.json", "{ \"extends\": \"../tsconfig.json\", \"compilerOptions\": { \"outDir\": \"../dist\" } }",
+                "server/datasource.ts", """
+                        import { DataSource } from 'typeorm';
+                        const devConfig = { type: 'sqlite', migrations: ['server/migration/**/*.ts'] };
+                        const prodConfig = { type: 'sqlite', migrations: ['dist/migration/**/*.js'] };
+                        export default new DataSource(process.env.NODE_ENV !== 'production' ? devConfig : prodConfig);
+                        """,
+                "server/migration/1700000000000-Init.ts", migration("Init1700000000000"));
+        List<MigrationSet> sets = reader.sets(snapshot);
+        assertEquals(1, sets.size(), sets::toString);
+        assertEquals(1, sets.get(0).migrations().size());
+    }
+
+    @Test
+    void aTypeReadAtRunTimeThatNamesTheGlobsGivesOneSetPerDatabase() {
+        var snapshot = files(
+                "src/app.module.ts", """
+                        import { TypeOrmModule } from '@nestjs/typeorm';
+                        export const db = TypeOrmModule.forRootAsync({ useFactory: (config: DatabaseConfig) => ({
+                          type: config.type,
+                          migrations: [`**/migrations/${config.type}-*.${isTsNode() ? 'ts' : 'js'}`],
+                        }) });
+                        """,
+                "src/migrations/postgres-1726271794336-init.ts", migration("Init1726271794336"),
+                "src/migrations/sqlite-1726271503150-init.ts", migration("Init1726271503150"),
+                "src/migrations/sqlite-1726271503151-more.ts", migration("More1726271503151"),
+                "src/migrations/init-1726271503152.ts", migration("Lost1726271503152"));
+        List<MigrationSet> sets = reader.sets(snapshot);
+        assertEquals(List.of(Dialect.POSTGRES, Dialect.SQLITE), sets.stream().map(MigrationSet::dialect).toList());
+        assertEquals(List.of(1, 2), sets.stream().map(s -> s.migrations().size()).toList());
+        assertTrue(reader.notRun(snapshot, "src/migrations/init-1726271503152.ts").isPresent());
+        assertEquals(Optional.empty(), reader.notRun(snapshot, "src/migrations/sqlite-1726271503150-init.ts"));
+    }
 }
