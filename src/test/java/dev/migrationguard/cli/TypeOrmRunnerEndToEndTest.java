@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real CLI on real repositories: a deployed TypeORM migration is judged on what TypeORM runs (its identity and the
@@ -139,5 +140,38 @@ class TypeOrmRunnerEndToEndTest {
         Cli production = Cli.run(g.root(), "lint", "--format", "json");
         assertEquals(1, production.code(), production::toString);
         assertEquals(List.of("synchronize-in-production"), production.rules());
+    }
+
+    @Test
+    void theLockRecordsTypeOrmMigrationsByNameAndHoldsThemToWhatTheyRun() {
+        var g = deployed();
+        assertEquals(0, Cli.run(g.root(), "lock").code());
+        String lock = g.read("migrations.lock");
+        assertTrue(lock.contains("\"id\": \"AddTeamCity1700000000001\", \"stack\": \"typeorm\""), lock);
+        g.addAll().commit("lock");
+        g.write(PATH, GENERATED.replace("    public async", "    // reviewed\n    public async")).addAll()
+                .commit("comment");
+        Cli comment = Cli.run(g.root(), "lint", "--format", "json");
+        assertEquals(0, comment.code(), comment::toString);
+        g.write(PATH, GENERATED.replace("\"city\", type", "\"town\", type")).addAll().commit("edit");
+        Cli edit = Cli.run(g.root(), "lint", "--format", "json");
+        assertEquals(1, edit.code(), edit::toString);
+        assertEquals(List.of("deployed-migration-edited"), edit.rules());
+    }
+
+    @Test
+    void aLockEntryKeyedByTheFileAsOlderVersionsWroteItExitsTwoWithTheFix() {
+        var g = deployed();
+        g.write("migrations.lock", """
+                {
+                  "format": 1,
+                  "migrations": [
+                    { "id": "src/migrations/1700000000001-AddTeamCity.ts", "stack": "typeorm", "sha256": "%s" }
+                  ]
+                }
+                """.formatted("0".repeat(64))).addAll().commit("old lock");
+        Cli r = Cli.run(g.root(), "lint");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.toString().contains("run `migration-guard lock` on the deployed commit"), r::toString);
     }
 }
