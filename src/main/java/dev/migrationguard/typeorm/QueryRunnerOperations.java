@@ -286,6 +286,8 @@ final class QueryRunnerOperations {
         // The SQL starts one character after the quote or backtick that opens the literal.
         Location base = Location.at(path, literal.line(), literal.column() + 1);
         for (Operation op : SqlOperations.read(text, dialect, base, side)) {
+            // A record's text spells every name it holds: an operation that names the placeholder was built on a
+            // value we do not know (a table, a column, a type), one that does not (an INSERT's values) stays exact.
             if (dynamic[0] && op.toString().contains(DYNAMIC)) {
                 out.add(new Operation.Opaque(op.origin(), OpaqueKind.UNREAD, "dynamic SQL", mentions(op)));
             } else {
