@@ -48,9 +48,15 @@ public final class TypeOrmMigrationReader implements MigrationReader {
     /** Placeholder for template parts we cannot evaluate: an identifier, so the SQL around it still parses. */
     private static final String UNKNOWN = "unknown_value";
     private final TsSources sources;
-    /** The data sources of each snapshot, read once: notRun is asked per changed file. */
-    private final Map<Snapshot, List<DataSources.DataSource>> dataSources =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    /** The data sources and projects of each snapshot, read once: notRun is asked per changed file. */
+    private final Map<Snapshot, View> views = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** What the runner's view of one snapshot is built from. */
+    private record View(List<DataSources.DataSource> dataSources, Set<String> packageFolders) {
+        String project(String path) {
+            return DataSources.project(packageFolders, path);
+        }
+    }
 
     public TypeOrmMigrationReader(TsSources sources) {
         this.sources = sources;
@@ -132,12 +138,16 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         return null;
     }
 
-    private List<DataSources.DataSource> dataSources(Snapshot side) {
-        List<DataSources.DataSource> known = dataSources.get(side);
+    private View view(Snapshot side) {
+        View known = views.get(side);
         if (known != null) return known;
-        List<DataSources.DataSource> found = DataSources.find(side, sources);
-        dataSources.put(side, found);
+        View found = new View(DataSources.find(side, sources), DataSources.packageFolders(side));
+        views.put(side, found);
         return found;
+    }
+
+    private List<DataSources.DataSource> dataSources(Snapshot side) {
+        return view(side).dataSources();
     }
 
     /**
@@ -153,18 +163,20 @@ public final class TypeOrmMigrationReader implements MigrationReader {
             return Optional.empty();
         }
         boolean byName = FILE.matcher(name).matches() && inMigrationFolder(path);
-        if (!byName) {
-            Optional<String> text = side.readableText(path);
-            if (text.isEmpty() || !text.get().contains("MigrationInterface")) return Optional.empty();
+        Location at = Location.at(path, 1, 1);
+        Optional<String> text = side.readableText(path);
+        if (!byName && (text.isEmpty() || !text.get().contains("MigrationInterface"))) return Optional.empty();
+        if (text.isPresent() && text.get().contains("MigrationInterface")) {
             Optional<TypeScript.Parsed> parsed = sources.parse(side, path);
-            if (parsed.isEmpty() || parsed.get().module() == null
-                    || MigrationClass.in(parsed.get().module(), path).isEmpty()) {
-                return Optional.empty();
-            }
+            List<MigrationClass> classes = parsed.isEmpty() || parsed.get().module() == null ? List.of()
+                    : MigrationClass.in(parsed.get().module(), path);
+            if (classes.isEmpty() && !byName) return Optional.empty();
+            if (!classes.isEmpty()) at = Location.at(path, classes.get(0).decl().line(), classes.get(0).decl().column());
         }
-        String project = DataSources.project(DataSources.packageFolders(side), path);
+        View view = view(side);
+        String project = view.project(path);
         List<DataSources.DataSource> governing = new ArrayList<>();
-        for (DataSources.DataSource d : dataSources(side)) {
+        for (DataSources.DataSource d : view.dataSources()) {
             if (!d.production() || !d.project().equals(project)) continue;
             if (!d.known() || d.runs(path)) return Optional.empty();
             governing.add(d);
@@ -178,7 +190,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         String fix = (folder != null ? "Move it into " + folder + "/" : "Move it where those globs match")
                 + ", or add its folder to the migrations option of " + first.at().path()
                 + "; if it is not meant to run, delete it.";
-        return Optional.of(new NotRun(Location.at(path, 1, 1), TypeOrmStack.ID, reason, fix));
+        return Optional.of(new NotRun(at, TypeOrmStack.ID, reason, fix));
     }
 
     /** The folder a glob starts in, before its first wildcard. */
@@ -202,7 +214,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
      */
     @Override
     public List<MigrationSet> sets(Snapshot side) {
-        Set<String> packages = DataSources.packageFolders(side);
+        View view = view(side);
         // Two data sources that run the same files on the same database are one set (dev over src/, prod over dist/).
         Map<String, DataSources.DataSource> groups = new LinkedHashMap<>();
         Map<String, List<String>> filesOf = new LinkedHashMap<>();
@@ -231,7 +243,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         Map<String, List<String>> ungoverned = new LinkedHashMap<>();
         for (String path : side.paths()) {
             if (!accepts(path)) continue;
-            String project = DataSources.project(packages, path);
+            String project = view.project(path);
             if (!governed.contains(project)) ungoverned.computeIfAbsent(project, k -> new ArrayList<>()).add(path);
         }
         for (var e : ungoverned.entrySet()) {

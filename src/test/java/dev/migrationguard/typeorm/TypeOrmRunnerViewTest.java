@@ -60,6 +60,9 @@ class TypeOrmRunnerViewTest {
         assertEquals("outside the `migrations` globs of src/data-source.ts: 'src/migrations/*.ts'", n.reason());
         assertTrue(n.fix().startsWith("Move it into src/migrations/"), n.fix());
         assertEquals("typeorm", n.stack());
+        // At the class TypeORM would have run.
+        assertEquals(2, n.location().line());
+        assertEquals("src/migration/1700000000001-AddCity.ts", n.path());
     }
 
     @Test
