@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
 /**
  * The TypeORM data sources of a snapshot as its runner sees them: every options object with a {@code migrations}
  * option ({@code new DataSource({...})}, {@code TypeOrmModule.forRoot}/{@code forRootAsync} factories, exported
- * option objects, {@code ormconfig.*}), its globs resolved to paths of the snapshot, its {@code type} and
- * {@code migrationsTableName}, its project (the folder of the nearest {@code package.json}), and whether it is a
+ * option objects, {@code ormconfig.*}), its globs resolved to paths of the snapshot, its {@code type}, its project (the folder of the nearest {@code package.json}), and whether it is a
  * production one. Code is read, never run: a value built at run time (an environment variable) makes the data source's
  * migrations unknown, and unknown is silent.
  */
@@ -54,7 +53,7 @@ final class DataSources {
      * @param classFiles the files of migration classes it lists by import
      * @param known     false when some entry could not be read (an environment variable, a computed list)
      */
-    record DataSource(Location at, String project, Dialect dialect, String tableName, List<String> globs,
+    record DataSource(Location at, String project, Dialect dialect, List<String> globs,
                       List<Pattern> patterns, Set<String> classFiles, boolean known, boolean production) {
         boolean runs(String path) {
             if (classFiles.contains(path)) return true;
@@ -122,7 +121,7 @@ final class DataSources {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 // A file we cannot read defines nothing we can tell: its data sources stay unknown.
-                out.add(new DataSource(Location.file(path), project(packages, path), null, null, List.of(), List.of(),
+                out.add(new DataSource(Location.file(path), project(packages, path), null, List.of(), List.of(),
                         Set.of(), false, !notProduction(path)));
             }
         }
@@ -169,8 +168,7 @@ final class DataSources {
                 known = false;
             }
             Dialect dialect = c.hasNonNull("type") ? Dialect.parse(c.get("type").asText()).orElse(null) : null;
-            String table = c.hasNonNull("migrationsTableName") ? c.get("migrationsTableName").asText() : null;
-            out.add(build(side, Location.file(path), path, project, dialect, table, raw, Set.of(), known));
+            out.add(build(side, Location.file(path), path, project, dialect, raw, Set.of(), known));
         }
         return out;
     }
@@ -199,19 +197,17 @@ final class DataSources {
             TsNode type = o.prop("type").map(TsNode.Prop::value).orElse(null);
             Dialect dialect = Optional.ofNullable(type).flatMap(t -> TsValues.string(t, scope, DIR))
                     .filter(s -> !s.contains(DIR)).flatMap(Dialect::parse).orElse(null);
-            String table = o.prop("migrationsTableName").flatMap(p -> TsValues.string(p.value(), scope, DIR))
-                    .filter(s -> !s.contains(DIR)).orElse(null);
             TsNode.Prop at = migrations.get();
             Location where = Location.at(path, at.line(), at.column());
             if (!known && type != null && dialect == null) {
                 List<DataSource> perDatabase = perDatabase(side, sources, module, path, migrations.get().value(), scope,
-                        type, where, project, table);
+                        type, where, project);
                 if (!perDatabase.isEmpty()) {
                     out.addAll(perDatabase);
                     return;
                 }
             }
-            out.add(build(side, where, path, project, dialect, table, raw, classes, known));
+            out.add(build(side, where, path, project, dialect, raw, classes, known));
         });
         return out;
     }
@@ -223,7 +219,7 @@ final class DataSources {
      */
     private static List<DataSource> perDatabase(Snapshot side, TsSources sources, TsNode.Module module, String path,
                                                 TsNode migrations, Map<String, TsNode> scope, TsNode type,
-                                                Location where, String project, String table) {
+                                                Location where, String project) {
         List<DataSource> out = new ArrayList<>();
         String typeShape = shape(type);
         for (String driver : DRIVERS) {
@@ -231,7 +227,7 @@ final class DataSources {
             Set<String> classes = new LinkedHashSet<>();
             Subst subst = new Subst(typeShape, driver);
             if (!entries(side, sources, module, path, migrations, scope, subst, raw, classes, 0)) return List.of();
-            DataSource d = build(side, where, path, project, Dialect.parse(driver).orElse(null), table, raw, classes,
+            DataSource d = build(side, where, path, project, Dialect.parse(driver).orElse(null), raw, classes,
                     true);
             if (side.paths().stream().anyMatch(d::runs)) out.add(d);
         }
@@ -366,7 +362,7 @@ final class DataSources {
     }
 
     private static DataSource build(Snapshot side, Location at, String file, String project, Dialect dialect,
-                                    String table, List<String> raw, Set<String> classes, boolean known) {
+                                    List<String> raw, Set<String> classes, boolean known) {
         List<String> globs = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>();
         Builds builds = Builds.of(side, project);
@@ -380,7 +376,7 @@ final class DataSources {
             globs.add(resolved);
             for (String source : builds.sources(resolved)) patterns.add(Globs.compile(source));
         }
-        return new DataSource(at, project, dialect, table, globs, patterns, classes, known, !notProduction(file));
+        return new DataSource(at, project, dialect, globs, patterns, classes, known, !notProduction(file));
     }
 
     /**

@@ -242,7 +242,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         }
         Map<String, List<String>> ungoverned = new LinkedHashMap<>();
         for (String path : side.paths()) {
-            if (!accepts(path)) continue;
+            if (!accepts(path) || DataSources.notProduction(path)) continue;
             String project = view.project(path);
             if (!governed.contains(project)) ungoverned.computeIfAbsent(project, k -> new ArrayList<>()).add(path);
         }

@@ -120,11 +120,13 @@ class TypeOrmRunnerViewTest {
         var snapshot = files(
                 "test/data-source.ts", dataSource("sqlite", "['test/migrations/*.ts']"),
                 "src/app.e2e-spec.ts", dataSource("sqlite", "['nowhere/*.ts']"),
-                "src/migrations/1700000000000-Init.ts", migration("Init1700000000000"));
+                "src/migrations/1700000000000-Init.ts", migration("Init1700000000000"),
+                "test/migrations/1700000000009-Fixture.ts", migration("Fixture1700000000009"));
         assertEquals(Optional.empty(), reader.notRun(snapshot, "src/migrations/1700000000000-Init.ts"));
         List<MigrationSet> sets = reader.sets(snapshot);
         assertEquals(1, sets.size(), sets::toString);
         assertTrue(sets.get(0).name().contains("no data source"), sets::toString);
+        assertEquals(List.of("Init1700000000000"), sets.get(0).migrations().stream().map(Migration::id).toList());
     }
 
     @Test
