@@ -247,9 +247,11 @@ public final class TypeOrmMigrationReader implements MigrationReader {
             if (!governed.contains(project)) ungoverned.computeIfAbsent(project, k -> new ArrayList<>()).add(path);
         }
         for (var e : ungoverned.entrySet()) {
+            List<Migration> migrations = ordered(side, e.getValue(), null);
+            if (migrations.isEmpty()) continue;
             out.add(new MigrationSet(TypeOrmStack.ID, e.getKey(), "migration files of "
                     + (e.getKey().isEmpty() ? "the repository" : e.getKey()) + " (no data source names them)", null,
-                    ordered(side, e.getValue(), null)));
+                    migrations));
         }
         return out;
     }

@@ -121,7 +121,9 @@ class TypeOrmRunnerViewTest {
                 "test/data-source.ts", dataSource("sqlite", "['test/migrations/*.ts']"),
                 "src/app.e2e-spec.ts", dataSource("sqlite", "['nowhere/*.ts']"),
                 "src/migrations/1700000000000-Init.ts", migration("Init1700000000000"),
-                "test/migrations/1700000000009-Fixture.ts", migration("Fixture1700000000009"));
+                "test/migrations/1700000000009-Fixture.ts", migration("Fixture1700000000009"),
+                "lib/migration/runner.ts", "export const run = () => 1;",
+                "lib/package.json", "{}");
         assertEquals(Optional.empty(), reader.notRun(snapshot, "src/migrations/1700000000000-Init.ts"));
         List<MigrationSet> sets = reader.sets(snapshot);
         assertEquals(1, sets.size(), sets::toString);
