@@ -523,8 +523,7 @@ final class QueryRunnerOperations {
     /** {@code manager.insert('user', {...})}: a data change when the target is a table name, else opaque. */
     private void data(Origin at, String method, List<TsNode> args) {
         Optional<String> table = string(arg(args, 0));
-        if (table.isEmpty() || !(arg(args, 0) instanceof TsNode.Str || arg(args, 0) instanceof TsNode.Template
-                || arg(args, 0) instanceof TsNode.Ident)) {
+        if (table.isEmpty()) {
             out.add(new Operation.Opaque(at, OpaqueKind.PROCEDURAL, method + "(<entity>)", List.of()));
             return;
         }

@@ -223,4 +223,24 @@ class QueryRunnerOperationsTest {
         var rebuild = assertInstanceOf(Operation.RebuildTable.class, ops.get(0));
         assertEquals("team", rebuild.table().name());
     }
+
+    @Test
+    void dataWrittenThroughAnEntityClassIsOpaqueAndThroughATableNameIsADataChange() {
+        Migration m = read("""
+                  async up(queryRunner: QueryRunner): Promise<void> {
+                    await queryRunner.manager.save(User, { name: 'admin' });
+                    await queryRunner.manager.update('user', { id: 1 }, { name: 'root' });
+                    await queryRunner.manager.delete(TABLE, { id: 2 });
+                  }
+                """);
+        List<Operation> ops = up(m);
+        assertEquals(3, ops.size(), ops::toString);
+        assertEquals("save(<entity>)", assertInstanceOf(Operation.Opaque.class, ops.get(0)).summary());
+        var update = assertInstanceOf(Operation.DataChange.class, ops.get(1));
+        assertEquals(Operation.DataKind.UPDATE, update.kind());
+        assertEquals(List.of("name"), update.columns());
+        assertTrue(update.hasWhere());
+        var delete = assertInstanceOf(Operation.DataChange.class, ops.get(2));
+        assertEquals("team", delete.table().name());
+    }
 }
