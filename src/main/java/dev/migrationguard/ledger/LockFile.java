@@ -124,6 +124,13 @@ public final class LockFile implements DeployedLedger {
         }
         String s = stack.toLowerCase(Locale.ROOT);
         if (!stacks.contains(s)) throw new CannotJudge(path + ":" + line + ": unknown stack '" + stack + "'");
+        if (s.equals("typeorm") && (id.endsWith(".ts") || id.endsWith(".js"))) {
+            // Read on, such an entry would report every TypeORM migration as deleted.
+            throw new CannotJudge(path + ":" + line + ": TypeORM entry '" + id + "' is keyed by its file, as older "
+                    + "versions wrote it; TypeORM migrations are now keyed by the name TypeORM records and hashed over "
+                    + "what up() and down() run: run `migration-guard lock` on the deployed commit and commit the new "
+                    + "lock file");
+        }
         return new Entry(s, id, sha, Location.at(path, line, 5));
     }
 

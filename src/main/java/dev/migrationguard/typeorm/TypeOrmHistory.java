@@ -37,16 +37,20 @@ final class TypeOrmHistory implements HistoryTable {
         return recorded.length() < 13 ? Set.of() : Set.of("T:" + recorded.substring(recorded.length() - 13));
     }
 
+    /** The timestamp that ends its name (its id), else the one that begins its file name. */
     @Override
     public Set<String> keys(Migration m) {
+        Set<String> keys = new java.util.HashSet<>(keys(m.id()));
         String file = Text.fileName(m.path());
         int dash = file.indexOf('-');
-        return dash < 0 ? Set.of() : Set.of("T:" + file.substring(0, dash));
+        if (dash > 0) keys.add("T:" + file.substring(0, dash));
+        return keys;
     }
 
+    /** The recorded name is the migration's id; an older reading matched it against the file name. */
     @Override
     public boolean records(String recorded, Migration m) {
-        return name(recorded, Text.fileName(m.path()));
+        return recorded.equals(m.id()) || name(recorded, Text.fileName(m.path()));
     }
 
     @Override

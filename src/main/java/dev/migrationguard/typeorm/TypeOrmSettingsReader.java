@@ -208,8 +208,10 @@ public final class TypeOrmSettingsReader implements SettingsReader {
         return type != null && DRIVER_TYPES.contains(type) ? Dialect.parse(type) : Optional.empty();
     }
 
+    /** Data sources in tests, their setup and seed scripts are not production ones: their settings are not read. */
     @Override
     public ReadResult<SyncSetting> read(String path, String content) {
+        if (DataSources.notProduction(path)) return ReadResult.empty();
         String name = Text.fileName(path);
         String text = content == null ? "" : content;
         try {

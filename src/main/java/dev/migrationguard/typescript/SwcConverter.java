@@ -279,7 +279,8 @@ final class SwcConverter {
             if (m instanceof Swc4jAstClassProp p) {
                 members.add(new TsNode.Field(line(p), col(p), propName(p.getKey()), decorators(p.getDecorators()),
                         p.getTypeAnn().map(SwcConverter::typeName).orElse(null),
-                        p.getTypeAnn().map(t -> type(t.getTypeAnn())).orElse(null), p.isOptional(), p.isStatic()));
+                        p.getTypeAnn().map(t -> type(t.getTypeAnn())).orElse(null), p.isOptional(), p.isStatic(),
+                        p.getValue().map(SwcConverter::node).orElse(null)));
             } else if (m instanceof Swc4jAstClassMethod cm) {
                 Swc4jAstFunction f = cm.getFunction();
                 members.add(new TsNode.Method(line(cm), col(cm), propName(cm.getKey()), decorators(f.getDecorators()),

@@ -114,10 +114,18 @@ public sealed interface TsNode {
     /**
      * A class property (or constructor parameter property) with its decorators and declared type: {@code typeName} is
      * the written type's name ({@code Team} for {@code Team[]}), {@code type} the whole type (null when none is written),
-     * {@code optional} whether it is declared with {@code ?:}.
+     * {@code optional} whether it is declared with {@code ?:}, {@code value} its initialiser (null when none): a
+     * migration's {@code name = 'AddUser1700000000000'} and {@code transaction = false}. The initialiser is no child:
+     * walks over declarations do not descend into it.
      */
     record Field(int line, int column, String name, List<Decorator> decorators, String typeName, TsType type,
-                 boolean optional, boolean isStatic) implements TsNode {
+                 boolean optional, boolean isStatic, TsNode value) implements TsNode {
+        /** A property without an initialiser. */
+        public Field(int line, int column, String name, List<Decorator> decorators, String typeName, TsType type,
+                     boolean optional, boolean isStatic) {
+            this(line, column, name, decorators, typeName, type, optional, isStatic, null);
+        }
+
         public List<TsNode> children() {
             return List.copyOf(decorators);
         }
