@@ -52,7 +52,7 @@ final class ArchitectureRules {
             Map.entry("typescript", List.of("model", "files", SWC4J)),
             Map.entry("jpa", with(STACK_CONTRACTS, "javasrc", JAVAPARSER)),
             Map.entry("spring", with(STACK_CONTRACTS, JACKSON)),
-            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc")),
+            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc", JACKSON)),
             Map.entry("liquibase", with(STACK_CONTRACTS, "sql", JACKSON, XML, SNAKEYAML)),
             Map.entry("typeorm", with(STACK_CONTRACTS, "sql", "typescript", JACKSON)),
             Map.entry("stacks", with(STACKS, "stack")),

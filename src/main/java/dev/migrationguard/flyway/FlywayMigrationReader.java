@@ -4,11 +4,16 @@ import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.sql.SqlTouchReader;
 
 import java.lang.ref.WeakReference;
@@ -25,6 +30,8 @@ import java.util.Optional;
 public final class FlywayMigrationReader implements MigrationReader {
     /** Undo scripts per snapshot, by identity: built once per snapshot and run, however many migrations ask. */
     private final List<UndoIndex> undoIndexes = new ArrayList<>();
+    /** Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask. */
+    private final List<ViewOf> views = new ArrayList<>();
 
     @Override
     public boolean accepts(String path) {
@@ -80,6 +87,121 @@ public final class FlywayMigrationReader implements MigrationReader {
                 // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow
                 name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE);
         return new ReadResult<>(List.of(migration), problems);
+    }
+
+    /** Tests the name first: only a file whose name has a digit or a separator may be a migration. */
+    @Override
+    public Optional<NotRun> notRun(Snapshot side, String path) {
+        String name = Text.fileName(path);
+        if (name.indexOf('.') <= 0 || !MAYBE_MIGRATION.matcher(name).find()) return Optional.empty();
+        try {
+            return view(side).notRun(path);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final java.util.regex.Pattern MAYBE_MIGRATION = java.util.regex.Pattern.compile("\\d|__");
+
+    /**
+     * One set per project and distinct Spring profile configuration: the migrations its locations hold, named as
+     * its configuration says, in Flyway's order on an empty database (the newest baseline migration, the versioned
+     * ones above it by version, then the repeatable ones by description), each with its operations and its undo
+     * script's, placeholders replaced.
+     */
+    @Override
+    public List<MigrationSet> sets(Snapshot side) {
+        FlywayView view = view(side);
+        List<String> paths = side.paths();
+        List<MigrationSet> out = new ArrayList<>();
+        for (FlywayView.Project project : view.projects()) {
+            for (FlywayView.Profile profile : project.profiles()) {
+                List<Migration> migrations = migrations(side, view.runs(project, profile, paths), profile);
+                if (migrations.isEmpty()) continue;
+                String name = String.join(", ", profile.config().locations())
+                        + (profile.name() == null ? "" : " (profile " + profile.name() + ")");
+                out.add(new MigrationSet(FlywayStack.ID, project.folder(), name, profile.dialect(), migrations));
+            }
+        }
+        return out;
+    }
+
+    private List<Migration> migrations(Snapshot side, List<String> files, FlywayView.Profile profile) {
+        FlywayConfig config = profile.config();
+        Dialect dialect = profile.dialect() == null ? Dialect.DEFAULT : profile.dialect();
+        Map<FlywayVersion, String> undo = new HashMap<>();
+        List<Named> versioned = new ArrayList<>();
+        List<Named> repeatable = new ArrayList<>();
+        Named baseline = null;
+        for (String f : files) {
+            FlywayName n = FlywayView.name(f, config).orElseThrow();
+            switch (n.kind()) {
+                case UNDO -> undo.putIfAbsent(n.version(), f);
+                case REPEATABLE -> repeatable.add(new Named(f, n));
+                case BASELINE -> {
+                    if (baseline == null || n.version().compareTo(baseline.name.version()) > 0) baseline = new Named(f, n);
+                }
+                default -> versioned.add(new Named(f, n));
+            }
+        }
+        List<Named> ordered = new ArrayList<>();
+        if (baseline != null) ordered.add(baseline);
+        FlywayVersion floor = baseline == null ? null : baseline.name.version();
+        versioned.stream().filter(v -> floor == null || v.name.version().compareTo(floor) > 0)
+                .sorted(java.util.Comparator.comparing((Named v) -> v.name.version()).thenComparing(Named::path))
+                .forEach(ordered::add);
+        repeatable.stream().sorted(java.util.Comparator.comparing((Named r) -> r.name.description())
+                .thenComparing(Named::path)).forEach(ordered::add);
+        List<Migration> out = new ArrayList<>();
+        for (Named m : ordered) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = side.read(m.path);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (bytes.isEmpty()) continue;
+            ReadResult<Migration> read;
+            try {
+                read = read(side, m.path, m.name, bytes.get(), true);
+            } catch (RuntimeException | StackOverflowError e) {
+                continue;
+            }
+            if (read.items().isEmpty()) continue;
+            List<Operation> ops = new ArrayList<>(operations(m.path, Text.decode(bytes.get()), m.name, config, dialect,
+                    Side.UP));
+            String undoPath = m.name.kind() == Migration.Kind.VERSIONED ? undo.get(m.name.version()) : null;
+            if (undoPath != null) {
+                side.readableText(undoPath).ifPresent(text -> ops.addAll(operations(undoPath, text,
+                        FlywayView.name(undoPath, config).orElseThrow(), config, dialect, Side.UNDO)));
+            }
+            out.add(read.items().get(0).withOperations(ops));
+        }
+        return out;
+    }
+
+    private static List<Operation> operations(String path, String content, FlywayName name, FlywayConfig config,
+                                              Dialect dialect, Side side) {
+        return name.java() ? FlywayOperations.java(path, content, dialect, side)
+                : FlywayOperations.sql(path, content, config, dialect, side);
+    }
+
+    private record Named(String path, FlywayName name) {
+    }
+
+    private FlywayView view(Snapshot side) {
+        synchronized (views) {
+            views.removeIf(v -> v.snapshot.get() == null);
+            for (ViewOf v : views) {
+                if (v.snapshot.get() == side) return v.view;
+            }
+            FlywayView view = FlywayView.of(side);
+            views.add(new ViewOf(new WeakReference<>(side), view));
+            return view;
+        }
+    }
+
+    private record ViewOf(WeakReference<Snapshot> snapshot, FlywayView view) {
     }
 
     private Rollback rollback(Snapshot side, String path, FlywayName name) {
