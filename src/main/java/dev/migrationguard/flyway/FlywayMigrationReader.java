@@ -69,8 +69,9 @@ public final class FlywayMigrationReader implements MigrationReader {
         String checksum;
         String digest;
         if (name.java()) {
-            checksum = FlywayChecksum.java(content);
-            digest = checksum.substring("sha256:".length());
+            checksum = FlywayChecksum.java(path, content);
+            // lock files written before Java migrations were compared by their logic keep matching
+            digest = FlywayChecksum.javaText(content);
             if (full) {
                 JavaMigrationSql.Result java = JavaMigrationSql.read(path, content);
                 touches = java.touches();
