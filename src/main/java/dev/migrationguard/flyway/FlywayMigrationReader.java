@@ -80,7 +80,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         } else {
             checksum = FlywayChecksum.sql(content);
             digest = FlywayChecksum.sqlDigest(content);
-            if (full) touches = SqlTouchReader.touches(content);
+            if (full) touches = SqlTouchReader.touches(withPlaceholders(side, path, content));
         }
         Migration migration = new Migration(path, path, FlywayStack.ID, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
@@ -88,6 +88,13 @@ public final class FlywayMigrationReader implements MigrationReader {
                 // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow
                 name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE);
         return new ReadResult<>(List.of(migration), problems);
+    }
+
+    /** The script with the placeholders its project's configuration sets replaced, so that the tables read are real. */
+    private String withPlaceholders(Snapshot side, String path, String content) {
+        FlywayConfig config = view(side).configOf(path);
+        return config.placeholderReplacement() && content.contains(config.placeholderPrefix())
+                ? FlywayOperations.replaceKnown(content, config) : content;
     }
 
     /** Tests the name first: only a file whose name has a digit or a separator may be a migration. */

@@ -75,6 +75,26 @@ final class FlywayOperations {
         return new Replaced(b.toString(), null);
     }
 
+    /** The text with every placeholder a configuration sets replaced, the others left as written. */
+    static String replaceKnown(String text, FlywayConfig config) {
+        String prefix = config.placeholderPrefix();
+        String suffix = config.placeholderSuffix();
+        StringBuilder b = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf(prefix, i);
+            int end = start < 0 ? -1 : text.indexOf(suffix, start + prefix.length());
+            if (start < 0 || end < 0) {
+                b.append(text, i, text.length());
+                break;
+            }
+            String value = config.placeholder(text.substring(start + prefix.length(), end));
+            b.append(text, i, start).append(value != null ? value : text.substring(start, end + suffix.length()));
+            i = end + suffix.length();
+        }
+        return b.toString();
+    }
+
     /**
      * Flyway's own placeholders whose value does not change what a statement does to the schema, replaced by a
      * neutral word; the schema ones leave names unqualified, as the default schema would.

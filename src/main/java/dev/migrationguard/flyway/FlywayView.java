@@ -271,6 +271,17 @@ final class FlywayView {
         return own.isEmpty() ? projects : own;
     }
 
+    /** The configuration Flyway reads the file with: the first profile whose locations hold it, else its module's. */
+    FlywayConfig configOf(String path) {
+        List<Project> candidates = projectsFor(path);
+        for (Project p : candidates) {
+            for (Profile f : p.profiles()) {
+                if (f.covers(path)) return f.config();
+            }
+        }
+        return candidates.isEmpty() ? FlywayConfig.DEFAULTS : candidates.get(0).profiles().get(0).config();
+    }
+
     /** Why Flyway will not run the file, when it looks like a Flyway migration; empty when it runs or looks like none. */
     Optional<NotRun> notRun(String path) {
         String name = Text.fileName(path);
@@ -278,18 +289,8 @@ final class FlywayView {
         if (dot <= 1) return Optional.empty();
         String ext = name.substring(dot + 1);
         List<Project> candidates = projectsFor(path);
-        Profile covering = null;
-        Project coveringProject = null;
-        for (Project p : candidates) {
-            for (Profile f : p.profiles()) {
-                if (f.covers(path) && covering == null) {
-                    covering = f;
-                    coveringProject = p;
-                }
-            }
-        }
-        FlywayConfig config = covering != null ? covering.config()
-                : candidates.isEmpty() ? FlywayConfig.DEFAULTS : candidates.get(0).profiles().get(0).config();
+        boolean covered = candidates.stream().flatMap(p -> p.profiles().stream()).anyMatch(f -> f.covers(path));
+        FlywayConfig config = configOf(path);
         if (ext.equals("java") || ext.equals("kt")) {
             return Optional.empty();
         }
@@ -299,7 +300,7 @@ final class FlywayView {
             return Optional.of(new NotRun(Location.file(path), FlywayStack.ID, misnamed.get().reason(),
                     "Rename it to " + misnamed.get().rename() + "."));
         }
-        if (covering != null || isTestSource(path)) return Optional.empty();
+        if (covered || isTestSource(path)) return Optional.empty();
         String module = moduleOf(modules, path);
         List<Project> own = candidates.stream().filter(p -> p.folder().equals(module)).toList();
         if (own.isEmpty() || !own.stream().allMatch(Project::knowsLocations)) return Optional.empty();
