@@ -28,8 +28,6 @@ import java.util.Optional;
  * included). A versioned migration's way back is the {@code U} script of the same version anywhere in the snapshot.
  */
 public final class FlywayMigrationReader implements MigrationReader {
-    /** Undo scripts per snapshot, by identity: built once per snapshot and run, however many migrations ask. */
-    private final List<UndoIndex> undoIndexes = new ArrayList<>();
     /** Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask. */
     private final List<ViewOf> views = new ArrayList<>();
 
@@ -214,11 +212,11 @@ public final class FlywayMigrationReader implements MigrationReader {
 
     private Rollback rollback(Snapshot side, String path, FlywayName name) {
         if (name.kind() != Migration.Kind.VERSIONED) return Rollback.notApplicable();
-        UndoIndex index = undoIndex(side);
+        Map<String, Map<FlywayVersion, String>> undoByModule = view(side).undoByModule();
         String module = module(path);
-        String undo = index.undoByModule.getOrDefault(module, Map.of()).get(name.version());
+        String undo = undoByModule.getOrDefault(module, Map.of()).get(name.version());
         if (undo != null) return new Rollback(Rollback.Status.PRESENT, Location.file(undo), true);
-        return new Rollback(Rollback.Status.MISSING, null, index.undoByModule.containsKey(module));
+        return new Rollback(Rollback.Status.MISSING, null, undoByModule.containsKey(module));
     }
 
     /**
@@ -236,23 +234,4 @@ public final class FlywayMigrationReader implements MigrationReader {
     private static final java.util.regex.Pattern SOURCE_ROOT =
             java.util.regex.Pattern.compile("(^|/)src/(main|test)/");
 
-    private UndoIndex undoIndex(Snapshot side) {
-        synchronized (undoIndexes) {
-            undoIndexes.removeIf(i -> i.snapshot.get() == null);
-            for (UndoIndex i : undoIndexes) {
-                if (i.snapshot.get() == side) return i;
-            }
-            Map<String, Map<FlywayVersion, String>> undo = new HashMap<>();
-            for (String p : side.paths()) {
-                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO).ifPresent(n ->
-                        undo.computeIfAbsent(module(p), k -> new HashMap<>()).putIfAbsent(n.version(), p));
-            }
-            UndoIndex index = new UndoIndex(new WeakReference<>(side), undo);
-            undoIndexes.add(index);
-            return index;
-        }
-    }
-
-    private record UndoIndex(WeakReference<Snapshot> snapshot, Map<String, Map<FlywayVersion, String>> undoByModule) {
-    }
 }

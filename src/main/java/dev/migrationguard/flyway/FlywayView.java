@@ -8,6 +8,7 @@ import dev.migrationguard.model.Text;
 import dev.migrationguard.model.schema.Dialect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +52,21 @@ final class FlywayView {
 
     private final List<String> modules;
     private final List<Project> projects;
+    private final Map<String, Map<FlywayVersion, String>> undoByModule;
 
-    private FlywayView(List<String> modules, List<Project> projects) {
+    private FlywayView(List<String> modules, List<Project> projects,
+                       Map<String, Map<FlywayVersion, String>> undoByModule) {
         this.modules = modules;
         this.projects = projects;
+        this.undoByModule = undoByModule;
+    }
+
+    /**
+     * Undo scripts by {@link FlywayMigrationReader#module source module} and version: a versioned migration's way back
+     * is the one of its own module, in any of its locations.
+     */
+    Map<String, Map<FlywayVersion, String>> undoByModule() {
+        return undoByModule;
     }
 
     List<Project> projects() {
@@ -75,12 +87,19 @@ final class FlywayView {
         Set<String> usesFlyway = new LinkedHashSet<>();
         Map<String, List<String>> migrationFiles = new LinkedHashMap<>();
         List<String> settingFiles = new ArrayList<>();
+        Map<String, Map<FlywayVersion, String>> undo = new HashMap<>();
         for (String p : paths) {
             if (FlywaySettingsFiles.mayHold(p)) {
                 settingFiles.add(p);
-            } else if (FlywayName.parse(p).isPresent() && !isTestSource(p)) {
-                migrationFiles.computeIfAbsent(moduleOf(modules, p), k -> new ArrayList<>()).add(p);
+                continue;
             }
+            Optional<FlywayName> name = FlywayName.parse(p);
+            if (name.isEmpty()) continue;
+            if (name.get().kind() == Migration.Kind.UNDO) {
+                undo.computeIfAbsent(FlywayMigrationReader.module(p), k -> new HashMap<>())
+                        .putIfAbsent(name.get().version(), p);
+            }
+            if (!isTestSource(p)) migrationFiles.computeIfAbsent(moduleOf(modules, p), k -> new ArrayList<>()).add(p);
         }
         // build files first, then Flyway's own files, then Spring's: the later a source, the more it wins at runtime
         settingFiles.sort((a, b) -> Integer.compare(rank(a), rank(b)));
@@ -121,7 +140,7 @@ final class FlywayView {
             }
             if (!covered) projects.add(new Project(module, profiles(module, List.of(), List.of(), false), false));
         }
-        return new FlywayView(modules, projects);
+        return new FlywayView(modules, projects, undo);
     }
 
     private static int rank(String path) {
