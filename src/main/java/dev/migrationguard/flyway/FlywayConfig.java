@@ -13,14 +13,15 @@ import java.util.Map;
  *
  * @param locations as written ({@code classpath:db/migration}, {@code filesystem:sql})
  * @param explicit  whether a file set the locations, rather than Flyway's default standing
+ * @param enabled   false when Spring Boot's {@code spring.flyway.enabled} turns Flyway off
  */
 record FlywayConfig(List<String> locations, boolean explicit, String versionedPrefix, String undoPrefix,
                     String repeatablePrefix, String separator, List<String> suffixes, boolean outOfOrder,
                     Map<String, String> placeholders, String placeholderPrefix, String placeholderSuffix,
-                    boolean placeholderReplacement) {
+                    boolean placeholderReplacement, boolean enabled) {
     static final String DEFAULT_LOCATION = "classpath:db/migration";
     static final FlywayConfig DEFAULTS = new FlywayConfig(List.of(DEFAULT_LOCATION), false, "V", "U", "R", "__",
-            List.of(".sql"), false, Map.of(), "${", "}", true);
+            List.of(".sql"), false, Map.of(), "${", "}", true, true);
 
     FlywayConfig {
         locations = List.copyOf(locations);
@@ -42,6 +43,7 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         String phPrefix = placeholderPrefix;
         String phSuffix = placeholderSuffix;
         boolean replace = placeholderReplacement;
+        boolean on = enabled;
         for (var e : settings.entrySet()) {
             String value = e.getValue().strip();
             switch (e.getKey()) {
@@ -58,6 +60,7 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
                 case "placeholderprefix" -> phPrefix = value;
                 case "placeholdersuffix" -> phSuffix = value;
                 case "placeholderreplacement" -> replace = !value.equalsIgnoreCase("false");
+                case "enabled" -> on = !value.equalsIgnoreCase("false");
                 default -> {
                     if (e.getKey().startsWith("placeholders.")) {
                         ph.put(e.getKey().substring("placeholders.".length()), e.getValue());
@@ -67,7 +70,7 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         }
         if (locs.isEmpty()) locs = List.of(DEFAULT_LOCATION);
         if (suf.isEmpty()) suf = List.of(".sql");
-        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ooo, ph, phPrefix, phSuffix, replace);
+        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ooo, ph, phPrefix, phSuffix, replace, on);
     }
 
     /** A comma-separated value (or a list written as {@code [a, b]}): its trimmed, unquoted, non-empty entries. */

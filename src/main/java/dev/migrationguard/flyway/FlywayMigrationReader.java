@@ -122,19 +122,49 @@ public final class FlywayMigrationReader implements MigrationReader {
         List<MigrationSet> out = new ArrayList<>();
         for (FlywayView.Project project : view.projects()) {
             for (FlywayView.Profile profile : project.profiles()) {
-                List<Migration> migrations = migrations(side, view.runs(project, profile, paths), profile);
-                if (migrations.isEmpty()) continue;
-                String name = String.join(", ", profile.config().locations())
+                String name = profile.fallback()
+                        ? "every Flyway-named file of " + (project.folder().isEmpty() ? "the repository"
+                        : project.folder()) + " (no settings name the locations)"
+                        : String.join(", ", profile.config().locations())
                         + (profile.name() == null ? "" : " (profile " + profile.name() + ")");
-                out.add(new MigrationSet(FlywayStack.ID, project.folder(), name, profile.dialect(), migrations));
+                for (var vendor : byVendor(view.runs(project, profile, paths)).entrySet()) {
+                    Dialect dialect = profile.dialect() != null ? profile.dialect()
+                            : vendor.getKey().isEmpty() ? null : FlywayView.vendorDialect(vendor.getKey());
+                    List<Migration> migrations = migrations(side, vendor.getValue(), profile.config(), dialect);
+                    if (migrations.isEmpty()) continue;
+                    out.add(new MigrationSet(FlywayStack.ID, project.folder(),
+                            vendor.getKey().isEmpty() ? name : name + " [" + vendor.getKey() + "]", dialect,
+                            migrations));
+                }
             }
         }
         return out;
     }
 
-    private List<Migration> migrations(Snapshot side, List<String> files, FlywayView.Profile profile) {
-        FlywayConfig config = profile.config();
-        Dialect dialect = profile.dialect() == null ? Dialect.DEFAULT : profile.dialect();
+    /**
+     * The files by the database folder they sit in ({@code db/migration/mysql}, Flyway's {@code {vendor}}): one
+     * database runs the files of its folder and those of no database's folder. Without two such folders, one group.
+     */
+    private static Map<String, List<String>> byVendor(List<String> files) {
+        Map<String, List<String>> vendors = new java.util.TreeMap<>();
+        List<String> common = new ArrayList<>();
+        for (String f : files) {
+            String vendor = FlywayView.vendorOf(f);
+            if (vendor == null) common.add(f);
+            else vendors.computeIfAbsent(vendor, k -> new ArrayList<>()).add(f);
+        }
+        if (vendors.size() < 2) return Map.of(vendors.isEmpty() ? "" : vendors.keySet().iterator().next(), files);
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (var e : vendors.entrySet()) {
+            List<String> set = new ArrayList<>(common);
+            set.addAll(e.getValue());
+            out.put(e.getKey(), set);
+        }
+        return out;
+    }
+
+    private List<Migration> migrations(Snapshot side, List<String> files, FlywayConfig config, Dialect setDialect) {
+        Dialect dialect = setDialect == null ? Dialect.DEFAULT : setDialect;
         Map<FlywayVersion, String> undo = new HashMap<>();
         List<Named> versioned = new ArrayList<>();
         List<Named> repeatable = new ArrayList<>();

@@ -33,8 +33,13 @@ final class FlywayView {
     private static final List<String> SOURCE_ROOTS = List.of("src/main/resources/", "src/main/java/",
             "src/main/kotlin/");
 
-    /** One configuration of a project: a Spring profile's (null for the default), with its locations as folders. */
-    record Profile(String name, FlywayConfig config, List<Pattern> folders, boolean resolved, Dialect dialect) {
+    /**
+     * One configuration of a project: a Spring profile's (null for the default), with its locations as folders.
+     *
+     * @param fallback true when no setting says where Flyway looks, and every Flyway-named file of the module counts
+     */
+    record Profile(String name, FlywayConfig config, List<Pattern> folders, boolean resolved, Dialect dialect,
+                   boolean fallback) {
         boolean covers(String path) {
             for (Pattern f : folders) {
                 if (f.matcher(path).matches()) return true;
@@ -128,6 +133,7 @@ final class FlywayView {
         for (String module : modules) {
             if (!configured.contains(module)) continue;
             List<Profile> profiles = profiles(module, written.getOrDefault(module, List.of()), providers, true);
+            if (profiles.isEmpty()) continue;
             projects.add(new Project(module, profiles, profiles.stream().allMatch(Profile::resolved)));
         }
         // a module holding migrations that no configured project runs has a runner the settings do not show
@@ -186,11 +192,12 @@ final class FlywayView {
         }
         FlywayConfig base = FlywayConfig.DEFAULTS.with(byProfile.get(null));
         List<Profile> out = new ArrayList<>();
-        out.add(profile(null, base, module, providers, configured));
+        // a profile that turns Flyway off runs nothing, and says nothing of where migrations belong
+        if (base.enabled()) out.add(profile(null, base, module, providers, configured));
         for (var e : byProfile.entrySet()) {
             if (e.getKey() == null) continue;
             FlywayConfig c = base.with(e.getValue());
-            if (c.equals(base)) continue;
+            if (c.equals(base) || !c.enabled()) continue;
             out.add(profile(e.getKey(), c, module, providers, configured));
         }
         return out;
@@ -235,28 +242,46 @@ final class FlywayView {
             // nothing says where Flyway looks: every migration of the module counts, as before the settings were read
             folders = List.of(under(module, ""));
         }
-        return new Profile(name, config, folders, resolved, dialect(config));
+        return new Profile(name, config, folders, resolved, dialect(config), !configured);
     }
 
     /** The database a location names, Flyway's {@code {vendor}} folders being the usual way ({@code db/mysql}). */
     private static Dialect dialect(FlywayConfig config) {
         Dialect found = null;
         for (String loc : config.locations()) {
-            String last = Text.fileName(loc.replaceAll("/+$", "")).toLowerCase(Locale.ROOT);
-            Dialect d = switch (last) {
-                case "postgres", "postgresql", "pg" -> Dialect.POSTGRES;
-                case "mysql" -> Dialect.MYSQL;
-                case "mariadb" -> Dialect.MARIADB;
-                case "sqlite" -> Dialect.SQLITE;
-                case "sqlserver", "mssql" -> Dialect.MSSQL;
-                case "oracle" -> Dialect.ORACLE;
-                case "h2" -> Dialect.H2;
-                default -> null;
-            };
+            Dialect d = vendorDialect(Text.fileName(loc.replaceAll("/+$", "")));
             if (d != null && found != null && d != found) return null;
             if (d != null) found = d;
         }
         return found;
+    }
+
+    /** Folder names that hold one database's migrations, as Flyway's {@code {vendor}} and projects spell them. */
+    private static final Set<String> VENDORS = Set.of("postgres", "postgresql", "pg", "mysql", "mariadb", "sqlite",
+            "sqlserver", "sql_server", "mssql", "oracle", "h2", "hsqldb", "hsql", "derby", "db2", "cockroachdb",
+            "redshift", "snowflake", "informix", "sybase", "firebird", "saphana", "hana");
+
+    /** The database a vendor folder name stands for, when the tool knows it; null otherwise. */
+    static Dialect vendorDialect(String folder) {
+        return switch (folder.toLowerCase(Locale.ROOT)) {
+            case "postgres", "postgresql", "pg", "cockroachdb" -> Dialect.POSTGRES;
+            case "mysql" -> Dialect.MYSQL;
+            case "mariadb" -> Dialect.MARIADB;
+            case "sqlite" -> Dialect.SQLITE;
+            case "sqlserver", "sql_server", "mssql" -> Dialect.MSSQL;
+            case "oracle" -> Dialect.ORACLE;
+            case "h2" -> Dialect.H2;
+            default -> null;
+        };
+    }
+
+    /** The innermost folder of {@code path} named for one database ({@code db/migration/mysql}), or null. */
+    static String vendorOf(String path) {
+        String[] parts = path.split("/");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (VENDORS.contains(parts[i].toLowerCase(Locale.ROOT))) return parts[i];
+        }
+        return null;
     }
 
     /** A location with Flyway's wildcards ({@code *} in a folder name, {@code **} across folders) as a regex. */

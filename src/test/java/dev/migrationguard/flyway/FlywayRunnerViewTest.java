@@ -209,4 +209,40 @@ class FlywayRunnerViewTest {
         assertEquals(List.of("db/migration/B2__baseline.sql", "db/migration/V3__last.sql"),
                 paths(reader.sets(side).get(0)));
     }
+
+    @Test
+    void vendorFoldersAreOneSetPerDatabaseWithTheCommonScripts() {
+        var side = MemorySnapshot.of(
+                RES + "application.yml", "spring:\n  flyway:\n    locations: classpath:db/migration/{vendor},"
+                        + "classpath:db/migration/common\n",
+                RES + "db/migration/common/V1__init.sql", "CREATE TABLE a (id int);",
+                RES + "db/migration/mysql/V2__my.sql", "CREATE TABLE b (id int);",
+                RES + "db/migration/postgresql/V2__pg.sql", "CREATE TABLE b (id int);");
+        List<MigrationSet> sets = reader.sets(side);
+        assertEquals(2, sets.size(), sets.toString());
+        assertEquals(List.of(RES + "db/migration/common/V1__init.sql", RES + "db/migration/mysql/V2__my.sql"),
+                paths(sets.get(0)));
+        assertEquals(dev.migrationguard.model.schema.Dialect.MYSQL, sets.get(0).dialect());
+        assertEquals(List.of(RES + "db/migration/common/V1__init.sql", RES + "db/migration/postgresql/V2__pg.sql"),
+                paths(sets.get(1)));
+        assertEquals(dev.migrationguard.model.schema.Dialect.POSTGRES, sets.get(1).dialect());
+        assertTrue(sets.get(1).name().endsWith("[postgresql]"), sets.get(1).name());
+    }
+
+    @Test
+    void aModuleThatTurnsFlywayOffRunsNothingAndJudgesNoFolder() {
+        var side = MemorySnapshot.of(
+                "pom.xml", "<project><modules><module>app</module><module>repo</module></modules></project>",
+                "app/pom.xml", "<project><artifactId>flyway-core</artifactId></project>",
+                "app/" + RES + "application.properties", "spring.flyway.enabled=false\n",
+                "repo/pom.xml", "<project/>",
+                "repo/" + RES + "db/H2/V1__init_H2.sql", "CREATE TABLE a (id int);",
+                "repo/" + RES + "db/MYSQL/V1__init_MYSQL.sql", "CREATE TABLE a (id int);");
+        List<MigrationSet> sets = reader.sets(side);
+        assertEquals(List.of("repo", "repo"), sets.stream().map(MigrationSet::project).toList());
+        assertEquals(List.of(List.of("repo/" + RES + "db/H2/V1__init_H2.sql"),
+                List.of("repo/" + RES + "db/MYSQL/V1__init_MYSQL.sql")), sets.stream().map(s -> paths(s)).toList());
+        assertTrue(sets.get(0).name().startsWith("every Flyway-named file of repo"), sets.get(0).name());
+        assertEquals(Optional.empty(), reader.notRun(side, "app/" + RES + "elsewhere/V2__x.sql"));
+    }
 }
