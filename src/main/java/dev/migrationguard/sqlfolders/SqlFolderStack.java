@@ -6,6 +6,7 @@ import dev.migrationguard.stack.MigrationTool;
 import dev.migrationguard.stack.Stack;
 import dev.migrationguard.stack.WayBack;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class SqlFolderStack implements Stack, MigrationTool {
         List<SqlFolder> folders = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) folders.add(SqlFolder.parse(entries.get(i), i + 1));
         if (folders.isEmpty()) return new Parts(List.of(), List.of(), List.of(), List.of());
-        return new Parts(List.of(), List.of(new SqlFolderReader(folders)), List.of(), List.of());
+        return new Parts(List.of(), List.of(new SqlFolderReader(folders)), List.of(),
+                List.of(new SqlFolderAdvisor(folders, Clock.systemUTC())));
     }
 
     @Override

@@ -114,4 +114,26 @@ class SqlFoldersEndToEndTest {
         assertEquals(2, noVersion.code(), noVersion::toString);
         assertTrue(noVersion.err().contains("has no version"), noVersion::toString);
     }
+
+    @Test
+    void anEntityChangeIsToldTheNextFileOfTheFolder() {
+        var g = GitFixture.init(dir)
+                .write(".migration-guard.yml", "migrations:\n  sql-folders:\n    - folder: migrations\n")
+                .write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest(""))
+                .write("migrations/000001_create_contest.up.sql",
+                        "CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n")
+                .write("migrations/000001_create_contest.down.sql", "DROP TABLE contest;\n")
+                .addAll().commit("init");
+        g.write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest("\n    private Integer divisions;\n")).addAll();
+        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("entity-change-without-migration"), r.rules());
+        assertEquals("Add migrations/000002_add_contest_divisions.up.sql that alters table \"contest\". Add its "
+                + ".down.sql beside it.", r.json().get("findings").get(0).get("hint").asText());
+        g.write("migrations/000002_add_contest_divisions.up.sql", "ALTER TABLE contest ADD COLUMN divisions INT;\n")
+                .write("migrations/000002_add_contest_divisions.down.sql",
+                        "ALTER TABLE contest DROP COLUMN divisions;\n").addAll();
+        Cli covered = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(0, covered.code(), covered::toString);
+    }
 }

@@ -105,4 +105,14 @@ class SqlFolderReaderTest {
     void withoutTheKeyTheStackReadsNothing() {
         assertEquals(List.of(), new SqlFolderStack().parts(OptionValues.NONE).migrations());
     }
+
+    @Test
+    void theNextVersionKeepsTheFoldersStyle() {
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T10:15:30Z"), java.time.ZoneOffset.UTC);
+        var advisor = new SqlFolderAdvisor(List.of(), clock);
+        assertEquals("000010", advisor.next("000009"));
+        assertEquals("10", advisor.next("9"));
+        assertEquals("20261130101530", advisor.next("20240101120000"));
+        assertEquals("20991231000001", advisor.next("20991231000000"));
+    }
 }
