@@ -459,6 +459,8 @@ final class FlywayView {
         List<String> out = new ArrayList<>();
         for (String p : paths) {
             if (isTestSource(p) || !profile.covers(p)) continue;
+            // with no settings, a module's own files only: a nested module is a project of its own
+            if (profile.fallback() && !moduleOf(modules, p).equals(project.folder())) continue;
             if (name(p, profile.config()).isPresent()) out.add(p);
         }
         return out;

@@ -245,4 +245,18 @@ class FlywayRunnerViewTest {
         assertTrue(sets.get(0).name().startsWith("every Flyway-named file of repo"), sets.get(0).name());
         assertEquals(Optional.empty(), reader.notRun(side, "app/" + RES + "elsewhere/V2__x.sql"));
     }
+
+    @Test
+    void aRootWithoutSettingsKeepsItsOwnFilesAndLeavesANestedModulesToIt() {
+        var side = MemorySnapshot.of(
+                "pom.xml", "<project><modules><module>app</module></modules></project>",
+                "sql/V1__root.sql", "CREATE TABLE a (id int);",
+                "app/pom.xml", "<project><artifactId>flyway-core</artifactId></project>",
+                "app/" + RES + "application.properties", "spring.flyway.locations=classpath:db/app\n",
+                "app/" + RES + "db/app/V1__app.sql", "CREATE TABLE b (id int);");
+        List<MigrationSet> sets = reader.sets(side);
+        assertEquals(List.of("app", ""), sets.stream().map(MigrationSet::project).toList());
+        assertEquals(List.of("app/" + RES + "db/app/V1__app.sql"), paths(sets.get(0)));
+        assertEquals(List.of("sql/V1__root.sql"), paths(sets.get(1)));
+    }
 }
