@@ -20,11 +20,18 @@ import java.util.Optional;
  * (project, name, migrations, operations and the opaque share), and every file its notRun says Flyway will not run,
  * with the reason. Run by bench/flyway-view.sh; it reads the project's bare repository and copies nothing of it.
  *
- *   java -cp <classpath> bench/FlywayRunnerView.java <git-dir> [commit]
+ * With {@code --added}, the commits come on stdin (one hash a line) and, for each, notRun is asked of the files that
+ * commit adds, as a pre-commit check of that commit would ask it.
+ *
+ *   java -cp <classpath> bench/FlywayRunnerView.java <git-dir> [commit | --added]
  */
 public class FlywayRunnerView {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String gitDir = args[0];
+        if (args.length > 1 && args[1].equals("--added")) {
+            added(gitDir);
+            return;
+        }
         String commit = args.length > 1 ? args[1] : "HEAD";
         Snapshot side = new GitSnapshot(gitDir, commit);
         var reader = new FlywayMigrationReader();
@@ -67,6 +74,29 @@ public class FlywayRunnerView {
         System.out.printf("total sets=%d operations=%d opaque=%d (%.1f%%) not-run=%d paths=%d sets-ms=%d not-run-ms=%d%n",
                 sets.size(), ops, opaque, ops == 0 ? 0.0 : 100.0 * opaque / ops, notRun, side.paths().size(), setsMs,
                 notRunMs);
+    }
+
+    private static void added(String gitDir) throws IOException {
+        int commits = 0;
+        int files = 0;
+        int notRun = 0;
+        for (String commit : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+            if (commit.isBlank()) continue;
+            commits++;
+            Snapshot side = new GitSnapshot(gitDir, commit);
+            var reader = new FlywayMigrationReader();
+            for (String path : git(gitDir, "diff-tree", "--no-commit-id", "-r", "--diff-filter=A", "--name-only",
+                    commit).split("\n")) {
+                if (path.isBlank()) continue;
+                files++;
+                Optional<NotRun> n = reader.notRun(side, path);
+                if (n.isEmpty()) continue;
+                notRun++;
+                System.out.println("not-run " + commit.substring(0, 9) + " " + path + ": " + n.get().reason() + ". "
+                        + n.get().fix());
+            }
+        }
+        System.out.printf("commits=%d added-files=%d not-run=%d%n", commits, files, notRun);
     }
 
     static String git(String gitDir, String... args) {

@@ -5,6 +5,8 @@
 # Nothing of the projects is copied: they are read from their bare repositories.
 #
 #   bench/flyway-view.sh [owner+name ...]     (default: the Flyway projects below; needs mvn -q -DskipTests compile)
+# Then, over each project's history: every commit that adds a .sql/.java/.txt file, with notRun asked of the files it
+# adds (HISTORY=0 skips this).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mirrors=${MG_MIRRORS:-/work/.mirror}
@@ -17,4 +19,8 @@ for name in "${projects[@]}"; do
   [ -d "$git_dir" ] || { echo "skipped $name: no $git_dir" >&2; continue; }
   echo "== $name $(git --git-dir="$git_dir" rev-parse --short HEAD)"
   java -cp "$cp" bench/FlywayRunnerView.java "$git_dir"
+  if [ "${HISTORY:-1}" != 0 ]; then
+    git --git-dir="$git_dir" log --no-merges --format=%H --diff-filter=A -- '*.sql' '*.SQL' '*.java' '*.txt' \
+      | java -cp "$cp" bench/FlywayRunnerView.java "$git_dir" --added
+  fi
 done

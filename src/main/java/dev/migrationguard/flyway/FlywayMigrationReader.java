@@ -25,7 +25,9 @@ import java.util.Optional;
 
 /**
  * Reads Flyway migrations, SQL or Java, from files named by Flyway's convention in any folder (dialect subfolders
- * included). A versioned migration's way back is the {@code U} script of the same version anywhere in the snapshot.
+ * included); what Flyway itself runs, per project and in its order, comes from the project's settings
+ * ({@link #sets}, {@link #notRun}). A versioned migration's way back is the {@code U} script of the same version in its
+ * module.
  */
 public final class FlywayMigrationReader implements MigrationReader {
     /** Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask. */
