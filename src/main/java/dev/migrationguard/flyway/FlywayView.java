@@ -415,6 +415,8 @@ final class FlywayView {
             }
         }
         if (prefix == null) return Optional.empty();
+        // a note named V1.txt is no migration with a wrong suffix: another suffix counts only on an otherwise right name
+        boolean wrongSuffix = !hasSuffix(name, config);
         String rest = base.substring(prefix.length());
         boolean repeatable = prefix.equals(config.repeatablePrefix()) && rest.startsWith(sep);
         String fixedRest = rest;
@@ -422,11 +424,13 @@ final class FlywayView {
         if (!repeatable) {
             int at = rest.indexOf(sep);
             String version = at < 0 ? null : rest.substring(0, at);
+            boolean badVersion = at == 0 || version == null || FlywayVersion.parse(version) == null;
+            if (badVersion && wrongSuffix) return Optional.empty();
             if (at == 0) {
                 return Optional.of(new Misnamed("its name has no version between " + prefix + " and " + sep
                         + ", so Flyway skips it", prefix + "<next version>" + rest + fixedSuffix));
             }
-            if (version == null || FlywayVersion.parse(version) == null) {
+            if (badVersion) {
                 Matcher v = VERSION_START.matcher(rest);
                 if (!v.matches()) {
                     return Optional.of(new Misnamed("its version is not a number, so Flyway skips it",
@@ -439,14 +443,20 @@ final class FlywayView {
                 fixedRest = v.group(1) + sep + description;
             }
         }
-        String fixedPrefix = prefix;
+        // R3__x.sql: a version after the repeatable prefix; run once is the likelier intent than rerun on change
+        boolean versionedRepeatable = !repeatable && prefix.equals(config.repeatablePrefix());
+        String fixedPrefix = versionedRepeatable ? config.versionedPrefix() : prefix;
+        if (versionedRepeatable && problem == null) {
+            problem = "its prefix " + prefix + " marks a repeatable migration, which has no version (" + prefix + sep
+                    + "<description> reruns on every change)";
+        }
         boolean wrongCase = !base.startsWith(prefix);
         if (wrongCase && problem == null) {
             problem = "its prefix " + base.substring(0, prefix.length()) + " is not " + prefix
                     + " (Flyway's prefixes are case-sensitive)";
         }
-        boolean wrongSuffix = !hasSuffix(name, config);
-        if (wrongSuffix && problem == null) {
+        if (wrongSuffix && problem != null) return Optional.empty();
+        if (wrongSuffix) {
             problem = "its suffix " + name.substring(name.lastIndexOf('.')) + " is not "
                     + String.join(" or ", config.suffixes());
         }

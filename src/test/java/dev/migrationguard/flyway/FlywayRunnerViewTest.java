@@ -92,11 +92,15 @@ class FlywayRunnerViewTest {
         assertNotRun(side, RES + "db/migration/V3__x.txt", "suffix .txt", "V3__x.sql");
         assertNotRun(side, RES + "db/migration/V__x.sql", "no version", "V<next version>__x.sql");
         assertNotRun(side, RES + "db/migration/V3-x.sql", "no __", "V3__x.sql");
+        assertNotRun(side, RES + "db/migration/R3__x.sql", "repeatable migration, which has no version", "V3__x.sql");
         assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/V3.1__x.sql"));
         assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/V3__x.SQL"));
         assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/R__views.sql"));
         assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/README.md"));
         assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/Values.sql"));
+        assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/V1.txt"));
+        assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/V__notes.txt"));
+        assertEquals(Optional.empty(), reader.notRun(side, RES + "db/migration/v3_x.md"));
     }
 
     private void assertNotRun(MemorySnapshot side, String path, String reason, String rename) {
