@@ -16,12 +16,12 @@ import java.util.Map;
  * @param enabled   false when Spring Boot's {@code spring.flyway.enabled} turns Flyway off
  */
 record FlywayConfig(List<String> locations, boolean explicit, String versionedPrefix, String undoPrefix,
-                    String repeatablePrefix, String separator, List<String> suffixes, boolean outOfOrder,
+                    String repeatablePrefix, String separator, List<String> suffixes,
                     Map<String, String> placeholders, String placeholderPrefix, String placeholderSuffix,
                     boolean placeholderReplacement, boolean enabled) {
     static final String DEFAULT_LOCATION = "classpath:db/migration";
     static final FlywayConfig DEFAULTS = new FlywayConfig(List.of(DEFAULT_LOCATION), false, "V", "U", "R", "__",
-            List.of(".sql"), false, Map.of(), "${", "}", true, true);
+            List.of(".sql"), Map.of(), "${", "}", true, true);
 
     FlywayConfig {
         locations = List.copyOf(locations);
@@ -38,7 +38,6 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         String r = repeatablePrefix;
         String sep = separator;
         List<String> suf = suffixes;
-        boolean ooo = outOfOrder;
         Map<String, String> ph = new LinkedHashMap<>(placeholders);
         String phPrefix = placeholderPrefix;
         String phSuffix = placeholderSuffix;
@@ -56,7 +55,6 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
                 case "repeatablesqlmigrationprefix" -> r = value;
                 case "sqlmigrationseparator" -> sep = value;
                 case "sqlmigrationsuffixes" -> suf = list(value);
-                case "outoforder" -> ooo = value.equalsIgnoreCase("true");
                 case "placeholderprefix" -> phPrefix = value;
                 case "placeholdersuffix" -> phSuffix = value;
                 case "placeholderreplacement" -> replace = !value.equalsIgnoreCase("false");
@@ -70,7 +68,7 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         }
         if (locs.isEmpty()) locs = List.of(DEFAULT_LOCATION);
         if (suf.isEmpty()) suf = List.of(".sql");
-        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ooo, ph, phPrefix, phSuffix, replace, on);
+        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ph, phPrefix, phSuffix, replace, on);
     }
 
     /** A comma-separated value (or a list written as {@code [a, b]}): its trimmed, unquoted, non-empty entries. */

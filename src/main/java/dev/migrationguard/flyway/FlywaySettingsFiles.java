@@ -233,7 +233,7 @@ final class FlywaySettingsFiles {
             Matcher element = XML_ELEMENT.matcher(flat);
             while (element.find()) {
                 String key = FlywayConfig.normalize(element.group(1));
-                if (key.startsWith("sqlmigration") || key.endsWith("sqlmigrationprefix") || key.equals("outoforder")
+                if (key.startsWith("sqlmigration") || key.endsWith("sqlmigrationprefix")
                         || key.startsWith("placeholder")) {
                     out.add(new Written(key, element.group(2).strip(), null));
                 }
