@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 final class ArchitectureRules {
     /** One package per ecosystem: none of them may use another. */
-    static final List<String> STACKS = List.of("jpa", "spring", "flyway", "liquibase", "typeorm");
+    static final List<String> STACKS = List.of("jpa", "spring", "flyway", "liquibase", "typeorm", "sqlfolders");
     private static final String JAVAPARSER = "com.github.javaparser..";
     private static final String JSQLPARSER = "net.sf.jsqlparser..";
     private static final String SWC4J = "com.caoccao.javet..";
@@ -53,9 +53,10 @@ final class ArchitectureRules {
             Map.entry("typescript", List.of("model", "files", SWC4J)),
             Map.entry("jpa", with(STACK_CONTRACTS, "javasrc", JAVAPARSER)),
             Map.entry("spring", with(STACK_CONTRACTS, JACKSON)),
-            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc")),
+            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc", JACKSON)),
             Map.entry("liquibase", with(STACK_CONTRACTS, "sql", JACKSON, XML, SNAKEYAML)),
             Map.entry("typeorm", with(STACK_CONTRACTS, "sql", "typescript", JACKSON)),
+            Map.entry("sqlfolders", with(STACK_CONTRACTS, "sql")),
             Map.entry("stacks", with(STACKS, "stack")),
             Map.entry("ledger", with(STACK_CONTRACTS, JACKSON)),
             Map.entry("database", with(STACK_CONTRACTS, "javax.net..")),

@@ -97,6 +97,8 @@ class ArchitectureTest {
                 Map.entry("liquibase uses no other stack and nothing above the contracts",
                         List.of("archfixture.liquibase.Statements")),
                 Map.entry("typeorm uses no other stack and nothing above the contracts", List.of("archfixture.typeorm.Parser")),
+                Map.entry("sqlfolders uses no other stack and nothing above the contracts",
+                        List.of("archfixture.sqlfolders.Reader")),
                 Map.entry("the engine uses no stack, no git, no configuration loader, no ledger",
                         List.of("archfixture.engine.Engine")),
                 Map.entry("ledgers use no stack", List.of("archfixture.database.DatabaseLedger")),

@@ -371,6 +371,24 @@ public final class ConfigLoader {
             return n == null ? Optional.empty() : Optional.of(ConfigLoader.strings(n, file, prefix + key));
         }
 
+        @Override
+        public Optional<List<Map<String, String>>> entries(String key) {
+            YamlNode n = map.get(key);
+            if (n == null || n.value() == null) return n == null ? Optional.empty() : Optional.of(List.of());
+            List<YamlNode> list = n.list();
+            if (list == null) throw new CannotJudge(file + ":" + n.line() + ": " + prefix + key + " must be a list");
+            List<Map<String, String>> out = new ArrayList<>();
+            for (YamlNode entry : list) {
+                Map<String, YamlNode> m = requireMap(entry, file, prefix + key + " entry");
+                Map<String, String> values = new LinkedHashMap<>();
+                for (var e : m.entrySet()) {
+                    values.put(e.getKey(), requireText(e.getValue(), file, prefix + key + " entry's " + e.getKey()));
+                }
+                out.add(values);
+            }
+            return Optional.of(out);
+        }
+
         YamlNode node(String key) {
             return map.get(key);
         }

@@ -1,5 +1,6 @@
 package dev.migrationguard.flyway;
 
+import dev.migrationguard.javasrc.JavaLogic;
 import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Text;
 
@@ -47,11 +48,23 @@ public final class FlywayChecksum {
     }
 
     /**
-     * Flyway stores no checksum for a Java migration; we still need to tell edits apart, so: SHA-256 of the content
-     * with line endings normalised to LF and a leading BOM removed, as hex.
+     * Flyway stores no checksum for a Java migration unless it overrides {@code getChecksum()}: then that literal is
+     * what Flyway compares. Otherwise nothing Flyway notices changes with the file, so edits are told apart by what the
+     * class does ({@link JavaLogic}): SHA-256 of its canonical logic, so that a formatting pass, comments, imports or
+     * an unused parameter are not edits. A file the Java parser cannot read falls back to its text, line endings
+     * normalised.
      */
-    public static String java(String content) {
+    public static String java(String path, String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        return "sha256:" + Digests.sha256(Text.withLfLineEndings(text));
+        JavaLogic.Result logic = JavaLogic.of(path, text);
+        if (logic.declaredChecksum() != null) return "flyway:" + logic.declaredChecksum();
+        if (logic.logic() != null) return "logic:" + Digests.sha256(logic.logic());
+        return "sha256:" + javaText(text);
+    }
+
+    /** SHA-256 (hex) of a Java migration's text, line endings normalised to LF and a leading BOM removed. */
+    public static String javaText(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        return Digests.sha256(Text.withLfLineEndings(text));
     }
 }

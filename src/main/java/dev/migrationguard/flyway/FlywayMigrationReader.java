@@ -4,11 +4,16 @@ import dev.migrationguard.stack.MigrationReader;
 import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.sql.SqlTouchReader;
 
 import java.lang.ref.WeakReference;
@@ -20,11 +25,13 @@ import java.util.Optional;
 
 /**
  * Reads Flyway migrations, SQL or Java, from files named by Flyway's convention in any folder (dialect subfolders
- * included). A versioned migration's way back is the {@code U} script of the same version anywhere in the snapshot.
+ * included); what Flyway itself runs, per project and in its order, comes from the project's settings
+ * ({@link #sets}, {@link #notRun}). A versioned migration's way back is the {@code U} script of the same version in its
+ * module.
  */
 public final class FlywayMigrationReader implements MigrationReader {
-    /** Undo scripts per snapshot, by identity: built once per snapshot and run, however many migrations ask. */
-    private final List<UndoIndex> undoIndexes = new ArrayList<>();
+    /** Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask. */
+    private final List<ViewOf> views = new ArrayList<>();
 
     @Override
     public boolean accepts(String path) {
@@ -62,8 +69,9 @@ public final class FlywayMigrationReader implements MigrationReader {
         String checksum;
         String digest;
         if (name.java()) {
-            checksum = FlywayChecksum.java(content);
-            digest = checksum.substring("sha256:".length());
+            checksum = FlywayChecksum.java(path, content);
+            // lock files written before Java migrations were compared by their logic keep matching
+            digest = FlywayChecksum.javaText(content);
             if (full) {
                 JavaMigrationSql.Result java = JavaMigrationSql.read(path, content);
                 touches = java.touches();
@@ -72,7 +80,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         } else {
             checksum = FlywayChecksum.sql(content);
             digest = FlywayChecksum.sqlDigest(content);
-            if (full) touches = SqlTouchReader.touches(content);
+            if (full) touches = SqlTouchReader.touches(withPlaceholders(side, path, content));
         }
         Migration migration = new Migration(path, path, FlywayStack.ID, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
@@ -82,13 +90,165 @@ public final class FlywayMigrationReader implements MigrationReader {
         return new ReadResult<>(List.of(migration), problems);
     }
 
+    /** The script with the placeholders its project's configuration sets replaced, so that the tables read are real. */
+    private String withPlaceholders(Snapshot side, String path, String content) {
+        FlywayConfig config = view(side).configOf(path);
+        return config.placeholderReplacement() && content.contains(config.placeholderPrefix())
+                ? FlywayOperations.replaceKnown(content, config) : content;
+    }
+
+    /** Tests the name first: only a file whose name has a digit or a separator may be a migration. */
+    @Override
+    public Optional<NotRun> notRun(Snapshot side, String path) {
+        String name = Text.fileName(path);
+        if (name.indexOf('.') <= 0 || !MAYBE_MIGRATION.matcher(name).find()) return Optional.empty();
+        try {
+            return view(side).notRun(path);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final java.util.regex.Pattern MAYBE_MIGRATION = java.util.regex.Pattern.compile("\\d|__");
+
+    /**
+     * One set per project and distinct Spring profile configuration: the migrations its locations hold, named as
+     * its configuration says, in Flyway's order on an empty database (the newest baseline migration, the versioned
+     * ones above it by version, then the repeatable ones by description), each with its operations and its undo
+     * script's, placeholders replaced.
+     */
+    @Override
+    public List<MigrationSet> sets(Snapshot side) {
+        FlywayView view = view(side);
+        List<String> paths = side.paths();
+        List<MigrationSet> out = new ArrayList<>();
+        for (FlywayView.Project project : view.projects()) {
+            for (FlywayView.Profile profile : project.profiles()) {
+                String name = profile.fallback()
+                        ? "every Flyway-named file of " + (project.folder().isEmpty() ? "the repository"
+                        : project.folder()) + " (no settings name the locations)"
+                        : String.join(", ", profile.config().locations())
+                        + (profile.name() == null ? "" : " (profile " + profile.name() + ")");
+                for (var vendor : byVendor(view.runs(project, profile, paths)).entrySet()) {
+                    Dialect dialect = profile.dialect() != null ? profile.dialect()
+                            : vendor.getKey().isEmpty() ? null : FlywayView.vendorDialect(vendor.getKey());
+                    List<Migration> migrations = migrations(side, vendor.getValue(), profile.config(), dialect);
+                    if (migrations.isEmpty()) continue;
+                    out.add(new MigrationSet(FlywayStack.ID, project.folder(),
+                            vendor.getKey().isEmpty() ? name : name + " [" + vendor.getKey() + "]", dialect,
+                            migrations));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The files by the database folder they sit in ({@code db/migration/mysql}, Flyway's {@code {vendor}}): one
+     * database runs the files of its folder and those of no database's folder. Without two such folders, one group.
+     */
+    private static Map<String, List<String>> byVendor(List<String> files) {
+        Map<String, List<String>> vendors = new java.util.TreeMap<>();
+        List<String> common = new ArrayList<>();
+        for (String f : files) {
+            String vendor = FlywayView.vendorOf(f);
+            if (vendor == null) common.add(f);
+            else vendors.computeIfAbsent(vendor, k -> new ArrayList<>()).add(f);
+        }
+        if (vendors.size() < 2) return Map.of(vendors.isEmpty() ? "" : vendors.keySet().iterator().next(), files);
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (var e : vendors.entrySet()) {
+            List<String> set = new ArrayList<>(common);
+            set.addAll(e.getValue());
+            out.put(e.getKey(), set);
+        }
+        return out;
+    }
+
+    private List<Migration> migrations(Snapshot side, List<String> files, FlywayConfig config, Dialect setDialect) {
+        Dialect dialect = setDialect == null ? Dialect.DEFAULT : setDialect;
+        Map<FlywayVersion, String> undo = new HashMap<>();
+        List<Named> versioned = new ArrayList<>();
+        List<Named> repeatable = new ArrayList<>();
+        Named baseline = null;
+        for (String f : files) {
+            FlywayName n = FlywayView.name(f, config).orElseThrow();
+            switch (n.kind()) {
+                case UNDO -> undo.putIfAbsent(n.version(), f);
+                case REPEATABLE -> repeatable.add(new Named(f, n));
+                case BASELINE -> {
+                    if (baseline == null || n.version().compareTo(baseline.name.version()) > 0) baseline = new Named(f, n);
+                }
+                default -> versioned.add(new Named(f, n));
+            }
+        }
+        List<Named> ordered = new ArrayList<>();
+        if (baseline != null) ordered.add(baseline);
+        FlywayVersion floor = baseline == null ? null : baseline.name.version();
+        versioned.stream().filter(v -> floor == null || v.name.version().compareTo(floor) > 0)
+                .sorted(java.util.Comparator.comparing((Named v) -> v.name.version()).thenComparing(Named::path))
+                .forEach(ordered::add);
+        repeatable.stream().sorted(java.util.Comparator.comparing((Named r) -> r.name.description())
+                .thenComparing(Named::path)).forEach(ordered::add);
+        List<Migration> out = new ArrayList<>();
+        for (Named m : ordered) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = side.read(m.path);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (bytes.isEmpty()) continue;
+            ReadResult<Migration> read;
+            try {
+                read = read(side, m.path, m.name, bytes.get(), true);
+            } catch (RuntimeException | StackOverflowError e) {
+                continue;
+            }
+            if (read.items().isEmpty()) continue;
+            List<Operation> ops = new ArrayList<>(operations(m.path, Text.decode(bytes.get()), m.name, config, dialect,
+                    Side.UP));
+            String undoPath = m.name.kind() == Migration.Kind.VERSIONED ? undo.get(m.name.version()) : null;
+            if (undoPath != null) {
+                side.readableText(undoPath).ifPresent(text -> ops.addAll(operations(undoPath, text,
+                        FlywayView.name(undoPath, config).orElseThrow(), config, dialect, Side.UNDO)));
+            }
+            out.add(read.items().get(0).withOperations(ops));
+        }
+        return out;
+    }
+
+    private static List<Operation> operations(String path, String content, FlywayName name, FlywayConfig config,
+                                              Dialect dialect, Side side) {
+        return name.java() ? FlywayOperations.java(path, content, dialect, side)
+                : FlywayOperations.sql(path, content, config, dialect, side);
+    }
+
+    private record Named(String path, FlywayName name) {
+    }
+
+    private FlywayView view(Snapshot side) {
+        synchronized (views) {
+            views.removeIf(v -> v.snapshot.get() == null);
+            for (ViewOf v : views) {
+                if (v.snapshot.get() == side) return v.view;
+            }
+            FlywayView view = FlywayView.of(side);
+            views.add(new ViewOf(new WeakReference<>(side), view));
+            return view;
+        }
+    }
+
+    private record ViewOf(WeakReference<Snapshot> snapshot, FlywayView view) {
+    }
+
     private Rollback rollback(Snapshot side, String path, FlywayName name) {
         if (name.kind() != Migration.Kind.VERSIONED) return Rollback.notApplicable();
-        UndoIndex index = undoIndex(side);
+        Map<String, Map<FlywayVersion, String>> undoByModule = view(side).undoByModule();
         String module = module(path);
-        String undo = index.undoByModule.getOrDefault(module, Map.of()).get(name.version());
+        String undo = undoByModule.getOrDefault(module, Map.of()).get(name.version());
         if (undo != null) return new Rollback(Rollback.Status.PRESENT, Location.file(undo), true);
-        return new Rollback(Rollback.Status.MISSING, null, index.undoByModule.containsKey(module));
+        return new Rollback(Rollback.Status.MISSING, null, undoByModule.containsKey(module));
     }
 
     /**
@@ -106,23 +266,4 @@ public final class FlywayMigrationReader implements MigrationReader {
     private static final java.util.regex.Pattern SOURCE_ROOT =
             java.util.regex.Pattern.compile("(^|/)src/(main|test)/");
 
-    private UndoIndex undoIndex(Snapshot side) {
-        synchronized (undoIndexes) {
-            undoIndexes.removeIf(i -> i.snapshot.get() == null);
-            for (UndoIndex i : undoIndexes) {
-                if (i.snapshot.get() == side) return i;
-            }
-            Map<String, Map<FlywayVersion, String>> undo = new HashMap<>();
-            for (String p : side.paths()) {
-                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO).ifPresent(n ->
-                        undo.computeIfAbsent(module(p), k -> new HashMap<>()).putIfAbsent(n.version(), p));
-            }
-            UndoIndex index = new UndoIndex(new WeakReference<>(side), undo);
-            undoIndexes.add(index);
-            return index;
-        }
-    }
-
-    private record UndoIndex(WeakReference<Snapshot> snapshot, Map<String, Map<FlywayVersion, String>> undoByModule) {
-    }
 }

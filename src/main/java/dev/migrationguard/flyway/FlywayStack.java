@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Flyway: versioned, undo, repeatable and baseline SQL scripts and Java migrations in any folder, the next script's
- * name for an entity change, and {@code flyway_schema_history}.
+ * Flyway: versioned, undo, repeatable and baseline SQL scripts and Java migrations, the sets each module's settings
+ * make Flyway run and the files it skips, the next script's name for an entity change, and
+ * {@code flyway_schema_history}.
  */
 public final class FlywayStack implements Stack, MigrationTool {
     public static final String ID = "flyway";

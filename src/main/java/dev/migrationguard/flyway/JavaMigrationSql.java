@@ -20,8 +20,8 @@ final class JavaMigrationSql {
             "^\\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|TRUNCATE|RENAME|COMMENT|CREATE|ALTER|DROP|WITH)\\s",
             Pattern.CASE_INSENSITIVE);
 
-    /** What was read: the touches, or the problem that stopped the parser. */
-    record Result(List<Touch> touches, ParseProblem problem) {
+    /** What was read: the SQL strings and the tables they touch, or the problem that stopped the parser. */
+    record Result(List<String> statements, List<Touch> touches, ParseProblem problem) {
     }
 
     private JavaMigrationSql() {
@@ -29,10 +29,12 @@ final class JavaMigrationSql {
 
     static Result read(String path, String source) {
         JavaStrings.Result strings = JavaStrings.of(path, source);
-        if (strings.problem() != null) return new Result(List.of(), strings.problem());
+        if (strings.problem() != null) return new Result(List.of(), List.of(), strings.problem());
         Set<Touch> touches = new LinkedHashSet<>();
+        List<String> statements = new ArrayList<>();
         for (String candidate : strings.strings()) {
             if (!LOOKS_LIKE_SQL.matcher(candidate).find()) continue;
+            statements.add(candidate);
             for (Touch t : SqlTouchReader.touches(candidate)) {
                 // a name built from a part that could not be evaluated is no table the migration names
                 if (!t.table().contains(JavaStrings.UNKNOWN)
@@ -41,6 +43,6 @@ final class JavaMigrationSql {
                 }
             }
         }
-        return new Result(new ArrayList<>(touches), null);
+        return new Result(statements, new ArrayList<>(touches), null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrationguard.settings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,14 @@ public interface OptionValues {
     Optional<String> string(String key);
 
     Optional<List<String>> strings(String key);
+
+    /**
+     * A list of small maps of single values ({@code migrations.sql-folders}: one map per folder), keys in the order
+     * written; empty when the key is not set.
+     */
+    default Optional<List<Map<String, String>>> entries(String key) {
+        return Optional.empty();
+    }
 
     OptionValues NONE = new OptionValues() {
         @Override

@@ -4,6 +4,7 @@ import dev.migrationguard.flyway.FlywayStack;
 import dev.migrationguard.jpa.JpaStack;
 import dev.migrationguard.liquibase.LiquibaseStack;
 import dev.migrationguard.spring.SpringStack;
+import dev.migrationguard.sqlfolders.SqlFolderStack;
 import dev.migrationguard.stack.Stack;
 import dev.migrationguard.typeorm.TypeOrmStack;
 
@@ -19,7 +20,8 @@ public final class SupportedStacks {
             new SpringStack(),
             new FlywayStack(),
             new LiquibaseStack(),
-            new TypeOrmStack());
+            new TypeOrmStack(),
+            new SqlFolderStack());
 
     private SupportedStacks() {
     }

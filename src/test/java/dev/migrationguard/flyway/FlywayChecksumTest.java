@@ -62,10 +62,69 @@ class FlywayChecksumTest {
         assertNotEquals(lf, FlywayChecksum.sql(SCRIPT.replace(";\n", "; \n")));
     }
 
+    private static final String JAVA = """
+            package db.migration;
+
+            import org.flywaydb.core.api.migration.BaseJavaMigration;
+            import org.flywaydb.core.api.migration.Context;
+
+            public class V3__Backfill extends BaseJavaMigration {
+                private static final String TABLE = "contest";
+
+                @Override
+                public void migrate(Context context) throws Exception {
+                    try (var s = context.getConnection().createStatement()) {
+                        s.execute("UPDATE " + TABLE + " SET title = 'x' WHERE title IS NULL");
+                        s.execute("ALTER TABLE contest ALTER COLUMN title SET NOT NULL");
+                    }
+                }
+            }
+            """;
+
     @Test
-    void javaChecksumIgnoresLineEndingsOnly() {
-        String src = "class V1__X {\n}\n";
-        assertEquals(FlywayChecksum.java(src), FlywayChecksum.java(src.replace("\n", "\r\n")));
-        assertNotEquals(FlywayChecksum.java(src), FlywayChecksum.java(src.replace("X", "Y")));
+    void aJavaMigrationKeepsItsChecksumThroughFormattingCommentsImportsAndUnusedParameters() {
+        String java = FlywayChecksum.java("V3__Backfill.java", JAVA);
+        assertEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace("\n", "\r\n")));
+        String reformatted = JAVA.replace("    ", "  ").replace(") {", ")\n{").replace("try (var s", "try(var s");
+        assertEquals(java, FlywayChecksum.java("V3__Backfill.java", reformatted));
+        String commented = "/* Licensed under the Apache License */\n" + JAVA.replace("@Override",
+                "// fills the titles first\n    @Override");
+        assertEquals(java, FlywayChecksum.java("V3__Backfill.java", commented));
+        String imports = JAVA.replace("import org.flywaydb.core.api.migration.Context;",
+                "import org.flywaydb.core.api.migration.Context;\nimport java.util.List;");
+        assertEquals(java, FlywayChecksum.java("V3__Backfill.java", imports));
+        String unusedParameter = JAVA.replace("migrate(Context context)", "migrate(Context context, int unused)");
+        assertEquals(java, FlywayChecksum.java("V3__Backfill.java", unusedParameter));
+    }
+
+    @Test
+    void aJavaMigrationsChecksumChangesWithAStatementItRunsOrTheirOrder() {
+        String java = FlywayChecksum.java("V3__Backfill.java", JAVA);
+        assertNotEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace("title = 'x'", "title = 'y'")));
+        assertNotEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace("\"contest\";", "\"contests\";")));
+        String first = "            s.execute(\"UPDATE \" + TABLE + \" SET title = 'x' WHERE title IS NULL\");\n";
+        String second = "            s.execute(\"ALTER TABLE contest ALTER COLUMN title SET NOT NULL\");\n";
+        assertNotEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace(first + second, second + first)));
+        assertNotEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace(second, "")));
+        assertNotEquals(java, FlywayChecksum.java("V3__Backfill.java", JAVA.replace(second, second + second)));
+    }
+
+    @Test
+    void anOverriddenGetChecksumReturningALiteralIsWhatFlywayCompares() {
+        String declared = JAVA.replace("    @Override\n    public void migrate",
+                "    @Override\n    public Integer getChecksum() {\n        return -42;\n    }\n\n"
+                        + "    @Override\n    public void migrate");
+        String checksum = FlywayChecksum.java("V3__Backfill.java", declared);
+        assertEquals("flyway:-42", checksum);
+        assertEquals(checksum, FlywayChecksum.java("V3__Backfill.java", declared.replace("'x'", "'y'")));
+        assertNotEquals(checksum, FlywayChecksum.java("V3__Backfill.java", declared.replace("-42", "43")));
+    }
+
+    @Test
+    void aJavaFileTheParserCannotReadFallsBackToItsText() {
+        String broken = "class V1__X {\n";
+        assertEquals(FlywayChecksum.java("V1__X.java", broken),
+                FlywayChecksum.java("V1__X.java", broken.replace("\n", "\r\n")));
+        assertNotEquals(FlywayChecksum.java("V1__X.java", broken), FlywayChecksum.java("V1__X.java", "class V1__X {  \n"));
     }
 }

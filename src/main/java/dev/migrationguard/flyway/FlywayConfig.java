@@ -1,0 +1,109 @@
+package dev.migrationguard.flyway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One Flyway configuration as a project writes it (Spring Boot's {@code spring.flyway.*}, {@code flyway.conf},
+ * {@code flyway.toml}, the Maven or Gradle plugin): what makes a file a migration and where Flyway looks for them.
+ * What is not written keeps Flyway's default.
+ *
+ * @param locations as written ({@code classpath:db/migration}, {@code filesystem:sql})
+ * @param explicit  whether a file set the locations, rather than Flyway's default standing
+ * @param enabled   false when Spring Boot's {@code spring.flyway.enabled} turns Flyway off
+ */
+record FlywayConfig(List<String> locations, boolean explicit, String versionedPrefix, String undoPrefix,
+                    String repeatablePrefix, String separator, List<String> suffixes,
+                    Map<String, String> placeholders, String placeholderPrefix, String placeholderSuffix,
+                    boolean placeholderReplacement, boolean enabled) {
+    static final String DEFAULT_LOCATION = "classpath:db/migration";
+    static final FlywayConfig DEFAULTS = new FlywayConfig(List.of(DEFAULT_LOCATION), false, "V", "U", "R", "__",
+            List.of(".sql"), Map.of(), "${", "}", true, true);
+
+    FlywayConfig {
+        locations = List.copyOf(locations);
+        suffixes = List.copyOf(suffixes);
+        placeholders = Map.copyOf(placeholders);
+    }
+
+    /** This configuration with {@code settings} (normalised key to value) written over it, as a profile overrides. */
+    FlywayConfig with(Map<String, String> settings) {
+        List<String> locs = locations;
+        boolean expl = explicit;
+        String v = versionedPrefix;
+        String u = undoPrefix;
+        String r = repeatablePrefix;
+        String sep = separator;
+        List<String> suf = suffixes;
+        Map<String, String> ph = new LinkedHashMap<>(placeholders);
+        String phPrefix = placeholderPrefix;
+        String phSuffix = placeholderSuffix;
+        boolean replace = placeholderReplacement;
+        boolean on = enabled;
+        for (var e : settings.entrySet()) {
+            String value = e.getValue().strip();
+            switch (e.getKey()) {
+                case "locations" -> {
+                    locs = list(value);
+                    expl = true;
+                }
+                case "sqlmigrationprefix" -> v = value;
+                case "undosqlmigrationprefix" -> u = value;
+                case "repeatablesqlmigrationprefix" -> r = value;
+                case "sqlmigrationseparator" -> sep = value;
+                case "sqlmigrationsuffixes" -> suf = list(value);
+                case "placeholderprefix" -> phPrefix = value;
+                case "placeholdersuffix" -> phSuffix = value;
+                case "placeholderreplacement" -> replace = !value.equalsIgnoreCase("false");
+                case "enabled" -> on = !value.equalsIgnoreCase("false");
+                default -> {
+                    if (e.getKey().startsWith("placeholders.")) {
+                        ph.put(e.getKey().substring("placeholders.".length()), e.getValue());
+                    }
+                }
+            }
+        }
+        if (locs.isEmpty()) locs = List.of(DEFAULT_LOCATION);
+        if (suf.isEmpty()) suf = List.of(".sql");
+        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ph, phPrefix, phSuffix, replace, on);
+    }
+
+    /** A comma-separated value (or a list written as {@code [a, b]}): its trimmed, unquoted, non-empty entries. */
+    static List<String> list(String value) {
+        List<String> out = new ArrayList<>();
+        String v = value.strip();
+        if (v.startsWith("[") && v.endsWith("]")) v = v.substring(1, v.length() - 1);
+        for (String part : v.split(",")) {
+            String p = part.strip();
+            if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
+                p = p.substring(1, p.length() - 1).strip();
+            }
+            if (!p.isEmpty()) out.add(p);
+        }
+        return out;
+    }
+
+    /** The value of a placeholder, or null when none is set; names compare case-insensitively. */
+    String placeholder(String name) {
+        for (var e : placeholders.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
+    }
+
+    /**
+     * The key a setting is known by: Flyway's name in lower case without dashes or underscores (Spring's relaxed
+     * binding); a placeholder's name after {@code placeholders.} is kept as written.
+     */
+    static String normalize(String key) {
+        int ph = key.toLowerCase(Locale.ROOT).indexOf("placeholders.");
+        if (ph >= 0) {
+            return key.substring(0, ph).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")
+                    + "placeholders." + key.substring(ph + "placeholders.".length());
+        }
+        return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+}
