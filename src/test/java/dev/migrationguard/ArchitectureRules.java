@@ -60,7 +60,7 @@ final class ArchitectureRules {
             Map.entry("stacks", with(STACKS, "stack")),
             Map.entry("ledger", with(STACK_CONTRACTS, JACKSON)),
             Map.entry("database", with(STACK_CONTRACTS, "javax.net..")),
-            Map.entry("engine", List.of("model", "settings", "stack", "analysis", "report")),
+            Map.entry("engine", List.of("model", "settings", "stack", "analysis", "report", "replay")),
             Map.entry("rules", List.of("model", "settings", "stack", "analysis")),
             Map.entry("config", List.of("model", "settings", "stack", "analysis", "rules", SNAKEYAML)),
             Map.entry("install", List.of("model")));

@@ -37,13 +37,14 @@ import java.util.function.Predicate;
  * @param notRun            files that look like migrations but that their runner will not run: of the changed files
  *                          in check mode, of every file in scope in lint mode. They cover nothing
  * @param runners           the migration sets each side's runners apply, read when first asked
+ * @param coverage          what the new migrations' operations and the replayed schema say of each entity change
  */
 public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
                        List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
                        Map<SchemaChange, String> advice, Map<String, String> deployedIn,
                        Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks, List<NotRun> notRun,
-                       RunnerView runners) {
+                       RunnerView runners, Coverage coverage) {
 
     /** The file at {@code path} that its runner will not run, if it is one. */
     public Optional<NotRun> notRun(String path) {

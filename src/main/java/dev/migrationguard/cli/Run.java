@@ -5,6 +5,7 @@ import dev.migrationguard.database.DatabaseLedger;
 import dev.migrationguard.database.JdbcUrls;
 import dev.migrationguard.engine.Engine;
 import dev.migrationguard.engine.Judging;
+import dev.migrationguard.files.UserCache;
 import dev.migrationguard.files.UserFile;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
@@ -12,6 +13,8 @@ import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.ParseProblem;
+import dev.migrationguard.replay.ReplayCache;
+import dev.migrationguard.replay.SetReplayer;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.RuleCatalog;
@@ -140,12 +143,19 @@ final class Run implements AutoCloseable {
         }
     }
 
+    /** Replays migration sets with the cache in the user's cache folder, found through the run's environment. */
+    SetReplayer replayer() {
+        return new SetReplayer(ReplayCache.at(UserCache.folder(env.get("XDG_CACHE_HOME"), env.get("LOCALAPPDATA"),
+                System.getProperty("user.home"), System.getProperty("os.name")).map(f -> f.resolve("replay"))
+                .orElse(null)), Report.VERSION);
+    }
+
     /** Judges a change set with every rule the configuration keeps on, and the records of what is deployed. */
     Report judge(ChangeSet cs, DeployedSettings deployed, Baseline baseline, String allowedEditsReason) {
         StackSet set = stackSet();
         var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), allowedEditsReason, baseline);
         var engine = new Engine(set, RuleCatalog.build(settings.rules()), settings.scope(), judging, settings.dialect(),
-                debug);
+                debug, replayer());
         return engine.run(cs, ledgers(deployed, set));
     }
 

@@ -1,13 +1,11 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.files.UserCache;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.schema.Dialect;
-import dev.migrationguard.replay.ReplayCache;
 import dev.migrationguard.replay.ReplayedSet;
 import dev.migrationguard.replay.SchemaJson;
 import dev.migrationguard.replay.SchemaText;
@@ -78,7 +76,7 @@ final class SchemaCommand implements Callable<Integer> {
             StackSet stacks = run.stackSet();
             Dialect fallback = chosen != null ? chosen : run.settings.dialect() != null ? run.settings.dialect()
                     : fromSettings(side, stacks, debug);
-            SetReplayer replayer = new SetReplayer(cache(), Report.VERSION);
+            SetReplayer replayer = run.replayer();
             List<ReplayedSet> replayed = new ArrayList<>();
             for (MigrationReader reader : stacks.migrationReaders()) {
                 for (MigrationSet set : reader.sets(side)) {
@@ -137,14 +135,6 @@ final class SchemaCommand implements Callable<Integer> {
         }
         debug.accept("dialect " + best.dialect().id() + " for sets that name none: from " + best.describe());
         return best.dialect();
-    }
-
-    /** The replay cache in the user's cache folder, found through the run's environment (a test hands in its own). */
-    private ReplayCache cache() {
-        Map<String, String> env = spec.root().userObject() instanceof Main main ? main.env : System.getenv();
-        return ReplayCache.at(UserCache.folder(env.get("XDG_CACHE_HOME"), env.get("LOCALAPPDATA"),
-                System.getProperty("user.home"), System.getProperty("os.name")).map(f -> f.resolve("replay"))
-                .orElse(null));
     }
 
     private Consumer<String> debug() {

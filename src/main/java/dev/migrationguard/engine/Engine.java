@@ -26,6 +26,7 @@ import dev.migrationguard.model.Text;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.report.Fingerprints;
+import dev.migrationguard.replay.SetReplayer;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.settings.Scope;
 import dev.migrationguard.stack.DeployedLedger;
@@ -69,6 +70,7 @@ public final class Engine {
     private final Judging judging;
     private final Dialect configuredDialect;
     private final Consumer<String> debug;
+    private final SetReplayer replayer;
 
     /** An engine that finds the database in the project's settings and says nothing of why it stays silent. */
     public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging) {
@@ -84,6 +86,15 @@ public final class Engine {
      */
     public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging, Dialect dialect,
                   Consumer<String> debug) {
+        this(stacks, rules, scope, judging, dialect, debug, null);
+    }
+
+    /**
+     * @param replayer replays the runners' migration sets when a rule asks whether the migrations already build an
+     *                 entity change; null when no replay may run
+     */
+    public Engine(StackSet stacks, List<Rule> rules, Scope scope, Judging judging, Dialect dialect,
+                  Consumer<String> debug, SetReplayer replayer) {
         this.stacks = stacks;
         this.rules = List.copyOf(rules);
         for (Rule rule : this.rules) metas.put(rule.id(), rule.meta());
@@ -91,6 +102,7 @@ public final class Engine {
         this.judging = judging;
         this.configuredDialect = dialect;
         this.debug = debug;
+        this.replayer = replayer;
     }
 
     public Report run(ChangeSet cs) {
@@ -105,7 +117,8 @@ public final class Engine {
         List<DeployedLedger> ledgers = new ArrayList<>();
         for (DeployedLedger.Source source : sources) source.open(cs, this::identifiedMigrations).ifPresent(ledgers::add);
         var work = new Work(cs);
-        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work);
+        Map<SchemaChange, MigrationCoverage.Sides> sides = new HashMap<>();
+        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work, sides);
         List<Migration> newMigrations = new ArrayList<>();
         List<Migration> checked = new ArrayList<>();
         List<DeployedEdit> edits = new ArrayList<>();
@@ -142,7 +155,8 @@ public final class Engine {
                 () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn,
-                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners);
+                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners,
+                new MigrationCoverage(sides, runners::after, replayer, cs.after(), debug));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -152,7 +166,7 @@ public final class Engine {
 
     // ---- entities ----
 
-    private List<SchemaChange> entityChanges(Work work) {
+    private List<SchemaChange> entityChanges(Work work, Map<SchemaChange, MigrationCoverage.Sides> sides) {
         ChangeSet cs = work.cs;
         List<SchemaChange> all = new ArrayList<>();
         for (EntityReader reader : stacks.entityReaders()) {
@@ -217,7 +231,11 @@ public final class Engine {
                 if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
                 if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
             }
-            all.addAll(new PhysicalChanges(dialect, unreliable, debug).between(before.items(), after.items()));
+            var physical = new PhysicalChanges(dialect, unreliable, debug);
+            List<SchemaChange> changes = physical.between(before.items(), after.items());
+            var compared = new MigrationCoverage.Sides(dialect, physical.was(), physical.now());
+            for (SchemaChange c : changes) sides.put(c, compared);
+            all.addAll(changes);
         }
         return all;
     }

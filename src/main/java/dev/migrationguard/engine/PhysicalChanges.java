@@ -30,6 +30,8 @@ final class PhysicalChanges {
     private final Dialect dialect;
     private final Map<String, String> unreliable;
     private final Consumer<String> debug;
+    private PhysicalSchema was;
+    private PhysicalSchema now;
 
     /**
      * @param unreliable why each file that did not parse, or is too large, on either side cannot be compared
@@ -46,8 +48,8 @@ final class PhysicalChanges {
         Map<String, Set<String>> columnsOut = new LinkedHashMap<>();
         leaveOut(before, "before", tablesOut, columnsOut);
         leaveOut(after, "after", tablesOut, columnsOut);
-        PhysicalSchema was = schema(before, tablesOut, columnsOut);
-        PhysicalSchema now = schema(after, tablesOut, columnsOut);
+        was = schema(before, tablesOut, columnsOut);
+        now = schema(after, tablesOut, columnsOut);
         unknownFacts(was, now);
         List<SchemaChange> changes = new ArrayList<>();
         for (PhysicalDiff.Change c : PhysicalDiff.diff(was, now).changes()) {
@@ -60,6 +62,16 @@ final class PhysicalChanges {
             changes.add(change(c));
         }
         return changes;
+    }
+
+    /** The entities' schema before the change, as {@link #between} compared it (unreliable files left out). */
+    PhysicalSchema was() {
+        return was;
+    }
+
+    /** The entities' schema after the change, as {@link #between} compared it. */
+    PhysicalSchema now() {
+        return now;
     }
 
     /** A table whose file is unreliable goes on both sides; so does a column whose source file is. */

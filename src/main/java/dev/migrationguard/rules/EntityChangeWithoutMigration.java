@@ -39,8 +39,19 @@ public final class EntityChangeWithoutMigration implements Rule {
         // What one source line does to one table is one finding: a new relation is a column, its foreign key and
         // perhaps a unique constraint, and the person fixing it writes one migration for the line, not three.
         Map<List<Object>, List<SchemaChange>> byLine = new LinkedHashMap<>();
+        Map<SchemaChange, String> shortfalls = new LinkedHashMap<>();
         for (SchemaChange change : analysis.schemaChanges()) {
-            if (covered(change, running)) continue;
+            List<Migration> touching = touching(change, running);
+            if (!touching.isEmpty()) {
+                // Touching the table is not enough: a migration that leaves the changed column alone, or makes it
+                // otherwise than the entity maps it, does not make the change.
+                Optional<String> shortfall = shortfall(change, touching, analysis);
+                if (shortfall.isEmpty()) continue;
+                shortfalls.put(change, shortfall.get());
+            } else if (analysis.coverage().alreadyBuilt(change)) {
+                // A catch-up edit: the entity now says what the migrations already built.
+                continue;
+            }
             List<Object> key = change.location() == null ? List.of(change)
                     : Arrays.asList(change.schema(), change.table(), change.previousTable(), change.location());
             byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
@@ -55,8 +66,13 @@ public final class EntityChangeWithoutMigration implements Rule {
             SchemaChange first = changes.get(0);
             NotRun skipped = notRun(first, analysis);
             String advice = analysis.advice().get(first);
+            String shortfall = changes.stream().map(shortfalls::get).filter(x -> x != null).findFirst().orElse(null);
             if (skipped != null) {
                 findings.add(finding(first.location(), notRunMessage(changes, skipped), skipped.fix()));
+            } else if (shortfall != null) {
+                findings.add(finding(first.location(), described(changes) + ", but " + shortfall + ".",
+                        "Make the migration change column \"" + first.column() + "\" of "
+                                + MigrationNames.objectFor(first) + " as the entity now maps it, or add one that does."));
             } else {
                 findings.add(finding(first.location(), message(changes), advice != null ? advice : anyTool(first)));
             }
@@ -117,11 +133,29 @@ public final class EntityChangeWithoutMigration implements Rule {
      * (the migration renames the table, or drops and recreates it).
      */
     private static boolean covered(SchemaChange change, List<Migration> newMigrations) {
+        return !touching(change, newMigrations).isEmpty();
+    }
+
+    private static List<Migration> touching(SchemaChange change, List<Migration> newMigrations) {
+        List<Migration> touching = new ArrayList<>();
         for (Migration m : newMigrations) {
-            if (m.touchesTable(change.table())) return true;
-            if (change.previousTable() != null && m.touchesTable(change.previousTable())) return true;
+            if (m.touchesTable(change.table())
+                    || change.previousTable() != null && m.touchesTable(change.previousTable())) {
+                touching.add(m);
+            }
         }
-        return false;
+        return touching;
+    }
+
+    /** Why none of the migrations that touch the change's table makes it; empty when one does, or none can tell. */
+    private static Optional<String> shortfall(SchemaChange change, List<Migration> touching, Analysis analysis) {
+        String first = null;
+        for (Migration m : touching) {
+            Optional<String> why = analysis.coverage().shortfall(change, m);
+            if (why.isEmpty()) return Optional.empty();
+            if (first == null) first = why.get();
+        }
+        return Optional.ofNullable(first);
     }
 
     static String message(SchemaChange change) {

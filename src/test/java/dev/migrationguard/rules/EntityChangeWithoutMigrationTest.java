@@ -1,6 +1,7 @@
 package dev.migrationguard.rules;
 
 import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Coverage;
 import dev.migrationguard.analysis.RunnerView;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Finding;
@@ -40,7 +41,7 @@ class EntityChangeWithoutMigrationTest {
                                      List<Migration> newMigrations, List<NotRun> notRun, BooleanSupplier anyMigration) {
         return new Analysis(ChangeSet.Mode.STAGED, changes, newMigrations, newMigrations, List.of(), List.of(),
                 List.of(), List.of(), advice, Map.of(), m -> false, Map.of(), notRun,
-                new RunnerView(List::of, List::of, List::of, anyMigration));
+                new RunnerView(List::of, List::of, List::of, anyMigration), Coverage.NONE);
     }
 
     private static Analysis analysis(Map<SchemaChange, String> advice) {

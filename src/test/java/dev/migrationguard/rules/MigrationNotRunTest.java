@@ -1,6 +1,7 @@
 package dev.migrationguard.rules;
 
 import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Coverage;
 import dev.migrationguard.analysis.RunnerView;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Finding;
@@ -25,7 +26,7 @@ class MigrationNotRunTest {
                 "no migrations glob of src/data-source.ts matches it", "Move it into src/migrations/.");
         var analysis = new Analysis(ChangeSet.Mode.LINT, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), Map.of(), Map.of(), m -> false, Map.of(), List.of(misnamed, outside),
-                new RunnerView(List::of, List::of, List::of, () -> true));
+                new RunnerView(List::of, List::of, List::of, () -> true), Coverage.NONE);
         List<Finding> findings = new MigrationNotRun().check(analysis);
         assertEquals(2, findings.size());
         Finding first = findings.get(0);

@@ -1,0 +1,313 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.analysis.Coverage;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.ops.ColumnDef;
+import dev.migrationguard.model.ops.Constraint;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.QualifiedName;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.PhysicalDiff;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.replay.SetReplayer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Judges entity changes column by column against the migrations: what a new migration's operations do to the changed
+ * column, and whether the schema the runners' migrations build already has what the entity now maps. Reads nothing
+ * itself; the replay runs only when a rule asks about a change no new migration covers, so a commit that brings its
+ * migration pays nothing for it.
+ */
+final class MigrationCoverage implements Coverage {
+    private final Map<SchemaChange, Sides> sides;
+    private final Supplier<List<MigrationSet>> sets;
+    private final SetReplayer replayer;
+    private final Snapshot after;
+    private final Consumer<String> debug;
+    private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
+
+    /** The entities' schemas a change was found between, on the dialect they were mapped for. */
+    record Sides(Dialect dialect, PhysicalSchema before, PhysicalSchema after) {
+    }
+
+    /**
+     * @param sides    for each entity change, the schemas it was found between
+     * @param sets     the migration sets of the side the change produces, read on first ask
+     * @param replayer replays a set (with its cache); null when no replay may run
+     */
+    MigrationCoverage(Map<SchemaChange, Sides> sides, Supplier<List<MigrationSet>> sets, SetReplayer replayer,
+                      Snapshot after, Consumer<String> debug) {
+        this.sides = Map.copyOf(sides);
+        this.sets = sets;
+        this.replayer = replayer;
+        this.after = after;
+        this.debug = debug;
+    }
+
+    @Override
+    public Optional<String> shortfall(SchemaChange change, Migration migration) {
+        Sides s = sides.get(change);
+        if (s == null || change.target() != SchemaChange.Target.COLUMN || change.column() == null
+                || change.kind() == SchemaChange.Kind.RENAMED) {
+            return Optional.empty();
+        }
+        List<Operation> onTable = new ArrayList<>();
+        for (Operation op : migration.operations()) {
+            if (op.origin().side() != Side.UP) continue;
+            if (op instanceof Operation.Opaque o) {
+                if (!canChangeStructure(o)) continue;
+                if (o.mentions().isEmpty() || o.mentions().stream().anyMatch(q -> sameTable(q, change))) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            QualifiedName table = table(op);
+            if (table != null && sameTable(table, change)) onTable.add(op);
+        }
+        if (onTable.isEmpty()) return Optional.empty();
+        Column entity = entityColumn(s.after(), change);
+        List<Operation> onColumn = new ArrayList<>();
+        for (Operation op : onTable) {
+            if (op instanceof Operation.CreateTable || op instanceof Operation.DropTable
+                    || op instanceof Operation.RebuildTable || op instanceof Operation.RenameTable
+                    || op instanceof Operation.DropConstraint || op instanceof Operation.DropIndex) {
+                // The whole table is made again, or a constraint whose columns the operation does not name: it may
+                // well be the change.
+                return Optional.empty();
+            }
+            if (namesColumn(op, change.column())) onColumn.add(op);
+        }
+        String table = Identifiers.display(s.dialect(), change.schema(), change.table());
+        if (onColumn.isEmpty()) {
+            return Optional.of("the new migration " + migration.path() + " touches table " + table
+                    + " but not column \"" + change.column() + "\"");
+        }
+        if (entity == null) return Optional.empty();
+        for (Operation op : onColumn) {
+            Optional<String> differs = differs(op, entity);
+            if (differs.isPresent()) {
+                return Optional.of("the new migration " + migration.path() + " " + differs.get()
+                        + where(op.origin().location()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean alreadyBuilt(SchemaChange change) {
+        Sides s = sides.get(change);
+        if (s == null || replayer == null || change.location() == null) return false;
+        List<MigrationSet> own = ownSets(change.location().path(), s.dialect());
+        if (own.isEmpty()) return false;
+        for (MigrationSet set : own) {
+            if (!builds(replay(set, s.dialect()), s, change)) return false;
+        }
+        debug.accept(change.message() + ": not reported, the migrations already build it ("
+                + own.stream().map(MigrationSet::name).reduce((a, b) -> a + ", " + b).orElse("") + ")");
+        return true;
+    }
+
+    /** The sets of the change's project (the longest project folder that holds it), written for its dialect. */
+    private List<MigrationSet> ownSets(String path, Dialect dialect) {
+        List<MigrationSet> own = new ArrayList<>();
+        int longest = -1;
+        for (MigrationSet set : sets.get()) {
+            if (!set.owns(path) || (set.dialect() != null && set.dialect() != dialect)) continue;
+            if (set.project().length() > longest) {
+                own.clear();
+                longest = set.project().length();
+            }
+            if (set.project().length() == longest) own.add(set);
+        }
+        return own;
+    }
+
+    private PhysicalSchema replay(MigrationSet set, Dialect dialect) {
+        return replayed.computeIfAbsent(set, x -> replayer.replay(x, dialect, after).state().schema());
+    }
+
+    /**
+     * Whether {@code built} already has the change's outcome. Only facts both sides know count: a column whose type or
+     * nullability the replay could not read, or a table an unread statement touched, is never "already built".
+     */
+    private static boolean builds(PhysicalSchema built, Sides s, SchemaChange change) {
+        Dialect d = s.dialect();
+        Table mapped = s.after().table(change.schema(), change.table());
+        Table replayed = built.table(change.schema(), change.table());
+        // A statement that could not be read, naming no table, may have changed this one.
+        if (!built.complete()) return false;
+        switch (change.target()) {
+            case TABLE -> {
+                if (change.kind() == SchemaChange.Kind.REMOVED) return replayed == null;
+                if (change.kind() != SchemaChange.Kind.ADDED || mapped == null || replayed == null
+                        || !replayed.complete()) {
+                    return false;
+                }
+                for (Column c : mapped.columns()) {
+                    Column r = replayed.column(d, c.name());
+                    if (r == null || r.type() == null || r.nullable() == null) return false;
+                }
+                return PhysicalDiff.diff(only(d, replayed), only(d, mapped)).isEmpty();
+            }
+            case COLUMN -> {
+                if (replayed == null || !replayed.complete() || mapped == null || change.column() == null) return false;
+                Column r = replayed.column(d, change.column());
+                if (change.kind() == SchemaChange.Kind.REMOVED) return r == null;
+                Column c = mapped.column(d, change.column());
+                if (r == null || c == null || r.type() == null || r.nullable() == null) return false;
+                for (PhysicalDiff.Change diff : PhysicalDiff.diff(only(d, replayed), only(d, mapped)).changes()) {
+                    if (diff.column() != null && Identifiers.key(d, diff.column())
+                            .equals(Identifiers.key(d, change.column()))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static PhysicalSchema only(Dialect d, Table t) {
+        return PhysicalSchema.of(d, List.of(t), List.of(), List.of());
+    }
+
+    private static Column entityColumn(PhysicalSchema schema, SchemaChange change) {
+        Table t = schema.table(change.schema(), change.table());
+        return t == null ? null : t.column(schema.dialect(), change.column());
+    }
+
+    /** A statement that may change a table's columns, keys or indexes; comments, grants and queries cannot. */
+    private static boolean canChangeStructure(Operation.Opaque o) {
+        return switch (o.kind()) {
+            case COMMENT, PRIVILEGE, SESSION, QUERY -> false;
+            default -> true;
+        };
+    }
+
+    /** Where the operation's type or nullability differs from the entity's column, both being known. */
+    private static Optional<String> differs(Operation op, Column entity) {
+        SqlType type = null;
+        Boolean nullable = null;
+        if (op instanceof Operation.AddColumn o) {
+            type = o.column().type();
+            nullable = !o.column().notNull() && !o.column().primaryKey();
+        } else if (op instanceof Operation.RedefineColumn o) {
+            type = o.definition().type();
+            nullable = !o.definition().notNull() && !o.definition().primaryKey();
+        } else if (op instanceof Operation.AlterColumnType o) {
+            type = o.type();
+        } else if (op instanceof Operation.AlterColumnNullability o) {
+            nullable = o.nullable();
+        } else {
+            return Optional.empty();
+        }
+        if (type != null && entity.type() != null && !type.equals(entity.type())) {
+            return Optional.of("makes column \"" + entity.name() + "\" " + type.display() + ", the entity maps "
+                    + entity.type().display());
+        }
+        if (nullable != null && entity.nullable() != null && !nullable.equals(entity.nullable())) {
+            return Optional.of("makes column \"" + entity.name() + "\" " + (nullable ? "NULL" : "NOT NULL")
+                    + ", the entity maps it " + (entity.nullable() ? "NULL" : "NOT NULL"));
+        }
+        return Optional.empty();
+    }
+
+    private static String where(Location at) {
+        return at == null || at.isWholeFile() ? "" : " (line " + at.line() + ")";
+    }
+
+    /** The table an operation acts on; null for one on no table (a sequence, a type) or a drop by name alone. */
+    private static QualifiedName table(Operation op) {
+        if (op instanceof Operation.CreateTable o) return o.table();
+        if (op instanceof Operation.DropTable o) return o.table();
+        if (op instanceof Operation.RebuildTable o) return o.table();
+        if (op instanceof Operation.AddColumn o) return o.table();
+        if (op instanceof Operation.DropColumn o) return o.table();
+        if (op instanceof Operation.RenameColumn o) return o.table();
+        if (op instanceof Operation.AlterColumnType o) return o.table();
+        if (op instanceof Operation.AlterColumnNullability o) return o.table();
+        if (op instanceof Operation.AlterColumnDefault o) return o.table();
+        if (op instanceof Operation.RedefineColumn o) return o.table();
+        if (op instanceof Operation.CreateIndex o) return o.table();
+        if (op instanceof Operation.DropIndex o) return o.table();
+        if (op instanceof Operation.AddConstraint o) return o.table();
+        if (op instanceof Operation.DropConstraint o) return o.table();
+        if (op instanceof Operation.RenameConstraint o) return o.table();
+        if (op instanceof Operation.ValidateConstraint o) return o.table();
+        if (op instanceof Operation.DataChange o) return o.table();
+        return null;
+    }
+
+    /** Whether the operation names the column: adds, drops, renames or alters it, or keys an index or constraint on it. */
+    private static boolean namesColumn(Operation op, String column) {
+        if (op instanceof Operation.AddColumn o) return same(o.column().name(), column);
+        if (op instanceof Operation.DropColumn o) return same(o.column(), column);
+        if (op instanceof Operation.RenameColumn o) return same(o.from(), column) || same(o.to(), column);
+        if (op instanceof Operation.AlterColumnType o) return same(o.column(), column);
+        if (op instanceof Operation.AlterColumnNullability o) return same(o.column(), column);
+        if (op instanceof Operation.AlterColumnDefault o) return same(o.column(), column);
+        if (op instanceof Operation.RedefineColumn o) {
+            return same(o.column(), column) || same(o.definition().name(), column);
+        }
+        if (op instanceof Operation.CreateIndex o) {
+            return o.keys().stream().anyMatch(k -> k.column() == null ? mentions(k.expression(), column)
+                    : same(k.column(), column));
+        }
+        if (op instanceof Operation.AddConstraint o) return constrains(o.constraint(), column);
+        // A renamed or validated constraint may be the one the change is about; its columns are not in the statement.
+        return op instanceof Operation.RenameConstraint || op instanceof Operation.ValidateConstraint;
+    }
+
+    private static boolean constrains(Constraint c, String column) {
+        if (c instanceof Constraint.PrimaryKey p) return p.columns().stream().anyMatch(x -> same(x, column));
+        if (c instanceof Constraint.ForeignKey f) return f.columns().stream().anyMatch(x -> same(x, column));
+        if (c instanceof Constraint.Unique u) {
+            return u.usingIndex() != null || u.columns().stream().anyMatch(x -> same(x, column));
+        }
+        if (c instanceof Constraint.Check k) return mentions(k.expression(), column);
+        return true;
+    }
+
+    private static boolean mentions(String expression, String column) {
+        return expression != null && expression.toLowerCase(Locale.ROOT).contains(column.toLowerCase(Locale.ROOT));
+    }
+
+    /** Names compare without quotes and case: the lenient side, since a match only ever silences. */
+    private static boolean same(String written, String column) {
+        return written != null && unquote(written).equalsIgnoreCase(unquote(column));
+    }
+
+    private static boolean sameTable(QualifiedName q, SchemaChange change) {
+        if (q.name() == null) return false;
+        String name = unquote(q.name());
+        if (name.equalsIgnoreCase(unquote(change.table()))) return true;
+        return Migration.normalizeTable(name).equals(Migration.normalizeTable(change.table()));
+    }
+
+    private static String unquote(String name) {
+        String n = name.trim();
+        if (n.length() >= 2 && (n.charAt(0) == '"' || n.charAt(0) == '`' || n.charAt(0) == '[')) {
+            n = n.substring(1, n.length() - 1);
+        }
+        return n;
+    }
+}

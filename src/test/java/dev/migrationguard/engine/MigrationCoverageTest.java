@@ -1,0 +1,122 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.replay.ReplayCache;
+import dev.migrationguard.replay.SetReplayer;
+import dev.migrationguard.sql.SqlOperations;
+import dev.migrationguard.testing.MemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationCoverageTest {
+    private static final Dialect PG = Dialect.POSTGRES;
+    private static final Location ENTITY = Location.at("src/main/java/app/Owner.java", 12, 5);
+    private static final Table BEFORE = Table.table(null, "owner", ENTITY)
+            .withColumn(PG, Column.of("id", SqlType.of("bigint"), false, ENTITY));
+    private static final Table AFTER = BEFORE
+            .withColumn(PG, Column.of("email", SqlType.of("varchar").withLength(320), false, ENTITY));
+    private static final SchemaChange EMAIL_ADDED = new SchemaChange(SchemaChange.Kind.ADDED,
+            SchemaChange.Target.COLUMN, null, "owner", null, "email", "column \"owner\".\"email\" added", ENTITY);
+
+    private static Migration migration(String path, String sql) {
+        return new Migration(path, path, "flyway", Migration.Kind.VERSIONED, "2", "x", Location.file(path), List.of(),
+                Rollback.notApplicable(), "c").withOperations(SqlOperations.read(sql, PG, Location.at(path, 1, 1),
+                Side.UP));
+    }
+
+    private static MigrationCoverage coverage(List<Migration> history) {
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
+        MigrationSet set = new MigrationSet("flyway", "", "src/main/resources/db/migration", null, history);
+        return new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(set),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+    }
+
+    private static Optional<String> shortfall(String sql) {
+        return coverage(List.of()).shortfall(EMAIL_ADDED, migration("db/migration/V2__x.sql", sql));
+    }
+
+    @Test
+    void aMigrationThatAddsTheColumnAsTheEntityMapsItCoversTheChange() {
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320) NOT NULL;"));
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN \"email\" character varying(320) "
+                + "NOT NULL DEFAULT '';"));
+    }
+
+    @Test
+    void aMigrationThatTouchesTheTableButNotTheColumnDoesNotCoverIt() {
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql touches table \"owner\" but not column "
+                + "\"email\""), shortfall("ALTER TABLE owner ADD COLUMN phone varchar(20);"));
+    }
+
+    @Test
+    void aMigrationThatAddsTheColumnOtherwiseSaysHow() {
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql makes column \"email\" varchar(100), the "
+                        + "entity maps varchar(320) (line 1)"),
+                shortfall("ALTER TABLE owner ADD COLUMN email varchar(100) NOT NULL;"));
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql makes column \"email\" NULL, the entity "
+                + "maps it NOT NULL (line 1)"), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320);"));
+    }
+
+    @Test
+    void whatCannotBeReadNeverFallsShort() {
+        assertEquals(Optional.empty(), shortfall("DO $$ BEGIN EXECUTE 'ALTER TABLE owner ADD email text'; END $$;\n"
+                + "ALTER TABLE owner ADD COLUMN phone varchar(20);"));
+        assertEquals(Optional.empty(), coverage(List.of()).shortfall(EMAIL_ADDED, new Migration("m", "m", "flyway",
+                Migration.Kind.VERSIONED, "2", "x", null, List.of(), Rollback.notApplicable(), "c")));
+        // comments and grants change no column: the migration still leaves "email" alone
+        assertTrue(shortfall("COMMENT ON TABLE owner IS 'x';\nALTER TABLE owner ADD COLUMN phone text;").isPresent());
+        // a table made again may be the change
+        assertEquals(Optional.empty(), shortfall("DROP TABLE owner;\nCREATE TABLE owner (id bigint NOT NULL);"));
+    }
+
+    @Test
+    void aCatchUpEditIsAlreadyBuiltOnlyWhenTheReplayKnowsEveryFact() {
+        Migration v1 = migration("db/migration/V1__init.sql",
+                "CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL);");
+        assertTrue(coverage(List.of(v1)).alreadyBuilt(EMAIL_ADDED));
+
+        Migration narrower = migration("db/migration/V1__init.sql",
+                "CREATE TABLE owner (id bigint NOT NULL, email varchar(255) NOT NULL);");
+        assertFalse(coverage(List.of(narrower)).alreadyBuilt(EMAIL_ADDED));
+
+        Migration none = migration("db/migration/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL);");
+        assertFalse(coverage(List.of(none)).alreadyBuilt(EMAIL_ADDED));
+
+        List<Migration> unread = new ArrayList<>(List.of(v1));
+        unread.add(migration("db/migration/V2__fix.sql", "DO $$ BEGIN EXECUTE 'ALTER TABLE owner DROP email'; END $$;"));
+        assertFalse(coverage(unread).alreadyBuilt(EMAIL_ADDED));
+    }
+
+    @Test
+    void noSetOfTheProjectMeansNothingIsAlreadyBuilt() {
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
+        MigrationSet elsewhere = new MigrationSet("flyway", "other-module", "db/migration", null,
+                List.of(migration("other-module/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, "
+                        + "email varchar(320) NOT NULL);")));
+        var coverage = new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(elsewhere),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        assertFalse(coverage.alreadyBuilt(EMAIL_ADDED));
+        assertFalse(new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(elsewhere), null,
+                MemorySnapshot.of(), line -> { }).alreadyBuilt(EMAIL_ADDED));
+    }
+}
