@@ -1,8 +1,10 @@
 package dev.migrationguard.analysis;
 
+import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.SchemaChange;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,11 @@ public interface Coverage {
         public boolean alreadyBuilt(SchemaChange change) {
             return false;
         }
+
+        @Override
+        public List<Drift> drift() {
+            return List.of();
+        }
     };
 
     /**
@@ -36,4 +43,27 @@ public interface Coverage {
      * maps (a catch-up edit, which needs no migration). False when they cannot tell.
      */
     boolean alreadyBuilt(SchemaChange change);
+
+    /**
+     * In lint: where the entities and the schema the migrations build differ, for every entity of a project whose
+     * migrations the tool reads; read on first ask. Unknown facts, and tables an unread statement touched, are left out.
+     */
+    List<Drift> drift();
+
+    /**
+     * One difference between what an entity maps and what the migrations build.
+     *
+     * @param location the entity, or its column, that maps it
+     * @param message  the difference in SQL terms, naming the migration set when there are several
+     */
+    record Drift(Kind kind, Location location, String message) {
+        public enum Kind {
+            /** Mapped by an entity, made by no migration. */
+            MISSING,
+            /** Made with another type or nullability than the entity maps. */
+            DIFFERENT,
+            /** Made by the migrations, mapped by no entity. */
+            UNMAPPED
+        }
+    }
 }

@@ -24,6 +24,7 @@ import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.SyncSetting;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.report.Fingerprints;
 import dev.migrationguard.replay.SetReplayer;
@@ -118,7 +119,8 @@ public final class Engine {
         for (DeployedLedger.Source source : sources) source.open(cs, this::identifiedMigrations).ifPresent(ledgers::add);
         var work = new Work(cs);
         Map<SchemaChange, MigrationCoverage.Sides> sides = new HashMap<>();
-        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work) : entityChanges(work, sides);
+        List<MigrationCoverage.Sides> mapped = new ArrayList<>();
+        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work, mapped) : entityChanges(work, sides);
         List<Migration> newMigrations = new ArrayList<>();
         List<Migration> checked = new ArrayList<>();
         List<DeployedEdit> edits = new ArrayList<>();
@@ -156,7 +158,7 @@ public final class Engine {
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn,
                 FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners,
-                new MigrationCoverage(sides, runners::after, replayer, cs.after(), debug));
+                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;
@@ -241,7 +243,7 @@ public final class Engine {
     }
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */
-    private List<SchemaChange> lintEntities(Work work) {
+    private List<SchemaChange> lintEntities(Work work, List<MigrationCoverage.Sides> mapped) {
         for (EntityReader reader : stacks.entityReaders()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : work.cs.lintPaths()) {
@@ -256,6 +258,14 @@ public final class Engine {
                     ? dialect(work) : Dialect.DEFAULT;
             ReadResult<Table> tables = reader.tables(work.cs.after(), paths, dialect);
             work.problems.addAll(tables.problems());
+            Set<String> unparsed = new HashSet<>();
+            for (ParseProblem p : tables.problems()) unparsed.add(p.location().path());
+            List<Table> reliable = new ArrayList<>();
+            for (Table t : tables.items()) {
+                if (t.location() == null || !unparsed.contains(t.location().path())) reliable.add(t);
+            }
+            PhysicalSchema schema = PhysicalSchema.of(dialect, reliable, List.of(), List.of());
+            mapped.add(new MigrationCoverage.Sides(dialect, schema, schema));
             for (Table t : tables.items()) {
                 if (t.location() != null) work.checkedFiles.add(t.location().path());
             }

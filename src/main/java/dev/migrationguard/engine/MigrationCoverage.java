@@ -1,6 +1,7 @@
 package dev.migrationguard.engine;
 
 import dev.migrationguard.analysis.Coverage;
+import dev.migrationguard.analysis.Coverage.Drift;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
@@ -42,6 +43,8 @@ final class MigrationCoverage implements Coverage {
     private final Snapshot after;
     private final Consumer<String> debug;
     private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
+    private final List<Sides> mapped;
+    private List<Drift> drift;
 
     /** The entities' schemas a change was found between, on the dialect they were mapped for. */
     record Sides(Dialect dialect, PhysicalSchema before, PhysicalSchema after) {
@@ -54,6 +57,16 @@ final class MigrationCoverage implements Coverage {
      */
     MigrationCoverage(Map<SchemaChange, Sides> sides, Supplier<List<MigrationSet>> sets, SetReplayer replayer,
                       Snapshot after, Consumer<String> debug) {
+        this(sides, List.of(), sets, replayer, after, debug);
+    }
+
+    /**
+     * @param mapped in lint, the entities' tables of each reader ({@link Sides#after()}), whose drift from the
+     *               migrations {@link #drift} reports
+     */
+    MigrationCoverage(Map<SchemaChange, Sides> sides, List<Sides> mapped, Supplier<List<MigrationSet>> sets,
+                      SetReplayer replayer, Snapshot after, Consumer<String> debug) {
+        this.mapped = List.copyOf(mapped);
         this.sides = Map.copyOf(sides);
         this.sets = sets;
         this.replayer = replayer;
@@ -122,6 +135,74 @@ final class MigrationCoverage implements Coverage {
         debug.accept(change.message() + ": not reported, the migrations already build it ("
                 + own.stream().map(MigrationSet::name).reduce((a, b) -> a + ", " + b).orElse("") + ")");
         return true;
+    }
+
+    @Override
+    public synchronized List<Drift> drift() {
+        if (drift == null) drift = readDrift();
+        return drift;
+    }
+
+    private List<Drift> readDrift() {
+        List<Drift> found = new ArrayList<>();
+        if (replayer == null) return found;
+        for (Sides s : mapped) {
+            Dialect d = s.dialect();
+            for (Table t : s.after().tableList()) {
+                if (t.view() || t.location() == null || !t.complete()) continue;
+                List<MigrationSet> own = ownSets(t.location().path(), d);
+                for (MigrationSet set : own) {
+                    String in = own.size() > 1 ? " (migration set " + set.name() + ")" : "";
+                    drift(replay(set, d), t, d, in, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void drift(PhysicalSchema built, Table t, Dialect d, String in, List<Drift> found) {
+        String table = Identifiers.display(d, t.schema(), t.name());
+        Table r = built.table(t.schema(), t.name());
+        if (r == null) {
+            if (built.complete()) {
+                found.add(new Drift(Drift.Kind.MISSING, t.location(), "table " + table
+                        + " is mapped by an entity, but no migration creates it" + in));
+            }
+            return;
+        }
+        if (!r.complete() || !built.complete()) return;
+        for (Column c : t.columns()) {
+            Location at = c.location() != null ? c.location() : t.location();
+            String column = "column " + table + ".\"" + c.name() + "\"";
+            Column rc = r.column(d, c.name());
+            if (rc == null) {
+                found.add(new Drift(Drift.Kind.MISSING, at, column + " is mapped by an entity, but no migration "
+                        + "creates it" + in));
+                continue;
+            }
+            if (c.type() != null && rc.type() != null && !c.type().equals(rc.type())) {
+                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + c.type().display()
+                        + " in the entity but " + rc.type().display() + " as the migrations build it" + in));
+            }
+            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())) {
+                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + nullability(c.nullable())
+                        + " in the entity but " + nullability(rc.nullable()) + " as the migrations build it" + in));
+            }
+        }
+        for (Column rc : r.columns()) {
+            if (t.column(d, rc.name()) != null) continue;
+            found.add(new Drift(Drift.Kind.UNMAPPED, t.location(), "column " + table + ".\"" + rc.name()
+                    + "\" is made by the migrations" + (rc.location() != null ? " (" + place(rc.location()) + ")" : "")
+                    + " but mapped by no field of the entity" + in));
+        }
+    }
+
+    private static String nullability(boolean nullable) {
+        return nullable ? "NULL" : "NOT NULL";
+    }
+
+    private static String place(Location at) {
+        return at.isWholeFile() ? at.path() : at.path() + ":" + at.line();
     }
 
     /** The sets of the change's project (the longest project folder that holds it), written for its dialect. */

@@ -31,6 +31,8 @@ public final class RuleCatalog {
             new Entry(EntityChangeWithoutMigration.class, c -> new EntityChangeWithoutMigration()),
             new Entry(DeployedMigrationEdited.class, c -> new DeployedMigrationEdited()),
             new Entry(MigrationNotRun.class, c -> new MigrationNotRun()),
+            new Entry(EntityMigrationDrift.class,
+                    c -> new EntityMigrationDrift(EntityMigrationDrift.Options.from(c.options()))),
             new Entry(VagueMigrationName.class, c -> new VagueMigrationName(VagueMigrationName.Options.from(c.options()))),
             new Entry(MissingDownMigration.class,
                     c -> new MissingDownMigration(MissingDownMigration.Options.from(c.options()))),

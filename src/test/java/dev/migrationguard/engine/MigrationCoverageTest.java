@@ -1,5 +1,6 @@
 package dev.migrationguard.engine;
 
+import dev.migrationguard.analysis.Coverage;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
@@ -118,5 +119,41 @@ class MigrationCoverageTest {
         assertFalse(coverage.alreadyBuilt(EMAIL_ADDED));
         assertFalse(new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(elsewhere), null,
                 MemorySnapshot.of(), line -> { }).alreadyBuilt(EMAIL_ADDED));
+    }
+
+    private static List<Coverage.Drift> drift(String... history) {
+        List<Migration> migrations = new ArrayList<>();
+        for (int i = 0; i < history.length; i++) {
+            migrations.add(migration("db/migration/V" + (i + 1) + "__m.sql", history[i]));
+        }
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, migrations);
+        return new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { })
+                .drift();
+    }
+
+    @Test
+    void lintDriftNamesWhatNoMigrationCreatesAndWhatDiffers() {
+        assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL);"));
+        assertEquals(List.of(new Coverage.Drift(Coverage.Drift.Kind.MISSING, ENTITY, "column \"owner\".\"email\" is "
+                        + "mapped by an entity, but no migration creates it")),
+                drift("CREATE TABLE owner (id bigint NOT NULL);"));
+        assertEquals(List.of(new Coverage.Drift(Coverage.Drift.Kind.MISSING, ENTITY, "table \"owner\" is mapped by "
+                + "an entity, but no migration creates it")), drift("CREATE TABLE other (id bigint);"));
+        List<Coverage.Drift> differs = drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(100));");
+        assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but varchar(100) as the "
+                        + "migrations build it", "column \"owner\".\"email\" is NOT NULL in the entity but NULL as "
+                        + "the migrations build it"), differs.stream().map(Coverage.Drift::message).toList());
+        List<Coverage.Drift> unmapped = drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL, "
+                + "legacy text);");
+        assertEquals(List.of(Coverage.Drift.Kind.UNMAPPED), unmapped.stream().map(Coverage.Drift::kind).toList());
+    }
+
+    @Test
+    void lintDriftLeavesOutWhatAStatementNotReadMayHaveChanged() {
+        assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL);",
+                "DO $$ BEGIN EXECUTE 'ALTER TABLE owner ADD email varchar(320) NOT NULL'; END $$;"));
+        assertEquals(List.of(), drift("CREATE TABLE other (id bigint);", "SELECT create_owner_table();"));
     }
 }
