@@ -114,7 +114,7 @@ final class MigrationCoverage implements Coverage {
         }
         if (entity == null) return Optional.empty();
         for (Operation op : onColumn) {
-            Optional<String> differs = differs(op, entity);
+            Optional<String> differs = differs(op, entity, s.dialect());
             if (differs.isPresent()) {
                 return Optional.of("the new migration " + migration.path() + " " + differs.get()
                         + where(op.origin().location()));
@@ -285,17 +285,18 @@ final class MigrationCoverage implements Coverage {
     }
 
     /** Where the operation's type or nullability differs from the entity's column, both being known. */
-    private static Optional<String> differs(Operation op, Column entity) {
+    private static Optional<String> differs(Operation op, Column entity, Dialect dialect) {
         SqlType type = null;
         Boolean nullable = null;
+        // The type as the entities' database reads its spelling: the migration's reader may not have known it.
         if (op instanceof Operation.AddColumn o) {
-            type = o.column().type();
+            type = type(o.column().typeText(), o.column().type(), dialect);
             nullable = !o.column().notNull() && !o.column().primaryKey();
         } else if (op instanceof Operation.RedefineColumn o) {
-            type = o.definition().type();
+            type = type(o.definition().typeText(), o.definition().type(), dialect);
             nullable = !o.definition().notNull() && !o.definition().primaryKey();
         } else if (op instanceof Operation.AlterColumnType o) {
-            type = o.type();
+            type = type(o.typeText(), o.type(), dialect);
         } else if (op instanceof Operation.AlterColumnNullability o) {
             nullable = o.nullable();
         } else {
@@ -310,6 +311,16 @@ final class MigrationCoverage implements Coverage {
                     + ", the entity maps it " + (entity.nullable() ? "NULL" : "NOT NULL"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The operation's type on the entities' database. Where that reading and the migration reader's disagree (the
+     * reader took another database, or a spelling its ORM resolves otherwise), the type cannot be told.
+     */
+    private static SqlType type(String spelled, SqlType read, Dialect dialect) {
+        SqlType parsed = spelled == null || spelled.isBlank() ? null : SqlType.parse(dialect, spelled);
+        if (parsed == null) return read;
+        return read == null || read.equals(parsed) ? parsed : null;
     }
 
     private static String where(Location at) {

@@ -87,6 +87,12 @@ public final class FlywayMigrationReader implements MigrationReader {
                 full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest,
                 // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow
                 name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE);
+        if (full) {
+            // The forward part's operations, for the rules that judge a new migration column by column. The file alone
+            // does not say its database: types are read as PostgreSQL spells them, and keep their spelling.
+            migration = migration.withOperations(operations(path, content, name, view(side).configOf(path),
+                    Dialect.DEFAULT, Side.UP));
+        }
         return new ReadResult<>(List.of(migration), problems);
     }
 

@@ -1,0 +1,116 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.testing.GitFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.migrationguard.cli.CliEndToEndTest.ENTITY;
+import static dev.migrationguard.cli.CliEndToEndTest.MIGRATIONS;
+import static dev.migrationguard.cli.CliEndToEndTest.contest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real CLI judging an entity change column by column: against what the new migration does to the column, and
+ * against the schema the migrations already build (replayed without a database).
+ */
+class ColumnCoverageEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env() {
+        return Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(), "HOME", dir.resolve("home").toString());
+    }
+
+    private GitFixture project(String v1) {
+        return GitFixture.init(dir.resolve("repo"))
+                .write(ENTITY, contest(""))
+                .write(MIGRATIONS + "V1__Create_contest.sql", v1)
+                .addAll().commit("init");
+    }
+
+    private Cli check(GitFixture g) {
+        return Cli.run(env(), g.root(), "check", "--staged", "--format", "json");
+    }
+
+    private static String message(Cli r) {
+        return r.json().get("findings").get(0).get("message").asText();
+    }
+
+    @Test
+    void aMigrationThatTouchesTheTableButNotTheChangedColumnDoesNotCoverIt() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n");
+        g.write(ENTITY, contest("\n    private Integer divisions;\n"))
+                .write(MIGRATIONS + "V2__Add_contest_rounds.sql", "ALTER TABLE contest ADD COLUMN rounds INT;\n")
+                .addAll();
+        Cli r = check(g);
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("entity-change-without-migration"), r.rules());
+        assertTrue(message(r).endsWith("but the new migration " + MIGRATIONS + "V2__Add_contest_rounds.sql touches "
+                + "table \"contest\" but not column \"divisions\"."), r::toString);
+
+        g.write(MIGRATIONS + "V2__Add_contest_rounds.sql", "ALTER TABLE contest ADD COLUMN divisions INT;\n").addAll();
+        Cli covered = check(g);
+        assertEquals(0, covered.code(), covered::toString);
+    }
+
+    @Test
+    void aMigrationThatAddsTheColumnWithAnotherTypeSaysSo() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n");
+        g.write(ENTITY, contest("\n    @jakarta.persistence.Column(length = 320)\n    private String email;\n"))
+                .write(MIGRATIONS + "V2__Add_contest_email.sql", "ALTER TABLE contest ADD COLUMN email VARCHAR(100);\n")
+                .addAll();
+        Cli r = check(g);
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(message(r).contains("makes column \"email\" varchar(100), the entity maps varchar(320)"),
+                r::toString);
+    }
+
+    @Test
+    void aCatchUpEditToWhatTheMigrationsAlreadyBuildNeedsNoMigration() {
+        // The migrations made the title 200 long; the entity said 100 until now.
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\n");
+        g.write(ENTITY, contest("").replace("length = 100", "length = 200")).addAll();
+        Cli catchUp = Cli.run(env(), g.root(), "check", "--staged", "--format", "json", "--debug");
+        assertEquals(0, catchUp.code(), catchUp::toString);
+        assertTrue(catchUp.err().contains("not reported, the migrations already build it"), catchUp::toString);
+
+        g.write(ENTITY, contest("").replace("length = 100", "length = 300")).addAll();
+        Cli change = check(g);
+        assertEquals(1, change.code(), change::toString);
+        assertEquals(List.of("entity-change-without-migration"), change.rules());
+    }
+
+    @Test
+    void whatAStatementNotReadMayHaveBuiltIsNeverTakenForACatchUp() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\n"
+                + "DO $$ BEGIN EXECUTE 'ALTER TABLE contest ALTER COLUMN title TYPE varchar(50)'; END $$;\n");
+        g.write(ENTITY, contest("").replace("length = 100", "length = 200")).addAll();
+        Cli r = check(g);
+        assertEquals(1, r.code(), r::toString);
+    }
+
+    @Test
+    void lintReportsWhereTheEntitiesAndTheReplayedMigrationsDiffer() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(80));\n");
+        g.write(ENTITY, contest("\n    private Integer divisions;\n")).addAll().commit("entity ahead");
+        Cli r = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
+        assertEquals(1, r.code(), r::toString);
+        List<String> messages = new java.util.ArrayList<>();
+        for (var f : r.json().get("findings")) {
+            if (f.get("rule").asText().equals("entity-migration-drift")) {
+                messages.add(f.get("severity").asText() + ": " + f.get("message").asText());
+            }
+        }
+        assertEquals(List.of(
+                "warning: column \"contest\".\"title\" is NOT NULL in the entity but NULL as the migrations build it.",
+                "warning: column \"contest\".\"title\" is varchar(100) in the entity but varchar(80) as the migrations "
+                        + "build it.",
+                "error: column \"contest\".\"divisions\" is mapped by an entity, but no migration creates it."),
+                messages, r::toString);
+    }
+}
