@@ -350,10 +350,11 @@ public final class LiquibaseMigrationReader implements MigrationReader {
      */
     private OperationReading operationReading(Snapshot side, String path, Changelog log, String content) {
         RunnerView view = view(side);
-        Optional<RunnerView.Master> master = view.masterOf(path);
         Dialect dialect = Optional.ofNullable(view.dialect(view.project(path))).orElse(Dialect.DEFAULT);
-        List<Changelog.Property> properties = new ArrayList<>(master.map(m -> m.properties().get(path))
-                .orElse(List.of()));
+        List<Changelog.Property> properties = new ArrayList<>();
+        if (content.contains("${")) {
+            view.masterOf(path).map(m -> m.properties().get(path)).ifPresent(properties::addAll);
+        }
         properties.addAll(log.properties());
         XmlChangelogParser.LineIndex lines = new XmlChangelogParser.LineIndex(content);
         ChangeOperations.TextPlaces places = (text, change) -> textStart(path, content, lines, text, change);

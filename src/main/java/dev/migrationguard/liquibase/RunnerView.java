@@ -66,29 +66,33 @@ final class RunnerView {
     private final Set<String> paths;
     private final Set<String> buildFolders = new HashSet<>();
     private final Map<String, Optional<Changelog>> parsed = new HashMap<>();
-    private final List<Master> masters = new ArrayList<>();
     private final Map<String, Dialect> dialects = new HashMap<>();
+    private final List<String> configured;
+    /** Found on first use: reading one changelog's operations needs the masters only when it uses a property. */
+    private List<Master> masters;
 
-    private RunnerView(Snapshot side) {
+    private RunnerView(Snapshot side, List<String> configured) {
         this.side = side;
+        this.configured = configured;
         this.paths = new HashSet<>(side.paths());
         for (String p : paths) if (BUILD_FILES.contains(Text.fileName(p))) buildFolders.add(folder(p));
     }
 
     /** @param configured the masters the configuration names ({@code liquibase.changelogs}); others are then not looked for */
     static RunnerView of(Snapshot side, List<String> configured) {
-        RunnerView view = new RunnerView(side);
-        view.build(configured);
+        RunnerView view = new RunnerView(side, configured);
+        view.findDialects();
         return view;
     }
 
-    List<Master> masters() {
+    synchronized List<Master> masters() {
+        if (masters == null) masters = findMasters();
         return masters;
     }
 
     /** The first master that reaches this file, if any. */
     Optional<Master> masterOf(String path) {
-        for (Master m : masters) if (m.reached().contains(path)) return Optional.of(m);
+        for (Master m : masters()) if (m.reached().contains(path)) return Optional.of(m);
         return Optional.empty();
     }
 
@@ -98,7 +102,7 @@ final class RunnerView {
     }
 
     /** The parsed changelog at this path, as the view read it; empty when it is no changelog. */
-    Optional<Changelog> changelog(String path) {
+    synchronized Optional<Changelog> changelog(String path) {
         return parsed.computeIfAbsent(path, p -> {
             Optional<String> text = side.readableText(p);
             if (text.isEmpty()) return Optional.empty();
@@ -132,7 +136,7 @@ final class RunnerView {
         return "";
     }
 
-    private void build(List<String> configured) {
+    private List<Master> findMasters() {
         Map<String, Boolean> candidates = new LinkedHashMap<>();
         if (!configured.isEmpty()) {
             for (String c : configured) {
@@ -159,6 +163,7 @@ final class RunnerView {
             if (changelog(c).isEmpty()) continue;
             traversed.put(c, traverse(c));
         }
+        List<Master> found = new ArrayList<>();
         for (Master m : traversed.values()) {
             boolean nested = false;
             for (Master other : traversed.values()) {
@@ -166,9 +171,9 @@ final class RunnerView {
                     nested = true;
                 }
             }
-            if (!nested) masters.add(m);
+            if (!nested) found.add(m);
         }
-        findDialects();
+        return List.copyOf(found);
     }
 
     private Master traverse(String master) {
