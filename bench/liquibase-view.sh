@@ -3,8 +3,8 @@
 # holds a databaseChangeLog, its HEAD's changelogs, settings and build files are copied to a temporary folder (deleted
 # after the run; nothing of them enters this repository) and LiquibaseViewReport prints the master changelogs found,
 # the changeSets each runs, the changelogs no master reaches, and the share of operations that fell to opaque.
-#   usage: bench/liquibase-view.sh [--list]   (builds the test classes with Maven first; --list prints each opaque
-#                                             operation)
+#   usage: bench/liquibase-view.sh [--list]   (builds the test classes with Maven first; --list prints each changeSet run,
+#                                             in order, and each opaque operation)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 mirrors=${MIRRORS:-/work/.mirror}

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * runs, the changelogs none reaches, and the share of operations that fell to opaque. Driven by
  * {@code bench/liquibase-view.sh}; not part of the tool.
  *
- * <pre>LiquibaseViewReport &lt;folder&gt; [--list]   --list prints every opaque operation and every not-run file</pre>
+ * <pre>LiquibaseViewReport &lt;folder&gt; [--list]   --list prints every changeSet run, in order, and every opaque operation</pre>
  */
 public final class LiquibaseViewReport {
     private LiquibaseViewReport() {
@@ -46,6 +46,7 @@ public final class LiquibaseViewReport {
                     set.dialect() == null ? "unnamed" : set.dialect().id(), set.migrations().size());
             changeSets += set.migrations().size();
             for (Migration m : set.migrations()) {
+                if (list) System.out.println("  runs " + m.id());
                 for (Operation op : m.operations()) {
                     if (op.origin().side() != Side.UP) {
                         rollbackOps++;
