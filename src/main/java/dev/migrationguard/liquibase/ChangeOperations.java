@@ -258,6 +258,10 @@ final class ChangeOperations {
         while (lead < substituted.length() && Character.isWhitespace(substituted.charAt(lead))) lead++;
         String body = substituted.substring(lead);
         Location base = places.start(sql, change);
+        if ("false".equalsIgnoreCase(change.attribute("splitStatements"))) {
+            // Liquibase sends the whole text as one statement (a procedure body with its own semicolons)
+            return SqlOperations.statement(body.strip(), new Origin(base, side), dialect);
+        }
         return SqlOperations.read(body, dialect, base, side);
     }
 
