@@ -3,6 +3,7 @@ package dev.migrationguard.liquibase;
 import dev.migrationguard.model.schema.Dialect;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What decides when Liquibase runs a changeSet, as written on it: its context and label expressions, the databases
@@ -14,7 +15,7 @@ record ChangeSetFacts(String contexts, String labels, String dbms, boolean runAl
                       boolean failOnError, boolean runInTransaction) {
     static final ChangeSetFacts NONE = new ChangeSetFacts(null, null, null, false, false, true, true);
 
-    static ChangeSetFacts of(java.util.function.Function<String, String> attribute) {
+    static ChangeSetFacts of(Function<String, String> attribute) {
         String contexts = attribute.apply("contextFilter");
         if (contexts == null) contexts = attribute.apply("context");
         if (contexts == null) contexts = attribute.apply("contexts");

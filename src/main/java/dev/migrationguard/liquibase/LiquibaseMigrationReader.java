@@ -206,7 +206,8 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         }
         String masterName = LiquibasePaths.logical(master.path());
         return Optional.of(new NotRun(Location.file(path), LiquibaseStack.ID, "no master changelog reaches it: "
-                + masterName + " includes neither it nor a folder that holds it, so Liquibase never runs its changeSets",
+                + masterName + " includes neither it nor a folder that holds it, so Liquibase never runs its"
+                + " changeSets",
                 "include it from " + masterName + ", or delete it"));
     }
 
@@ -236,14 +237,19 @@ public final class LiquibaseMigrationReader implements MigrationReader {
 
     /**
      * Changelogs of {@code side} (outside {@code changed}) holding a changeSet whose checksum covers one of the changed
-     * files: a {@code .sql} through {@code sqlFile}, a {@code .csv} through {@code loadData} or {@code loadUpdateData}. Only XML, YAML and JSON changelogs can name one, and only those that
+     * files: a {@code .sql} through {@code sqlFile}, a {@code .csv} through {@code loadData} or
+     * {@code loadUpdateData}. Only XML, YAML and JSON changelogs can name one, and only those that
      * mention the file's name are parsed.
      */
     @Override
     public Set<String> dependents(Snapshot side, Set<String> changed) {
         Set<String> names = new LinkedHashSet<>();
-        for (String p : changed) if (format(p) == Format.SQL || p.toLowerCase(Locale.ROOT).endsWith(".csv")
-                || p.toLowerCase(Locale.ROOT).endsWith(".tsv")) names.add(Text.fileName(p));
+        for (String p : changed) {
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (format(p) == Format.SQL || lower.endsWith(".csv") || lower.endsWith(".tsv")) {
+                names.add(Text.fileName(p));
+            }
+        }
         if (names.isEmpty()) return Set.of();
         Set<String> out = new LinkedHashSet<>();
         for (String p : side.paths()) {

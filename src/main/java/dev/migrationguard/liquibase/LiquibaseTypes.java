@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * {@code CHAR(36)} on MySQL) and passes any other spelling through; the result is then canonicalised as DDL is.
  */
 final class LiquibaseTypes {
-    private static final Pattern NAME = Pattern.compile("\\s*(?:java\\.sql\\.types\\.)?([a-z_][a-z0-9_ ]*?)\\s*(\\(.*\\))?"
-            + "\\s*((?:with|without)\\s+(?:local\\s+)?time\\s+zone)?\\s*");
+    private static final Pattern NAME = Pattern.compile("\\s*(?:java\\.sql\\.types\\.)?([a-z_][a-z0-9_ ]*?)"
+            + "\\s*(\\(.*\\))?" + "\\s*((?:with|without)\\s+(?:local\\s+)?time\\s+zone)?\\s*");
 
     private LiquibaseTypes() {
     }

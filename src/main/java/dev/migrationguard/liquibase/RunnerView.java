@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 final class RunnerView {
     /** Spring Boot's and JHipster's master changelog names, and the common variants. */
     private static final Pattern MASTER_NAME = Pattern.compile(
-            "(db\\.)?changelog[-_.]master\\.(xml|ya?ml|json|sql)|master\\.(xml|ya?ml|json)|db\\.changelog\\.(xml|ya?ml|json)",
+            "(db\\.)?changelog[-_.]master\\.(xml|ya?ml|json|sql)|master\\.(xml|ya?ml|json)"
+                    + "|db\\.changelog\\.(xml|ya?ml|json)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SPRING_FILE = Pattern.compile("application(?:-[\\w.-]+)?\\.(properties|ya?ml)",
             Pattern.CASE_INSENSITIVE);
@@ -37,7 +38,8 @@ final class RunnerView {
     private static final Pattern PROPERTY_LINE = Pattern.compile("^\\s*([\\w.\\[\\]-]+)\\s*[=:]\\s*(.*?)\\s*$");
     private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.\\[\\]-]+)\\s*:(?:\\s+(.*?))?\\s*$");
     private static final Pattern PLUGIN_CHANGELOG = Pattern.compile(
-            "<change[lL]ogFile>\\s*([^<]+?)\\s*</change[lL]ogFile>|\\bchange[lL]ogFile\\s*[=:(]?\\s*[\"']([^\"']+)[\"']");
+            "<change[lL]ogFile>\\s*([^<]+?)\\s*</change[lL]ogFile>"
+                    + "|\\bchange[lL]ogFile\\s*[=:(]?\\s*[\"']([^\"']+)[\"']");
     private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?([a-z0-9]+):");
     private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts",
             "liquibase.properties", "package.json");
@@ -78,7 +80,10 @@ final class RunnerView {
         for (String p : paths) if (BUILD_FILES.contains(Text.fileName(p))) buildFolders.add(folder(p));
     }
 
-    /** @param configured the masters the configuration names ({@code liquibase.changelogs}); others are then not looked for */
+    /**
+     * @param configured the masters the configuration names ({@code liquibase.changelogs}); others are then not
+     *                   looked for
+     */
     static RunnerView of(Snapshot side, List<String> configured) {
         RunnerView view = new RunnerView(side, configured);
         view.findDialects();
