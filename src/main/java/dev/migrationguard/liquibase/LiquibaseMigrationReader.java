@@ -7,11 +7,16 @@ import dev.migrationguard.model.AcceptedEdits;
 import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Dialect;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -47,6 +52,27 @@ public final class LiquibaseMigrationReader implements MigrationReader {
      */
     private final Map<Snapshot, Map<String, Set<String>>> includeAllFolders =
             Collections.synchronizedMap(new WeakHashMap<>());
+    /** The runner's view of each snapshot, built once: what every master changelog reaches. */
+    private final Map<Snapshot, RunnerView> views = Collections.synchronizedMap(new WeakHashMap<>());
+    private final List<String> configuredMasters;
+
+    /** A reader that finds the master changelogs in the project's settings and by their usual names. */
+    public LiquibaseMigrationReader() {
+        this(List.of());
+    }
+
+    /** @param configuredMasters the master changelogs the configuration names; empty: find them */
+    public LiquibaseMigrationReader(List<String> configuredMasters) {
+        this.configuredMasters = List.copyOf(configuredMasters);
+    }
+
+    RunnerView view(Snapshot side) {
+        RunnerView known = views.get(side);
+        if (known != null) return known;
+        RunnerView built = RunnerView.of(side, configuredMasters);
+        views.put(side, built);
+        return built;
+    }
 
     /** Changelogs are recognised by content: any file of these kinds may be one, and {@link #read} decides. */
     @Override
@@ -85,6 +111,24 @@ public final class LiquibaseMigrationReader implements MigrationReader {
 
     @Override
     public ReadResult<Migration> read(Snapshot side, String path) {
+        return migrationsOf(read(side, path, true));
+    }
+
+    /** Identity and checksum alone: no operation is read, so holding a repository to a ledger parses no SQL. */
+    @Override
+    public ReadResult<Migration> identify(Snapshot side, String path) {
+        return migrationsOf(read(side, path, false));
+    }
+
+    private static ReadResult<Migration> migrationsOf(ReadResult<ChangeSetRead> read) {
+        return new ReadResult<>(read.items().stream().map(ChangeSetRead::migration).toList(), read.problems());
+    }
+
+    /** A changeSet as read, with what decides when Liquibase runs it. */
+    record ChangeSetRead(Migration migration, ChangeSetFacts facts) {
+    }
+
+    private ReadResult<ChangeSetRead> read(Snapshot side, String path, boolean operations) {
         Format format = format(path);
         // No binary sniff: a changelog is recognised by its root, and a NUL byte in one is the parser's to judge.
         Optional<String> text = format == null ? Optional.empty() : side.readText(path);
@@ -96,7 +140,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                 log = Optional.of(rawSql(path, content));
             }
             if (log.isEmpty()) return ReadResult.empty();
-            return migrations(side, path, log.get());
+            return migrations(side, path, log.get(), operations ? content : null);
         } catch (ChangelogSyntaxError e) {
             return ReadResult.problem(new ParseProblem(inside(path, content, e.line, e.column),
                     "Liquibase changelog is " + e.getMessage()));
@@ -135,14 +179,77 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     /**
+     * A changelog (recognised by content) that no master changelog of its resource root reaches: Liquibase never runs
+     * it. Silent when that root has no known master, since then nothing tells which changelogs run.
+     */
+    @Override
+    public Optional<NotRun> notRun(Snapshot side, String path) {
+        if (!accepts(path)) return Optional.empty();
+        RunnerView view = view(side);
+        if (view.masters().isEmpty() || view.masterOf(path).isPresent()) return Optional.empty();
+        String root = LiquibasePaths.resourceRoot(path);
+        String project = view.project(path);
+        RunnerView.Master master = null;
+        for (RunnerView.Master m : view.masters()) {
+            if (LiquibasePaths.resourceRoot(m.path()).equals(root) && m.project().equals(project)) {
+                master = m;
+                break;
+            }
+        }
+        if (master == null || format(path) == Format.SQL && !side.readableText(path)
+                .map(FormattedSqlParser::isFormattedSql).orElse(false)) {
+            return Optional.empty();
+        }
+        Optional<Changelog> log = view.changelog(path);
+        if (log.isEmpty() || log.get().changeSets().isEmpty() && log.get().includes().isEmpty()) {
+            return Optional.empty();
+        }
+        String masterName = LiquibasePaths.logical(master.path());
+        return Optional.of(new NotRun(Location.file(path), LiquibaseStack.ID, "no master changelog reaches it: "
+                + masterName + " includes neither it nor a folder that holds it, so Liquibase never runs its"
+                + " changeSets",
+                "include it from " + masterName + ", or delete it"));
+    }
+
+    /**
+     * One set per master changelog: the changeSets it reaches in Liquibase's order, those whose {@code dbms} leaves
+     * out the project's database (the default one when its settings name none) left out, with their operations.
+     */
+    @Override
+    public List<MigrationSet> sets(Snapshot side) {
+        RunnerView view = view(side);
+        List<MigrationSet> out = new ArrayList<>();
+        Map<String, ReadResult<ChangeSetRead>> files = new HashMap<>();
+        for (RunnerView.Master master : view.masters()) {
+            Dialect named = view.dialect(master.project());
+            Dialect dialect = named == null ? Dialect.DEFAULT : named;
+            List<Migration> migrations = new ArrayList<>();
+            for (RunnerView.Unit unit : master.units()) {
+                List<ChangeSetRead> reads = files.computeIfAbsent(unit.path(), p -> read(side, p, true)).items();
+                if (unit.index() >= reads.size()) continue;
+                ChangeSetRead cs = reads.get(unit.index());
+                if (cs.facts().runsOn(dialect)) migrations.add(cs.migration());
+            }
+            out.add(new MigrationSet(LiquibaseStack.ID, master.project(), master.path(), named, migrations));
+        }
+        return out;
+    }
+
+    /**
      * Changelogs of {@code side} (outside {@code changed}) holding a changeSet whose checksum covers one of the changed
-     * {@code .sql} files through {@code sqlFile}. Only XML, YAML and JSON changelogs can name one, and only those that
+     * files: a {@code .sql} through {@code sqlFile}, a {@code .csv} through {@code loadData} or
+     * {@code loadUpdateData}. Only XML, YAML and JSON changelogs can name one, and only those that
      * mention the file's name are parsed.
      */
     @Override
     public Set<String> dependents(Snapshot side, Set<String> changed) {
         Set<String> names = new LinkedHashSet<>();
-        for (String p : changed) if (format(p) == Format.SQL) names.add(Text.fileName(p));
+        for (String p : changed) {
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (format(p) == Format.SQL || lower.endsWith(".csv") || lower.endsWith(".tsv")) {
+                names.add(Text.fileName(p));
+            }
+        }
         if (names.isEmpty()) return Set.of();
         Set<String> out = new LinkedHashSet<>();
         for (String p : side.paths()) {
@@ -150,7 +257,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             if (f == null || f == Format.SQL || changed.contains(p)) continue;
             Optional<String> text = side.readableText(p);
             if (text.isEmpty() || names.stream().noneMatch(text.get()::contains)) continue;
-            for (Migration m : read(side, p).items()) {
+            for (Migration m : identify(side, p).items()) {
                 if (!Collections.disjoint(m.dependsOn(), changed)) {
                     out.add(p);
                     break;
@@ -160,8 +267,12 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         return out;
     }
 
-    /** Is this plain SQL file inside a folder that a changelog of the same resource root includes with includeAll? */
+    /**
+     * Is this plain SQL file reached from a master changelog, or inside a folder that a changelog of the same resource
+     * root includes with includeAll?
+     */
     private boolean includedAsRawSql(Snapshot side, String path) {
+        if (view(side).masterOf(path).isPresent()) return true;
         String root = LiquibasePaths.resourceRoot(path);
         Set<String> folders = includeAllFolders.computeIfAbsent(side, s -> new HashMap<>())
                 .computeIfAbsent(root, r -> findIncludeAllFolders(side, r));
@@ -192,15 +303,16 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     /** Liquibase's raw SQL changelog: the whole file is one changeSet with no rollback. */
-    private static Changelog rawSql(String path, String content) {
+    static Changelog rawSql(String path, String content) {
         Location file = Location.file(path);
         ChangeNode sql = new ChangeNode("sql", Map.of(), List.of(), content, 1, 1);
         return new Changelog(null, List.of(new ParsedChangeSet(RAW_ID, RAW_AUTHOR, null, false, Set.of(), file,
-                List.of(sql), List.of(), false, false)), List.of(), List.of());
+                List.of(sql), List.of(), false, false, List.of(), ChangeSetFacts.NONE)), List.of(), List.of());
     }
 
-    private ReadResult<Migration> migrations(Snapshot side, String path, Changelog log) {
-        List<Migration> out = new ArrayList<>();
+    /** @param content the changelog's text when its operations are wanted, else null */
+    private ReadResult<ChangeSetRead> migrations(Snapshot side, String path, Changelog log, String content) {
+        List<ChangeSetRead> out = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>(log.problems());
         for (Include include : log.includes()) {
             String target = LiquibasePaths.resolve(path, include.target(), include.relative());
@@ -210,6 +322,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                         + " points to " + target + ", which is not in the repository"));
             }
         }
+        OperationReading ops = content == null ? null : operationReading(side, path, log, content);
         String fileName = Text.fileName(path);
         String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         for (ParsedChangeSet cs : log.changeSets()) {
@@ -222,17 +335,97 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             for (ChangeNode change : cs.changes()) {
                 touches.addAll(ChangeTouches.of(change, c -> sqlOf(side, path, c)));
                 canonical(change, false, side, path, canonical);
-                if (change.name().equals("sqlFile")) sqlFilePath(path, change).ifPresent(dependsOn::add);
+                readFile(path, change).ifPresent(dependsOn::add);
             }
             for (ChangeNode visitor : cs.sqlVisitors()) canonical(visitor, false, side, path, canonical);
             String digest = Digests.sha256(canonical.toString());
             // A raw SQL file's id says nothing: its file name is its name.
             boolean raw = cs.id().equals(RAW_ID) && cs.author().equals(RAW_AUTHOR) && cs.location().isWholeFile();
-            out.add(new Migration(id, path, LiquibaseStack.ID, Migration.Kind.CHANGESET, null,
+            Migration m = new Migration(id, path, LiquibaseStack.ID, Migration.Kind.CHANGESET, null,
                     raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
-                    digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn)));
+                    digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn));
+            if (ops != null) m = m.withOperations(ops.of(cs));
+            out.add(new ChangeSetRead(m, cs.facts()));
         }
         return new ReadResult<>(out, problems);
+    }
+
+    /**
+     * How the changes of this changelog become operations: for the database of its project (its settings', else the
+     * default) with the properties its master and the changelogs before it set.
+     */
+    private OperationReading operationReading(Snapshot side, String path, Changelog log, String content) {
+        RunnerView view = view(side);
+        Dialect dialect = Optional.ofNullable(view.dialect(view.project(path))).orElse(Dialect.DEFAULT);
+        List<Changelog.Property> properties = new ArrayList<>();
+        if (content.contains("${")) {
+            view.masterOf(path).map(m -> m.properties().get(path)).ifPresent(properties::addAll);
+        }
+        properties.addAll(log.properties());
+        XmlChangelogParser.LineIndex lines = new XmlChangelogParser.LineIndex(content);
+        ChangeOperations.TextPlaces places = (text, change) -> textStart(path, content, lines, text, change);
+        ChangeOperations changes = new ChangeOperations(path, dialect, ChangeOperations.Properties.of(properties,
+                dialect), places, change -> sqlFilePath(path, change)
+                .flatMap(p -> side.readableText(p).map(t -> new ChangeOperations.SqlFile(p, t))));
+        return new OperationReading(changes, log, dialect);
+    }
+
+    /** The operations of each changeSet: its changes, then its rollback (written, or Liquibase's own). */
+    private record OperationReading(ChangeOperations changes, Changelog log, Dialect dialect) {
+        /** Nothing for a changeSet whose {@code dbms} leaves this database out: it never runs there. */
+        List<Operation> of(ParsedChangeSet cs) {
+            List<Operation> out = new ArrayList<>();
+            if (!cs.facts().runsOn(dialect)) return out;
+            for (ChangeNode change : cs.changes()) out.addAll(changes.of(change, Side.UP));
+            if (cs.rollback()) {
+                for (ChangeNode rollback : cs.rollbacks()) out.addAll(rollback(rollback));
+            } else if (!cs.formattedSql() && cs.changes().stream().allMatch(c -> AutoRollback.automatic(c.name()))) {
+                // Liquibase undoes the changes in reverse order
+                for (int i = cs.changes().size() - 1; i >= 0; i--) out.addAll(changes.inverse(cs.changes().get(i)));
+            }
+            return out;
+        }
+
+        /** A rollback block: changes, SQL, or a reference to another changeSet whose changes it runs. */
+        private List<Operation> rollback(ChangeNode rollback) {
+            List<Operation> out = new ArrayList<>();
+            String otherId = rollback.attribute("changeSetId");
+            if (otherId != null) {
+                String author = rollback.attribute("changeSetAuthor");
+                for (ParsedChangeSet other : log.changeSets()) {
+                    if (!other.id().equals(otherId) || author != null && !other.author().equals(author)) continue;
+                    for (ChangeNode change : other.changes()) out.addAll(changes.of(change, Side.ROLLBACK));
+                }
+                return out;
+            }
+            boolean hasChanges = false;
+            for (ChangeNode child : rollback.children()) {
+                if (child.name().equals("comment")) continue;
+                hasChanges = true;
+                out.addAll(changes.of(child, Side.ROLLBACK));
+            }
+            if (!hasChanges) out.addAll(changes.sql(rollback, Side.ROLLBACK));
+            return out;
+        }
+    }
+
+    /**
+     * Where a change's text starts in the file: the first line of the text found at or after the change's own line,
+     * else the change's line (text with entities or CDATA that the file spells differently).
+     */
+    private static Location textStart(String path, String content, XmlChangelogParser.LineIndex lines, String text,
+                                      ChangeNode change) {
+        Location fallback = Location.at(path, change.line(), change.column());
+        String stripped = text.strip();
+        if (stripped.isEmpty()) return fallback;
+        int eol = stripped.indexOf('\n');
+        String probe = (eol < 0 ? stripped : stripped.substring(0, eol)).strip();
+        if (probe.length() > 60) probe = probe.substring(0, 60);
+        int from = lines.offsetOfLine(change.line());
+        int at = content.indexOf(probe, from);
+        if (at < 0) return fallback;
+        int[] position = lines.position(at);
+        return Location.at(path, position[0], position[1]);
     }
 
     private static boolean hasFilesUnder(Snapshot side, String folder) {
@@ -264,6 +457,25 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         return sqlFilePath(changelog, change).flatMap(side::readText);
     }
 
+    /**
+     * The file whose content a change's checksum covers, as a repository path: the SQL of a {@code sqlFile}, the CSV
+     * of a {@code loadData} or {@code loadUpdateData}.
+     */
+    private static Optional<String> readFile(String changelog, ChangeNode change) {
+        return switch (change.name()) {
+            case "sqlFile" -> sqlFilePath(changelog, change);
+            case "loadData", "loadUpdateData" -> dataFilePath(changelog, change);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> dataFilePath(String changelog, ChangeNode change) {
+        String file = change.attribute("file");
+        if (file == null) return Optional.empty();
+        boolean relative = Boolean.parseBoolean(change.attributes().getOrDefault("relativeToChangelogFile", "false"));
+        return Optional.of(LiquibasePaths.resolve(changelog, file, relative));
+    }
+
     /** The repository path a {@code sqlFile} change reads. */
     private static Optional<String> sqlFilePath(String changelog, ChangeNode change) {
         String file = change.attribute("path");
@@ -287,6 +499,11 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         out.append('}');
         if (node.name().equals("sqlFile")) {
             out.append("file=").append(sqlFileContent(side, path, node).map(t -> normalize(t, true)).orElse("?"));
+        }
+        if (node.name().equals("loadData") || node.name().equals("loadUpdateData")) {
+            // Liquibase's checksum of a data load covers the rows of its file, as written
+            out.append("file=").append(dataFilePath(path, node).flatMap(side::readableText)
+                    .map(t -> Normalizer.normalize(Text.withLfLineEndings(t), Normalizer.Form.NFC)).orElse("?"));
         }
         out.append('[');
         for (ChangeNode c : node.children()) {

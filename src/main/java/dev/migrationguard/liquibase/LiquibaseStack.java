@@ -44,7 +44,7 @@ public final class LiquibaseStack implements Stack, MigrationTool {
     @Override
     public Parts parts(OptionValues options) {
         List<String> masters = options.strings(CHANGELOGS).orElse(List.of());
-        return new Parts(List.of(), List.of(new LiquibaseMigrationReader()), List.of(new LiquibaseSettingsReader()),
+        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters)), List.of(new LiquibaseSettingsReader()),
                 List.of(new LiquibaseAdvisor(masters)));
     }
 

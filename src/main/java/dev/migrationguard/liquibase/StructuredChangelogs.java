@@ -23,6 +23,7 @@ final class StructuredChangelogs {
         List<ParsedChangeSet> changeSets = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
+        List<Changelog.Property> properties = new ArrayList<>();
         for (ChangeNode child : root.children()) {
             Location at = Location.at(path, child.line(), child.column());
             switch (child.name()) {
@@ -47,14 +48,32 @@ final class StructuredChangelogs {
                     if (folder == null) {
                         problems.add(new ParseProblem(at, "includeAll without a path"));
                     } else {
-                        includes.add(new Include(folder, true, relative(child), at));
+                        includes.add(new Include(folder, true, relative(child), at, child.attribute("endsWithFilter"),
+                                depth(child.attribute("minDepth"), 1), depth(child.attribute("maxDepth"),
+                                Integer.MAX_VALUE)));
+                    }
+                }
+                case "property" -> {
+                    String name = child.attribute("name");
+                    String value = child.attribute("value");
+                    if (name != null && value != null) {
+                        properties.add(new Changelog.Property(name, value, child.attribute("dbms")));
                     }
                 }
                 default -> {
                 }
             }
         }
-        return new Changelog(root.attribute("logicalFilePath"), changeSets, includes, problems);
+        return new Changelog(root.attribute("logicalFilePath"), changeSets, includes, problems, properties);
+    }
+
+    private static int depth(String written, int unsaid) {
+        if (written == null) return unsaid;
+        try {
+            return Integer.parseInt(written.strip());
+        } catch (NumberFormatException e) {
+            return unsaid;
+        }
     }
 
     private static boolean relative(ChangeNode include) {
@@ -64,13 +83,22 @@ final class StructuredChangelogs {
     private static ParsedChangeSet changeSet(ChangeNode cs, String id, Location at) {
         List<ChangeNode> changes = new ArrayList<>();
         List<ChangeNode> visitors = new ArrayList<>();
+        List<ChangeNode> rollbacks = new ArrayList<>();
         Set<String> validCheckSums = new LinkedHashSet<>();
         boolean rollback = cs.attribute("rollback") != null;
+        if (rollback) {
+            // YAML and JSON write a rollback of plain SQL as a scalar
+            rollbacks.add(new ChangeNode("rollback", java.util.Map.of(), List.of(), cs.attribute("rollback"),
+                    cs.line(), cs.column()));
+        }
         if (cs.attribute("validCheckSum") != null) validCheckSums.add(cs.attribute("validCheckSum"));
         for (ChangeNode c : cs.children()) {
             switch (c.name()) {
                 case "changes" -> changes.addAll(c.children());
-                case "rollback" -> rollback = true;
+                case "rollback" -> {
+                    rollback = true;
+                    rollbacks.add(c);
+                }
                 case "modifySql" -> visitors.add(c);
                 case "validCheckSum", "validCheckSums" -> {
                     if (!c.text().isEmpty()) validCheckSums.add(c.text());
@@ -83,6 +111,6 @@ final class StructuredChangelogs {
         }
         return new ParsedChangeSet(id, cs.attributes().getOrDefault("author", ""), cs.attribute("logicalFilePath"),
                 Boolean.parseBoolean(cs.attributes().getOrDefault("runOnChange", "false")), validCheckSums, at,
-                changes, visitors, rollback, false);
+                changes, visitors, rollback, false, rollbacks, ChangeSetFacts.of(cs::attribute));
     }
 }

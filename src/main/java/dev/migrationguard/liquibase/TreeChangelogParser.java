@@ -119,7 +119,9 @@ final class TreeChangelogParser {
         if (item.value instanceof Map<?, ?> m && m.size() == 1) {
             var e = ((Map<String, Value>) m).entrySet().iterator().next();
             Value inner = e.getValue();
-            Value located = new Value(inner.value, item.line, item.column);
+            // JSON's item starts at its '{' and its change at the key, a line below: point at the change's name
+            boolean keyed = inner.value instanceof Map<?, ?> || inner.value instanceof List<?>;
+            Value located = keyed ? inner : new Value(inner.value, item.line, item.column);
             return node(e.getKey(), located);
         }
         return node(item.value instanceof String ? "value" : "item", item);

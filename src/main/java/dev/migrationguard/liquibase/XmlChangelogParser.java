@@ -131,6 +131,11 @@ final class XmlChangelogParser {
             return new int[]{fallbackLine, Math.max(1, fallbackColumn)};
         }
 
+        /** The offset of the first character of a line (1-based), clamped to the text. */
+        int offsetOfLine(int line) {
+            return starts[Math.min(Math.max(line, 1), starts.length) - 1];
+        }
+
         int[] position(int offset) {
             int lo = 0;
             int hi = starts.length - 1;

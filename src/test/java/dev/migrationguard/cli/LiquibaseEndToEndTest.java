@@ -102,6 +102,39 @@ class LiquibaseEndToEndTest {
     }
 
     @Test
+    void editingTheCsvADeployedChangeSetLoadsIsAnEditAsLiquibasesChecksumSays() {
+        String seed = CHANGES + "002-seed-contests.xml";
+        String csv = CHANGES + "data/contests.csv";
+        var g = baseline().write(seed, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="seed-contests" author="bob">
+                        <loadData tableName="contest" file="data/contests.csv" relativeToChangelogFile="true"/>
+                        <rollback><delete tableName="contest"/></rollback>
+                    </changeSet>
+                    <changeSet id="upsert-contests" author="bob">
+                        <loadUpdateData tableName="contest" file="db/changelog/changes/data/more.csv" primaryKey="id"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """).write(csv, "id;title\n1;Open\n").write(CHANGES + "data/more.csv", "id;title\n2;Closed\n")
+                .addAll().commit("seed");
+
+        g.write(csv, "id;title\n1;Open\n2;Spring cup\n").add(csv);
+        Cli edited = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of("deployed-migration-edited"), edited.rules(), edited::toString);
+        assertTrue(edited.json().get("findings").get(0).get("message").asText()
+                .startsWith("ChangeSet db/changelog/changes/002-seed-contests.xml::seed-contests::bob"), edited::toString);
+        g.git("checkout", "--", csv);
+        g.git("reset", "-q", "HEAD", "--", csv);
+
+        g.write(CHANGES + "data/more.csv", "id;title\n2;Closed\n3;Winter cup\n").add(CHANGES + "data/more.csv");
+        Cli upsert = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of("deployed-migration-edited"), upsert.rules(), upsert::toString);
+        assertTrue(upsert.json().get("findings").get(0).get("message").asText()
+                .startsWith("ChangeSet db/changelog/changes/002-seed-contests.xml::upsert-contests::bob"), upsert::toString);
+    }
+
+    @Test
     void lintCountsOnlyChangelogsAmongXmlAndYamlFiles() {
         var g = baseline().write("pom.xml", "<project/>\n").addAll().commit("init");
         Cli lint = Cli.run(g.root(), "lint", "--format", "json");

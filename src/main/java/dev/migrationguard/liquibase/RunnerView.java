@@ -1,0 +1,379 @@
+package dev.migrationguard.liquibase;
+
+import dev.migrationguard.liquibase.Changelog.Include;
+import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
+import dev.migrationguard.model.schema.Dialect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Liquibase's view of one snapshot: the master changelogs (named in the configuration, in Spring Boot's
+ * {@code spring.liquibase.change-log}, {@code liquibase.properties}, the Maven or Gradle plugin, or found by their
+ * usual names) and, for each, the changeSets it reaches in the order Liquibase runs them; the properties each
+ * changelog sees; the database of each project when its settings name one. Built once per snapshot.
+ */
+final class RunnerView {
+    /** Spring Boot's and JHipster's master changelog names, and the common variants. */
+    private static final Pattern MASTER_NAME = Pattern.compile(
+            "(db\\.)?changelog[-_.]master\\.(xml|ya?ml|json|sql)|master\\.(xml|ya?ml|json)"
+                    + "|db\\.changelog\\.(xml|ya?ml|json)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPRING_FILE = Pattern.compile("application(?:-[\\w.-]+)?\\.(properties|ya?ml)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIQUIBASE_PROPERTIES = Pattern.compile("liquibase(?:[-.][\\w-]+)?\\.properties");
+    private static final Pattern PROPERTY_LINE = Pattern.compile("^\\s*([\\w.\\[\\]-]+)\\s*[=:]\\s*(.*?)\\s*$");
+    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.\\[\\]-]+)\\s*:(?:\\s+(.*?))?\\s*$");
+    private static final Pattern PLUGIN_CHANGELOG = Pattern.compile(
+            "<change[lL]ogFile>\\s*([^<]+?)\\s*</change[lL]ogFile>"
+                    + "|\\bchange[lL]ogFile\\s*[=:(]?\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?([a-z0-9]+):");
+    private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts",
+            "liquibase.properties", "package.json");
+    private static final Set<String> INCLUDE_ALL_EXTENSIONS = Set.of(".xml", ".yaml", ".yml", ".json", ".sql");
+
+    /**
+     * One changeSet in the order its master runs it.
+     *
+     * @param index its place among the changeSets of its file ({@link Changelog#changeSets()})
+     */
+    record Unit(String path, int index) {
+    }
+
+    /**
+     * A master changelog and what it runs.
+     *
+     * @param project the folder of its module ({@code ""} for the root)
+     * @param units   every changeSet it reaches, in execution order
+     * @param reached every changelog file it reaches, itself included
+     */
+    record Master(String path, String project, List<Unit> units, Set<String> reached,
+                  Map<String, List<Changelog.Property>> properties) {
+    }
+
+    private final Snapshot side;
+    private final Set<String> paths;
+    private final Set<String> buildFolders = new HashSet<>();
+    private final Map<String, Optional<Changelog>> parsed = new HashMap<>();
+    private final Map<String, Dialect> dialects = new HashMap<>();
+    private final List<String> configured;
+    /** Found on first use: reading one changelog's operations needs the masters only when it uses a property. */
+    private List<Master> masters;
+
+    private RunnerView(Snapshot side, List<String> configured) {
+        this.side = side;
+        this.configured = configured;
+        this.paths = new HashSet<>(side.paths());
+        for (String p : paths) if (BUILD_FILES.contains(Text.fileName(p))) buildFolders.add(folder(p));
+    }
+
+    /**
+     * @param configured the masters the configuration names ({@code liquibase.changelogs}); others are then not
+     *                   looked for
+     */
+    static RunnerView of(Snapshot side, List<String> configured) {
+        RunnerView view = new RunnerView(side, configured);
+        view.findDialects();
+        return view;
+    }
+
+    synchronized List<Master> masters() {
+        if (masters == null) masters = findMasters();
+        return masters;
+    }
+
+    /** The first master that reaches this file, if any. */
+    Optional<Master> masterOf(String path) {
+        for (Master m : masters()) if (m.reached().contains(path)) return Optional.of(m);
+        return Optional.empty();
+    }
+
+    /** The database the settings of this project name, or null when none (or several) do. */
+    Dialect dialect(String project) {
+        return dialects.get(project);
+    }
+
+    /** The parsed changelog at this path, as the view read it; empty when it is no changelog. */
+    synchronized Optional<Changelog> changelog(String path) {
+        return parsed.computeIfAbsent(path, p -> {
+            Optional<String> text = side.readableText(p);
+            if (text.isEmpty()) return Optional.empty();
+            try {
+                Optional<Changelog> log = LiquibaseMigrationReader.parse(p, p, text.get());
+                if (log.isEmpty() && p.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                    log = Optional.of(LiquibaseMigrationReader.rawSql(p, text.get()));
+                }
+                return log;
+            } catch (RuntimeException | StackOverflowError e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The folder of the project a file belongs to: the module of its resource root, else the nearest folder above it
+     * with a build file, else the root.
+     */
+    String project(String path) {
+        String root = LiquibasePaths.resourceRoot(path);
+        if (!root.isEmpty()) {
+            String module = root.substring(0, root.length() - "src/main/resources/".length());
+            return module.endsWith("/") ? module.substring(0, module.length() - 1) : module;
+        }
+        String folder = folder(path);
+        while (!folder.isEmpty()) {
+            if (buildFolders.contains(folder)) return folder;
+            folder = folder(folder);
+        }
+        return "";
+    }
+
+    private List<Master> findMasters() {
+        Map<String, Boolean> candidates = new LinkedHashMap<>();
+        if (!configured.isEmpty()) {
+            for (String c : configured) {
+                String p = LiquibasePaths.normalizeRecorded(c);
+                if (paths.contains(p)) candidates.put(p, true);
+            }
+        } else {
+            for (String p : new TreeSet<>(paths)) {
+                String name = Text.fileName(p);
+                if (SPRING_FILE.matcher(name).matches() || LIQUIBASE_PROPERTIES.matcher(name).matches()
+                        || name.equals("pom.xml") || name.startsWith("build.gradle")) {
+                    for (String ref : namedMasters(p)) {
+                        String resolved = resolveMaster(p, ref);
+                        if (resolved != null) candidates.put(resolved, true);
+                    }
+                }
+            }
+            for (String p : new TreeSet<>(paths)) {
+                if (MASTER_NAME.matcher(Text.fileName(p)).matches()) candidates.putIfAbsent(p, false);
+            }
+        }
+        Map<String, Master> traversed = new LinkedHashMap<>();
+        for (String c : candidates.keySet()) {
+            if (changelog(c).isEmpty()) continue;
+            traversed.put(c, traverse(c));
+        }
+        List<Master> found = new ArrayList<>();
+        for (Master m : traversed.values()) {
+            boolean nested = false;
+            for (Master other : traversed.values()) {
+                if (other != m && other.reached().contains(m.path()) && !m.reached().contains(other.path())) {
+                    nested = true;
+                }
+            }
+            if (!nested) found.add(m);
+        }
+        return List.copyOf(found);
+    }
+
+    private Master traverse(String master) {
+        List<Unit> units = new ArrayList<>();
+        Set<String> reached = new LinkedHashSet<>();
+        Map<String, List<Changelog.Property>> properties = new HashMap<>();
+        visit(master, units, reached, new ArrayList<>(), properties);
+        return new Master(master, project(master), List.copyOf(units), reached, properties);
+    }
+
+    private void visit(String path, List<Unit> units, Set<String> reached, List<Changelog.Property> seen,
+                       Map<String, List<Changelog.Property>> properties) {
+        if (!reached.add(path)) return;
+        Optional<Changelog> log = changelog(path);
+        if (log.isEmpty()) return;
+        seen.addAll(log.get().properties());
+        properties.put(path, List.copyOf(seen));
+        Map<ParsedChangeSet, Integer> index = new java.util.IdentityHashMap<>();
+        List<ParsedChangeSet> changeSets = log.get().changeSets();
+        for (int i = 0; i < changeSets.size(); i++) index.put(changeSets.get(i), i);
+        for (Object entry : log.get().inOrder()) {
+            if (entry instanceof ParsedChangeSet cs) {
+                units.add(new Unit(path, index.get(cs)));
+            } else if (entry instanceof Include include) {
+                for (String target : targets(path, include)) visit(target, units, reached, seen, properties);
+            }
+        }
+    }
+
+    /** The files an include names, as repository paths; an includeAll's in Liquibase's order (by full path). */
+    List<String> targets(String changelog, Include include) {
+        String resolved = LiquibasePaths.resolve(changelog, include.target(), include.relative());
+        if (!include.folder()) {
+            if (paths.contains(resolved)) return List.of(resolved);
+            String elsewhere = onClasspath(changelog, LiquibasePaths.normalizeRecorded(include.target().strip()));
+            return elsewhere == null ? List.of() : List.of(elsewhere);
+        }
+        String prefix = resolved.isEmpty() || resolved.endsWith("/") ? resolved : resolved + "/";
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            if (!p.startsWith(prefix)) continue;
+            String below = p.substring(prefix.length());
+            int depth = (int) below.chars().filter(ch -> ch == '/').count() + 1;
+            if (depth < include.minDepth() || depth > include.maxDepth()) continue;
+            String lower = p.toLowerCase(Locale.ROOT);
+            int dot = lower.lastIndexOf('.');
+            if (dot < 0 || !INCLUDE_ALL_EXTENSIONS.contains(lower.substring(dot))) continue;
+            if (include.endsWithFilter() != null && !p.endsWith(include.endsWithFilter())) continue;
+            out.add(p);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** A classpath path found under another resource root of the repository (a module on the classpath). */
+    private String onClasspath(String from, String classpathPath) {
+        if (classpathPath.isEmpty()) return null;
+        String project = project(from);
+        String best = null;
+        for (String p : paths) {
+            if (!p.endsWith("/" + classpathPath) || !LiquibasePaths.logical(p).equals(classpathPath)) continue;
+            if (best == null || project(p).equals(project)) best = p;
+        }
+        return best;
+    }
+
+    /** What a settings or build file names as the master changelog. */
+    private List<String> namedMasters(String file) {
+        Optional<String> text = side.readableText(file);
+        if (text.isEmpty()) return List.of();
+        String name = Text.fileName(file);
+        List<String> out = new ArrayList<>();
+        if (SPRING_FILE.matcher(name).matches()) {
+            for (var e : flatten(file, text.get()).entrySet()) {
+                if (e.getKey().equals("spring.liquibase.changelog")) out.add(withoutPlaceholder(e.getValue()));
+            }
+        } else if (LIQUIBASE_PROPERTIES.matcher(name).matches()) {
+            for (String line : Text.lines(text.get())) {
+                Matcher m = PROPERTY_LINE.matcher(line);
+                if (m.matches() && relaxed(m.group(1)).matches("(liquibase\\.command\\.)?changelogfile")) {
+                    out.add(m.group(2));
+                }
+            }
+        } else {
+            Matcher m = PLUGIN_CHANGELOG.matcher(text.get());
+            while (m.find()) out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return out;
+    }
+
+    /** A settings or build file's reference to a changelog, as a repository path; null when none is there. */
+    private String resolveMaster(String from, String ref) {
+        String r = ref.strip().replaceAll("^\\$\\{(project\\.)?basedir}/?", "");
+        r = LiquibasePaths.normalizeRecorded(r);
+        if (r.isEmpty() || r.contains("${")) return null;
+        String module = project(from);
+        String base = module.isEmpty() ? "" : module + "/";
+        for (String candidate : List.of(base + "src/main/resources/" + r, base + r, folder(from).isEmpty() ? r
+                : folder(from) + "/" + r)) {
+            if (paths.contains(candidate)) return candidate;
+        }
+        return onClasspath(from, r);
+    }
+
+    /**
+     * The database each project's settings name: JDBC URLs in its Spring and Liquibase settings and build files,
+     * those of tests left out. H2 counts only when nothing else is named (a test or development database).
+     */
+    private void findDialects() {
+        Map<String, Set<Dialect>> found = new HashMap<>();
+        for (String p : paths) {
+            String name = Text.fileName(p);
+            if (p.contains("src/test/") || !(SPRING_FILE.matcher(name).matches()
+                    || LIQUIBASE_PROPERTIES.matcher(name).matches() || name.equals("pom.xml"))) {
+                continue;
+            }
+            Optional<String> text = side.readableText(p);
+            if (text.isEmpty()) continue;
+            Matcher m = JDBC.matcher(text.get().toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                Dialect.parse("jdbc:" + m.group(1) + ":")
+                        .ifPresent(d -> found.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(d));
+            }
+        }
+        for (var e : found.entrySet()) {
+            Set<Dialect> named = new LinkedHashSet<>(e.getValue());
+            if (named.size() > 1) named.remove(Dialect.H2);
+            if (named.size() == 1) dialects.put(e.getKey(), named.iterator().next());
+        }
+    }
+
+    /** Keys of a Spring properties or YAML file, relaxed (lower case, no dashes or underscores), with their values. */
+    private static Map<String, String> flatten(String file, String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (file.toLowerCase(Locale.ROOT).endsWith(".properties")) {
+            for (String line : Text.lines(text)) {
+                if (line.strip().startsWith("#")) continue;
+                Matcher m = PROPERTY_LINE.matcher(line);
+                if (m.matches()) out.put(relaxed(m.group(1)), m.group(2));
+            }
+            return out;
+        }
+        List<int[]> indents = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (String line : Text.lines(text)) {
+            if (line.startsWith("---")) {
+                indents.clear();
+                keys.clear();
+                continue;
+            }
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            Matcher m = YAML_KEY.matcher(line);
+            if (!m.matches()) continue;
+            int indent = m.group(1).length();
+            while (!indents.isEmpty() && indents.get(indents.size() - 1)[0] >= indent) {
+                indents.remove(indents.size() - 1);
+                keys.remove(keys.size() - 1);
+            }
+            String value = m.group(3);
+            if (value == null || value.isEmpty() || value.startsWith("#")) {
+                indents.add(new int[]{indent});
+                keys.add(m.group(2));
+            } else {
+                String key = keys.isEmpty() ? m.group(2) : String.join(".", keys) + "." + m.group(2);
+                out.put(relaxed(key), unquote(value));
+            }
+        }
+        return out;
+    }
+
+    private static String relaxed(String key) {
+        return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    private static String unquote(String v) {
+        String s = v.strip();
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        int comment = s.indexOf(" #");
+        return comment >= 0 ? s.substring(0, comment).strip() : s;
+    }
+
+    /** {@code ${LIQUIBASE_CHANGELOG:classpath:db/master.xml}} is its default; a plain value is itself. */
+    private static String withoutPlaceholder(String value) {
+        String v = value.strip();
+        if (v.startsWith("${") && v.endsWith("}")) {
+            int colon = v.indexOf(':');
+            return colon < 0 ? "" : v.substring(colon + 1, v.length() - 1);
+        }
+        return v;
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+}
