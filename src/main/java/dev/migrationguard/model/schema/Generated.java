@@ -35,6 +35,17 @@ public record Generated(Kind kind, String expression) {
         return kind == Kind.UNKNOWN || other.kind == Kind.UNKNOWN || equals(other);
     }
 
+    /** Written out, as {@link SqlType#equals} is, for the same reason: comparing columns calls it first. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Generated g && kind == g.kind && Objects.equals(expression, g.expression);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + Objects.hashCode(expression);
+    }
+
     /** As DDL says it: {@code GENERATED ALWAYS AS IDENTITY}, {@code AUTO_INCREMENT}, {@code not generated}. */
     public String display() {
         return switch (kind) {
