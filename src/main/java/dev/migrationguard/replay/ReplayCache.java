@@ -30,12 +30,16 @@ public final class ReplayCache {
     /** A state larger than this is not read back: no real schema comes near it. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final String SUFFIX = ".json";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .visibility(PropertyAccessor.ALL, Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .visibility(PropertyAccessor.CREATOR, Visibility.ANY)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .build();
+
+    /** Built on the first read or write, not when a run merely holds a cache: a pre-commit check never builds it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .visibility(PropertyAccessor.ALL, Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+                .visibility(PropertyAccessor.CREATOR, Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .build();
+    }
 
     private final Path folder;
 
@@ -81,7 +85,7 @@ public final class ReplayCache {
     private static Optional<ReplayState> read(Path file) {
         try {
             if (!UserCache.intact(file) || Files.size(file) > MAX_BYTES) return Optional.empty();
-            return Optional.of(JSON.readValue(Files.readAllBytes(file), ReplayState.class));
+            return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), ReplayState.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -97,7 +101,7 @@ public final class ReplayCache {
         Path partial = null;
         try {
             Files.createDirectories(folder);
-            byte[] bytes = JSON.writeValueAsBytes(state);
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(state);
             partial = Files.createTempFile(folder, target.getFileName().toString(), ".part");
             Files.write(partial, bytes);
             UserCache.move(partial, target);
