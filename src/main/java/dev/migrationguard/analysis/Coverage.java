@@ -33,8 +33,8 @@ public interface Coverage {
 
     /**
      * Why {@code migration}, which touches the change's table, still does not make the change: it leaves the changed
-     * column alone, or gives it another type or nullability than the entity. Empty when it makes it, or when its
-     * operations cannot tell (none read, or a statement on the table that could not be read).
+     * column alone. Empty when it acts on the column, or when its operations cannot tell (none read, or a statement on
+     * the table that could not be read).
      */
     Optional<String> shortfall(SchemaChange change, Migration migration);
 

@@ -17,7 +17,6 @@ import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalDiff;
 import dev.migrationguard.model.schema.PhysicalSchema;
-import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.replay.SetReplayer;
 
@@ -95,7 +94,6 @@ final class MigrationCoverage implements Coverage {
             if (table != null && sameTable(table, change)) onTable.add(op);
         }
         if (onTable.isEmpty()) return Optional.empty();
-        Column entity = entityColumn(s.after(), change);
         List<Operation> onColumn = new ArrayList<>();
         for (Operation op : onTable) {
             if (op instanceof Operation.CreateTable || op instanceof Operation.DropTable
@@ -112,14 +110,9 @@ final class MigrationCoverage implements Coverage {
             return Optional.of("the new migration " + migration.path() + " touches table " + table
                     + " but not column \"" + change.column() + "\"");
         }
-        if (entity == null) return Optional.empty();
-        for (Operation op : onColumn) {
-            Optional<String> differs = differs(op, entity, s.dialect());
-            if (differs.isPresent()) {
-                return Optional.of("the new migration " + migration.path() + " " + differs.get()
-                        + where(op.origin().location()));
-            }
-        }
+        // What the migration makes of the column (its type, its nullability) is judged by the replay of the entities'
+        // own set: a new migration may be one database's of several, and a NULL column the entity maps NOT NULL is
+        // drift, not a missing migration.
         return Optional.empty();
     }
 
@@ -271,60 +264,12 @@ final class MigrationCoverage implements Coverage {
         return PhysicalSchema.of(d, List.of(t), List.of(), List.of());
     }
 
-    private static Column entityColumn(PhysicalSchema schema, SchemaChange change) {
-        Table t = schema.table(change.schema(), change.table());
-        return t == null ? null : t.column(schema.dialect(), change.column());
-    }
-
     /** A statement that may change a table's columns, keys or indexes; comments, grants and queries cannot. */
     private static boolean canChangeStructure(Operation.Opaque o) {
         return switch (o.kind()) {
             case COMMENT, PRIVILEGE, SESSION, QUERY -> false;
             default -> true;
         };
-    }
-
-    /** Where the operation's type or nullability differs from the entity's column, both being known. */
-    private static Optional<String> differs(Operation op, Column entity, Dialect dialect) {
-        SqlType type = null;
-        Boolean nullable = null;
-        // The type as the entities' database reads its spelling: the migration's reader may not have known it.
-        if (op instanceof Operation.AddColumn o) {
-            type = type(o.column().typeText(), o.column().type(), dialect);
-            nullable = !o.column().notNull() && !o.column().primaryKey();
-        } else if (op instanceof Operation.RedefineColumn o) {
-            type = type(o.definition().typeText(), o.definition().type(), dialect);
-            nullable = !o.definition().notNull() && !o.definition().primaryKey();
-        } else if (op instanceof Operation.AlterColumnType o) {
-            type = type(o.typeText(), o.type(), dialect);
-        } else if (op instanceof Operation.AlterColumnNullability o) {
-            nullable = o.nullable();
-        } else {
-            return Optional.empty();
-        }
-        if (type != null && entity.type() != null && !type.equals(entity.type())) {
-            return Optional.of("makes column \"" + entity.name() + "\" " + type.display() + ", the entity maps "
-                    + entity.type().display());
-        }
-        if (nullable != null && entity.nullable() != null && !nullable.equals(entity.nullable())) {
-            return Optional.of("makes column \"" + entity.name() + "\" " + (nullable ? "NULL" : "NOT NULL")
-                    + ", the entity maps it " + (entity.nullable() ? "NULL" : "NOT NULL"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The operation's type on the entities' database. Where that reading and the migration reader's disagree (the
-     * reader took another database, or a spelling its ORM resolves otherwise), the type cannot be told.
-     */
-    private static SqlType type(String spelled, SqlType read, Dialect dialect) {
-        SqlType parsed = spelled == null || spelled.isBlank() ? null : SqlType.parse(dialect, spelled);
-        if (parsed == null) return read;
-        return read == null || read.equals(parsed) ? parsed : null;
-    }
-
-    private static String where(Location at) {
-        return at == null || at.isWholeFile() ? "" : " (line " + at.line() + ")";
     }
 
     /** The table an operation acts on; null for one on no table (a sequence, a type) or a drop by name alone. */
@@ -383,9 +328,16 @@ final class MigrationCoverage implements Coverage {
         return expression != null && expression.toLowerCase(Locale.ROOT).contains(column.toLowerCase(Locale.ROOT));
     }
 
-    /** Names compare without quotes and case: the lenient side, since a match only ever silences. */
+    /**
+     * Names compare without quotes, case or underscores ({@code erasureDate} is {@code erasure_date}): the lenient
+     * side, since a match only ever silences, and the entities' naming strategy is not always known.
+     */
     private static boolean same(String written, String column) {
-        return written != null && unquote(written).equalsIgnoreCase(unquote(column));
+        return written != null && loose(written).equals(loose(column));
+    }
+
+    private static String loose(String name) {
+        return unquote(name).replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     private static boolean sameTable(QualifiedName q, SchemaChange change) {

@@ -69,12 +69,20 @@ class MigrationCoverageTest {
     }
 
     @Test
-    void aMigrationThatAddsTheColumnOtherwiseSaysHow() {
-        assertEquals(Optional.of("the new migration db/migration/V2__x.sql makes column \"email\" varchar(100), the "
-                        + "entity maps varchar(320) (line 1)"),
-                shortfall("ALTER TABLE owner ADD COLUMN email varchar(100) NOT NULL;"));
-        assertEquals(Optional.of("the new migration db/migration/V2__x.sql makes column \"email\" NULL, the entity "
-                + "maps it NOT NULL (line 1)"), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320);"));
+    void whatTheMigrationMakesOfTheColumnIsLeftToTheReplay() {
+        // a type or nullability is judged by the replay of the entities' own set (a migration may be one database's)
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(100) NOT NULL;"));
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320);"));
+        // the entities' naming strategy is not always known: emailAddress and email_address are one column
+        SchemaChange snake = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
+                "email_address", "column added", ENTITY);
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
+        var coverage = new MigrationCoverage(Map.of(snake, sides), List::of, null, MemorySnapshot.of(), line -> { });
+        assertEquals(Optional.empty(), coverage.shortfall(snake, migration("db/migration/V2__x.sql",
+                "ALTER TABLE owner ADD COLUMN \"emailAddress\" text;")));
+        assertTrue(coverage.shortfall(snake, migration("db/migration/V2__x.sql",
+                "ALTER TABLE owner ADD COLUMN phone text;")).isPresent());
     }
 
     @Test
