@@ -1,6 +1,9 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
+import dev.migrationguard.model.Severity;
+import dev.migrationguard.settings.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,5 +56,17 @@ class RuleCatalogTest {
         for (RuleMeta m : RuleCatalog.all()) {
             assertTrue(pack.contains("\n  " + m.id() + ": " + m.severity().id() + "\n"), m.id());
         }
+    }
+
+    @Test
+    void aRuleOffByDefaultRunsOnceTheConfigurationNamesIt() {
+        assertFalse(ids(RuleSettings.DEFAULTS).contains("entity-migration-drift"));
+        assertTrue(ids(RuleSettings.DEFAULTS).contains("migration-not-run"));
+        assertTrue(ids(new RuleSettings(Map.of("entity-migration-drift", Severity.WARNING), Set.of(), Map.of()))
+                .contains("entity-migration-drift"));
+    }
+
+    private static List<String> ids(RuleSettings settings) {
+        return RuleCatalog.build(settings).stream().map(Rule::id).toList();
     }
 }
