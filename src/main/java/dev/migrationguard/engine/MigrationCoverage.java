@@ -167,7 +167,7 @@ final class MigrationCoverage implements Coverage {
         for (Column c : t.columns()) {
             Location at = c.location() != null ? c.location() : t.location();
             String column = "column " + table + ".\"" + c.name() + "\"";
-            Column rc = r.column(d, c.name());
+            Column rc = column(d, r, c.name());
             if (rc == null) {
                 found.add(new Drift(Drift.Kind.MISSING, at, column + " is mapped by an entity, but no migration "
                         + "creates it" + in));
@@ -183,7 +183,7 @@ final class MigrationCoverage implements Coverage {
             }
         }
         for (Column rc : r.columns()) {
-            if (t.column(d, rc.name()) != null) continue;
+            if (column(d, t, rc.name()) != null) continue;
             found.add(new Drift(Drift.Kind.UNMAPPED, t.location(), "column " + table + ".\"" + rc.name()
                     + "\" is made by the migrations" + (rc.location() != null ? " (" + place(rc.location()) + ")" : "")
                     + " but mapped by no field of the entity" + in));
@@ -225,39 +225,56 @@ final class MigrationCoverage implements Coverage {
         Dialect d = s.dialect();
         Table mapped = s.after().table(change.schema(), change.table());
         Table replayed = built.table(change.schema(), change.table());
-        // A statement that could not be read, naming no table, may have changed this one.
-        if (!built.complete()) return false;
         switch (change.target()) {
             case TABLE -> {
-                if (change.kind() == SchemaChange.Kind.REMOVED) return replayed == null;
+                // A statement that could not be read, naming no table, may have dropped or made any.
+                if (change.kind() == SchemaChange.Kind.REMOVED) return replayed == null && built.complete();
                 if (change.kind() != SchemaChange.Kind.ADDED || mapped == null || replayed == null
                         || !replayed.complete()) {
                     return false;
                 }
                 for (Column c : mapped.columns()) {
-                    Column r = replayed.column(d, c.name());
-                    if (r == null || r.type() == null || r.nullable() == null) return false;
+                    if (!sameFacts(d, column(d, replayed, c.name()), c)) return false;
                 }
-                return PhysicalDiff.diff(only(d, replayed), only(d, mapped)).isEmpty();
+                return true;
             }
             case COLUMN -> {
                 if (replayed == null || !replayed.complete() || mapped == null || change.column() == null) return false;
-                Column r = replayed.column(d, change.column());
+                Column r = column(d, replayed, change.column());
                 if (change.kind() == SchemaChange.Kind.REMOVED) return r == null;
-                Column c = mapped.column(d, change.column());
-                if (r == null || c == null || r.type() == null || r.nullable() == null) return false;
-                for (PhysicalDiff.Change diff : PhysicalDiff.diff(only(d, replayed), only(d, mapped)).changes()) {
-                    if (diff.column() != null && Identifiers.key(d, diff.column())
-                            .equals(Identifiers.key(d, change.column()))) {
-                        return false;
-                    }
-                }
-                return true;
+                return sameFacts(d, r, mapped.column(d, change.column()));
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    /**
+     * The replayed column the entity's column is: by its stored name, else by its name without case or underscores
+     * when only one column answers to it (the entities' naming strategy is not always known).
+     */
+    private static Column column(Dialect d, Table t, String name) {
+        Column exact = t.column(d, name);
+        if (exact != null) return exact;
+        Column found = null;
+        for (Column c : t.columns()) {
+            if (!same(c.name(), name)) continue;
+            if (found != null) return null;
+            found = c;
+        }
+        return found;
+    }
+
+    /**
+     * Whether the replayed column has what the entity maps: type and nullability known to the replay and equal, and
+     * every other fact (default, generation) equal where both sides know it.
+     */
+    private static boolean sameFacts(Dialect d, Column replayed, Column mapped) {
+        if (replayed == null || mapped == null || replayed.type() == null || replayed.nullable() == null) return false;
+        Table a = Table.table(null, "t", null).withColumn(d, replayed.withName(mapped.name()));
+        Table b = Table.table(null, "t", null).withColumn(d, mapped);
+        return PhysicalDiff.diff(only(d, a), only(d, b)).isEmpty();
     }
 
     private static PhysicalSchema only(Dialect d, Table t) {

@@ -111,8 +111,26 @@ class MigrationCoverageTest {
         assertFalse(coverage(List.of(none)).alreadyBuilt(EMAIL_ADDED));
 
         List<Migration> unread = new ArrayList<>(List.of(v1));
-        unread.add(migration("db/migration/V2__fix.sql", "DO $$ BEGIN EXECUTE 'ALTER TABLE owner DROP email'; END $$;"));
+        unread.add(migration("db/migration/V2__fix.sql", "ALTER TABLE owner FROBNICATE email;"));
         assertFalse(coverage(unread).alreadyBuilt(EMAIL_ADDED));
+    }
+
+    @Test
+    void aReplayedColumnIsFoundUnderAnotherNamingStrategyAndAStatementNamingNoTableLeavesItKnown() {
+        // the entities are named snake_case by assumption; the migrations wrote camelCase, as the database has it
+        SchemaChange added = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
+                "email_address", "column added", ENTITY);
+        Table after = BEFORE.withColumn(PG, Column.of("email_address", SqlType.of("varchar").withLength(320), false,
+                ENTITY));
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(after), List.of(), List.of()));
+        MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, List.of(
+                migration("db/migration/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, \"emailAddress\" "
+                        + "varchar(320) NOT NULL);"),
+                migration("db/migration/V2__audit.sql", "DO $$ BEGIN PERFORM audit_on(); END $$;")));
+        var coverage = new MigrationCoverage(Map.of(added, sides), () -> List.of(set),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        assertTrue(coverage.alreadyBuilt(added));
     }
 
     @Test
