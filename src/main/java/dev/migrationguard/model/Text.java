@@ -46,4 +46,22 @@ public final class Text {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? path : path.substring(slash + 1);
     }
+
+    /**
+     * A {@code /}-separated relative path with {@code .}, {@code ..} and empty parts resolved; null when it climbs
+     * above the root it is relative to.
+     */
+    public static String normalizePath(String path) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) continue;
+            if (p.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
 }

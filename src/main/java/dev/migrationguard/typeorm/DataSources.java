@@ -447,17 +447,6 @@ final class DataSources {
 
     /** Joins and normalises; null when the path climbs above the repository. */
     private static String join(String folder, String rest) {
-        String joined = folder.isEmpty() ? rest : folder + "/" + rest;
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (String p : joined.split("/")) {
-            if (p.isEmpty() || p.equals(".")) continue;
-            if (p.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
+        return Text.normalizePath(folder.isEmpty() ? rest : folder + "/" + rest);
     }
 }

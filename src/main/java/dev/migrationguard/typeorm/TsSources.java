@@ -3,6 +3,7 @@ package dev.migrationguard.typeorm;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
 import dev.migrationguard.typescript.TsNode;
 import dev.migrationguard.typescript.TypeScript;
 
@@ -180,17 +181,7 @@ public final class TsSources {
     }
 
     private static String normalize(String path) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) continue;
-            if (p.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
+        return Text.normalizePath(path);
     }
 
     /** A class declared in this file (exported or not) by name. */
