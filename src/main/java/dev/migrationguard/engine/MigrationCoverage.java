@@ -198,19 +198,42 @@ final class MigrationCoverage implements Coverage {
         return at.isWholeFile() ? at.path() : at.path() + ":" + at.line();
     }
 
-    /** The sets of the change's project (the longest project folder that holds it), written for its dialect. */
+    /**
+     * The sets of the change's project: those whose project folder is the longest prefix of its path, written for its
+     * dialect. When none holds it (entities in one Maven module, changelogs in a sibling), the sets nearest to it: those
+     * whose project folder shares the most leading folders (at least one) with its path.
+     */
     private List<MigrationSet> ownSets(String path, Dialect dialect) {
         List<MigrationSet> own = new ArrayList<>();
         int longest = -1;
+        boolean owned = false;
         for (MigrationSet set : sets.get()) {
-            if (!set.owns(path) || (set.dialect() != null && set.dialect() != dialect)) continue;
-            if (set.project().length() > longest) {
+            if (set.dialect() != null && set.dialect() != dialect) continue;
+            boolean owns = set.owns(path);
+            if (owned && !owns) continue;
+            int shared = owns ? 1_000 + set.project().length() : sharedFolders(set.project(), path);
+            // a set that shares no folder with the path belongs to another project
+            if (shared == 0) continue;
+            if (owns && !owned) {
                 own.clear();
-                longest = set.project().length();
+                longest = -1;
+                owned = true;
             }
-            if (set.project().length() == longest) own.add(set);
+            if (shared > longest) {
+                own.clear();
+                longest = shared;
+            }
+            if (shared == longest) own.add(set);
         }
         return own;
+    }
+
+    private static int sharedFolders(String project, String path) {
+        String[] a = project.isEmpty() ? new String[0] : project.split("/");
+        String[] b = path.split("/");
+        int n = 0;
+        while (n < a.length && n < b.length - 1 && a[n].equals(b[n])) n++;
+        return n;
     }
 
     private PhysicalSchema replay(MigrationSet set, Dialect dialect) {

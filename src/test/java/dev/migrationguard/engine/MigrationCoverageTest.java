@@ -182,4 +182,21 @@ class MigrationCoverageTest {
                 "DO $$ BEGIN EXECUTE 'ALTER TABLE owner ADD email varchar(320) NOT NULL'; END $$;"));
         assertEquals(List.of(), drift("CREATE TABLE other (id bigint);", "SELECT create_owner_table();"));
     }
+
+    @Test
+    void entitiesInOneModuleAreJudgedAgainstTheSetOfTheNearestModule() {
+        // entities in server/model, changelogs in server/war: no set holds the entity, the nearest one is its own
+        SchemaChange added = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
+                "email", "column added", Location.at("server/model/src/main/java/app/Owner.java", 3, 1));
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
+        MigrationSet war = new MigrationSet("liquibase", "server/war", "db.changelog.xml", null, List.of(
+                migration("server/war/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, email varchar(320) "
+                        + "NOT NULL);")));
+        MigrationSet tools = new MigrationSet("flyway", "tools", "db/migration", null, List.of(
+                migration("tools/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL);")));
+        var coverage = new MigrationCoverage(Map.of(added, sides), () -> List.of(tools, war),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        assertTrue(coverage.alreadyBuilt(added));
+    }
 }
