@@ -74,6 +74,18 @@ class ColumnCoverageEndToEndTest {
     }
 
     @Test
+    void aHistoryRewrittenInTheSameChangeIsNeverTakenForACatchUp() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n");
+        g.write(ENTITY, contest("").replace("length = 100", "length = 200"))
+                .write(MIGRATIONS + "V1__Create_contest.sql",
+                        "CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\n").addAll();
+        Cli r = check(g);
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("deployed-migration-edited", "entity-change-without-migration"),
+                r.rules().stream().sorted().toList(), r::toString);
+    }
+
+    @Test
     void whatAStatementNotReadMayHaveBuiltIsNeverTakenForACatchUp() {
         var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\n"
                 + "ALTER TABLE contest FROBNICATE title;\n");
