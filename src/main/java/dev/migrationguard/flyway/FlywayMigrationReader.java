@@ -106,8 +106,7 @@ public final class FlywayMigrationReader implements MigrationReader {
     /** Tests the name first: only a file whose name has a digit or a separator may be a migration. */
     @Override
     public Optional<NotRun> notRun(Snapshot side, String path) {
-        String name = Text.fileName(path);
-        if (name.indexOf('.') <= 0 || !MAYBE_MIGRATION.matcher(name).find()) return Optional.empty();
+        if (!mayBeMigration(Text.fileName(path))) return Optional.empty();
         try {
             return view(side).notRun(path);
         } catch (RuntimeException | StackOverflowError e) {
@@ -115,7 +114,21 @@ public final class FlywayMigrationReader implements MigrationReader {
         }
     }
 
-    private static final java.util.regex.Pattern MAYBE_MIGRATION = java.util.regex.Pattern.compile("\\d|__");
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+
+    /**
+     * Whether a file name may be a Flyway migration, misnamed or not, judged without reading the project's settings:
+     * one with Flyway's separator, or a numbered script with {@code sql} in its suffix ({@code V3_add_x.sql}). An
+     * entity such as {@code thing1.entity.ts} or {@code Thing1.java} is not, so the pre-commit hook of a project
+     * that changes one reads no Flyway settings for it.
+     */
+    static boolean mayBeMigration(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) return false;
+        if (name.contains("__")) return true;
+        return name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT).contains("sql")
+                && DIGIT.matcher(name).find();
+    }
 
     /**
      * One set per project and distinct Spring profile configuration: the migrations its locations hold, named as

@@ -5,6 +5,7 @@ import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -262,5 +263,29 @@ class FlywayRunnerViewTest {
         assertEquals(List.of("app", ""), sets.stream().map(MigrationSet::project).toList());
         assertEquals(List.of("app/" + RES + "db/app/V1__app.sql"), paths(sets.get(0)));
         assertEquals(List.of("sql/V1__root.sql"), paths(sets.get(1)));
+    }
+
+    /** The pre-commit hook asks about every changed file: an entity must not make it read the Flyway settings. */
+    @Test
+    void aFileThatCannotBeAMigrationIsJudgedWithoutReadingTheRepository() {
+        Snapshot unread = new Snapshot() {
+            @Override
+            public List<String> paths() {
+                throw new AssertionError("the repository was listed");
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                throw new AssertionError("read " + path);
+            }
+        };
+        for (String path : List.of("src/entities/thing1.entity.ts", "src/main/java/app/Thing1.java",
+                "src/main/resources/application-h2.yml", "docs/v2.md")) {
+            assertEquals(Optional.empty(), reader.notRun(unread, path), path);
+        }
+        for (String name : List.of("V3_add_x.sql", "v3__x.sql", "V3__x.txt", "V__x.sql", "V3_x.pgsql",
+                "V2__Backfill.java")) {
+            assertTrue(FlywayMigrationReader.mayBeMigration(name), name);
+        }
     }
 }
