@@ -1,7 +1,7 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.engine.DialectChoice;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.Snapshot;
@@ -12,7 +12,6 @@ import dev.migrationguard.replay.SchemaText;
 import dev.migrationguard.replay.SetReplayer;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.stack.MigrationReader;
-import dev.migrationguard.stack.SettingsReader;
 import dev.migrationguard.stack.StackSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,9 +24,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -75,7 +74,8 @@ final class SchemaCommand implements Callable<Integer> {
             Snapshot side = ref == null ? run.repo.lint(List.of(), null).after() : run.repo.range(ref, ref, null).after();
             StackSet stacks = run.stackSet();
             Dialect fallback = chosen != null ? chosen : run.settings.dialect() != null ? run.settings.dialect()
-                    : fromSettings(side, stacks, debug);
+                    : DialectChoice.of(side.paths(), stacks.settingsReaders(), path -> readable(side, path), null,
+                    debug);
             SetReplayer replayer = run.replayer();
             List<ReplayedSet> replayed = new ArrayList<>();
             for (MigrationReader reader : stacks.migrationReaders()) {
@@ -116,25 +116,13 @@ final class SchemaCommand implements Callable<Integer> {
      * The database the project's settings name, the most surely production's first; postgres when none does. A set
      * whose own configuration names its database (TypeORM's {@code type}) does not use it.
      */
-    private static Dialect fromSettings(Snapshot side, StackSet stacks, Consumer<String> debug) {
-        List<DatabaseSetting> found = new ArrayList<>();
-        for (String path : side.paths()) {
-            for (SettingsReader r : stacks.settingsReaders()) {
-                if (!r.mayNameDatabase(path)) continue;
-                try {
-                    side.readText(path).ifPresent(text -> found.addAll(r.databases(path, text)));
-                } catch (FileTooLarge | UncheckedIOException e) {
-                    // a settings file that cannot be read names no database
-                }
-            }
+    /** A settings file's text; empty when it cannot be read, since such a file names no database. */
+    private static Optional<String> readable(Snapshot side, String path) {
+        try {
+            return side.readText(path);
+        } catch (FileTooLarge | UncheckedIOException e) {
+            return Optional.empty();
         }
-        DatabaseSetting best = found.stream().min(Comparator.comparingInt(DatabaseSetting::productionRank)).orElse(null);
-        if (best == null) {
-            debug.accept("dialect " + Dialect.DEFAULT.id() + " for sets that name none: assumed (use --dialect)");
-            return Dialect.DEFAULT;
-        }
-        debug.accept("dialect " + best.dialect().id() + " for sets that name none: from " + best.describe());
-        return best.dialect();
     }
 
     private Consumer<String> debug() {

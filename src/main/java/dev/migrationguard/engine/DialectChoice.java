@@ -2,10 +2,14 @@ package dev.migrationguard.engine;
 
 import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.stack.SettingsReader;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -13,8 +17,25 @@ import java.util.stream.Collectors;
  * project's settings name (the production one when several disagree and one can tell), else {@link Dialect#DEFAULT}.
  * The choice and its reason go to the debug sink, one line.
  */
-final class DialectChoice {
+public final class DialectChoice {
     private DialectChoice() {
+    }
+
+    /**
+     * The database of a tree: {@code configured} when not null, else the one its settings files name, read through
+     * {@code text} (empty for a file that cannot be read).
+     */
+    public static Dialect of(List<String> paths, List<SettingsReader> readers, Function<String, Optional<String>> text,
+                             Dialect configured, Consumer<String> debug) {
+        List<DatabaseSetting> found = new ArrayList<>();
+        if (configured == null) {
+            for (String path : paths) {
+                for (SettingsReader r : readers) {
+                    if (r.mayNameDatabase(path)) text.apply(path).ifPresent(t -> found.addAll(r.databases(path, t)));
+                }
+            }
+        }
+        return choose(configured, found, debug);
     }
 
     /** @param found every setting that names a database, in path order */

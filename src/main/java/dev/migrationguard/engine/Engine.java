@@ -8,7 +8,6 @@ import dev.migrationguard.analysis.RunnerView;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.ChangeKind;
 import dev.migrationguard.model.ChangeSet;
-import dev.migrationguard.model.DatabaseSetting;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Finding;
@@ -694,17 +693,10 @@ public final class Engine {
      */
     private Dialect dialect(Work work) {
         if (work.dialect != null) return work.dialect;
-        List<DatabaseSetting> found = new ArrayList<>();
-        if (configuredDialect == null) {
-            Snapshot side = work.cs.after();
-            for (String path : side.paths()) {
-                for (SettingsReader r : stacks.settingsReaders()) {
-                    if (!r.mayNameDatabase(path) || work.tooLarge(side, path, head -> false)) continue;
-                    work.text(path).ifPresent(text -> found.addAll(r.databases(path, text)));
-                }
-            }
-        }
-        work.dialect = DialectChoice.choose(configuredDialect, found, debug);
+        Snapshot side = work.cs.after();
+        work.dialect = DialectChoice.of(configuredDialect == null ? side.paths() : List.of(), stacks.settingsReaders(),
+                path -> work.tooLarge(side, path, head -> false) ? Optional.empty() : work.text(path),
+                configuredDialect, debug);
         return work.dialect;
     }
 
