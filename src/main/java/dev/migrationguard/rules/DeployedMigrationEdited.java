@@ -31,7 +31,7 @@ public final class DeployedMigrationEdited implements Rule {
             String reads = String.join(" ", m.dependsOn());
             String message = switch (edit.how()) {
                 case MODIFIED -> what + where + " and this change modifies it"
-                        + (reads.isEmpty() ? "." : " or the SQL file it reads (" + reads + ").");
+                        + (reads.isEmpty() ? "." : " or a file it reads (" + reads + ").");
                 case DELETED -> what + where + " and this change deletes it.";
                 case RENAMED -> what + where + " and this change renames it"
                         + (edit.newPath() == null ? "." : " to " + edit.newPath() + ".");

@@ -124,6 +124,8 @@ class LiquibaseEndToEndTest {
         assertEquals(List.of("deployed-migration-edited"), edited.rules(), edited::toString);
         assertTrue(edited.json().get("findings").get(0).get("message").asText()
                 .startsWith("ChangeSet db/changelog/changes/002-seed-contests.xml::seed-contests::bob"), edited::toString);
+        assertTrue(edited.json().get("findings").get(0).get("message").asText()
+                .endsWith("this change modifies it or a file it reads (" + csv + ")."), edited::toString);
         g.git("checkout", "--", csv);
         g.git("reset", "-q", "HEAD", "--", csv);
 
