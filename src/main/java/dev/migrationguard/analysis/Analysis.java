@@ -38,13 +38,25 @@ import java.util.function.Predicate;
  *                          in check mode, of every file in scope in lint mode. They cover nothing
  * @param runners           the migration sets each side's runners apply, read when first asked
  * @param coverage          what the new migrations' operations and the replayed schema say of each entity change
+ * @param review            what the reviewer rules judge migrations with
  */
 public record Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
                        List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
                        List<ParseProblem> problems, List<SuppressionComment> suppressions,
                        Map<SchemaChange, String> advice, Map<String, String> deployedIn,
                        Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks, List<NotRun> notRun,
-                       RunnerView runners, Coverage coverage) {
+                       RunnerView runners, Coverage coverage, Review review) {
+
+    /** An analysis with no migration to review. */
+    public Analysis(ChangeSet.Mode mode, List<SchemaChange> schemaChanges, List<Migration> newMigrations,
+                    List<Migration> checkedMigrations, List<DeployedEdit> deployedEdits, List<SyncSetting> settings,
+                    List<ParseProblem> problems, List<SuppressionComment> suppressions,
+                    Map<SchemaChange, String> advice, Map<String, String> deployedIn,
+                    Predicate<Migration> firstOfItsStack, Map<String, WayBack> wayBacks, List<NotRun> notRun,
+                    RunnerView runners, Coverage coverage) {
+        this(mode, schemaChanges, newMigrations, checkedMigrations, deployedEdits, settings, problems, suppressions,
+                advice, deployedIn, firstOfItsStack, wayBacks, notRun, runners, coverage, Review.NONE);
+    }
 
     /** The file at {@code path} that its runner will not run, if it is one. */
     public Optional<NotRun> notRun(String path) {

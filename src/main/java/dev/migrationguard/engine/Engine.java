@@ -154,10 +154,16 @@ public final class Engine {
         stacks.tools().forEach((stack, tool) -> wayBacks.put(stack, tool.wayBack()));
         var runners = new RunnerView(() -> sets(cs.before()), () -> sets(cs.after()),
                 () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
+        Predicate<Migration> first = FirstMigrations.lazily(() -> identified(cs.after(), work::identify));
+        List<Migration> reviewed = new ArrayList<>();
+        for (Migration m : checked) if (!deployedIn.containsKey(m.id())) reviewed.add(m);
+        var review = new Reviews(cs, reviewed, () -> dialect(work), first, runners::after, replayer,
+                cs.mode() != ChangeSet.Mode.STAGED,
+                side -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, dialect(work)),
+                () -> identified(cs.after(), work::identify), () -> identifiedMigrations(cs.deployed()));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
-                work.problems, suppressions, advice, deployedIn,
-                FirstMigrations.lazily(() -> identified(cs.after(), work::identify)), wayBacks, notRun, runners,
-                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug));
+                work.problems, suppressions, advice, deployedIn, first, wayBacks, notRun, runners,
+                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug), review);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;

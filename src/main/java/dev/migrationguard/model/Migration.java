@@ -24,11 +24,12 @@ import java.util.Locale;
  * @param dependsOn   other files whose content its checksum covers (the file a Liquibase {@code sqlFile} names)
  * @param operations  what it does to the schema, in order, each with its side (up, down, rollback, undo); empty when
  *                    its reader was asked only for its identity or reads no operations
+ * @param runner      what its runner does with it besides running it (transaction, order, database, contexts)
  */
 public record Migration(String id, String path, String stack, Kind kind, String version, String description,
                         Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
                         String digest, AcceptedEdits acceptedEdits, List<String> dependsOn,
-                        List<Operation> operations) {
+                        List<Operation> operations, RunnerFacts runner) {
 
     public Migration {
         touches = List.copyOf(touches);
@@ -36,6 +37,16 @@ public record Migration(String id, String path, String stack, Kind kind, String 
         if (acceptedEdits == null) acceptedEdits = AcceptedEdits.NONE;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         operations = operations == null ? List.of() : List.copyOf(operations);
+        if (runner == null) runner = RunnerFacts.NONE;
+    }
+
+    /** A migration whose runner facts are all unsaid. */
+    public Migration(String id, String path, String stack, Kind kind, String version, String description,
+                     Location descriptionLocation, List<Touch> touches, Rollback rollback, String checksum,
+                     String digest, AcceptedEdits acceptedEdits, List<String> dependsOn,
+                     List<Operation> operations) {
+        this(id, path, stack, kind, version, description, descriptionLocation, touches, rollback, checksum, digest,
+                acceptedEdits, dependsOn, operations, RunnerFacts.NONE);
     }
 
     /** A migration of which no operation is read. */
@@ -64,7 +75,13 @@ public record Migration(String id, String path, String stack, Kind kind, String 
     /** This migration with its operations read. */
     public Migration withOperations(List<Operation> ops) {
         return new Migration(id, path, stack, kind, version, description, descriptionLocation, touches, rollback,
-                checksum, digest, acceptedEdits, dependsOn, ops);
+                checksum, digest, acceptedEdits, dependsOn, ops, runner);
+    }
+
+    /** This migration with what its runner does with it. */
+    public Migration withRunner(RunnerFacts facts) {
+        return new Migration(id, path, stack, kind, version, description, descriptionLocation, touches, rollback,
+                checksum, digest, acceptedEdits, dependsOn, operations, facts);
     }
 
     public enum Kind {

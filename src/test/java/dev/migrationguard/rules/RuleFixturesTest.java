@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * {@code expect: <rule>[, <rule>]} on the offending line, or alone in a comment on the line above it;
  * {@code expect-file: <rule>} for a finding about the file as a whole. Optional: {@code config.yml},
  * {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files the change deletes),
- * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead),
+ * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead,
+ * {@code range} to judge the change as the CI gate does, which replays the history before a new migration),
  * a {@code deployed/} tree (the deploy ref, when it differs from {@code before}: a branch's earlier commits).
  * Every expected finding must appear and every unsuppressed finding must be expected: new cases need no Java.
  */
@@ -73,12 +74,12 @@ class RuleFixturesTest {
         MemorySnapshot before = tree(dir.resolve("before"));
         MemorySnapshot after = tree(dir.resolve("after"));
         MemorySnapshot deployed = Files.isDirectory(dir.resolve("deployed")) ? tree(dir.resolve("deployed")) : before;
-        boolean lint = Files.exists(dir.resolve("mode.txt"))
-                && Files.readString(dir.resolve("mode.txt")).strip().equals("lint");
+        String mode = Files.exists(dir.resolve("mode.txt")) ? Files.readString(dir.resolve("mode.txt")).strip() : "";
+        boolean lint = mode.equals("lint");
         return lint
                 ? new ChangeSet(ChangeSet.Mode.LINT, List.of(), MemorySnapshot.of(), after, before, "main", after.paths())
-                : new ChangeSet(ChangeSet.Mode.STAGED, changes(dir, before, after), before, after, deployed, "main",
-                List.of());
+                : new ChangeSet(mode.equals("range") ? ChangeSet.Mode.RANGE : ChangeSet.Mode.STAGED,
+                changes(dir, before, after), before, after, deployed, "main", List.of());
     }
 
     /** Runs the engine as a real run would, with every supported stack. */

@@ -1,0 +1,66 @@
+package dev.migrationguard.analysis;
+
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.PhysicalSchema;
+
+import java.util.List;
+
+/**
+ * What the reviewer rules read migrations with: the migrations under review, each with the database it is written for
+ * and the schema before it, the entities of the running release, and every migration's identity on both sides for the
+ * ordering rules. Everything beyond {@link #migrations()} is read on first ask.
+ */
+public interface Review {
+    /** Nothing to review. */
+    Review NONE = new Review() {
+        @Override
+        public List<Reviewed> migrations() {
+            return List.of();
+        }
+
+        @Override
+        public List<PhysicalSchema> deployedEntities() {
+            return List.of();
+        }
+
+        @Override
+        public List<Migration> afterIdentities() {
+            return List.of();
+        }
+
+        @Override
+        public List<Migration> deployedIdentities() {
+            return List.of();
+        }
+
+        @Override
+        public PhysicalSchema replay(PhysicalSchema schema, Migration migration, Side... sides) {
+            return schema;
+        }
+    };
+
+    /**
+     * The migrations whose content the reviewer rules judge: in check mode the new ones, in lint the ones not yet
+     * deployed (a deployed one has run; rewriting it is its own mistake). Each stack's in its runner's order.
+     */
+    List<Reviewed> migrations();
+
+    /**
+     * What the entities on the deploy ref map, one schema per entity reader with entities there: the release that
+     * keeps running while the new one deploys. Empty when there is no deploy ref.
+     */
+    List<PhysicalSchema> deployedEntities();
+
+    /** Every migration on the side the change produces, identified (not parsed), of every stack. */
+    List<Migration> afterIdentities();
+
+    /** Every migration on the deploy ref, identified (not parsed); empty when there is no deploy ref. */
+    List<Migration> deployedIdentities();
+
+    /**
+     * The schema after {@code migration}'s operations of each side in turn (its UP, then its DOWN, say) are applied to
+     * {@code schema} as the database would apply them; what cannot be read leaves the tables it names incomplete.
+     */
+    PhysicalSchema replay(PhysicalSchema schema, Migration migration, Side... sides);
+}

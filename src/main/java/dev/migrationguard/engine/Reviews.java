@@ -1,0 +1,171 @@
+package dev.migrationguard.engine;
+
+import dev.migrationguard.analysis.Review;
+import dev.migrationguard.analysis.Reviewed;
+import dev.migrationguard.model.ChangeSet;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.ReadResult;
+import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.replay.Replay;
+import dev.migrationguard.replay.ReplayState;
+import dev.migrationguard.replay.SetReplayer;
+import dev.migrationguard.stack.EntityReader;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The engine's {@link Review}: which migrations the reviewer rules judge, and what they may ask about them. Nothing
+ * beyond the migrations themselves is read until a rule asks; the schema before a migration is replayed only outside
+ * the pre-commit path (a commit must not pay for replaying the whole history), so there rules that need an old column's
+ * type stay silent.
+ */
+final class Reviews implements Review {
+    private final List<Reviewed> migrations;
+    private final Supplier<List<PhysicalSchema>> deployedEntities;
+    private final Supplier<List<Migration>> afterIdentities;
+    private final Supplier<List<Migration>> deployedIdentities;
+
+    /**
+     * @param reviewed         the migrations to review, in any order
+     * @param dialect          the run's database, for migrations whose set names none
+     * @param first            whether a migration is its project's first
+     * @param afterSets        the runners' sets on the side the change produces
+     * @param replayer         replays a set with its cache; null to replay without one
+     * @param replayHistory    whether the schema before a migration may be replayed (not on the pre-commit path)
+     * @param entities         reads the entities of a side into one schema per reader
+     */
+    Reviews(ChangeSet cs, List<Migration> reviewed, Supplier<Dialect> dialect, Predicate<Migration> first,
+            Supplier<List<MigrationSet>> afterSets, SetReplayer replayer, boolean replayHistory,
+            Function<Snapshot, List<PhysicalSchema>> entities, Supplier<List<Migration>> afterIdentities,
+            Supplier<List<Migration>> deployedIdentities) {
+        List<Migration> ordered = new ArrayList<>(reviewed);
+        ordered.sort(Comparator.comparing(Migration::stack).thenComparing(Reviews::order));
+        Set<String> created = new HashSet<>();
+        List<Reviewed> out = new ArrayList<>();
+        Map<Migration, Optional<PhysicalSchema>> befores = new java.util.HashMap<>();
+        for (Migration m : ordered) {
+            Dialect d = m.runner().dialect() != null ? m.runner().dialect() : dialect.get();
+            Supplier<Optional<PhysicalSchema>> before = () -> befores.computeIfAbsent(m,
+                    x -> replayHistory ? before(x, d, afterSets.get(), replayer, cs.after()) : Optional.empty());
+            out.add(new Reviewed(m, d, Set.copyOf(created), () -> first.test(m), before));
+            for (Operation op : m.operations()) {
+                if (op.origin().side() == Side.UP && op instanceof Operation.CreateTable c) created.add(c.table().key());
+            }
+        }
+        this.migrations = List.copyOf(out);
+        this.deployedEntities = once(() -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed()));
+        this.afterIdentities = once(afterIdentities);
+        this.deployedIdentities = once(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
+    }
+
+    /** Runner order within a stack: by version where there is one, else by path (a changelog's own order is kept). */
+    private static String order(Migration m) {
+        String v = m.version() == null ? "" : m.version();
+        StringBuilder padded = new StringBuilder();
+        for (String part : v.split("[._]")) {
+            padded.append("0".repeat(Math.max(0, 20 - part.length()))).append(part).append('.');
+        }
+        return padded + "\u0000" + m.path();
+    }
+
+    /** The schema {@code m}'s set builds before it, replayed (with the cache when there is one); empty when it is in no set. */
+    private static Optional<PhysicalSchema> before(Migration m, Dialect d, List<MigrationSet> sets,
+                                                   SetReplayer replayer, Snapshot side) {
+        for (MigrationSet set : sets) {
+            List<Migration> ms = set.migrations();
+            for (int i = 0; i < ms.size(); i++) {
+                if (!ms.get(i).id().equals(m.id())) continue;
+                MigrationSet prefix = new MigrationSet(set.stack(), set.project(), set.name(), set.dialect(),
+                        ms.subList(0, i));
+                if (replayer != null) return Optional.of(replayer.replay(prefix, d, side).state().schema());
+                ReplayState state = ReplayState.start(set.dialect() != null ? set.dialect() : d);
+                for (Migration earlier : prefix.migrations()) state = Replay.apply(state, earlier, Side.UP);
+                return Optional.of(state.schema());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Reviewed> migrations() {
+        return migrations;
+    }
+
+    @Override
+    public List<PhysicalSchema> deployedEntities() {
+        return deployedEntities.get();
+    }
+
+    @Override
+    public List<Migration> afterIdentities() {
+        return afterIdentities.get();
+    }
+
+    @Override
+    public List<Migration> deployedIdentities() {
+        return deployedIdentities.get();
+    }
+
+    @Override
+    public PhysicalSchema replay(PhysicalSchema schema, Migration migration, Side... sides) {
+        return Replay.apply(new ReplayState(schema, List.of(), 0, 0, 0), migration, sides).schema();
+    }
+
+    /**
+     * Every entity the readers find on {@code side}, one schema per reader that finds any; files that do not parse
+     * are left out (what they map is unknown, not absent).
+     */
+    static List<PhysicalSchema> entities(Snapshot side, List<EntityReader> readers, Predicate<String> inScope,
+                                         Dialect dialect) {
+        List<PhysicalSchema> schemas = new ArrayList<>();
+        for (EntityReader reader : readers) {
+            Set<String> paths = new LinkedHashSet<>();
+            for (String p : side.paths()) {
+                if (!reader.accepts(p) || !inScope.test(p) || side.tooLarge(p).isPresent()) continue;
+                if (side.readableText(p).filter(t -> reader.recognizes(p, t)).isPresent()) paths.add(p);
+            }
+            if (paths.isEmpty()) continue;
+            ReadResult<Table> tables = reader.tables(side, paths, dialect);
+            Set<String> unparsed = new HashSet<>();
+            tables.problems().forEach(p -> unparsed.add(p.location().path()));
+            List<Table> reliable = new ArrayList<>();
+            for (Table t : tables.items()) {
+                if (t.location() == null || !unparsed.contains(t.location().path())) reliable.add(t);
+            }
+            schemas.add(PhysicalSchema.of(dialect, reliable, List.of(), List.of()));
+        }
+        return schemas;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = read.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+}
