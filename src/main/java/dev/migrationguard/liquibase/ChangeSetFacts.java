@@ -1,7 +1,11 @@
 package dev.migrationguard.liquibase;
 
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.schema.Dialect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -22,6 +26,35 @@ record ChangeSetFacts(String contexts, String labels, String dbms, boolean runAl
         return new ChangeSetFacts(contexts, attribute.apply("labels"), attribute.apply("dbms"),
                 flag(attribute.apply("runAlways"), false), flag(attribute.apply("runOnChange"), false),
                 flag(attribute.apply("failOnError"), true), flag(attribute.apply("runInTransaction"), true));
+    }
+
+    /**
+     * What the runner facts of the changeSet say: {@code runInTransaction="false"} where the changeSet is written, its
+     * context and label expressions as written, and the database when {@code dbms} names exactly one.
+     */
+    RunnerFacts runner(Location changeSet) {
+        RunnerFacts facts = RunnerFacts.NONE.withContexts(expression(contexts), expression(labels));
+        if (!runInTransaction) facts = facts.withTransaction(false, changeSet);
+        return facts.withDialect(onlyDatabase(dbms));
+    }
+
+    private static List<String> expression(String written) {
+        return written == null || written.isBlank() ? List.of() : List.of(written.strip());
+    }
+
+    /** The database a {@code dbms} list names when it names one and excludes none; null otherwise. */
+    static Dialect onlyDatabase(String dbms) {
+        if (dbms == null) return null;
+        List<String> named = new ArrayList<>();
+        for (String raw : dbms.split(",")) {
+            String d = raw.strip().toLowerCase(Locale.ROOT);
+            if (d.isEmpty()) continue;
+            if (d.startsWith("!") || d.equals("all") || d.equals("none")) return null;
+            named.add(d);
+        }
+        if (named.size() != 1) return null;
+        for (Dialect dialect : Dialect.values()) if (shortName(dialect).equals(named.get(0))) return dialect;
+        return null;
     }
 
     private static boolean flag(String value, boolean unsaid) {

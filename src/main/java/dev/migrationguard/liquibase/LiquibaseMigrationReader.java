@@ -345,6 +345,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                     raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
                     digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn));
             if (ops != null) m = m.withOperations(ops.of(cs));
+            m = m.withRunner(cs.facts().runner(cs.location()));
             out.add(new ChangeSetRead(m, cs.facts()));
         }
         return new ReadResult<>(out, problems);
