@@ -14,14 +14,20 @@ import java.util.Map;
  * @param locations as written ({@code classpath:db/migration}, {@code filesystem:sql})
  * @param explicit  whether a file set the locations, rather than Flyway's default standing
  * @param enabled   false when Spring Boot's {@code spring.flyway.enabled} turns Flyway off
+ * @param mixed     {@code mixed}, null when unsaid (Flyway's default: false)
+ * @param outOfOrder {@code outOfOrder}, null when unsaid (Flyway's default: false)
+ * @param executeInTransaction the project-wide {@code executeInTransaction}, null when unsaid (default: true)
  */
 record FlywayConfig(List<String> locations, boolean explicit, String versionedPrefix, String undoPrefix,
                     String repeatablePrefix, String separator, List<String> suffixes,
                     Map<String, String> placeholders, String placeholderPrefix, String placeholderSuffix,
-                    boolean placeholderReplacement, boolean enabled) {
+                    boolean placeholderReplacement, boolean enabled, Boolean mixed, Boolean outOfOrder,
+                    Boolean executeInTransaction) {
     static final String DEFAULT_LOCATION = "classpath:db/migration";
+    private static final java.util.regex.Pattern PLACEHOLDER_DEFAULT =
+            java.util.regex.Pattern.compile("\\$\\{[^:}]*:([^}]*)}");
     static final FlywayConfig DEFAULTS = new FlywayConfig(List.of(DEFAULT_LOCATION), false, "V", "U", "R", "__",
-            List.of(".sql"), Map.of(), "${", "}", true, true);
+            List.of(".sql"), Map.of(), "${", "}", true, true, null, null, null);
 
     FlywayConfig {
         locations = List.copyOf(locations);
@@ -43,6 +49,9 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         String phSuffix = placeholderSuffix;
         boolean replace = placeholderReplacement;
         boolean on = enabled;
+        Boolean mix = mixed;
+        Boolean order = outOfOrder;
+        Boolean inTransaction = executeInTransaction;
         for (var e : settings.entrySet()) {
             String value = e.getValue().strip();
             switch (e.getKey()) {
@@ -59,6 +68,9 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
                 case "placeholdersuffix" -> phSuffix = value;
                 case "placeholderreplacement" -> replace = !value.equalsIgnoreCase("false");
                 case "enabled" -> on = !value.equalsIgnoreCase("false");
+                case "mixed" -> mix = bool(value, mix);
+                case "outoforder" -> order = bool(value, order);
+                case "executeintransaction" -> inTransaction = bool(value, inTransaction);
                 default -> {
                     if (e.getKey().startsWith("placeholders.")) {
                         ph.put(e.getKey().substring("placeholders.".length()), e.getValue());
@@ -68,7 +80,22 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
         }
         if (locs.isEmpty()) locs = List.of(DEFAULT_LOCATION);
         if (suf.isEmpty()) suf = List.of(".sql");
-        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ph, phPrefix, phSuffix, replace, on);
+        return new FlywayConfig(locs, expl, v, u, r, sep, suf, ph, phPrefix, phSuffix, replace, on, mix, order,
+                inTransaction);
+    }
+
+    /**
+     * A boolean setting as written, or the default of a Spring placeholder ({@code ${FLYWAY_MIXED:true}}); another
+     * value read at run time keeps what was known before.
+     */
+    private static Boolean bool(String value, Boolean before) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher placeholder = PLACEHOLDER_DEFAULT.matcher(v);
+        if (placeholder.matches()) v = placeholder.group(1).strip();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        return v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : before;
     }
 
     /** A comma-separated value (or a list written as {@code [a, b]}): its trimmed, unquoted, non-empty entries. */

@@ -9,6 +9,7 @@ import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.ops.Operation;
@@ -90,10 +91,101 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (full) {
             // The forward part's operations, for the rules that judge a new migration column by column. The file alone
             // does not say its database: types are read as PostgreSQL spells them, and keep their spelling.
-            migration = migration.withOperations(operations(path, content, name, view(side).configOf(path),
+            List<Operation> ops = new ArrayList<>(operations(path, content, name, view(side).configOf(path),
                     Dialect.DEFAULT, Side.UP));
+            ops.addAll(undoOperations(side, path, name));
+            migration = migration.withOperations(ops).withRunner(runner(side, path, name));
         }
         return new ReadResult<>(List.of(migration), problems);
+    }
+
+    /**
+     * The operations of a versioned migration's undo script ({@code U} of the same version in its module), as its
+     * {@link Side#UNDO} side: what {@code flyway undo} runs to take it back. The {@code V}'s checksum does not cover
+     * them, as Flyway's does not.
+     */
+    private List<Operation> undoOperations(Snapshot side, String path, FlywayName name) {
+        if (name.kind() != Migration.Kind.VERSIONED) return List.of();
+        String undoPath = view(side).undoByModule().getOrDefault(module(path), Map.of()).get(name.version());
+        if (undoPath == null) return List.of();
+        FlywayConfig config = view(side).configOf(undoPath);
+        Optional<FlywayName> undoName = FlywayView.name(undoPath, config).or(() -> FlywayName.parse(undoPath));
+        Optional<String> text = side.readableText(undoPath);
+        if (undoName.isEmpty() || text.isEmpty()) return List.of();
+        return operations(undoPath, text.get(), undoName.get(), config, Dialect.DEFAULT, Side.UNDO);
+    }
+
+    /**
+     * What Flyway does with the migration besides running it: {@code executeInTransaction} from its script config file
+     * ({@code V2__x.sql.conf}) or the project's settings, {@code mixed} and {@code outOfOrder} of the profiles whose
+     * locations hold it (true when one of them sets it: some deployment then runs it so), and the database its vendor
+     * folder or locations name.
+     */
+    private RunnerFacts runner(Snapshot side, String path, FlywayName name) {
+        List<FlywayView.Profile> profiles = view(side).profilesCovering(path);
+        RunnerFacts facts = RunnerFacts.NONE
+                .withMixed(anyTrue(profiles, FlywayConfig::mixed))
+                .withOutOfOrder(anyTrue(profiles, FlywayConfig::outOfOrder));
+        Dialect dialect = null;
+        for (FlywayView.Profile p : profiles) {
+            if (p.dialect() == null || dialect != null && dialect != p.dialect()) {
+                dialect = null;
+                break;
+            }
+            dialect = p.dialect();
+        }
+        if (dialect == null) {
+            String vendor = FlywayView.vendorOf(path);
+            dialect = vendor == null ? null : FlywayView.vendorDialect(vendor);
+        }
+        facts = facts.withDialect(dialect);
+        if (name.java()) return facts;
+        Optional<RunnerFacts> own = scriptConfig(side, path, facts);
+        if (own.isPresent()) return own.get();
+        Boolean everywhere = null;
+        for (FlywayView.Profile p : profiles) {
+            Boolean v = p.config().executeInTransaction();
+            if (Boolean.FALSE.equals(v)) everywhere = false;
+            else if (v != null && everywhere == null) everywhere = true;
+        }
+        return everywhere == null ? facts : facts.withTransaction(everywhere, null);
+    }
+
+    private static final java.util.regex.Pattern EXECUTE_IN_TRANSACTION =
+            java.util.regex.Pattern.compile("\\s*executeInTransaction\\s*=\\s*(true|false)\\s*",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** {@code executeInTransaction} of the script config file beside the script, with the line that says it. */
+    private static Optional<RunnerFacts> scriptConfig(Snapshot side, String path, RunnerFacts facts) {
+        String conf = path + ".conf";
+        Optional<String> text;
+        try {
+            text = side.readableText(conf);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (text.isEmpty()) return Optional.empty();
+        String[] lines = text.get().split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = EXECUTE_IN_TRANSACTION.matcher(lines[i]);
+            if (m.matches()) {
+                return Optional.of(facts.withTransaction(Boolean.parseBoolean(m.group(1).toLowerCase(
+                        java.util.Locale.ROOT)), Location.at(conf, i + 1, 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when one profile sets the setting true, false when one sets it false and none true, else null. */
+    private static Boolean anyTrue(List<FlywayView.Profile> profiles,
+                                   java.util.function.Function<FlywayConfig, Boolean> setting) {
+        Boolean out = null;
+        for (FlywayView.Profile p : profiles) {
+            Boolean v = setting.apply(p.config());
+            if (Boolean.TRUE.equals(v)) return true;
+            if (v != null) out = false;
+        }
+        return out;
     }
 
     /** The script with the placeholders its project's configuration sets replaced, so that the tables read are real. */

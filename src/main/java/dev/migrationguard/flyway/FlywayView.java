@@ -315,6 +315,15 @@ final class FlywayView {
         return own.isEmpty() ? projects : own;
     }
 
+    /** Every profile whose locations hold the file, of the projects that may run it. */
+    List<Profile> profilesCovering(String path) {
+        List<Profile> out = new ArrayList<>();
+        for (Project p : projectsFor(path)) {
+            for (Profile f : p.profiles()) if (f.covers(path)) out.add(f);
+        }
+        return out;
+    }
+
     /** The configuration Flyway reads the file with: the first profile whose locations hold it, else its module's. */
     FlywayConfig configOf(String path) {
         List<Project> candidates = projectsFor(path);
