@@ -39,7 +39,8 @@ public final class RuleCatalog {
             new Entry(SynchronizeInProduction.class,
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
-            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))));
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
+            new Entry(ConcurrentlyInTransaction.class, c -> new ConcurrentlyInTransaction()));
 
     private RuleCatalog() {
     }

@@ -38,6 +38,10 @@ final class DataSources {
             "db", "orm", "config", "configuration", "app", "connection", "source", "module", "providers", "provider",
             "index", "main", "migration", "migrations", "postgres", "mysql", "sqlite", "env", "cli");
     private static final String DIR = "\u0000dir\u0000";
+    private static final String TRANSACTION_MODE = "migrationsTransactionMode";
+    /** The {@code --transaction}/{@code -t} value of a command running {@code migration:run}. */
+    private static final Pattern RUN_TRANSACTION = Pattern.compile(
+            "(?:^|\\s)(?:-t|--transaction)(?:=|\\s+)[\"']?([A-Za-z]+)");
     private static final String ROOT = "\u0000root\u0000";
 
     private DataSources() {
@@ -52,9 +56,12 @@ final class DataSources {
      * @param patterns  the same as patterns, a {@code dist/**.js} glob also matching the {@code src/**.ts} it is built from
      * @param classFiles the files of migration classes it lists by import
      * @param known     false when some entry could not be read (an environment variable, a computed list)
+     * @param transactionMode its {@code migrationsTransactionMode} as written ({@code all}, {@code each},
+     *                        {@code none}), null when unsaid or read at run time
      */
     record DataSource(Location at, String project, Dialect dialect, List<String> globs,
-                      List<Pattern> patterns, Set<String> classFiles, boolean known, boolean production) {
+                      List<Pattern> patterns, Set<String> classFiles, boolean known, boolean production,
+                      String transactionMode) {
         boolean runs(String path) {
             if (classFiles.contains(path)) return true;
             String asJs = path.endsWith(".ts") ? path.substring(0, path.length() - 3) + ".js" : path;
@@ -104,6 +111,43 @@ final class DataSources {
         return out;
     }
 
+    /** A transaction mode as TypeORM reads it ({@code false} is {@code none} to its CLI); null for any other value. */
+    static String transactionMode(String written) {
+        String v = written.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "all", "each", "none" -> v;
+            case "false" -> "none";
+            default -> null;
+        };
+    }
+
+    /**
+     * The transaction mode the {@code package.json} of a project passes to {@code migration:run}
+     * ({@code --transaction each}, {@code -t none}) in its scripts, when those that pass one agree; null otherwise.
+     * The CLI's flag wins over the data source's {@code migrationsTransactionMode}.
+     */
+    static String scriptTransactionMode(Snapshot side, String project) {
+        String path = project.isEmpty() ? "package.json" : project + "/package.json";
+        Optional<String> text = side.readableText(path);
+        if (text.isEmpty() || !text.get().contains("migration:run")) return null;
+        JsonNode scripts;
+        try {
+            scripts = JsonMapper.builder().build().readTree(text.get()).path("scripts");
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        Set<String> modes = new LinkedHashSet<>();
+        for (JsonNode script : scripts) {
+            if (!script.isTextual() || !script.asText().contains("migration:run")) continue;
+            java.util.regex.Matcher m = RUN_TRANSACTION.matcher(script.asText());
+            while (m.find()) {
+                String mode = transactionMode(m.group(1));
+                modes.add(mode == null ? "?" : mode);
+            }
+        }
+        return modes.size() == 1 && !modes.contains("?") ? modes.iterator().next() : null;
+    }
+
     /** Every data source of the snapshot with a {@code migrations} option. */
     static List<DataSource> find(Snapshot side, TsSources sources) {
         Set<String> packages = packageFolders(side);
@@ -122,7 +166,7 @@ final class DataSources {
             } catch (RuntimeException | StackOverflowError e) {
                 // A file we cannot read defines nothing we can tell: its data sources stay unknown.
                 out.add(new DataSource(Location.file(path), project(packages, path), null, List.of(), List.of(),
-                        Set.of(), false, !notProduction(path)));
+                        Set.of(), false, !notProduction(path), null));
             }
         }
         return out;
@@ -168,7 +212,8 @@ final class DataSources {
                 known = false;
             }
             Dialect dialect = c.hasNonNull("type") ? Dialect.parse(c.get("type").asText()).orElse(null) : null;
-            out.add(build(side, Location.file(path), path, project, dialect, raw, Set.of(), known));
+            String mode = c.hasNonNull(TRANSACTION_MODE) ? transactionMode(c.get(TRANSACTION_MODE).asText()) : null;
+            out.add(build(side, Location.file(path), path, project, dialect, raw, Set.of(), known, mode));
         }
         return out;
     }
@@ -199,15 +244,17 @@ final class DataSources {
                     .filter(s -> !s.contains(DIR)).flatMap(Dialect::parse).orElse(null);
             TsNode.Prop at = migrations.get();
             Location where = Location.at(path, at.line(), at.column());
+            String mode = o.prop(TRANSACTION_MODE).flatMap(p -> TsValues.string(p.value(), scope, DIR))
+                    .map(DataSources::transactionMode).orElse(null);
             if (!known && type != null && dialect == null) {
                 List<DataSource> perDatabase = perDatabase(side, sources, module, path, migrations.get().value(), scope,
-                        type, where, project);
+                        type, where, project, mode);
                 if (!perDatabase.isEmpty()) {
                     out.addAll(perDatabase);
                     return;
                 }
             }
-            out.add(build(side, where, path, project, dialect, raw, classes, known));
+            out.add(build(side, where, path, project, dialect, raw, classes, known, mode));
         });
         return out;
     }
@@ -219,7 +266,7 @@ final class DataSources {
      */
     private static List<DataSource> perDatabase(Snapshot side, TsSources sources, TsNode.Module module, String path,
                                                 TsNode migrations, Map<String, TsNode> scope, TsNode type,
-                                                Location where, String project) {
+                                                Location where, String project, String mode) {
         List<DataSource> out = new ArrayList<>();
         String typeShape = shape(type);
         for (String driver : DRIVERS) {
@@ -228,7 +275,7 @@ final class DataSources {
             Subst subst = new Subst(typeShape, driver);
             if (!entries(side, sources, module, path, migrations, scope, subst, raw, classes, 0)) return List.of();
             DataSource d = build(side, where, path, project, Dialect.parse(driver).orElse(null), raw, classes,
-                    true);
+                    true, mode);
             if (side.paths().stream().anyMatch(d::runs)) out.add(d);
         }
         return out;
@@ -362,7 +409,7 @@ final class DataSources {
     }
 
     private static DataSource build(Snapshot side, Location at, String file, String project, Dialect dialect,
-                                    List<String> raw, Set<String> classes, boolean known) {
+                                    List<String> raw, Set<String> classes, boolean known, String mode) {
         List<String> globs = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>();
         Builds builds = Builds.of(side, project);
@@ -376,7 +423,7 @@ final class DataSources {
             globs.add(resolved);
             for (String source : builds.sources(resolved)) patterns.add(Globs.compile(source));
         }
-        return new DataSource(at, project, dialect, globs, patterns, classes, known, !notProduction(file));
+        return new DataSource(at, project, dialect, globs, patterns, classes, known, !notProduction(file), mode);
     }
 
     /**

@@ -47,6 +47,12 @@ record MigrationClass(TsNode.ClassDecl decl, String name, Location nameAt) {
         return timestamp() == null ? name : name.substring(0, name.length() - 13);
     }
 
+    /** The class's {@code transaction} property when it is written as {@code true} or {@code false}. */
+    TsNode.Field transaction() {
+        TsNode.Field f = field(decl, "transaction");
+        return f != null && f.value() instanceof TsNode.Bool ? f : null;
+    }
+
     TsNode.Method method(String wanted) {
         for (TsNode m : decl.members()) {
             if (m instanceof TsNode.Method method && wanted.equals(method.name()) && !method.isStatic()) return method;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.WeakHashMap;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.sql.SqlTouchReader;
@@ -52,7 +53,8 @@ public final class TypeOrmMigrationReader implements MigrationReader {
     private final Map<Snapshot, View> views = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** What the runner's view of one snapshot is built from. */
-    private record View(List<DataSources.DataSource> dataSources, Set<String> packageFolders) {
+    private record View(List<DataSources.DataSource> dataSources, Set<String> packageFolders,
+                        Map<String, Optional<String>> scriptModes) {
         String project(String path) {
             return DataSources.project(packageFolders, path);
         }
@@ -82,6 +84,27 @@ public final class TypeOrmMigrationReader implements MigrationReader {
         return read(side, path, true, dialectOf(side, path));
     }
 
+    /**
+     * What TypeORM does with the migrations of a file besides running them: the data source's database and
+     * {@code migrationsTransactionMode}, or the {@code --transaction} its project's {@code package.json} passes to
+     * {@code migration:run}, which wins.
+     */
+    private RunnerFacts runner(Snapshot side, String path) {
+        RunnerFacts facts = RunnerFacts.NONE;
+        View view = view(side);
+        String mode = null;
+        for (DataSources.DataSource d : view.dataSources()) {
+            if (!d.production() || !d.runs(path)) continue;
+            facts = facts.withDialect(d.dialect());
+            mode = d.transactionMode();
+            break;
+        }
+        String project = view.project(path);
+        String flag = view.scriptModes().computeIfAbsent(project, p -> Optional.ofNullable(
+                DataSources.scriptTransactionMode(side, p))).orElse(null);
+        return facts.withTransactionMode(flag != null ? flag : mode);
+    }
+
     /** Identity and checksum only: no SQL is parsed. */
     @Override
     public ReadResult<Migration> identify(Snapshot side, String path) {
@@ -103,6 +126,7 @@ public final class TypeOrmMigrationReader implements MigrationReader {
                 return new ReadResult<>(List.of(unreadable), List.of(TsSources.problem(path, parsed.error())));
             }
             List<Migration> out = new ArrayList<>();
+            RunnerFacts facts = full ? runner(side, path) : RunnerFacts.NONE;
             Map<String, TsNode> scope = TsValues.constants(parsed.module().body());
             for (MigrationClass migration : MigrationClass.in(parsed.module(), path)) {
                 TsNode.Method up = migration.method("up");
@@ -120,7 +144,8 @@ public final class TypeOrmMigrationReader implements MigrationReader {
                 }
                 out.add(new Migration(migration.name(), path, TypeOrmStack.ID, Migration.Kind.VERSIONED, version,
                         description, describedAt, touches, rollback(path, migration.decl(), down),
-                        MigrationDigest.of(migration), null, null, null, operations));
+                        MigrationDigest.of(migration), null, null, null, operations, withTransaction(facts, path,
+                        migration.transaction())));
             }
             return ReadResult.of(out);
         } catch (RuntimeException | StackOverflowError e) {
@@ -128,6 +153,12 @@ public final class TypeOrmMigrationReader implements MigrationReader {
             return ReadResult.problem(new ParseProblem(Location.file(path),
                     "Could not read this TypeORM migration: " + e));
         }
+    }
+
+    private static RunnerFacts withTransaction(RunnerFacts facts, String path, TsNode.Field transaction) {
+        if (transaction == null) return facts;
+        return facts.withTransaction(((TsNode.Bool) transaction.value()).value(),
+                Location.at(path, transaction.line(), transaction.column()));
     }
 
     /** The database of the data source that runs the file; null when none says (the run's dialect applies). */
@@ -141,7 +172,8 @@ public final class TypeOrmMigrationReader implements MigrationReader {
     private View view(Snapshot side) {
         View known = views.get(side);
         if (known != null) return known;
-        View found = new View(DataSources.find(side, sources), DataSources.packageFolders(side));
+        View found = new View(DataSources.find(side, sources), DataSources.packageFolders(side),
+                new java.util.concurrent.ConcurrentHashMap<>());
         views.put(side, found);
         return found;
     }
