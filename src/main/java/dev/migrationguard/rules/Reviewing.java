@@ -51,4 +51,43 @@ final class Reviewing {
     static boolean existing(Reviewed r, QualifiedName table, Operation op) {
         return table != null && r.existedBefore(table, op);
     }
+
+    /**
+     * The folder a runner reads {@code m} from, as the ordering rules group migrations: its parent folder, with a
+     * Maven or Gradle source root dropped ({@code src/main/resources/db/migration} and {@code src/main/java/db/migration}
+     * are both Flyway's {@code classpath:db/migration} of the same module). Two migrations in different folders may
+     * belong to different sets (one per database), so the rules compare only within one.
+     */
+    static String runnerFolder(Migration m) {
+        String path = m.path();
+        int slash = path.lastIndexOf('/');
+        String folder = slash < 0 ? "" : path.substring(0, slash);
+        for (String root : List.of("src/main/resources", "src/main/java", "src/main/kotlin")) {
+            int at = ("/" + folder + "/").indexOf("/" + root + "/");
+            if (at >= 0) {
+                return folder.substring(0, at) + "classpath:" + folder.substring(Math.min(folder.length(),
+                        at + root.length() + 1));
+            }
+        }
+        return folder;
+    }
+
+    /**
+     * Compares versions as Flyway does (and TypeORM timestamps, which are one number): numeric parts split at
+     * {@code .} or {@code _}, missing parts zero. Null when either is not such a version.
+     */
+    static Integer compareVersions(String a, String b) {
+        if (a == null || b == null || !VERSION.matcher(a).matches() || !VERSION.matcher(b).matches()) return null;
+        String[] x = a.split("[._]");
+        String[] y = b.split("[._]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            java.math.BigInteger p = i < x.length ? new java.math.BigInteger(x[i]) : java.math.BigInteger.ZERO;
+            java.math.BigInteger q = i < y.length ? new java.math.BigInteger(y[i]) : java.math.BigInteger.ZERO;
+            int c = p.compareTo(q);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+(?:[._]\\d+)*");
 }

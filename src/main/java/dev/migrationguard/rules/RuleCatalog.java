@@ -40,7 +40,9 @@ public final class RuleCatalog {
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
             new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
-            new Entry(ConcurrentlyInTransaction.class, c -> new ConcurrentlyInTransaction()));
+            new Entry(ConcurrentlyInTransaction.class, c -> new ConcurrentlyInTransaction()),
+            new Entry(DuplicateMigrationVersion.class, c -> new DuplicateMigrationVersion()),
+            new Entry(MigrationOutOfOrder.class, c -> new MigrationOutOfOrder()));
 
     private RuleCatalog() {
     }
