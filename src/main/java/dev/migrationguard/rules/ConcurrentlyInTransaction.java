@@ -136,8 +136,9 @@ public final class ConcurrentlyInTransaction implements Rule {
 
     private static String hint(Migration m) {
         return switch (m.stack()) {
-            case "typeorm" -> "Set `transaction = false` on the migration class and run migrations with "
-                    + "migrationsTransactionMode: 'each' on the data source (or `migration:run -t each`).";
+            case "typeorm" -> "Set `transaction = false` on the migration class (an instance property: TypeORM "
+                    + "reads no static one) and run migrations with migrationsTransactionMode: 'each' on the data "
+                    + "source (or `migration:run -t each`).";
             case "flyway" -> "Move the CONCURRENTLY statement into a migration of its own (Flyway then runs it "
                     + "without a transaction), or add " + Text.fileName(m.path()) + ".conf beside it with "
                     + "executeInTransaction=false.";

@@ -66,6 +66,12 @@ class TypeOrmRunnerFactsTest {
     }
 
     @Test
+    void aStaticTransactionPropertyIsNotTheMigrationsChoice() {
+        // TypeORM reads migration.instance.transaction; dxrzc/rate-wise wrote a static one and dropped CONCURRENTLY
+        assertNull(facts("{}", "", "public static readonly transaction = false;").transaction());
+    }
+
+    @Test
     void theCliFlagOfThePackageScriptWinsOverTheDataSource() {
         String scripts = """
                 {"scripts": {
