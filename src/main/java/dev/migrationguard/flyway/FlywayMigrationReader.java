@@ -94,7 +94,7 @@ public final class FlywayMigrationReader implements MigrationReader {
             List<Operation> ops = new ArrayList<>(operations(path, content, name, view(side).configOf(path),
                     Dialect.DEFAULT, Side.UP));
             ops.addAll(undoOperations(side, path, name));
-            migration = migration.withOperations(ops).withRunner(runner(side, path, name));
+            migration = migration.withOperations(ops).withRunner(runner(side, path, name, content));
         }
         return new ReadResult<>(List.of(migration), problems);
     }
@@ -121,7 +121,7 @@ public final class FlywayMigrationReader implements MigrationReader {
      * locations hold it (true when one of them sets it: some deployment then runs it so), and the database its vendor
      * folder or locations name.
      */
-    private RunnerFacts runner(Snapshot side, String path, FlywayName name) {
+    private RunnerFacts runner(Snapshot side, String path, FlywayName name, String content) {
         List<FlywayView.Profile> profiles = view(side).profilesCovering(path);
         RunnerFacts facts = RunnerFacts.NONE
                 .withMixed(anyTrue(profiles, FlywayConfig::mixed))
@@ -140,7 +140,8 @@ public final class FlywayMigrationReader implements MigrationReader {
         }
         facts = facts.withDialect(dialect);
         if (name.java()) return facts;
-        Optional<RunnerFacts> own = scriptConfig(side, path, facts);
+        RunnerFacts known = facts;
+        Optional<RunnerFacts> own = scriptConfig(side, path, known).or(() -> inScript(path, content, known));
         if (own.isPresent()) return own.get();
         Boolean everywhere = null;
         for (FlywayView.Profile p : profiles) {
@@ -171,6 +172,28 @@ public final class FlywayMigrationReader implements MigrationReader {
             if (m.matches()) {
                 return Optional.of(facts.withTransaction(Boolean.parseBoolean(m.group(1).toLowerCase(
                         java.util.Locale.ROOT)), Location.at(conf, i + 1, 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern IN_SCRIPT = java.util.regex.Pattern.compile(
+            "\\s*--\\s*flyway\\s*:\\s*executeInTransaction\\s*=\\s*(true|false)\\b.*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The script configuration written in the script itself ({@code -- flyway:executeInTransaction=false}), which
+     * newer Flyway versions read as they read a {@code .conf} file; among the script's comment lines.
+     */
+    private static Optional<RunnerFacts> inScript(String path, String content, RunnerFacts facts) {
+        String[] lines = content.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("--")) break;
+            java.util.regex.Matcher m = IN_SCRIPT.matcher(line);
+            if (m.matches()) {
+                return Optional.of(facts.withTransaction(Boolean.parseBoolean(m.group(1).toLowerCase(
+                        java.util.Locale.ROOT)), Location.at(path, i + 1, 1)));
             }
         }
         return Optional.empty();

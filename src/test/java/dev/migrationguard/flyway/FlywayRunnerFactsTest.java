@@ -42,6 +42,20 @@ class FlywayRunnerFactsTest {
     }
 
     @Test
+    void theScriptMaySayItInItsLeadingComments() {
+        String script = RES + "db/migration/V2__index_users.sql";
+        var side = MemorySnapshot.of("pom.xml", POM, script, "-- Builds the index online.\n\n"
+                + "-- flyway:executeInTransaction=false\nALTER TABLE users ADD COLUMN org VARCHAR(255);\n"
+                + "CREATE INDEX CONCURRENTLY idx_users_org ON users (org);\n");
+        RunnerFacts facts = read(side, script).runner();
+        assertEquals(Boolean.FALSE, facts.transaction());
+        assertEquals(Location.at(script, 3, 1), facts.transactionLocation());
+        var later = MemorySnapshot.of("pom.xml", POM, script, "ALTER TABLE users ADD COLUMN org VARCHAR(255);\n"
+                + "-- flyway:executeInTransaction=false\n");
+        assertNull(read(later, script).runner().transaction(), "only the leading comments configure the script");
+    }
+
+    @Test
     void unsaidSettingsStayNullAndTheVendorFolderNamesTheDatabase() {
         String script = RES + "db/migration/postgres/V2__index_users.sql";
         var side = MemorySnapshot.of("pom.xml", POM,
