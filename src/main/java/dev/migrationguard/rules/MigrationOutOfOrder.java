@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Reviewed;
 import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
+import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Severity;
@@ -25,6 +26,10 @@ public final class MigrationOutOfOrder implements Rule {
 
     @Override
     public List<Finding> check(Analysis analysis) {
+        // Every migration of the tree (and of the deploy ref) must be identified, a parse per TypeORM file: about 250 ms
+        // CPU per commit on 200 migrations. The pre-commit hook does not pay it; the CI gate, where parallel branches
+        // meet, and lint do.
+        if (analysis.mode() == ChangeSet.Mode.STAGED) return List.of();
         List<Reviewed> candidates = new ArrayList<>();
         for (Reviewed r : analysis.review().migrations()) if (ordered(r.migration())) candidates.add(r);
         if (candidates.isEmpty()) return List.of();

@@ -62,13 +62,17 @@ class RunnerRulesEndToEndTest {
     }
 
     @Test
-    void aFlywayVersionTakenOnMainIsADuplicateAtCommit() {
+    void aFlywayVersionTakenOnMainIsADuplicateAtTheGateNotAtCommit() {
         var g = GitFixture.init(dir).write(FLYWAY + "V1__Create_orders.sql", ORDERS)
                 .write(FLYWAY + "V2__Add_orders_note.sql", "ALTER TABLE orders ADD COLUMN note VARCHAR(200);\n")
                 .write(FLYWAY + "mysql/V2__Add_orders_note.sql", "ALTER TABLE orders ADD COLUMN note TEXT;\n")
                 .addAll().commit("init");
+        g.git("checkout", "-q", "-b", "feature");
         g.write(FLYWAY + "V2__Add_orders_paid.sql", "ALTER TABLE orders ADD COLUMN paid BOOLEAN;\n").addAll();
-        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        Cli staged = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of(), staged.rules(), "the pre-commit path identifies no other migration: " + staged);
+        g.commit("paid");
+        Cli r = Cli.run(g.root(), "check", "--base", "main", "--format", "json");
         assertEquals(1, r.code(), r::toString);
         JsonNode f = only(r, "duplicate-migration-version");
         assertEquals(FLYWAY + "V2__Add_orders_paid.sql", f.get("path").asText());
@@ -147,23 +151,24 @@ class RunnerRulesEndToEndTest {
                 .write("src/migrations/1700000000005-AddOrdersNote.ts",
                         older.formatted("AddOrdersNote1700000000005", "note", "note"))
                 .addAll().commit("init");
+        g.git("checkout", "-q", "-b", "feature");
         g.write("src/migrations/1700000000003-AddOrdersPaid.ts",
-                older.formatted("AddOrdersPaid1700000000003", "paid", "paid")).addAll();
-        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+                older.formatted("AddOrdersPaid1700000000003", "paid", "paid")).addAll().commit("paid");
+        Cli r = Cli.run(g.root(), "check", "--base", "main", "--format", "json");
         assertEquals(0, r.code(), "a TypeORM migration out of order is a warning: " + r);
         JsonNode f = only(r, "migration-out-of-order");
         assertEquals("warning", f.get("severity").asText());
         assertTrue(f.get("message").asText().contains("AddOrdersNote1700000000005"), f::toString);
 
-        g.commit("paid");
         g.write("src/migrations/1700000000007-AddOrdersTotal.ts",
                         older.formatted("AddOrdersTotal1700000000007", "total", "total"))
                 .write("src/migrations/1700000000007-AddOrdersTax.ts",
                         older.formatted("AddOrdersTax1700000000007", "tax", "tax"));
         Cli lint = Cli.run(g.root(), "lint", "--format", "json");
         assertEquals(1, lint.code(), lint::toString);
-        assertEquals(List.of("duplicate-migration-version", "duplicate-migration-version"), lint.rules(),
-                lint::toString);
+        // the branch's own migration is not on main either, so lint judges its order too
+        assertEquals(List.of("migration-out-of-order", "duplicate-migration-version", "duplicate-migration-version"),
+                lint.rules(), lint::toString);
     }
 
     @Test
@@ -177,9 +182,10 @@ class RunnerRulesEndToEndTest {
         String path = "src/main/resources/db/changelog/db.changelog-master.xml";
         var g = GitFixture.init(dir).write(path, head + changeSet.formatted("add-status", "status")
                 + "</databaseChangeLog>\n").addAll().commit("init");
+        g.git("checkout", "-q", "-b", "feature");
         g.write(path, head + changeSet.formatted("add-status", "status") + changeSet.formatted("Add-Status", "paid")
-                + "</databaseChangeLog>\n").addAll();
-        Cli r = Cli.run(g.root(), "check", "--staged", "--format", "json");
+                + "</databaseChangeLog>\n").addAll().commit("paid");
+        Cli r = Cli.run(g.root(), "check", "--base", "main", "--format", "json");
         assertEquals(1, r.code(), r::toString);
         JsonNode f = only(r, "duplicate-migration-version");
         assertEquals(6, f.get("line").asInt());
