@@ -368,11 +368,14 @@ final class MigrationCoverage implements Coverage {
                         + "creates it" + in));
                 continue;
             }
-            if (c.type() != null && rc.type() != null && !c.type().equals(rc.type())) {
+            // As for a new migration: only a type the entity's values may not fit, and no NULL the database fills.
+            if (c.type() != null && rc.type() != null && !fits(c.type(), rc.type())) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + c.type().display()
                         + " in the entity but " + rc.type().display() + " as the migrations build it" + in));
             }
-            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())) {
+            boolean filled = rc.defaultValue().known() && rc.defaultValue().expression() != null;
+            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())
+                    && !(rc.nullable() && filled)) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + nullability(c.nullable())
                         + " in the entity but " + nullability(rc.nullable()) + " as the migrations build it" + in));
             }
@@ -420,6 +423,9 @@ final class MigrationCoverage implements Coverage {
             }
             if (shared == longest) own.add(set);
         }
+        // A project with a set written for this database (a Flyway {vendor} folder, a TypeORM data source's type) runs
+        // that one; its sets that name no database are another vendor's the tool cannot name (DB2, a misspelt folder).
+        if (own.stream().anyMatch(x -> x.dialect() == dialect)) own.removeIf(x -> x.dialect() == null);
         return own;
     }
 

@@ -243,6 +243,37 @@ class MigrationCoverageTest {
     }
 
     @Test
+    void lintDriftLeavesOutWhatNoReviewerCallsDrift() {
+        // wider, another spelling of the family, NULL the database fills with its default
+        assertEquals(List.of(), drift("CREATE TABLE owner (id numeric(19,0) NOT NULL, email text NOT NULL);"));
+        assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) DEFAULT '');"));
+        // another family is drift
+        assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but integer as the migrations "
+                + "build it"), drift("CREATE TABLE owner (id bigint NOT NULL, email int NOT NULL);").stream()
+                .map(Coverage.Drift::message).toList());
+    }
+
+    @Test
+    void aProjectWithASetForTheEntitiesDatabaseIsNotComparedWithItsSetsThatNameNone() {
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet postgres = new MigrationSet("flyway", "", "db/migration [POSTGRESQL]", PG, List.of(
+                migration("db/migration/POSTGRESQL/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, "
+                        + "email varchar(320) NOT NULL);")));
+        // a vendor folder the tool cannot name (DB2): its set names no database
+        MigrationSet db2 = new MigrationSet("flyway", "", "db/migration [DB2]", null, List.of(
+                migration("db/migration/DB2/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, email varchar(64));")));
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(postgres, db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                line -> { }, () -> PG, true);
+        assertEquals(List.of(), coverage.drift());
+        // alone, a set that names no database is the run's
+        var alone = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                line -> { }, () -> PG, true);
+        assertEquals(2, alone.drift().size(), alone.drift()::toString);
+    }
+
+    @Test
     void lintDriftLeavesOutWhatAStatementNotReadMayHaveChanged() {
         assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL);",
                 "DO $$ BEGIN EXECUTE 'ALTER TABLE owner ADD email varchar(320) NOT NULL'; END $$;"));
