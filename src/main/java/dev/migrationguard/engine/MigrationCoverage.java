@@ -147,7 +147,7 @@ final class MigrationCoverage implements Coverage {
                     + "runs on " + runsOn.dialect().id() + " and the entities are typed for " + d.id());
             return Optional.empty();
         }
-        Made made = Made.of(onColumn, change.column(), runsOn);
+        Made made = Made.of(onColumn, runsOn);
         boolean typeAsked = old == null || !Objects.equals(old.type(), mapped.type());
         boolean nullAsked = old == null || !Objects.equals(old.nullable(), mapped.nullable());
         boolean typeDiffers = typeAsked && made.type() != null && mapped.type() != null && !made.generated()
@@ -276,7 +276,7 @@ final class MigrationCoverage implements Coverage {
      * @param adds whether the migration adds (or defines) the column rather than altering it
      */
     private record Made(SqlType type, Boolean nullable, boolean hasDefault, boolean generated, boolean adds) {
-        static Made of(List<Operation> ops, String column, Database db) {
+        static Made of(List<Operation> ops, Database db) {
             SqlType type = null;
             Boolean nullable = null;
             boolean hasDefault = false;
