@@ -163,7 +163,8 @@ public final class Engine {
                 () -> identified(cs.after(), work::identify), () -> identifiedMigrations(cs.deployed()));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn, first, wayBacks, notRun, runners,
-                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug), review);
+                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug, () -> dialect(work),
+                        cs.mode() != ChangeSet.Mode.STAGED), review);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;

@@ -17,6 +17,7 @@ import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalDiff;
 import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.replay.SetReplayer;
 
@@ -25,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,11 +39,24 @@ import java.util.function.Supplier;
  * migration pays nothing for it.
  */
 final class MigrationCoverage implements Coverage {
+    /**
+     * Stacks whose operations keep the SQL's own type spelling, read as PostgreSQL spells it when the file alone does
+     * not say its database: their types are read again for the database the migration runs on. The other stacks
+     * translate their own type names per database (Liquibase's {@code BOOLEAN}, TypeORM's {@code uuid}), which only
+     * their reader can do.
+     */
+    private static final Set<String> SQL_STACKS = Set.of("flyway", "sql-folder");
+    private static final Map<String, Integer> INTEGER_BYTES = Map.of("tinyint", 1, "smallint", 2, "mediumint", 3,
+            "integer", 4, "int", 4, "bigint", 8);
+
+
     private final Map<SchemaChange, Sides> sides;
     private final Supplier<List<MigrationSet>> sets;
     private final SetReplayer replayer;
     private final Snapshot after;
     private final Consumer<String> debug;
+    private final Supplier<Dialect> runDialect;
+    private final boolean readsSets;
     private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
     private final List<Sides> mapped;
     private List<Drift> drift;
@@ -50,21 +66,20 @@ final class MigrationCoverage implements Coverage {
     }
 
     /**
-     * @param sides    for each entity change, the schemas it was found between
-     * @param sets     the migration sets of the side the change produces, read on first ask
-     * @param replayer replays a set (with its cache); null when no replay may run
-     */
-    MigrationCoverage(Map<SchemaChange, Sides> sides, Supplier<List<MigrationSet>> sets, SetReplayer replayer,
-                      Snapshot after, Consumer<String> debug) {
-        this(sides, List.of(), sets, replayer, after, debug);
-    }
-
-    /**
-     * @param mapped in lint, the entities' tables of each reader ({@link Sides#after()}), whose drift from the
-     *               migrations {@link #drift} reports
+     * @param sides      for each entity change, the schemas it was found between
+     * @param mapped     in lint, the entities' tables of each reader ({@link Sides#after()}), whose drift from the
+     *                   migrations {@link #drift} reports
+     * @param sets       the migration sets of the side the change produces, read on first ask
+     * @param replayer   replays a set (with its cache); null when no replay may run
+     * @param runDialect the run's database, for migrations whose set names none
+     * @param readsSets  whether the database of a new migration whose runner facts do not say it may be looked up in
+     *                   the sets (which reads every migration: not on the pre-commit path)
      */
     MigrationCoverage(Map<SchemaChange, Sides> sides, List<Sides> mapped, Supplier<List<MigrationSet>> sets,
-                      SetReplayer replayer, Snapshot after, Consumer<String> debug) {
+                      SetReplayer replayer, Snapshot after, Consumer<String> debug, Supplier<Dialect> runDialect,
+                      boolean readsSets) {
+        this.runDialect = runDialect;
+        this.readsSets = readsSets;
         this.mapped = List.copyOf(mapped);
         this.sides = Map.copyOf(sides);
         this.sets = sets;
@@ -110,10 +125,190 @@ final class MigrationCoverage implements Coverage {
             return Optional.of("the new migration " + migration.path() + " touches table " + table
                     + " but not column \"" + change.column() + "\"");
         }
-        // What the migration makes of the column (its type, its nullability) is judged by the replay of the entities'
-        // own set: a new migration may be one database's of several, and a NULL column the entity maps NOT NULL is
-        // drift, not a missing migration.
-        return Optional.empty();
+        return otherwise(change, s, migration, onColumn);
+    }
+
+    /**
+     * Where the migration makes the changed column otherwise than the entity now maps it: a type the entity's values may
+     * not fit, NOT NULL where the entity may write NULL, or NULL with no default where the entity maps NOT NULL. Read
+     * in the database the migration runs on, and only when that is the one the entities were typed for; only the facts
+     * the entity change is about, and that both sides know, are compared.
+     */
+    private Optional<String> otherwise(SchemaChange change, Sides s, Migration migration, List<Operation> onColumn) {
+        Dialect d = s.dialect();
+        Table now = s.after().table(change.schema(), change.table());
+        Column mapped = now == null ? null : column(d, now, change.column());
+        if (mapped == null) return Optional.empty();
+        Table was = s.before().table(change.schema(), change.table());
+        Column old = was == null ? null : column(d, was, change.column());
+        Database runsOn = database(migration);
+        if (runsOn.dialect() != d) {
+            debug.accept(change.message() + ": what " + migration.path() + " makes of the column is not compared, it "
+                    + "runs on " + runsOn.dialect().id() + " and the entities are typed for " + d.id());
+            return Optional.empty();
+        }
+        Made made = Made.of(onColumn, runsOn);
+        boolean typeAsked = old == null || !Objects.equals(old.type(), mapped.type());
+        boolean nullAsked = old == null || !Objects.equals(old.nullable(), mapped.nullable());
+        boolean typeDiffers = typeAsked && made.type() != null && mapped.type() != null && !made.generated()
+                && !fits(mapped.type(), made.type());
+        boolean nullDiffers = nullAsked && made.nullable() != null && mapped.nullable() != null
+                && !made.nullable().equals(mapped.nullable()) && (!made.nullable() || !made.hasDefault());
+        if (!typeDiffers && !nullDiffers) return Optional.empty();
+        String column = Identifiers.display(d, change.schema(), change.table()) + ".\"" + change.column() + "\"";
+        return Optional.of("the new migration " + migration.path() + (made.adds() ? " adds" : " makes") + " column "
+                + column + " as " + facts(made.type(), made.nullable()) + ", the entity maps "
+                + facts(mapped.type(), mapped.nullable()));
+    }
+
+    private static String facts(SqlType type, Boolean nullable) {
+        String t = type == null ? "" : type.display();
+        String n = nullable == null ? "" : nullability(nullable);
+        return t.isEmpty() || n.isEmpty() ? t + n : t + " " + n;
+    }
+
+    /**
+     * Whether every value of the entity's type fits the migration's column. Types are compared by family, as a
+     * reviewer would: another family (characters for a number, a date for a timestamp) fails on data, and so does a
+     * narrower member of the family (fewer characters, a smaller integer, fewer digits). A wider column, another spelling
+     * of one family (MySQL's {@code tinyint(1)} for a boolean, {@code timestamptz} for {@code timestamp}), a precision of
+     * seconds or a type of no known family (a domain, an enum type, JSON) is drift no reviewer calls a missing migration.
+     */
+    private static boolean fits(SqlType mapped, SqlType made) {
+        if (made.equals(mapped)) return true;
+        Family a = Family.of(mapped);
+        Family b = Family.of(made);
+        if (a == null || b == null) return true;
+        if (made.array() != mapped.array()) return false;
+        if (a != b) {
+            // databases without a boolean type store it as a small integer
+            return a == Family.BOOLEAN && b == Family.EXACT || a == Family.EXACT && b == Family.BOOLEAN;
+        }
+        return switch (a) {
+            case CHARACTER -> {
+                Integer want = characters(mapped);
+                Integer has = characters(made);
+                yield has == null || want != null && has >= want;
+            }
+            case EXACT -> {
+                Integer want = INTEGER_BYTES.get(bare(mapped));
+                Integer has = INTEGER_BYTES.get(bare(made));
+                if (want != null || has != null) yield want == null || has == null || has >= want;
+                yield atLeast(made.precision(), mapped.precision()) && atLeast(made.scale(), mapped.scale());
+            }
+            default -> true;
+        };
+    }
+
+    /** The most characters a column holds; null when unbounded. */
+    private static Integer characters(SqlType t) {
+        if (bare(t).equals("tinytext")) return 255;
+        if (t.length() == null || t.length() == Integer.MAX_VALUE) return null;
+        return t.length();
+    }
+
+    private static boolean atLeast(Integer has, Integer want) {
+        return has == null || want == null || has >= want;
+    }
+
+    private static String bare(SqlType t) {
+        return t.name().endsWith(" unsigned") ? t.name().substring(0, t.name().length() - " unsigned".length())
+                : t.name();
+    }
+
+    /** The families of the databases' own types; a type of none is not compared. */
+    private enum Family {
+        CHARACTER, EXACT, APPROXIMATE, BOOLEAN, DATE, TIME, TIMESTAMP, UUID, BINARY;
+
+        static Family of(SqlType t) {
+            String name = bare(t);
+            if (name.startsWith("timestamp") || name.startsWith("datetime")) return TIMESTAMP;
+            if (name.startsWith("time")) return TIME;
+            return switch (name) {
+                case "varchar", "char", "nvarchar", "nchar", "varchar2", "nvarchar2", "text", "tinytext", "mediumtext",
+                     "longtext", "clob", "nclob", "ntext" -> CHARACTER;
+                case "tinyint", "smallint", "mediumint", "integer", "int", "bigint", "numeric", "decimal", "number" ->
+                        EXACT;
+                case "real", "float", "double", "double precision" -> APPROXIMATE;
+                case "boolean" -> BOOLEAN;
+                case "bit" -> t.length() == null || t.length() == 1 ? BOOLEAN : null;
+                case "date" -> DATE;
+                case "uuid", "uniqueidentifier" -> UUID;
+                case "bytea", "blob", "tinyblob", "mediumblob", "longblob", "binary", "varbinary", "raw" -> BINARY;
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * The database a migration runs on: its runner's say, else its set's, else the run's.
+     *
+     * @param dialect  that database
+     * @param said     whether the migration's runner or set names it, so its reader read the types for it
+     * @param sqlText  whether its operations' type texts are SQL, to be read again for that database
+     */
+    private record Database(Dialect dialect, boolean said, boolean sqlText) {
+        /** The type as the database gets it; null when this side cannot tell. */
+        SqlType type(SqlType read, String text) {
+            if (sqlText) return text == null ? null : SqlType.parse(dialect, text);
+            // other readers read the types for the set's database, else for the default one
+            return said || dialect == Dialect.DEFAULT ? read : null;
+        }
+    }
+
+    private Database database(Migration m) {
+        boolean sql = SQL_STACKS.contains(m.stack());
+        if (m.runner().dialect() != null) return new Database(m.runner().dialect(), true, sql);
+        if (readsSets) {
+            for (MigrationSet set : sets.get()) {
+                if (set.dialect() == null) continue;
+                for (Migration x : set.migrations()) {
+                    if (x.path().equals(m.path()) && x.id().equals(m.id())) return new Database(set.dialect(), true, sql);
+                }
+            }
+        }
+        return new Database(runDialect.get(), false, sql);
+    }
+
+    /**
+     * What one migration's operations, in order, leave of a column: null for what they do not say.
+     *
+     * @param adds whether the migration adds (or defines) the column rather than altering it
+     */
+    private record Made(SqlType type, Boolean nullable, boolean hasDefault, boolean generated, boolean adds) {
+        static Made of(List<Operation> ops, Database db) {
+            SqlType type = null;
+            Boolean nullable = null;
+            boolean hasDefault = false;
+            boolean generated = false;
+            boolean adds = false;
+            for (Operation op : ops) {
+                ColumnDef def = op instanceof Operation.AddColumn a ? a.column()
+                        : op instanceof Operation.RedefineColumn r ? r.definition() : null;
+                if (def != null) {
+                    type = db.type(def.type(), def.typeText());
+                    generated = def.generated() != null;
+                    nullable = !(def.notNull() || def.primaryKey() || generated && def.generated().kind()
+                            != ColumnDef.Generated.Kind.STORED && def.generated().kind() != ColumnDef.Generated.Kind.VIRTUAL);
+                    hasDefault = def.defaultValue() != null;
+                    adds = op instanceof Operation.AddColumn;
+                } else if (op instanceof Operation.AlterColumnType t) {
+                    type = db.type(t.type(), t.typeText());
+                } else if (op instanceof Operation.AlterColumnNullability n) {
+                    nullable = n.nullable();
+                } else if (op instanceof Operation.AlterColumnDefault a) {
+                    hasDefault = a.defaultValue() != null;
+                } else if (op instanceof Operation.AddConstraint c && c.constraint() instanceof Constraint.PrimaryKey) {
+                    nullable = false;
+                } else if (op instanceof Operation.RenameColumn || op instanceof Operation.DropColumn) {
+                    // the column comes from, or goes to, another one whose facts this migration does not say
+                    type = null;
+                    nullable = null;
+                    generated = false;
+                }
+            }
+            return new Made(type, nullable, hasDefault, generated, adds);
+        }
     }
 
     @Override
@@ -173,11 +368,14 @@ final class MigrationCoverage implements Coverage {
                         + "creates it" + in));
                 continue;
             }
-            if (c.type() != null && rc.type() != null && !c.type().equals(rc.type())) {
+            // As for a new migration: only a type the entity's values may not fit, and no NULL the database fills.
+            if (c.type() != null && rc.type() != null && !fits(c.type(), rc.type())) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + c.type().display()
                         + " in the entity but " + rc.type().display() + " as the migrations build it" + in));
             }
-            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())) {
+            boolean filled = rc.defaultValue().known() && rc.defaultValue().expression() != null;
+            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())
+                    && !(rc.nullable() && filled)) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + nullability(c.nullable())
                         + " in the entity but " + nullability(rc.nullable()) + " as the migrations build it" + in));
             }
@@ -225,6 +423,9 @@ final class MigrationCoverage implements Coverage {
             }
             if (shared == longest) own.add(set);
         }
+        // A project with a set written for this database (a Flyway {vendor} folder, a TypeORM data source's type) runs
+        // that one; its sets that name no database are another vendor's the tool cannot name (DB2, a misspelt folder).
+        if (own.stream().anyMatch(x -> x.dialect() == dialect)) own.removeIf(x -> x.dialect() == null);
         return own;
     }
 

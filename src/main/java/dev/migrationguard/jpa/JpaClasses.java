@@ -15,7 +15,9 @@ import dev.migrationguard.jpa.SnapshotSources.TypeRef;
 import dev.migrationguard.model.Location;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -179,13 +181,30 @@ final class JpaClasses {
             }
             return result;
         }
+        // Under field access, a getter marked @Access(PROPERTY) is the attribute of its name, in place of the field.
+        Map<String, MethodDeclaration> properties = new LinkedHashMap<>();
+        for (MethodDeclaration m : type.getMethods()) {
+            String property = propertyOf(m);
+            if (property != null && !m.isStatic() && propertyAccess(ref, m)) properties.put(property, m);
+        }
         for (FieldDeclaration f : type.getFields()) {
-            if (f.isStatic() || f.isTransient() || ref.source().imports().has(f, "Transient")) continue;
+            if (f.isStatic()) continue;
             for (VariableDeclarator v : f.getVariables()) {
-                result.add(new Attribute(ref.source(), f, v.getNameAsString(), v.getType(), f));
+                MethodDeclaration getter = properties.remove(v.getNameAsString());
+                if (getter != null) {
+                    result.add(new Attribute(ref.source(), getter, v.getNameAsString(), getter.getType(), getter));
+                } else if (!f.isTransient() && !ref.source().imports().has(f, "Transient")) {
+                    result.add(new Attribute(ref.source(), f, v.getNameAsString(), v.getType(), f));
+                }
             }
         }
+        properties.forEach((name, m) -> result.add(new Attribute(ref.source(), m, name, m.getType(), m)));
         return result;
+    }
+
+    private static boolean propertyAccess(TypeRef ref, MethodDeclaration m) {
+        return ref.source().imports().find(m, "Access").flatMap(a -> Constants.attribute(a, "value"))
+                .map(Constants::enumName).orElse("").equals("PROPERTY");
     }
 
     /** A setter Lombok writes: {@code @Setter} or {@code @Data} on the class, or {@code @Setter} on the field. */

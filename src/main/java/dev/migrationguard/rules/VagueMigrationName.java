@@ -5,6 +5,7 @@ import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.settings.OptionValues;
 
@@ -67,7 +68,7 @@ public final class VagueMigrationName implements Rule {
             if (m.kind() == Migration.Kind.UNDO || m.kind() == Migration.Kind.BASELINE) continue;
             String description = m.description() == null ? "" : m.description();
             if (!isVague(description)) continue;
-            if (namesAStart(description) && analysis.firstOfItsStack().test(m)) continue;
+            if (namesAStart(description) && (analysis.firstOfItsStack().test(m) || firstOfItsSet(analysis, m))) continue;
             String said = (m.kind() == Migration.Kind.CHANGESET ? "ChangeSet \"" : "Migration name \"") + description
                     + "\" says nothing about what the migration does";
             String deployed = analysis.deployedIn(m);
@@ -82,6 +83,19 @@ public final class VagueMigrationName implements Rule {
                     "Name it after the change, such as AddContestDivisions or Drop_legacy_user_email."));
         }
         return findings;
+    }
+
+    /**
+     * Whether the migration is the first its runner applies in one of its sets: a project that keeps one set per
+     * database starts each with its own {@code Init}. Asked only for a name that says a start, since it reads every set.
+     */
+    private static boolean firstOfItsSet(Analysis analysis, Migration m) {
+        for (MigrationSet set : analysis.runners().after()) {
+            if (set.migrations().isEmpty()) continue;
+            Migration first = set.migrations().get(0);
+            if (first.id().equals(m.id()) && first.path().equals(m.path())) return true;
+        }
+        return false;
     }
 
     /**

@@ -21,6 +21,8 @@ import dev.migrationguard.model.schema.Table;
 import dev.migrationguard.model.schema.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,10 +45,24 @@ public final class TypeOrmEntityReader implements EntityReader {
             "(?m)^\\s*export\\s+(?:declare\\s+)?(?:const\\s+)?enum\\s+([A-Za-z_$][\\w$]*)");
     private final TsSources sources;
     private final TypeOrmNaming naming;
+    private final Map<Snapshot, CodeNaming> fromCode = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** @param naming the configured strategy; null for the one the project's data sources set in code */
     public TypeOrmEntityReader(TsSources sources, TypeOrmNaming naming) {
         this.sources = sources;
         this.naming = naming;
+    }
+
+    /** The strategies a snapshot's data sources set, by project, with the project folders to place a file in. */
+    private record CodeNaming(Set<String> packages, Map<String, TypeOrmNaming> byProject) {
+    }
+
+    private TypeOrmNaming naming(Snapshot side, String path) {
+        if (naming != null) return naming;
+        CodeNaming code = fromCode.computeIfAbsent(side, s -> new CodeNaming(DataSources.packageFolders(s),
+                DataSourceNaming.byProject(s, sources)));
+        if (code.byProject().isEmpty()) return TypeOrmNaming.DEFAULT;
+        return code.byProject().getOrDefault(DataSources.project(code.packages(), path), TypeOrmNaming.DEFAULT);
     }
 
     @Override
@@ -65,7 +82,8 @@ public final class TypeOrmEntityReader implements EntityReader {
      */
     @Override
     public ReadResult<Table> tables(Snapshot side, Set<String> paths, Dialect dialect) {
-        TypeOrmTables builder = new TypeOrmTables(new TsScope(sources, side), naming, dialect);
+        TsScope scope = new TsScope(sources, side);
+        Map<TypeOrmNaming, TypeOrmTables> builders = new EnumMap<>(TypeOrmNaming.class);
         Map<String, Table> tables = new LinkedHashMap<>();
         List<ParseProblem> problems = new ArrayList<>();
         for (String path : paths) {
@@ -77,6 +95,8 @@ public final class TypeOrmEntityReader implements EntityReader {
                 continue;
             }
             try {
+                TypeOrmTables builder = builders.computeIfAbsent(naming(side, path),
+                        n -> new TypeOrmTables(scope, n, dialect));
                 for (Table t : builder.tables(parsed.module(), path)) {
                     tables.merge(Identifiers.qualifiedKey(dialect, t.schema(), t.name()), t, (a, b) -> merged(dialect, a, b));
                 }

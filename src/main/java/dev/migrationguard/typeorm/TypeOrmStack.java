@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * TypeORM: entities named by the configured strategy ({@code entities.typeorm-naming}: {@code default}, TypeORM's
- * own, or {@code snake}), migration classes with their {@code down()}, data-source settings, the command that
+ * own, or {@code snake}; unsaid, the one the data sources set in code), migration classes with their {@code down()}, data-source settings, the command that
  * generates a migration, and the {@code migrations} table.
  */
 public final class TypeOrmStack implements Stack, MigrationTool {
@@ -57,8 +57,11 @@ public final class TypeOrmStack implements Stack, MigrationTool {
                 List.of(new TypeOrmAdvisor()));
     }
 
+    /** The configured strategy; null when unsaid. */
     static TypeOrmNaming naming(OptionValues options) {
-        String naming = options.string(NAMING).map(v -> v.toLowerCase(Locale.ROOT)).orElse("default");
+        // Unsaid: the strategy the project's data sources set in code, else TypeORM's default.
+        String naming = options.string(NAMING).map(v -> v.toLowerCase(Locale.ROOT)).orElse(null);
+        if (naming == null) return null;
         return switch (naming) {
             case "default" -> TypeOrmNaming.DEFAULT;
             case "snake" -> TypeOrmNaming.SNAKE;

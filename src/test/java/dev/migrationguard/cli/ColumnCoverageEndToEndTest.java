@@ -59,6 +59,25 @@ class ColumnCoverageEndToEndTest {
     }
 
     @Test
+    void aMigrationThatAddsTheColumnNarrowerOrNullableThanTheEntityMapsItIsReported() {
+        var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL);\n");
+        g.write(ENTITY, contest("\n    @Column(nullable = false, length = 50)\n    private String code;\n"))
+                .write(MIGRATIONS + "V2__Add_contest_code.sql", "ALTER TABLE contest ADD COLUMN code VARCHAR(20);\n")
+                .addAll();
+        Cli r = check(g);
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("entity-change-without-migration"), r.rules());
+        assertTrue(message(r).endsWith("but the new migration " + MIGRATIONS + "V2__Add_contest_code.sql adds column "
+                + "\"contest\".\"code\" as varchar(20) NULL, the entity maps varchar(50) NOT NULL."), r::toString);
+
+        // wider, and NOT NULL once the rows have a value: what the entity writes fits
+        g.write(MIGRATIONS + "V2__Add_contest_code.sql", "ALTER TABLE contest ADD COLUMN code VARCHAR(80);\n"
+                + "UPDATE contest SET code = 'x';\nALTER TABLE contest ALTER COLUMN code SET NOT NULL;\n").addAll();
+        Cli covered = check(g);
+        assertEquals(0, covered.code(), covered::toString);
+    }
+
+    @Test
     void aCatchUpEditToWhatTheMigrationsAlreadyBuildNeedsNoMigration() {
         // The migrations made the title 200 long; the entity said 100 until now.
         var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\n");

@@ -174,4 +174,36 @@ class TypeOrmRunnerEndToEndTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.toString().contains("run `migration-guard lock` on the deployed commit"), r::toString);
     }
+
+    @Test
+    void eachMigrationSetOfAProjectWithOneSetPerDatabaseStartsWithItsOwnInit() {
+        var g = GitFixture.init(dir)
+                .write("package.json", "{ \"name\": \"app\" }")
+                .write("src/app.module.ts", """
+                        import { TypeOrmModule } from '@nestjs/typeorm';
+                        export const db = TypeOrmModule.forRootAsync({ useFactory: (config: DatabaseConfig) => ({
+                          type: config.type,
+                          migrations: [`**/migrations/${config.type}-*.${isTsNode() ? 'ts' : 'js'}`],
+                        }) });
+                        """)
+                .write("src/migrations/postgres-1726271794336-init.ts", init("Init1726271794336"))
+                .write("src/migrations/sqlite-1726271503150-init.ts", init("Init1726271503150"))
+                .write("src/migrations/sqlite-1726271503151-init.ts", init("Init1726271503151"))
+                .addAll().commit("init");
+        Cli r = Cli.run(g.root(), "lint", "--format", "json");
+        // postgres' Init is its set's first, though sqlite's is older; sqlite's second Init is a vague name
+        assertEquals(List.of("vague-migration-name"), r.rules(), r::toString);
+        assertEquals("src/migrations/sqlite-1726271503151-init.ts",
+                r.json().get("findings").get(0).get("path").asText(), r::toString);
+    }
+
+    private static String init(String className) {
+        return """
+                import { MigrationInterface, QueryRunner } from 'typeorm';
+                export class %s implements MigrationInterface {
+                  async up(q: QueryRunner) { await q.query(`CREATE TABLE "t%s" ("id" int)`); }
+                  async down(q: QueryRunner) { await q.query(`DROP TABLE "t%s"`); }
+                }
+                """.formatted(className, className, className);
+    }
 }

@@ -47,8 +47,8 @@ class MigrationCoverageTest {
         var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
                 PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
         MigrationSet set = new MigrationSet("flyway", "", "src/main/resources/db/migration", null, history);
-        return new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(set),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        return new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(set),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
     }
 
     private static Optional<String> shortfall(String sql) {
@@ -69,16 +69,82 @@ class MigrationCoverageTest {
     }
 
     @Test
-    void whatTheMigrationMakesOfTheColumnIsLeftToTheReplay() {
-        // a type or nullability is judged by the replay of the entities' own set (a migration may be one database's)
-        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(100) NOT NULL;"));
-        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320);"));
+    void aMigrationThatMakesTheColumnOtherwiseThanTheEntityMapsItFallsShort() {
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql adds column \"owner\".\"email\" as varchar(100) "
+                + "NULL, the entity maps varchar(320) NOT NULL"), shortfall("ALTER TABLE owner ADD COLUMN email varchar(100);"));
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql adds column \"owner\".\"email\" as integer "
+                + "NOT NULL, the entity maps varchar(320) NOT NULL"),
+                shortfall("ALTER TABLE owner ADD COLUMN email int NOT NULL;"));
+        // NULL first, NOT NULL once the rows are filled, in the same migration: what counts is what it leaves
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320);\n"
+                + "UPDATE owner SET email = '';\nALTER TABLE owner ALTER COLUMN email SET NOT NULL;"));
+        // a wider column holds every value the entity writes; a NULL column with a default gets no NULL from it
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(1000) NOT NULL;"));
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email text NOT NULL;"));
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar(320) DEFAULT '';"));
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email varchar NOT NULL;"));
+        // a type of no known family (a domain, an enum type) is no difference
+        assertEquals(Optional.empty(), shortfall("ALTER TABLE owner ADD COLUMN email email_domain NOT NULL;"));
+    }
+
+    @Test
+    void theMigrationsTypesAreReadForTheDatabaseItRunsOnAndOnlyThatOneIsCompared() {
+        Dialect my = Dialect.MYSQL;
+        Table before = Table.table(null, "owner", ENTITY).withColumn(my, Column.of("id", SqlType.of("bigint"), false,
+                ENTITY));
+        // Hibernate maps a boolean to bit on MySQL
+        Table after = before.withColumn(my, Column.of("active", SqlType.of("bit"), false, ENTITY));
+        SchemaChange added = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
+                "active", "column \"owner\".\"active\" added", ENTITY);
+        var sides = new MigrationCoverage.Sides(my, PhysicalSchema.of(my, List.of(before), List.of(), List.of()),
+                PhysicalSchema.of(my, List.of(after), List.of(), List.of()));
+        // on MySQL, BOOLEAN is tinyint(1): another spelling of a boolean, not another type
+        Migration mysql = migration("db/migration/mysql/V2__x.sql", "ALTER TABLE owner ADD active BOOLEAN NOT NULL;");
+        Migration h2 = migration("db/migration/h2/V2__x.sql", "ALTER TABLE owner ADD active varchar(5) NOT NULL;");
+        List<String> said = new ArrayList<>();
+        var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(
+                new MigrationSet("flyway", "", "db/migration [mysql]", my, List.of(mysql)),
+                new MigrationSet("flyway", "", "db/migration [h2]", Dialect.H2, List.of(h2))),
+                null, MemorySnapshot.of(), said::add, () -> my, true);
+        assertEquals(Optional.empty(), coverage.shortfall(added, mysql));
+        // another database's migration is not compared with types mapped for MySQL
+        assertEquals(Optional.empty(), coverage.shortfall(added, h2));
+        assertTrue(said.stream().anyMatch(l -> l.contains("runs on h2")), said.toString());
+        // where the sets may not be read (the pre-commit path), the run's database applies
+        var staged = new MigrationCoverage(Map.of(added, sides), List.of(), () -> {
+            throw new AssertionError("sets read on the pre-commit path");
+        }, null, MemorySnapshot.of(), line -> { }, () -> my, false);
+        assertEquals(Optional.empty(), staged.shortfall(added, mysql));
+        assertTrue(staged.shortfall(added, migration("db/migration/V2__x.sql",
+                "ALTER TABLE owner ADD active varchar(5) NOT NULL;")).isPresent());
+    }
+
+    @Test
+    void onlyTheFactsTheEntityChangeIsAboutAreCompared() {
+        Table was = BEFORE.withColumn(PG, Column.of("email", SqlType.of("varchar").withLength(320), true, ENTITY));
+        SchemaChange madeRequired = new SchemaChange(SchemaChange.Kind.CHANGED, SchemaChange.Target.COLUMN, null,
+                "owner", null, "email", "column \"owner\".\"email\" NOT NULL", ENTITY);
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(was), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
+        var coverage = new MigrationCoverage(Map.of(madeRequired, sides), List.of(), List::of, null,
+                MemorySnapshot.of(), line -> { }, () -> PG, true);
+        // the change is about nullability: SET NOT NULL says no type, and makes it
+        assertEquals(Optional.empty(), coverage.shortfall(madeRequired, migration("db/migration/V2__x.sql",
+                "ALTER TABLE owner ALTER COLUMN email SET NOT NULL;")));
+        assertEquals(Optional.of("the new migration db/migration/V2__x.sql makes column \"owner\".\"email\" as NULL, "
+                + "the entity maps varchar(320) NOT NULL"), coverage.shortfall(madeRequired,
+                migration("db/migration/V2__x.sql", "ALTER TABLE owner ALTER COLUMN email DROP NOT NULL;")));
+    }
+
+    @Test
+    void whatTheNamingStrategyHidesIsStillFound() {
+        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
+                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
         // the entities' naming strategy is not always known: emailAddress and email_address are one column
         SchemaChange snake = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
                 "email_address", "column added", ENTITY);
-        var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(BEFORE), List.of(), List.of()),
-                PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
-        var coverage = new MigrationCoverage(Map.of(snake, sides), List::of, null, MemorySnapshot.of(), line -> { });
+        var coverage = new MigrationCoverage(Map.of(snake, sides), List.of(), List::of, null, MemorySnapshot.of(),
+                line -> { }, () -> PG, true);
         assertEquals(Optional.empty(), coverage.shortfall(snake, migration("db/migration/V2__x.sql",
                 "ALTER TABLE owner ADD COLUMN \"emailAddress\" text;")));
         assertTrue(coverage.shortfall(snake, migration("db/migration/V2__x.sql",
@@ -128,8 +194,8 @@ class MigrationCoverageTest {
                 migration("db/migration/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, \"emailAddress\" "
                         + "varchar(320) NOT NULL);"),
                 migration("db/migration/V2__audit.sql", "DO $$ BEGIN PERFORM audit_on(); END $$;")));
-        var coverage = new MigrationCoverage(Map.of(added, sides), () -> List.of(set),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(set),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
         assertTrue(coverage.alreadyBuilt(added));
     }
 
@@ -140,11 +206,11 @@ class MigrationCoverageTest {
         MigrationSet elsewhere = new MigrationSet("flyway", "other-module", "db/migration", null,
                 List.of(migration("other-module/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, "
                         + "email varchar(320) NOT NULL);")));
-        var coverage = new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(elsewhere),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        var coverage = new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(elsewhere),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
         assertFalse(coverage.alreadyBuilt(EMAIL_ADDED));
-        assertFalse(new MigrationCoverage(Map.of(EMAIL_ADDED, sides), () -> List.of(elsewhere), null,
-                MemorySnapshot.of(), line -> { }).alreadyBuilt(EMAIL_ADDED));
+        assertFalse(new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(elsewhere), null,
+                MemorySnapshot.of(), line -> { }, () -> PG, true).alreadyBuilt(EMAIL_ADDED));
     }
 
     private static List<Coverage.Drift> drift(String... history) {
@@ -155,8 +221,8 @@ class MigrationCoverageTest {
         PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
         MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, migrations);
         return new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
-                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { })
-                .drift();
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
+                () -> PG, true).drift();
     }
 
     @Test
@@ -174,6 +240,37 @@ class MigrationCoverageTest {
         List<Coverage.Drift> unmapped = drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL, "
                 + "legacy text);");
         assertEquals(List.of(Coverage.Drift.Kind.UNMAPPED), unmapped.stream().map(Coverage.Drift::kind).toList());
+    }
+
+    @Test
+    void lintDriftLeavesOutWhatNoReviewerCallsDrift() {
+        // wider, another spelling of the family, NULL the database fills with its default
+        assertEquals(List.of(), drift("CREATE TABLE owner (id numeric(19,0) NOT NULL, email text NOT NULL);"));
+        assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) DEFAULT '');"));
+        // another family is drift
+        assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but integer as the migrations "
+                + "build it"), drift("CREATE TABLE owner (id bigint NOT NULL, email int NOT NULL);").stream()
+                .map(Coverage.Drift::message).toList());
+    }
+
+    @Test
+    void aProjectWithASetForTheEntitiesDatabaseIsNotComparedWithItsSetsThatNameNone() {
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet postgres = new MigrationSet("flyway", "", "db/migration [POSTGRESQL]", PG, List.of(
+                migration("db/migration/POSTGRESQL/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, "
+                        + "email varchar(320) NOT NULL);")));
+        // a vendor folder the tool cannot name (DB2): its set names no database
+        MigrationSet db2 = new MigrationSet("flyway", "", "db/migration [DB2]", null, List.of(
+                migration("db/migration/DB2/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, email varchar(64));")));
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(postgres, db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                line -> { }, () -> PG, true);
+        assertEquals(List.of(), coverage.drift());
+        // alone, a set that names no database is the run's
+        var alone = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                line -> { }, () -> PG, true);
+        assertEquals(2, alone.drift().size(), alone.drift()::toString);
     }
 
     @Test
@@ -195,8 +292,8 @@ class MigrationCoverageTest {
                         + "NOT NULL);")));
         MigrationSet tools = new MigrationSet("flyway", "tools", "db/migration", null, List.of(
                 migration("tools/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL);")));
-        var coverage = new MigrationCoverage(Map.of(added, sides), () -> List.of(tools, war),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { });
+        var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(tools, war),
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
         assertTrue(coverage.alreadyBuilt(added));
     }
 }

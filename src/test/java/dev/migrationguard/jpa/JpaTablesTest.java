@@ -196,6 +196,38 @@ class JpaTablesTest {
                 upgrade(event("javax", 100), event("jakarta", 200), true));
     }
 
+    @Test
+    void aGetterMarkedPropertyAccessInAFieldAccessClassIsTheAttributeInPlaceOfItsField() {
+        String base = """
+                package app;
+                import jakarta.persistence.*;
+                @MappedSuperclass
+                @Access(AccessType.FIELD)
+                public abstract class Base {
+                    protected static final int USERNAME_LENGTH = 64;
+                    @Id private Long id;
+                    private String createdBy;
+                    @Access(AccessType.PROPERTY)
+                    @Column(name = "created_by", nullable = false, length = USERNAME_LENGTH)
+                    public String getCreatedBy() { return createdBy; }
+                    public void setCreatedBy(String by) { createdBy = by; }
+                }
+                """;
+        String entity = """
+                package app;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "sp_target")
+                public class Target extends Base {
+                    private String name;
+                }
+                """;
+        var snapshot = MemorySnapshot.of("src/app/Base.java", base, "src/app/Target.java", entity);
+        Table target = table(new JpaEntityReader(JpaNaming.SPRING).tables(snapshot, Set.copyOf(snapshot.paths()),
+                Dialect.POSTGRES).items(), "sp_target");
+        assertEquals(List.of("id bigint NOT NULL", "created_by varchar(64) NOT NULL", "name varchar(255) NULL"),
+                columns(target));
+    }
+
     private static List<Table> tables() {
         var snapshot = MemorySnapshot.of("src/Owner.java", OWNER, "src/Address.java", ADDRESS, "src/Status.java", STATUS,
                 "src/Tag.java", TAG, "src/Pet.java", PET, "src/Vehicle.java", VEHICLE, "src/Truck.java", TRUCK,

@@ -273,6 +273,41 @@ class TypeOrmTablesTest {
     }
 
     @Test
+    void theSnakeNamingStrategyADataSourceSetsInCodeNamesTheEntitiesWhenTheConfigurationSaysNone() {
+        String entity = """
+                import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+                @Entity() export class UserSetting {
+                  @PrimaryGeneratedColumn() id: number;
+                  @Column() isEmailEnabled: boolean;
+                }
+                """;
+        String dataSource = """
+                import { DataSource } from 'typeorm';
+                import { SnakeNamingStrategy } from './src/snake-naming.strategy';
+                export const dataSource = new DataSource({
+                  type: 'postgres',
+                  namingStrategy: new SnakeNamingStrategy(),
+                  migrations: ['src/database/migrations/*{.ts,.js}'],
+                });
+                """;
+        String path = "src/user-setting.entity.ts";
+        var snake = MemorySnapshot.of("package.json", "{}", "ormconfig.ts", dataSource, path, entity);
+        var unsaid = new TypeOrmEntityReader(new TsSources(), null);
+        Table t = unsaid.tables(snake, Set.of(path), Dialect.POSTGRES).items().get(0);
+        assertEquals("user_setting", t.name());
+        assertEquals(List.of("id", "is_email_enabled"), t.columns().stream().map(Column::name).toList());
+        // the configuration decides when it says; a data source that sets none keeps TypeORM's default
+        Table configured = new TypeOrmEntityReader(new TsSources(), TypeOrmNaming.DEFAULT)
+                .tables(snake, Set.of(path), Dialect.POSTGRES).items().get(0);
+        assertEquals(List.of("id", "isEmailEnabled"), configured.columns().stream().map(Column::name).toList());
+        var plain = MemorySnapshot.of("package.json", "{}", "ormconfig.ts",
+                dataSource.replace("  namingStrategy: new SnakeNamingStrategy(),\n", ""), path, entity);
+        assertEquals("user_setting", unsaid.tables(plain, Set.of(path), Dialect.POSTGRES).items().get(0).name());
+        assertEquals(List.of("id", "isEmailEnabled"), unsaid.tables(plain, Set.of(path), Dialect.POSTGRES).items()
+                .get(0).columns().stream().map(Column::name).toList());
+    }
+
+    @Test
     void importsThroughTsconfigBaseUrlAndPathsAreFollowed() {
         String entity = """
                 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
