@@ -115,6 +115,17 @@ version=$(npx --no -- migration-guard --version)
 [ "$version" = "migration-guard $(node -p "require('./node_modules/migration-guard/package.json').version")" ] \
     || fail "--version says '$version', not the package's version"
 
+step "check starts its tuned JVM once, with the runtime's AOT cache"
+# A java that notes each start: the launcher starts it, then the tool starts its tuned JVM from the same runtime. A
+# third start would be the tuned JVM refusing its options and the run retried without the cache.
+mv "$runtime/bin/java" "$runtime/bin/java.real"
+printf '#!/bin/sh\necho "$*" >> "%s"\nexec "%s" "$@"\n' "$work/starts" "$runtime/bin/java.real" > "$runtime/bin/java"
+chmod +x "$runtime/bin/java"
+npx --no migration-guard check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
+mv "$runtime/bin/java.real" "$runtime/bin/java"
+[ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:AOTCache=$runtime/lib/migration-guard.aot" \
+    || { cat "$work/starts" >&2; fail "not one tuned JVM with the AOT cache"; }
+
 step "husky: a versioned .husky/pre-commit line"
 project "$work/husky-app"
 npm install --no-audit --no-fund --save-dev husky >/dev/null

@@ -105,12 +105,16 @@ final class ClassArchive {
         return file != null;
     }
 
-    /** The JVM options that map the archive, or that write it when the JVM exits. */
+    /**
+     * The JVM options that map the archive, or that write it when the JVM exits. An AOT cache goes alone: the JVM
+     * refuses to start when {@code -XX:AOTCache} comes with any {@code -Xshare} option.
+     */
     List<String> jvmOptions() {
-        if (file == null) return List.of();
         if (shipped) return List.of(FastStart.text("-XX:AOTCache=", file));
-        if (!create) return List.of(FastStart.text("-XX:SharedArchiveFile=", file));
-        return List.of(FastStart.text("-XX:ArchiveClassesAtExit=", creating), "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
+        if (file == null) return List.of("-Xshare:auto");
+        if (!create) return List.of("-Xshare:auto", FastStart.text("-XX:SharedArchiveFile=", file));
+        return List.of("-Xshare:auto", FastStart.text("-XX:ArchiveClassesAtExit=", creating),
+                "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
     }
 
     /**

@@ -206,7 +206,7 @@ final class FastStart {
             Files.deleteIfExists(breadcrumb);
             Files.deleteIfExists(status);
             List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
+                    "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=off",
                     text("-Xmx", (Runtime.getRuntime().maxMemory() + (1 << 20) - 1) >> 20, "m"),
                     "-XX:+ExitOnOutOfMemoryError", text("-XX:ErrorFile=", work.resolve("hs_err_pid%p.log")),
                     "-XX:-CreateCoredumpOnCrash", text("-Djava.io.tmpdir=", work.resolve("tmp")),
