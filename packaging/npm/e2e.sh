@@ -122,9 +122,17 @@ mv "$runtime/bin/java" "$runtime/bin/java.real"
 printf '#!/bin/sh\necho "$*" >> "%s"\nexec "%s" "$@"\n' "$work/starts" "$runtime/bin/java.real" > "$runtime/bin/java"
 chmod +x "$runtime/bin/java"
 npx --no migration-guard check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
-mv "$runtime/bin/java.real" "$runtime/bin/java"
 [ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:AOTCache=$runtime/lib/migration-guard.aot" \
     || { cat "$work/starts" >&2; fail "not one tuned JVM with the AOT cache"; }
+# A jar of another time (an npm install, run by the hook before the launcher ever ran) is not the cache's: the tool
+# writes its own archive instead, still in one tuned JVM.
+touch "$jar"
+rm "$work/starts"
+"$runtime/bin/java" -jar "$jar" check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
+mv "$runtime/bin/java.real" "$runtime/bin/java"
+[ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:ArchiveClassesAtExit=" \
+    && ! grep -q -- "-XX:AOTCache" "$work/starts" || { cat "$work/starts" >&2; fail "not one tuned JVM writing its archive"; }
+ls "$XDG_CACHE_HOME"/migration-guard/classes-*.jsa >/dev/null 2>&1 || fail "the tool kept no archive of its own"
 
 step "husky: a versioned .husky/pre-commit line"
 project "$work/husky-app"
