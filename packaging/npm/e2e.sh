@@ -101,38 +101,43 @@ step "the fixed commit passes"
 add_seed_migration
 PATH="$work/old-java:$PATH" JAVA_HOME='' expect_commit 0 "" "Teams have seeds"
 
-step "the runtime's AOT cache serves the installed jar"
-# npm gave the jar the time of the install; the launcher put back the one the cache was trained with.
-"$runtime/bin/java" -XX:AOTMode=on -XX:AOTCache="$runtime/lib/migration-guard.aot" -XX:TieredStopAtLevel=1 \
-    -XX:+UseSerialGC -cp "$jar" dev.migrationguard.cli.Main --version > "$work/aot.out" 2>&1 \
-    || { cat "$work/aot.out" >&2; fail "the AOT cache does not accept the installed jar"; }
-# With the cache in use the tool writes no class-data archive of its own.
-ls "$XDG_CACHE_HOME"/migration-guard/classes-*.jsa >/dev/null 2>&1 && fail "the tool wrote its own archive beside the AOT cache"
-
 step "npx migration-guard lint"
 npx --no migration-guard lint --no-color > "$work/lint.out" 2>&1 || { cat "$work/lint.out" >&2; fail "lint found problems"; }
 version=$(npx --no -- migration-guard --version)
 [ "$version" = "migration-guard $(node -p "require('./node_modules/migration-guard/package.json').version")" ] \
     || fail "--version says '$version', not the package's version"
 
-step "check starts its tuned JVM once, with the runtime's AOT cache"
-# A java that notes each start: the launcher starts it, then the tool starts its tuned JVM from the same runtime. A
-# third start would be the tuned JVM refusing its options and the run retried without the cache.
-mv "$runtime/bin/java" "$runtime/bin/java.real"
-printf '#!/bin/sh\necho "$*" >> "%s"\nexec "%s" "$@"\n' "$work/starts" "$runtime/bin/java.real" > "$runtime/bin/java"
-chmod +x "$runtime/bin/java"
-npx --no migration-guard check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
-[ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:AOTCache=$runtime/lib/migration-guard.aot" \
-    || { cat "$work/starts" >&2; fail "not one tuned JVM with the AOT cache"; }
-# A jar of another time (an npm install, run by the hook before the launcher ever ran) is not the cache's: the tool
-# writes its own archive instead, still in one tuned JVM.
-touch "$jar"
-rm "$work/starts"
-"$runtime/bin/java" -jar "$jar" check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
-mv "$runtime/bin/java.real" "$runtime/bin/java"
-[ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:ArchiveClassesAtExit=" \
-    && ! grep -q -- "-XX:AOTCache" "$work/starts" || { cat "$work/starts" >&2; fail "not one tuned JVM writing its archive"; }
-ls "$XDG_CACHE_HOME"/migration-guard/classes-*.jsa >/dev/null 2>&1 || fail "the tool kept no archive of its own"
+# A runtime made from a JDK before 25 has no AOT cache (build.sh says so when it builds one).
+if [ -f "$runtime/lib/migration-guard.aot" ]; then
+  step "the runtime's AOT cache serves the installed jar"
+  # npm gave the jar the time of the install; the launcher put back the one the cache was trained with.
+  "$runtime/bin/java" -XX:AOTMode=on -XX:AOTCache="$runtime/lib/migration-guard.aot" -XX:TieredStopAtLevel=1 \
+      -XX:+UseSerialGC -cp "$jar" dev.migrationguard.cli.Main --version > "$work/aot.out" 2>&1 \
+      || { cat "$work/aot.out" >&2; fail "the AOT cache does not accept the installed jar"; }
+  # With the cache in use the tool writes no class-data archive of its own.
+  ls "$XDG_CACHE_HOME"/migration-guard/classes-*.jsa >/dev/null 2>&1 && fail "the tool wrote its own archive beside the AOT cache"
+
+  step "check starts its tuned JVM once, with the runtime's AOT cache"
+  # A java that notes each start: the launcher starts it, then the tool starts its tuned JVM from the same runtime. A
+  # third start would be the tuned JVM refusing its options and the run retried without the cache.
+  mv "$runtime/bin/java" "$runtime/bin/java.real"
+  printf '#!/bin/sh\necho "$*" >> "%s"\nexec "%s" "$@"\n' "$work/starts" "$runtime/bin/java.real" > "$runtime/bin/java"
+  chmod +x "$runtime/bin/java"
+  npx --no migration-guard check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
+  [ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:AOTCache=$runtime/lib/migration-guard.aot" \
+      || { cat "$work/starts" >&2; fail "not one tuned JVM with the AOT cache"; }
+  # A jar of another time (an npm install, run by the hook before the launcher ever ran) is not the cache's: the tool
+  # writes its own archive instead, still in one tuned JVM.
+  touch "$jar"
+  rm "$work/starts"
+  "$runtime/bin/java" -jar "$jar" check --staged > "$work/check.out" 2>&1 || { cat "$work/check.out" >&2; fail "check failed"; }
+  mv "$runtime/bin/java.real" "$runtime/bin/java"
+  [ "$(wc -l < "$work/starts")" -eq 2 ] && tail -1 "$work/starts" | grep -q -- "-XX:ArchiveClassesAtExit=" \
+      && ! grep -q -- "-XX:AOTCache" "$work/starts" || { cat "$work/starts" >&2; fail "not one tuned JVM writing its archive"; }
+  ls "$XDG_CACHE_HOME"/migration-guard/classes-*.jsa >/dev/null 2>&1 || fail "the tool kept no archive of its own"
+else
+  step "the runtime has no AOT cache (built from a JDK before 25): its steps are skipped"
+fi
 
 step "husky: a versioned .husky/pre-commit line"
 project "$work/husky-app"
