@@ -15,6 +15,10 @@ import java.util.Optional;
  * it matches the record written beside it (a truncated archive is a SIGBUS at startup, which no flag turns into a
  * warning), else written by this run when the cache can take it. An archive is published only after the JVM that
  * wrote it exited cleanly, so a dump cut short by a full disk is never used.
+ *
+ * <p>The Java runtime of the npm package (see {@code packaging/npm}) ships a JDK 25 AOT cache of the jar released with
+ * it, trained at build time: it holds linked classes and profiles, so even the first run after an install starts fast.
+ * It is used instead, never written or deleted: a JVM that finds it unusable (another jar) runs without it.
  */
 final class ClassArchive {
     /** Needed free space, as a multiple of the jar's size (the archive is about 0.7 of it). */
@@ -26,11 +30,17 @@ final class ClassArchive {
     private final Path file;
     private final boolean create;
     private final Path creating;
+    private final boolean shipped;
 
     private ClassArchive(Path jar, Path file, boolean create) {
+        this(jar, file, create, false);
+    }
+
+    private ClassArchive(Path jar, Path file, boolean create, boolean shipped) {
         this.jar = jar;
         this.file = file;
         this.create = create;
+        this.shipped = shipped;
         this.creating = create ? file.resolveSibling(FastStart.text(file.getFileName(), ".",
                 ProcessHandle.current().pid(), ".part")) : null;
     }
@@ -42,6 +52,8 @@ final class ClassArchive {
 
     /** The archive to map or to write for {@code jar}. */
     static ClassArchive of(Path jar) {
+        Path aot = shippedCache(jar);
+        if (aot != null) return new ClassArchive(jar, aot, false, true);
         try {
             Optional<Path> cache = UserCache.folder();
             if (cache.isEmpty()) return none(jar);
@@ -60,6 +72,27 @@ final class ClassArchive {
         }
     }
 
+    /**
+     * The AOT cache of this Java runtime ({@code lib/migration-guard.aot} in it) when it was trained with this very jar,
+     * else null. The JVM accepts a cache only for a jar of the size and time it was trained with, and an {@code npm
+     * install} gives every file the time of the install: so the cache's record ({@code migration-guard.aot.jar}: the
+     * jar's size and time in milliseconds) is compared first, and a jar that does not match gets the archive in the
+     * user's cache instead (the launcher of the npm package puts the time back). Null too before Java 25: an older
+     * JVM refuses {@code -XX:AOTCache} and would not start at all.
+     */
+    static Path shippedCache(Path jar) {
+        if (Runtime.version().feature() < 25) return null;
+        Path aot = Path.of(System.getProperty("java.home"), "lib", "migration-guard.aot");
+        try {
+            String[] trained = UserCache.read(aot.resolveSibling("migration-guard.aot.jar")).strip().split(" ");
+            boolean same = trained.length == 2 && Long.parseLong(trained[0]) == Files.size(jar)
+                    && Long.parseLong(trained[1]) == Files.getLastModifiedTime(jar).toMillis();
+            return same && Files.isRegularFile(aot) ? aot : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** One archive per jar build (size, time, path) and Java version. */
     private static String key(Path jar) throws IOException {
         return FastStart.text(Long.toHexString(Files.size(jar)), "-",
@@ -72,11 +105,16 @@ final class ClassArchive {
         return file != null;
     }
 
-    /** The JVM options that map the archive, or that write it when the JVM exits. */
+    /**
+     * The JVM options that map the archive, or that write it when the JVM exits. An AOT cache goes alone: the JVM
+     * refuses to start when {@code -XX:AOTCache} comes with any {@code -Xshare} option.
+     */
     List<String> jvmOptions() {
-        if (file == null) return List.of();
-        if (!create) return List.of(FastStart.text("-XX:SharedArchiveFile=", file));
-        return List.of(FastStart.text("-XX:ArchiveClassesAtExit=", creating), "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
+        if (shipped) return List.of(FastStart.text("-XX:AOTCache=", file));
+        if (file == null) return List.of("-Xshare:auto");
+        if (!create) return List.of("-Xshare:auto", FastStart.text("-XX:SharedArchiveFile=", file));
+        return List.of("-Xshare:auto", FastStart.text("-XX:ArchiveClassesAtExit=", creating),
+                "-D" + FastStart.ARCHIVING_PROPERTY + "=1");
     }
 
     /**
@@ -109,9 +147,12 @@ final class ClassArchive {
         }
     }
 
-    /** The archive was mapped and the JVM died starting: it is bad, whatever its record says. */
+    /**
+     * The archive was mapped and the JVM died starting: it is bad, whatever its record says. A shipped cache is part of
+     * the installed package and stays; this run goes on without it.
+     */
     void discard() {
-        if (file != null && !create) UserCache.delete(file);
+        if (file != null && !create && !shipped) UserCache.delete(file);
     }
 
     /**

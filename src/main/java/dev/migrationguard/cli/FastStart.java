@@ -205,8 +205,10 @@ final class FastStart {
             Path status = work.resolve("status");
             Files.deleteIfExists(breadcrumb);
             Files.deleteIfExists(status);
+            // Native access for swc4j's parser: without it a JDK 22+ prints a warning when the parser loads, and the
+            // run is then taken as one whose archive cannot be trusted (see supervise). Java 17 accepts the option too.
             List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
+                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off",
                     text("-Xmx", (Runtime.getRuntime().maxMemory() + (1 << 20) - 1) >> 20, "m"),
                     "-XX:+ExitOnOutOfMemoryError", text("-XX:ErrorFile=", work.resolve("hs_err_pid%p.log")),
                     "-XX:-CreateCoredumpOnCrash", text("-Djava.io.tmpdir=", work.resolve("tmp")),

@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.install.HookInstaller;
 import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,5 +209,40 @@ class HookIT {
         assertEquals(0, allowed.code(), allowed.out());
         assertTrue(allowed.out().contains("jar not found"), "still said, not silent: " + allowed.out());
         assertEquals(0, guard(g.root(), "check", "--staged").code(), "the tool itself accepts the key");
+    }
+    /**
+     * The npm package's runtime, recorded by {@code install}, runs the hook even when another Java is on the PATH (it
+     * may be too old, and it lacks the runtime's AOT cache); a runtime without the package's mark does not.
+     */
+    @Test
+    void theRuntimeOfTheNpmPackageComesBeforeTheJavaOnThePath() throws Exception {
+        var g = CliEndToEndTest.baseline(dir.resolve("repo")).addAll().commit("init");
+        Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path runtime = dir.resolve("node_modules/@migration-guard/linux-x64/runtime");
+        Path bundled = executable(runtime.resolve("bin/java"),
+                "#!/bin/sh\necho 'bundled runtime ran'\nexec '" + realJava + "' \"$@\"\n");
+        Files.writeString(runtime.resolve("migration-guard-runtime.txt"), "The Java runtime of the npm package.\n");
+        executable(dir.resolve("old-java/java"), "#!/bin/sh\necho 'the Java on the PATH ran'\nexit 42\n");
+        HookInstaller.install(g.root().resolve(".git/hooks"), JAR, bundled);
+        Map<String, String> env = Map.of("PATH", dir.resolve("old-java") + ":" + System.getenv("PATH"),
+                "JAVA_HOME", "");
+
+        stageEntityWithoutMigration(g);
+        Result refused = run(g.root(), env, "git", "commit", "-q", "-m", "divisions");
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains("bundled runtime ran") && refused.out().contains(REFUSED), refused.out());
+        assertFalse(refused.out().contains("the Java on the PATH ran"), refused.out());
+
+        Files.delete(runtime.resolve("migration-guard-runtime.txt"));
+        Result unmarked = run(g.root(), env, "git", "commit", "-q", "-m", "divisions");
+        assertEquals(1, unmarked.code(), unmarked.out());
+        assertTrue(unmarked.out().contains("the Java on the PATH ran"), unmarked.out());
+    }
+
+    private static Path executable(Path file, String script) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
     }
 }
