@@ -39,7 +39,10 @@ public final class RuleCatalog {
             new Entry(SynchronizeInProduction.class,
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
-            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))));
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
+            new Entry(BlockingIndexCreation.class, c -> new BlockingIndexCreation()),
+            new Entry(BlockingConstraintValidation.class, c -> new BlockingConstraintValidation()),
+            new Entry(TableRewrite.class, c -> new TableRewrite()));
 
     private RuleCatalog() {
     }
