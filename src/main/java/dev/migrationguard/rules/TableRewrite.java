@@ -91,7 +91,7 @@ public final class TableRewrite implements Rule {
         String table = Reviewing.table(t);
         String verb = r.dialect() == Dialect.POSTGRES ? "rewrites" : "copies";
         return Optional.of(finding(op.origin().location(), "Changing " + table + ".\"" + column + "\" from "
-                        + why.get() + " in " + Reviewing.name(r.migration()) + ": " + Locks.product(r.dialect()) + " "
+                        + why.get() + " (" + Reviewing.name(r.migration()) + "): " + Locks.product(r.dialect()) + " "
                         + verb + " " + table + " while it blocks " + (r.dialect() == Dialect.POSTGRES
                         ? "reads and writes." : "writes."),
                 EXPAND));

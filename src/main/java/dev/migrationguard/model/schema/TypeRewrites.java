@@ -52,10 +52,22 @@ public final class TypeRewrites {
      * table, as a clause for a message; empty when it does not, or when that cannot be told.
      */
     public static Optional<String> rewrite(Dialect dialect, SqlType from, SqlType to) {
-        if (from == null || to == null || from.equals(to)) return Optional.empty();
-        if (dialect == Dialect.POSTGRES) return postgres(from, to);
-        if (dialect.isMysqlFamily()) return mysql(from, to);
+        if (from == null || to == null) return Optional.empty();
+        SqlType f = canonical(dialect, from);
+        SqlType t = canonical(dialect, to);
+        if (f.equals(t)) return Optional.empty();
+        if (dialect == Dialect.POSTGRES) return postgres(f, t);
+        if (dialect.isMysqlFamily()) return mysql(f, t);
         return Optional.empty();
+    }
+
+    /**
+     * The type as {@code dialect} names it: a migration's operations and the replayed schema may have been typed for
+     * another database than the one the migration runs on ({@code integer} is MySQL's {@code int}).
+     */
+    private static SqlType canonical(Dialect dialect, SqlType type) {
+        SqlType again = SqlType.parse(dialect, type.display());
+        return again == null ? type : again;
     }
 
     private static Optional<String> postgres(SqlType from, SqlType to) {
@@ -104,13 +116,13 @@ public final class TypeRewrites {
         String change = from.display() + " to " + to.display();
         boolean variable = from.name().equals(to.name())
                 && (from.name().equals("varchar") || from.name().equals("varbinary"));
-        if (!variable) return Optional.of(change + " changes the column's type, which MySQL does only by copying");
+        if (!variable) return Optional.of(change + " is a change of type");
         if (from.length() == null || to.length() == null) return Optional.empty();
-        if (to.length() < from.length()) return Optional.of(change + " shrinks the column, which MySQL does only by copying");
+        if (to.length() < from.length()) return Optional.of(change + " shrinks the column");
         int perChar = from.name().equals("varchar") ? MYSQL_BYTES_PER_CHAR : 1;
         if (from.length() * perChar <= 255 && to.length() * perChar > 255) {
             return Optional.of(change + " crosses 255 bytes" + (perChar > 1 ? " in utf8mb4" : "")
-                    + ", so the length prefix of every row grows from one byte to two");
+                    + " (the length prefix of every value grows from one byte to two)");
         }
         return Optional.empty();
     }

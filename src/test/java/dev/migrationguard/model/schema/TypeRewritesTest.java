@@ -64,6 +64,17 @@ class TypeRewritesTest {
                 SqlType.parse(Dialect.MYSQL, to)));
     }
 
+    /** hawkbit's MySQL scripts: CHANGE COLUMN status status integer, on a column created as int, read with PostgreSQL's names. */
+    @Test
+    void typesNamedForAnotherDatabaseAreComparedAsThisOneNamesThem() {
+        assertFalse(TypeRewrites.rewritesTable(Dialect.MYSQL, SqlType.parse(Dialect.MYSQL, "int"),
+                SqlType.parse(Dialect.POSTGRES, "integer")));
+        assertFalse(TypeRewrites.rewritesTable(Dialect.POSTGRES, SqlType.parse(Dialect.MYSQL, "varchar(20)"),
+                SqlType.parse(Dialect.POSTGRES, "character varying(40)")));
+        assertTrue(TypeRewrites.rewritesTable(Dialect.MYSQL, SqlType.parse(Dialect.MYSQL, "int"),
+                SqlType.parse(Dialect.POSTGRES, "bigint")));
+    }
+
     @Test
     void unknownTypesAndOtherDatabasesAreNeverARewrite() {
         assertFalse(TypeRewrites.rewritesTable(Dialect.POSTGRES, null, SqlType.of("bigint")));
