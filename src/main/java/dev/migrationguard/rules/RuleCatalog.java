@@ -42,7 +42,10 @@ public final class RuleCatalog {
             new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
             new Entry(ConcurrentlyInTransaction.class, c -> new ConcurrentlyInTransaction()),
             new Entry(DuplicateMigrationVersion.class, c -> new DuplicateMigrationVersion()),
-            new Entry(MigrationOutOfOrder.class, c -> new MigrationOutOfOrder()));
+            new Entry(MigrationOutOfOrder.class, c -> new MigrationOutOfOrder()),
+            new Entry(BlockingIndexCreation.class, c -> new BlockingIndexCreation()),
+            new Entry(BlockingConstraintValidation.class, c -> new BlockingConstraintValidation()),
+            new Entry(TableRewrite.class, c -> new TableRewrite()));
 
     private RuleCatalog() {
     }
