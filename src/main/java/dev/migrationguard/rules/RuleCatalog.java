@@ -39,7 +39,11 @@ public final class RuleCatalog {
             new Entry(SynchronizeInProduction.class,
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
-            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))));
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
+            new Entry(RenameAsDropAdd.class, c -> new RenameAsDropAdd()),
+            new Entry(MultipleChangesPerMigration.class,
+                    c -> new MultipleChangesPerMigration(MultipleChangesPerMigration.Options.from(c.options()))),
+            new Entry(DownNotInverse.class, c -> new DownNotInverse()));
 
     private RuleCatalog() {
     }

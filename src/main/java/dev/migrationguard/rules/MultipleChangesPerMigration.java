@@ -1,0 +1,304 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.analysis.Analysis;
+import dev.migrationguard.analysis.Reviewed;
+import dev.migrationguard.analysis.Rule;
+import dev.migrationguard.analysis.RuleMeta;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.SchemaChange;
+import dev.migrationguard.model.Severity;
+import dev.migrationguard.model.ops.ColumnDef;
+import dev.migrationguard.model.ops.Constraint;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.QualifiedName;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.ForeignKey;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.Index;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.settings.OptionValues;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One migration that changes several unrelated tables: it cannot be reviewed, deployed or rolled back one change at a
+ * time. Tables are related when one change ties them: a new table with its indexes and keys, tables joined by a
+ * foreign key the migration creates or drops, a view with the tables it reads, rows copied from one to the other.
+ * Rows written to a table the migration does not otherwise change (a seed, a lookup value) are part of the change they
+ * serve, and what cannot be read is left out. A project's first migration (its initial schema) is exempt.
+ */
+@RuleMeta(id = "multiple-changes-per-migration", severity = Severity.WARNING,
+        summary = "One migration changes several unrelated tables",
+        options = {"max-unrelated"})
+public final class MultipleChangesPerMigration implements Rule {
+
+    /** @param maxUnrelated how many unrelated groups of tables one migration may change */
+    public record Options(int maxUnrelated) {
+        public static Options from(OptionValues values) {
+            int max = values.string("max-unrelated").map(v -> {
+                try {
+                    int n = Integer.parseInt(v.trim());
+                    if (n >= 1) return n;
+                } catch (NumberFormatException e) {
+                    // said below
+                }
+                throw new OptionValues.BadOption("max-unrelated",
+                        "max-unrelated must be a whole number of at least 1, not '" + v + "'");
+            }).orElse(1);
+            return new Options(max);
+        }
+    }
+
+    private final Options options;
+
+    public MultipleChangesPerMigration(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public List<Finding> check(Analysis analysis) {
+        List<Finding> findings = new ArrayList<>();
+        for (Reviewed r : analysis.review().migrations()) {
+            List<Operation> up = Reviewing.up(r.migration());
+            if (up.isEmpty()) continue;
+            List<List<String>> groups = new Tables(r, analysis.schemaChanges()).groups(up);
+            if (groups.size() <= options.maxUnrelated() || r.isFirst()) continue;
+            StringBuilder listed = new StringBuilder();
+            for (List<String> g : groups) {
+                if (!listed.isEmpty()) listed.append("; ");
+                listed.append(String.join(", ", g));
+            }
+            findings.add(finding(up.get(0).origin().location(), "Migration " + Reviewing.name(r.migration())
+                            + " changes " + groups.size() + " unrelated groups of tables (" + listed
+                            + "): one migration per change lets each be reviewed, deployed and rolled back alone.",
+                    "Split it into one migration per group; if the changes belong together, say why with "
+                            + "migration-guard-ignore multiple-changes-per-migration: <reason>, or raise "
+                            + "max-unrelated (now " + options.maxUnrelated() + ")."));
+        }
+        return findings;
+    }
+
+    /** The tables one migration changes, joined into groups as its operations relate them. */
+    private static final class Tables {
+        private final Reviewed reviewed;
+        /** Each changed table's key, with the name a message shows, in the order the migration first changes them. */
+        private final Map<String, String> changed = new LinkedHashMap<>();
+        private final Map<String, String> parent = new HashMap<>();
+        private final List<String[]> links = new ArrayList<>();
+        private final List<SchemaChange> entityChanges;
+
+        Tables(Reviewed reviewed, List<SchemaChange> entityChanges) {
+            this.reviewed = reviewed;
+            this.entityChanges = entityChanges;
+        }
+
+        List<List<String>> groups(List<Operation> up) {
+            for (Operation op : up) read(op);
+            linkReplacements(up);
+            for (String[] link : links) {
+                if (changed.containsKey(link[0]) && changed.containsKey(link[1])) union(link[0], link[1]);
+            }
+            Map<String, List<String>> byRoot = new LinkedHashMap<>();
+            for (var e : changed.entrySet()) {
+                byRoot.computeIfAbsent(find(e.getKey()), k -> new ArrayList<>()).add(e.getValue());
+            }
+            return new ArrayList<>(byRoot.values());
+        }
+
+        private void read(Operation op) {
+            if (op instanceof Operation.CreateTable o) {
+                change(o.table());
+                for (ColumnDef c : o.columns()) if (c.references() != null) link(o.table(), c.references().table());
+                for (Constraint c : o.constraints()) {
+                    if (c instanceof Constraint.ForeignKey fk) link(o.table(), fk.references().table());
+                }
+            } else if (op instanceof Operation.RenameTable o) {
+                change(o.from());
+                alias(o.to(), o.from());
+            } else if (op instanceof Operation.AddColumn o) {
+                change(o.table());
+                if (o.column().references() != null) link(o.table(), o.column().references().table());
+            } else if (op instanceof Operation.DropColumn o) {
+                change(o.table());
+                referencedBy(o.table(), o.column()).ifPresent(t -> link(o.table(), t));
+            } else if (op instanceof Operation.DropIndex o) {
+                indexTable(o).ifPresent(this::change);
+            } else if (op instanceof Operation.AddConstraint o) {
+                change(o.table());
+                if (o.constraint() instanceof Constraint.ForeignKey fk) link(o.table(), fk.references().table());
+            } else if (op instanceof Operation.DropConstraint o) {
+                change(o.table());
+                if (o.name() != null) droppedKeyTarget(o.table(), o.name()).ifPresent(t -> link(o.table(), t));
+            } else if (op instanceof Operation.CreateView o) {
+                change(o.view());
+                for (QualifiedName read : o.reads()) link(o.view(), read);
+            } else if (op instanceof Operation.DataChange o) {
+                if (o.copy() != null && o.copy().from() != null) link(o.table(), o.copy().from());
+            } else {
+                // The rest changes at most its own table (sequences, types, lock options and what could not be
+                // read change none we can name).
+                changedTable(op).ifPresent(this::change);
+            }
+        }
+
+        /**
+         * A table dropped and one created in its place (a rename written as both, which rename-as-drop-add judges) are
+         * one change: the new one has the old one's columns, or the entities renamed the one to the other.
+         */
+        private void linkReplacements(List<Operation> up) {
+            for (Operation a : up) {
+                if (!(a instanceof Operation.DropTable drop)) continue;
+                for (Operation b : up) {
+                    if (b instanceof Operation.CreateTable create && replaces(drop.table(), create)) {
+                        link(drop.table(), create.table());
+                    }
+                }
+            }
+        }
+
+        private boolean replaces(QualifiedName dropped, Operation.CreateTable create) {
+            for (SchemaChange c : entityChanges) {
+                if (c.target() == SchemaChange.Target.TABLE && c.kind() == SchemaChange.Kind.RENAMED
+                        && c.previousTable() != null && lower(c.previousTable()).equals(dropped.key())
+                        && lower(c.table()).equals(create.table().key())) {
+                    return true;
+                }
+            }
+            Table old = before().map(s -> s.table(null, stored(s.dialect(), dropped))).orElse(null);
+            if (old == null || old.columns().isEmpty()) return false;
+            Set<String> was = new HashSet<>();
+            old.columns().forEach(c -> was.add(lower(c.name())));
+            Set<String> now = new HashSet<>();
+            create.columns().forEach(c -> now.add(lower(c.name())));
+            return was.equals(now);
+        }
+
+        /** The table an operation that changes only its own table changes. */
+        private static Optional<QualifiedName> changedTable(Operation op) {
+            QualifiedName t = null;
+            if (op instanceof Operation.DropTable o) t = o.table();
+            else if (op instanceof Operation.RebuildTable o) t = o.table();
+            else if (op instanceof Operation.RenameColumn o) t = o.table();
+            else if (op instanceof Operation.AlterColumnType o) t = o.table();
+            else if (op instanceof Operation.AlterColumnNullability o) t = o.table();
+            else if (op instanceof Operation.AlterColumnDefault o) t = o.table();
+            else if (op instanceof Operation.RedefineColumn o) t = o.table();
+            else if (op instanceof Operation.CreateIndex o) t = o.table();
+            else if (op instanceof Operation.RenameConstraint o) t = o.table();
+            else if (op instanceof Operation.ValidateConstraint o) t = o.table();
+            else if (op instanceof Operation.DropView o) t = o.view();
+            else if (op instanceof Operation.TableOptions o) t = o.table();
+            return Optional.ofNullable(t);
+        }
+
+        private void change(QualifiedName table) {
+            if (table == null) return;
+            String key = key(table);
+            changed.putIfAbsent(key, Reviewing.table(table));
+            parent.putIfAbsent(key, key);
+        }
+
+        /** A table renamed in the migration is one table under both names. */
+        private void alias(QualifiedName to, QualifiedName from) {
+            parent.putIfAbsent(key(to), key(to));
+            union(key(to), key(from));
+        }
+
+        private void link(QualifiedName a, QualifiedName b) {
+            if (a != null && b != null) links.add(new String[]{key(a), key(b)});
+        }
+
+        private static String key(QualifiedName q) {
+            return q.key();
+        }
+
+        private String find(String k) {
+            parent.putIfAbsent(k, k);
+            String p = parent.get(k);
+            if (p.equals(k)) return k;
+            String root = find(p);
+            parent.put(k, root);
+            return root;
+        }
+
+        private void union(String a, String b) {
+            parent.put(find(a), find(b));
+        }
+
+        /**
+         * The table a dropped index belongs to: named by the statement, else the table that has it in the schema
+         * before, else the table another side of the migration creates it on (a {@code down()} that re-creates it).
+         */
+        private Optional<QualifiedName> indexTable(Operation.DropIndex o) {
+            if (o.table() != null) return Optional.of(o.table());
+            String name = lower(o.name().name());
+            for (Table t : before().map(PhysicalSchema::tableList).orElse(List.of())) {
+                for (Index i : t.indexes()) {
+                    if (i.name() != null && lower(i.name()).equals(name)) return Optional.of(QualifiedName.of(t.name()));
+                }
+            }
+            for (Operation op : reviewed.migration().operations()) {
+                if (op instanceof Operation.CreateIndex c && c.name() != null && lower(c.name()).equals(name)) {
+                    return Optional.of(c.table());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The table a dropped foreign key referenced: from the schema before, else from the side of the migration that
+         * adds it back.
+         */
+        private Optional<QualifiedName> droppedKeyTarget(QualifiedName table, String name) {
+            Table t = before().map(s -> s.table(null, stored(s.dialect(), table))).orElse(null);
+            if (t != null) {
+                for (ForeignKey fk : t.foreignKeys()) {
+                    if (fk.name() != null && lower(fk.name()).equals(lower(name)) && fk.referencedTable() != null) {
+                        return Optional.of(QualifiedName.of(fk.referencedTable()));
+                    }
+                }
+            }
+            for (Operation op : reviewed.migration().operations()) {
+                if (op instanceof Operation.AddConstraint a && a.constraint() instanceof Constraint.ForeignKey fk
+                        && fk.name() != null && lower(fk.name()).equals(lower(name))) {
+                    return Optional.of(fk.references().table());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The table a dropped column referenced by a one-column foreign key in the schema before. */
+        private Optional<QualifiedName> referencedBy(QualifiedName table, String column) {
+            Table t = before().map(s -> s.table(null, stored(s.dialect(), table))).orElse(null);
+            if (t == null) return Optional.empty();
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (fk.columns().size() == 1 && lower(fk.columns().get(0)).equals(lower(column))
+                        && fk.referencedTable() != null) {
+                    return Optional.of(QualifiedName.of(fk.referencedTable()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<PhysicalSchema> before() {
+            return reviewed.schemaBefore();
+        }
+
+        private static String stored(Dialect d, QualifiedName q) {
+            return Identifiers.stored(d, q.name(), q.quoted());
+        }
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
