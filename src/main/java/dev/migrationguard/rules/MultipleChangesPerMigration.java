@@ -71,7 +71,7 @@ public final class MultipleChangesPerMigration implements Rule {
             List<Operation> up = Reviewing.up(r.migration());
             if (up.isEmpty()) continue;
             List<List<String>> groups = new Tables(r, analysis.schemaChanges()).groups(up);
-            if (groups.size() <= options.maxUnrelated() || r.isFirst()) continue;
+            if (groups.size() <= options.maxUnrelated() || r.isFirst() || startsEmpty(r)) continue;
             StringBuilder listed = new StringBuilder();
             for (List<String> g : groups) {
                 if (!listed.isEmpty()) listed.append("; ");
@@ -85,6 +85,15 @@ public final class MultipleChangesPerMigration implements Rule {
                             + "max-unrelated (now " + options.maxUnrelated() + ")."));
         }
         return findings;
+    }
+
+    /**
+     * Whether the migration is the first of its own set: a project with one set of migrations per database (TypeORM
+     * data sources with their own folders) has an initial schema in each, and only one is its stack's first. Known
+     * where the schema before is replayed; a history that builds no table we can read is treated alike.
+     */
+    private static boolean startsEmpty(Reviewed r) {
+        return r.schemaBefore().map(s -> s.tables().isEmpty()).orElse(false);
     }
 
     /** The tables one migration changes, joined into groups as its operations relate them. */
@@ -116,11 +125,10 @@ public final class MultipleChangesPerMigration implements Rule {
 
         private void read(Operation op) {
             if (op instanceof Operation.CreateTable o) {
-                change(o.table());
-                for (ColumnDef c : o.columns()) if (c.references() != null) link(o.table(), c.references().table());
-                for (Constraint c : o.constraints()) {
-                    if (c instanceof Constraint.ForeignKey fk) link(o.table(), fk.references().table());
-                }
+                created(o.table(), o);
+            } else if (op instanceof Operation.RebuildTable o) {
+                // SQLite's way of adding a key: the table rebuilt with it.
+                created(o.table(), o.definition());
             } else if (op instanceof Operation.RenameTable o) {
                 change(o.from());
                 alias(o.to(), o.from());
@@ -182,11 +190,19 @@ public final class MultipleChangesPerMigration implements Rule {
             return was.equals(now);
         }
 
+        /** A table defined whole, joined to the tables its keys reference. */
+        private void created(QualifiedName table, Operation.CreateTable definition) {
+            change(table);
+            for (ColumnDef c : definition.columns()) if (c.references() != null) link(table, c.references().table());
+            for (Constraint c : definition.constraints()) {
+                if (c instanceof Constraint.ForeignKey fk) link(table, fk.references().table());
+            }
+        }
+
         /** The table an operation that changes only its own table changes. */
         private static Optional<QualifiedName> changedTable(Operation op) {
             QualifiedName t = null;
             if (op instanceof Operation.DropTable o) t = o.table();
-            else if (op instanceof Operation.RebuildTable o) t = o.table();
             else if (op instanceof Operation.RenameColumn o) t = o.table();
             else if (op instanceof Operation.AlterColumnType o) t = o.table();
             else if (op instanceof Operation.AlterColumnNullability o) t = o.table();

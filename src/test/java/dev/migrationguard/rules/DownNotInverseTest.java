@@ -1,0 +1,122 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.analysis.Reviewed;
+import dev.migrationguard.model.Finding;
+import dev.migrationguard.model.Location;
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.ops.ColumnDef;
+import dev.migrationguard.model.ops.Operation;
+import dev.migrationguard.model.ops.Origin;
+import dev.migrationguard.model.ops.QualifiedName;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A Flyway {@code V} script and its {@code U} script (the undo operations attached to the V with {@link Side#UNDO}),
+ * built as operations: what the replay leaves over, misses or changes, with the history and without it.
+ */
+class DownNotInverseTest {
+    private static final QualifiedName PERSON = QualifiedName.of("person");
+    private static final SqlType VARCHAR_100 = SqlType.of("varchar").withLength(100);
+    private static final SqlType VARCHAR_50 = SqlType.of("varchar").withLength(50);
+
+    private static Origin v(int line) {
+        return new Origin(Location.at("db/migration/V2__Person_nickname.sql", line, 1), Side.UP);
+    }
+
+    private static Origin u(int line) {
+        return new Origin(Location.at("db/migration/U2__Person_nickname.sql", line, 1), Side.UNDO);
+    }
+
+    private static ColumnDef column(String name, SqlType type) {
+        return new ColumnDef(name, type, type.display(), false, null, null, false, false, null);
+    }
+
+    /** The schema V1 built: person(id, title varchar(100) NOT NULL). */
+    private static PhysicalSchema history() {
+        Table person = Table.table(null, "person", Location.at("db/migration/V1__Create_person.sql", 1, 1))
+                .withColumn(Dialect.POSTGRES, Column.of("id", SqlType.of("bigint"), false, null))
+                .withColumn(Dialect.POSTGRES, Column.of("title", VARCHAR_100, false, null));
+        return PhysicalSchema.of(Dialect.POSTGRES, List.of(person), List.of(), List.of());
+    }
+
+    private static List<Finding> check(Optional<PhysicalSchema> before, Operation... ops) {
+        Migration m = new Migration("db/migration/V2__Person_nickname.sql", "db/migration/V2__Person_nickname.sql",
+                "flyway", Migration.Kind.VERSIONED, "2", "Person nickname", null, List.of(), Rollback.present(), "c")
+                .withOperations(List.of(ops));
+        Reviewed reviewed = new Reviewed(m, Dialect.POSTGRES, Set.of(), () -> false, () -> before);
+        var analysis = ReviewedAnalysis.of(List.of(), reviewed);
+        return new DownNotInverse().check(analysis);
+    }
+
+    @Test
+    void anUndoScriptThatRestoresAColumnWithAnotherTypeIsSeenWithTheHistory() {
+        var ops = new Operation[]{
+                new Operation.AlterColumnType(v(1), PERSON, "title", SqlType.of("varchar").withLength(200),
+                        "varchar(200)", null),
+                new Operation.AlterColumnType(u(1), PERSON, "title", VARCHAR_50, "varchar(50)", null)};
+        List<Finding> withHistory = check(Optional.of(history()), ops);
+        assertEquals(1, withHistory.size(), withHistory::toString);
+        Finding f = withHistory.get(0);
+        assertEquals(u(1).location(), f.location());
+        assertTrue(f.message().contains("its undo script does not undo what it does")
+                        && f.message().contains("changed: column \"person\".\"title\": varchar(100) NOT NULL -> "
+                        + "varchar(50) NOT NULL"),
+                f.message());
+        // Before a commit the history is not replayed: the type "title" had is unknown, so nothing is said.
+        assertEquals(List.of(), check(Optional.empty(), ops));
+    }
+
+    @Test
+    void anUndoScriptThatForgetsAColumnOrDropsOneTheVNeverAddedIsSeenBeforeTheCommitToo() {
+        var ops = new Operation[]{
+                new Operation.AddColumn(v(1), PERSON, column("nickname", VARCHAR_50), false),
+                new Operation.AddColumn(v(2), PERSON, column("bio", SqlType.of("text")), false),
+                new Operation.DropColumn(u(1), PERSON, "nickname", false, false),
+                new Operation.DropColumn(u(2), PERSON, "title", false, false)};
+        for (Optional<PhysicalSchema> before : List.of(Optional.<PhysicalSchema>empty(), Optional.of(history()))) {
+            List<Finding> findings = check(before, ops);
+            assertEquals(1, findings.size(), findings::toString);
+            String message = findings.get(0).message();
+            assertTrue(message.contains("left over: column \"person\".\"bio\" added"), message);
+            assertTrue(message.contains("missing: column \"person\".\"title\" removed"), message);
+        }
+    }
+
+    @Test
+    void anUndoScriptThatUndoesEveryStepInReverseOrderIsSilentWithAndWithoutTheHistory() {
+        var ops = new Operation[]{
+                new Operation.AddColumn(v(1), PERSON, column("nickname", VARCHAR_50), false),
+                new Operation.CreateIndex(v(2), "idx_person_nickname", PERSON,
+                        List.of(Operation.IndexKey.column("nickname")), false, false, false, null, null),
+                new Operation.AlterColumnType(v(3), PERSON, "title", SqlType.of("text"), "text", null),
+                new Operation.AlterColumnType(u(1), PERSON, "title", VARCHAR_100, "varchar(100)", null),
+                new Operation.DropIndex(u(2), QualifiedName.of("idx_person_nickname"), null, false, false),
+                new Operation.DropColumn(u(3), PERSON, "nickname", false, false)};
+        assertEquals(List.of(), check(Optional.of(history()), ops));
+        assertEquals(List.of(), check(Optional.empty(), ops));
+    }
+
+    @Test
+    void aStatementThatCouldNotBeReadAndNamesNoTableSilencesTheMigration() {
+        List<Operation> ops = new ArrayList<>(List.of(
+                new Operation.AddColumn(v(1), PERSON, column("nickname", VARCHAR_50), false),
+                new Operation.Opaque(v(2), Operation.OpaqueKind.PROCEDURAL, "DO", List.of()),
+                new Operation.Opaque(u(1), Operation.OpaqueKind.UNREAD, "EXECUTE", List.of())));
+        assertEquals(List.of(), check(Optional.of(history()), ops.toArray(new Operation[0])));
+    }
+}
