@@ -112,6 +112,7 @@ public final class MultipleChangesPerMigration implements Rule {
 
         List<List<String>> groups(List<Operation> up) {
             for (Operation op : up) read(op);
+            keysRemade();
             linkReplacements(up);
             for (String[] link : links) {
                 if (changed.containsKey(link[0]) && changed.containsKey(link[1])) union(link[0], link[1]);
@@ -134,18 +135,29 @@ public final class MultipleChangesPerMigration implements Rule {
                 alias(o.to(), o.from());
             } else if (op instanceof Operation.AddColumn o) {
                 change(o.table());
+                sameStep("add " + lower(o.column().name()), o.table());
                 if (o.column().references() != null) link(o.table(), o.column().references().table());
             } else if (op instanceof Operation.DropColumn o) {
                 change(o.table());
+                sameStep("drop " + lower(o.column()), o.table());
                 referencedBy(o.table(), o.column()).ifPresent(t -> link(o.table(), t));
             } else if (op instanceof Operation.DropIndex o) {
                 indexTable(o).ifPresent(this::change);
             } else if (op instanceof Operation.AddConstraint o) {
-                change(o.table());
-                if (o.constraint() instanceof Constraint.ForeignKey fk) link(o.table(), fk.references().table());
+                if (o.constraint() instanceof Constraint.ForeignKey fk) {
+                    keys(o.table()).added.add(signature(fk.columns()));
+                    link(o.table(), fk.references().table());
+                } else {
+                    change(o.table());
+                }
             } else if (op instanceof Operation.DropConstraint o) {
-                change(o.table());
-                if (o.name() != null) droppedKeyTarget(o.table(), o.name()).ifPresent(t -> link(o.table(), t));
+                Optional<Constraint.ForeignKey> fk = o.name() == null ? Optional.empty() : droppedKey(o.table(), o.name());
+                if (fk.isPresent()) {
+                    keys(o.table()).dropped.add(signature(fk.get().columns()));
+                    link(o.table(), fk.get().references().table());
+                } else {
+                    change(o.table());
+                }
             } else if (op instanceof Operation.CreateView o) {
                 change(o.view());
                 for (QualifiedName read : o.reads()) link(o.view(), read);
@@ -155,6 +167,62 @@ public final class MultipleChangesPerMigration implements Rule {
                 // The rest changes at most its own table (sequences, types, lock options and what could not be
                 // read change none we can name).
                 changedTable(op).ifPresent(this::change);
+                if (op instanceof Operation.AlterColumnType o) sameStep("type " + lower(o.column()), o.table());
+                if (op instanceof Operation.AlterColumnNullability o) sameStep("null " + lower(o.column()), o.table());
+                if (op instanceof Operation.AlterColumnDefault o) sameStep("default " + lower(o.column()), o.table());
+                if (op instanceof Operation.RenameColumn o) {
+                    sameStep("rename " + lower(o.from()) + " " + lower(o.to()), o.table());
+                }
+            }
+        }
+
+        /** The foreign keys one table's keys-only statements drop and add, by their columns. */
+        private static final class Keys {
+            final List<String> dropped = new ArrayList<>();
+            final List<String> added = new ArrayList<>();
+        }
+
+        private final Map<String, Keys> keys = new LinkedHashMap<>();
+        private final Map<String, QualifiedName> steps = new HashMap<>();
+
+        private final Map<String, String> displayed = new HashMap<>();
+
+        private Keys keys(QualifiedName table) {
+            displayed.putIfAbsent(key(table), Reviewing.table(table));
+            return keys.computeIfAbsent(key(table), k -> {
+                parent.putIfAbsent(k, k);
+                return new Keys();
+            });
+        }
+
+        private static String signature(List<String> columns) {
+            return String.join(",", columns.stream().map(MultipleChangesPerMigration::lower).sorted().toList());
+        }
+
+        /**
+         * The same step on several tables (the same column added to each, the same type widened everywhere) is one
+         * change made in several places.
+         */
+        private void sameStep(String step, QualifiedName table) {
+            QualifiedName first = steps.putIfAbsent(step, table);
+            if (first != null) link(first, table);
+        }
+
+        /**
+         * A table whose foreign keys are only dropped and made again over the same columns (TypeORM does so around a
+         * change of the table they reference, or to rename a key) is not changed by itself; any other key change is a
+         * change. Names of tables the keys join are kept: they tie the table to the change it serves.
+         */
+        private void keysRemade() {
+            for (var e : keys.entrySet()) {
+                Keys k = e.getValue();
+                List<String> dropped = new ArrayList<>(k.dropped);
+                List<String> added = new ArrayList<>(k.added);
+                dropped.sort(null);
+                added.sort(null);
+                if (!dropped.equals(added) || changed.containsKey(e.getKey())) {
+                    changed.putIfAbsent(e.getKey(), displayed.get(e.getKey()));
+                }
             }
         }
 
@@ -271,22 +339,23 @@ public final class MultipleChangesPerMigration implements Rule {
         }
 
         /**
-         * The table a dropped foreign key referenced: from the schema before, else from the side of the migration that
-         * adds it back.
+         * The foreign key a dropped constraint was, when it is one: from the schema before, else from the side of the
+         * migration that adds it back.
          */
-        private Optional<QualifiedName> droppedKeyTarget(QualifiedName table, String name) {
+        private Optional<Constraint.ForeignKey> droppedKey(QualifiedName table, String name) {
             Table t = before().map(s -> s.table(null, stored(s.dialect(), table))).orElse(null);
             if (t != null) {
                 for (ForeignKey fk : t.foreignKeys()) {
                     if (fk.name() != null && lower(fk.name()).equals(lower(name)) && fk.referencedTable() != null) {
-                        return Optional.of(QualifiedName.of(fk.referencedTable()));
+                        return Optional.of(new Constraint.ForeignKey(fk.name(), fk.columns(), new ColumnDef.Reference(
+                                QualifiedName.of(fk.referencedTable()), List.of(), null, null)));
                     }
                 }
             }
             for (Operation op : reviewed.migration().operations()) {
                 if (op instanceof Operation.AddConstraint a && a.constraint() instanceof Constraint.ForeignKey fk
                         && fk.name() != null && lower(fk.name()).equals(lower(name))) {
-                    return Optional.of(fk.references().table());
+                    return Optional.of(fk);
                 }
             }
             return Optional.empty();
