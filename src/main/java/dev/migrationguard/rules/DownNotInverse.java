@@ -74,7 +74,7 @@ public final class DownNotInverse implements Rule {
             PhysicalSchema start = before.orElseGet(() -> Seed.of(r.dialect(), up, back));
             PhysicalSchema middle = analysis.review().replay(start, m, Side.UP);
             PhysicalSchema end = analysis.review().replay(middle, m, backSides);
-            List<String> differences = differences(start, end, before.isEmpty());
+            List<String> differences = differences(start, end, before.isEmpty(), misread(start, m.operations()));
             if (before.isEmpty()) differences.addAll(byName(up, back));
             String wayBack = wayBackName(backSides[0]);
             if (!differences.isEmpty()) {
@@ -121,13 +121,16 @@ public final class DownNotInverse implements Rule {
      * only (defaults are spelled too many ways), and nothing is said of a table a statement that could not be read
      * touched, nor of keys and indexes when the start is seeded (they are judged by name).
      */
-    private static List<String> differences(PhysicalSchema start, PhysicalSchema end, boolean seeded) {
+    private static List<String> differences(PhysicalSchema start, PhysicalSchema end, boolean seeded,
+                                            Set<String> misread) {
         List<String> out = new ArrayList<>();
         for (PhysicalDiff.Change c : PhysicalDiff.diff(start, end).changes()) {
             if (NOT_JUDGED.contains(c.kind()) || seeded && KEYS.contains(c.kind())) continue;
+            if (c.object() != null && misread.contains(lower(c.object()))) continue;
             Table was = start.table(c.schema(), c.object());
             Table now = end.table(c.schema(), c.object());
             if (was != null && !was.complete() || now != null && !now.complete()) continue;
+            if (dangling(end, now)) continue;
             if (c.kind() == PhysicalDiff.Kind.COLUMN_CHANGED && !typeOrNullability(start, was, now, c.column())) {
                 continue;
             }
@@ -136,6 +139,49 @@ public final class DownNotInverse implements Rule {
             out.add(what + c.message());
         }
         return out;
+    }
+
+    /**
+     * A table with a foreign key to a table the end lacks: SQLite's rebuild by renaming the old table away leaves its
+     * referencing keys pointing at the old name or the new one depending on the SQLite version and its settings, so
+     * the replay cannot tell what the database holds.
+     */
+    private static boolean dangling(PhysicalSchema end, Table now) {
+        if (now == null) return false;
+        for (ForeignKey fk : now.foreignKeys()) {
+            if (fk.referencedTable() != null && end.table(fk.referencedSchema(), fk.referencedTable()) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tables whose start the migration itself contradicts: it copies a column from them that the start lacks
+     * (SQLite's rebuild, an {@code INSERT ... SELECT}), so the history that built the start missed something.
+     */
+    private static Set<String> misread(PhysicalSchema start, List<Operation> ops) {
+        Set<String> out = new HashSet<>();
+        for (Operation op : ops) {
+            if (op.origin().side() != Side.UP) continue;
+            if (op instanceof Operation.RebuildTable o) {
+                lacking(start, o.table(), o.copiedFrom().values(), out);
+            } else if (op instanceof Operation.DataChange o && o.copy() != null && o.copy().from() != null) {
+                lacking(start, o.copy().from(), o.copy().columns().values(), out);
+            }
+        }
+        return out;
+    }
+
+    private static void lacking(PhysicalSchema start, QualifiedName table, java.util.Collection<String> sources,
+                                Set<String> out) {
+        List<Table> found = candidates(start, table);
+        if (found.isEmpty() || !found.get(0).complete()) return;
+        for (String source : sources) {
+            String column = source.replace("\"", "").replace("`", "").strip();
+            if (!column.matches("[A-Za-z_][A-Za-z0-9_$]*")) continue;
+            if (found.get(0).column(start.dialect(), column) == null) out.add(lower(found.get(0).name()));
+        }
     }
 
     private static boolean typeOrNullability(PhysicalSchema s, Table was, Table now, String column) {

@@ -114,8 +114,15 @@ public final class MultipleChangesPerMigration implements Rule {
             for (Operation op : up) read(op);
             keysRemade();
             linkReplacements(up);
+            Map<String, String> hubs = new HashMap<>();
             for (String[] link : links) {
-                if (changed.containsKey(link[0]) && changed.containsKey(link[1])) union(link[0], link[1]);
+                if (changed.containsKey(link[0]) && changed.containsKey(link[1])) {
+                    union(link[0], link[1]);
+                } else if (created.contains(link[0]) && !changed.containsKey(link[1])) {
+                    // New tables keyed to the same existing one (two join tables of one new feature) serve one change.
+                    String first = hubs.putIfAbsent(link[1], link[0]);
+                    if (first != null) union(first, link[0]);
+                }
             }
             Map<String, List<String>> byRoot = new LinkedHashMap<>();
             for (var e : changed.entrySet()) {
@@ -186,6 +193,8 @@ public final class MultipleChangesPerMigration implements Rule {
         private final Map<String, QualifiedName> steps = new HashMap<>();
 
         private final Map<String, String> displayed = new HashMap<>();
+        /** The tables the migration creates. */
+        private final Set<String> created = new HashSet<>();
 
         private Keys keys(QualifiedName table) {
             displayed.putIfAbsent(key(table), Reviewing.table(table));
@@ -261,6 +270,7 @@ public final class MultipleChangesPerMigration implements Rule {
         /** A table defined whole, joined to the tables its keys reference. */
         private void created(QualifiedName table, Operation.CreateTable definition) {
             change(table);
+            created.add(key(table));
             for (ColumnDef c : definition.columns()) if (c.references() != null) link(table, c.references().table());
             for (Constraint c : definition.constraints()) {
                 if (c instanceof Constraint.ForeignKey fk) link(table, fk.references().table());

@@ -162,7 +162,7 @@ public final class RenameAsDropAdd implements Rule {
         String table = Reviewing.table(drop.table());
         String message = "Migration " + Reviewing.name(m) + " drops column " + table + ".\"" + drop.column()
                 + "\" and adds \"" + added.name() + "\" (" + typeText(added) + ") in its place" + evidence
-                + ": every row loses its " + drop.column() + " value; rename the column instead.";
+                + ": the value of \"" + drop.column() + "\" in every row is lost; rename the column instead.";
         return Finding.of(id(), severity, drop.origin().location(), message,
                 columnHint(m, drop.table(), drop.column(), added.name()));
     }

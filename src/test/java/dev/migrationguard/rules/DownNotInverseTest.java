@@ -12,6 +12,7 @@ import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
 import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.ForeignKey;
 import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,5 +120,44 @@ class DownNotInverseTest {
                 new Operation.Opaque(v(2), Operation.OpaqueKind.PROCEDURAL, "DO", List.of()),
                 new Operation.Opaque(u(1), Operation.OpaqueKind.UNREAD, "EXECUTE", List.of())));
         assertEquals(List.of(), check(Optional.of(history()), ops.toArray(new Operation[0])));
+    }
+
+    private static Operation.CreateTable definition(Origin at, String table, ColumnDef... columns) {
+        return new Operation.CreateTable(at, QualifiedName.of(table), List.of(columns), List.of(), false, false, false);
+    }
+
+    @Test
+    void aRebuildThatCopiesAColumnTheHistoryLacksSaysTheHistoryIsWrongNotTheWayBack() {
+        // Both sides rebuild person with a nickname copied from the old table: the database had it, the replayed
+        // history did not (a column made outside the migrations).
+        var withNickname = new ColumnDef[]{column("id", SqlType.of("bigint")), column("title", VARCHAR_100),
+                column("nickname", VARCHAR_50)};
+        Map<String, String> copy = Map.of("id", "id", "title", "title", "nickname", "nickname");
+        var ops = new Operation[]{
+                new Operation.RebuildTable(v(1), PERSON, definition(v(1), "person", withNickname), copy),
+                new Operation.RebuildTable(u(1), PERSON, definition(u(1), "person", withNickname), copy)};
+        assertEquals(List.of(), check(Optional.of(history()), ops));
+    }
+
+    @Test
+    void aKeyLeftPointingAtATableTheWayBackDroppedIsNotJudged() {
+        Location at = Location.at("V1__x.sql", 1, 1);
+        Table media = Table.table(null, "media_request", at)
+                .withColumn(Dialect.POSTGRES, Column.of("id", SqlType.of("bigint"), false, at));
+        Table season = Table.table(null, "season_request", at)
+                .withColumn(Dialect.POSTGRES, Column.of("requestId", SqlType.of("bigint"), true, at))
+                .withForeignKey(new ForeignKey("FK_season_request", List.of("requestId"), null, "media_request",
+                        List.of("id"), "CASCADE", null, at));
+        var start = PhysicalSchema.of(Dialect.POSTGRES, List.of(media, season), List.of(), List.of());
+        var mediaName = QualifiedName.of("media_request");
+        var temporary = QualifiedName.of("temporary_media_request");
+        var ops = new Operation[]{
+                new Operation.AddColumn(v(1), mediaName, column("auto", SqlType.of("boolean")), false),
+                new Operation.RenameTable(u(1), mediaName, temporary),
+                new Operation.CreateTable(u(2), mediaName, List.of(
+                        new ColumnDef("id", SqlType.of("bigint"), "bigint", true, null, null, false, false, null)),
+                        List.of(), false, false, false),
+                new Operation.DropTable(u(3), temporary, false, false)};
+        assertEquals(List.of(), check(Optional.of(start), ops));
     }
 }

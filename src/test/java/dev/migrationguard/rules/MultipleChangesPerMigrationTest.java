@@ -103,4 +103,14 @@ class MultipleChangesPerMigrationTest {
             }
         };
     }
+
+    @Test
+    void newJoinTablesKeyedToTheSameExistingTableAreOneChange() {
+        var toNote = new Constraint.ForeignKey("FK_label_note", List.of("noteId"),
+                new ColumnDef.Reference(QualifiedName.of("user"), List.of("id"), null, null));
+        var alsoToNote = new Constraint.ForeignKey("FK_tag_note", List.of("noteId"),
+                new ColumnDef.Reference(QualifiedName.of("user"), List.of("id"), null, null));
+        assertEquals(List.of(), check(reviewed(Optional.of(withUsers()), table(1, "label_user", toNote),
+                table(2, "tag_user", alsoToNote))));
+    }
 }
