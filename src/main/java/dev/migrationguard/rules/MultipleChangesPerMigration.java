@@ -114,6 +114,7 @@ public final class MultipleChangesPerMigration implements Rule {
             for (Operation op : up) read(op);
             keysRemade();
             linkReplacements(up);
+            linkByName();
             Map<String, String> hubs = new HashMap<>();
             for (String[] link : links) {
                 if (changed.containsKey(link[0]) && changed.containsKey(link[1])) {
@@ -123,6 +124,12 @@ public final class MultipleChangesPerMigration implements Rule {
                     String first = hubs.putIfAbsent(link[1], link[0]);
                     if (first != null) union(first, link[0]);
                 }
+            }
+            if (oneKindOfStep(up)) {
+                // The same kind of step over many tables (indexes added where they were missing, timestamps given a
+                // precision) is one change made in several places.
+                List<String> all = new ArrayList<>(changed.values());
+                return all.isEmpty() ? List.of() : List.of(all);
             }
             Map<String, List<String>> byRoot = new LinkedHashMap<>();
             for (var e : changed.entrySet()) {
@@ -265,6 +272,42 @@ public final class MultipleChangesPerMigration implements Rule {
             Set<String> now = new HashSet<>();
             create.columns().forEach(c -> now.add(lower(c.name())));
             return was.equals(now);
+        }
+
+        /**
+         * Whether every operation that changes a table is of one kind, other than creating tables: all index
+         * creations, all type changes (a MySQL MODIFY is one), all column additions. Data statements and what changes
+         * no table do not count.
+         */
+        private static boolean oneKindOfStep(List<Operation> up) {
+            Set<String> kinds = new HashSet<>();
+            for (Operation op : up) {
+                if (op instanceof Operation.DataChange || op instanceof Operation.Opaque
+                        || op instanceof Operation.LockOptions || op instanceof Operation.CreateSequence
+                        || op instanceof Operation.AlterSequence || op instanceof Operation.DropSequence
+                        || op instanceof Operation.CreateEnumType || op instanceof Operation.AddEnumValue
+                        || op instanceof Operation.RenameType || op instanceof Operation.DropType) {
+                    continue;
+                }
+                kinds.add(op instanceof Operation.RedefineColumn ? Operation.AlterColumnType.class.getSimpleName()
+                        : op.getClass().getSimpleName());
+            }
+            // New tables are new things, each its own change unless something ties them.
+            return kinds.size() == 1 && !kinds.contains(Operation.CreateTable.class.getSimpleName());
+        }
+
+        /**
+         * A new table named after another table the migration changes ({@code term_tag} beside a new {@code tag}) is
+         * its join or detail table, whether or not a key says so.
+         */
+        private void linkByName() {
+            for (String table : created) {
+                for (String part : table.split("_")) {
+                    if (!part.isEmpty() && !part.equals(table) && changed.containsKey(part)) {
+                        union(table, part);
+                    }
+                }
+            }
         }
 
         /** A table defined whole, joined to the tables its keys reference. */
