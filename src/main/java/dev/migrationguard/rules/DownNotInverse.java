@@ -158,19 +158,41 @@ public final class DownNotInverse implements Rule {
 
     /**
      * The tables whose start the migration itself contradicts: it copies a column from them that the start lacks
-     * (SQLite's rebuild, an {@code INSERT ... SELECT}), so the history that built the start missed something.
+     * (SQLite's rebuild, an {@code INSERT ... SELECT}), or makes a key or index under a name they already have (a
+     * changeSet included twice), so the history that built the start is not what the database has.
      */
     private static Set<String> misread(PhysicalSchema start, List<Operation> ops) {
         Set<String> out = new HashSet<>();
+        Set<String> dropped = new HashSet<>();
         for (Operation op : ops) {
             if (op.origin().side() != Side.UP) continue;
+            String gone = droppedName(op);
+            if (gone != null) dropped.add(gone);
+            String made = madeName(op);
+            if (made != null && dropped.contains(made)) continue;
             if (op instanceof Operation.RebuildTable o) {
                 lacking(start, o.table(), o.copiedFrom().values(), out);
             } else if (op instanceof Operation.DataChange o && o.copy() != null && o.copy().from() != null) {
                 lacking(start, o.copy().from(), o.copy().columns().values(), out);
+            } else if (op instanceof Operation.AddConstraint o && o.constraint().name() != null) {
+                taken(start, o.table(), o.constraint().name(), out);
+            } else if (op instanceof Operation.CreateIndex o && o.name() != null && !o.ifNotExists()) {
+                taken(start, o.table(), o.name(), out);
             }
         }
         return out;
+    }
+
+    /** A constraint or index made under a name its table already has: the statement fails on that database. */
+    private static void taken(PhysicalSchema start, QualifiedName table, String name, Set<String> out) {
+        for (Table t : candidates(start, table)) {
+            Dialect d = start.dialect();
+            boolean has = t.primaryKey() != null && same(d, t.primaryKey().name(), name)
+                    || t.foreignKeys().stream().anyMatch(f -> same(d, f.name(), name))
+                    || t.indexes().stream().anyMatch(i -> same(d, i.name(), name))
+                    || t.uniques().stream().anyMatch(u -> same(d, u.name(), name));
+            if (has) out.add(lower(t.name()));
+        }
     }
 
     private static void lacking(PhysicalSchema start, QualifiedName table, java.util.Collection<String> sources,

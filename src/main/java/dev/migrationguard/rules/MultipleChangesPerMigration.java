@@ -182,6 +182,7 @@ public final class MultipleChangesPerMigration implements Rule {
                 // read change none we can name).
                 changedTable(op).ifPresent(this::change);
                 if (op instanceof Operation.AlterColumnType o) sameStep("type " + lower(o.column()), o.table());
+                if (op instanceof Operation.RedefineColumn o) sameStep("type " + lower(o.column()), o.table());
                 if (op instanceof Operation.AlterColumnNullability o) sameStep("null " + lower(o.column()), o.table());
                 if (op instanceof Operation.AlterColumnDefault o) sameStep("default " + lower(o.column()), o.table());
                 if (op instanceof Operation.RenameColumn o) {
@@ -297,14 +298,23 @@ public final class MultipleChangesPerMigration implements Rule {
         }
 
         /**
-         * A new table named after another table the migration changes ({@code term_tag} beside a new {@code tag}) is
-         * its join or detail table, whether or not a key says so.
+         * A new table named after another table the migration changes ({@code term_tag} beside a new {@code tag},
+         * {@code yorc_languages} beside {@code yo_rc}) is its join or detail table, whether or not a key says so.
          */
         private void linkByName() {
             for (String table : created) {
                 for (String part : table.split("_")) {
                     if (!part.isEmpty() && !part.equals(table) && changed.containsKey(part)) {
                         union(table, part);
+                    }
+                }
+                // An element collection's table (yorc_languages beside yo_rc) starts with its owner's name.
+                String bare = table.replace("_", "");
+                for (String other : changed.keySet()) {
+                    String owner = other.replace("_", "");
+                    if (!other.equals(table) && owner.length() >= 3 && bare.length() > owner.length()
+                            && bare.startsWith(owner)) {
+                        union(table, other);
                     }
                 }
             }

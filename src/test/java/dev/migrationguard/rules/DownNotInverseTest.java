@@ -6,6 +6,7 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.ops.ColumnDef;
+import dev.migrationguard.model.ops.Constraint;
 import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
@@ -158,6 +159,21 @@ class DownNotInverseTest {
                         new ColumnDef("id", SqlType.of("bigint"), "bigint", true, null, null, false, false, null)),
                         List.of(), false, false, false),
                 new Operation.DropTable(u(3), temporary, false, false)};
+        assertEquals(List.of(), check(Optional.of(start), ops));
+    }
+
+    @Test
+    void aKeyMadeUnderANameTheTableAlreadyHasSaysTheHistoryIsWrong() {
+        Location at = Location.at("changelog.xml", 1, 1);
+        Table withKey = history().table(null, "person").withForeignKey(new ForeignKey("fk_person_owner",
+                List.of("id"), null, "owner", List.of("id"), null, null, at));
+        var start = PhysicalSchema.of(Dialect.POSTGRES, List.of(withKey), List.of(), List.of());
+        var fk = new Constraint.ForeignKey("fk_person_owner", List.of("id"),
+                new ColumnDef.Reference(QualifiedName.of("owner"), List.of("id"), null, null));
+        var ops = new Operation[]{
+                new Operation.AddConstraint(v(1), PERSON, fk, false),
+                new Operation.DropConstraint(u(1), PERSON, "fk_person_owner", Operation.ConstraintKind.FOREIGN_KEY,
+                        false)};
         assertEquals(List.of(), check(Optional.of(start), ops));
     }
 }

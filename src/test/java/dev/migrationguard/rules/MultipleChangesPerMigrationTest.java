@@ -113,4 +113,22 @@ class MultipleChangesPerMigrationTest {
         assertEquals(List.of(), check(reviewed(Optional.of(withUsers()), table(1, "label_user", toNote),
                 table(2, "tag_user", alsoToNote))));
     }
+
+    @Test
+    void anElementCollectionTableNamedAfterItsOwnerIsPartOfIt() {
+        assertEquals(List.of(), check(reviewed(Optional.of(withUsers()), table(1, "yo_rc"),
+                table(2, "yorc_languages"))));
+    }
+
+    @Test
+    void theSameTypeChangeOnSeveralTablesIsOneChangeEvenBesideOtherSteps() {
+        var created = new ColumnDef("created", SqlType.of("datetime").withPrecision(6, null), "datetime(6)", true,
+                null, null, false, false, null);
+        var launcher = new ColumnDef("launcher_ext", SqlType.of("text"), "text", false, null, null, false, false,
+                null);
+        assertEquals(List.of(), check(reviewed(Optional.of(withUsers()),
+                new Operation.RedefineColumn(at(1), QualifiedName.of("applications"), "created", created),
+                new Operation.RedefineColumn(at(2), QualifiedName.of("commands"), "created", created),
+                new Operation.AddColumn(at(3), QualifiedName.of("commands"), launcher, false))));
+    }
 }
