@@ -45,7 +45,11 @@ public final class RuleCatalog {
             new Entry(MigrationOutOfOrder.class, c -> new MigrationOutOfOrder()),
             new Entry(BlockingIndexCreation.class, c -> new BlockingIndexCreation()),
             new Entry(BlockingConstraintValidation.class, c -> new BlockingConstraintValidation()),
-            new Entry(TableRewrite.class, c -> new TableRewrite()));
+            new Entry(TableRewrite.class, c -> new TableRewrite()),
+            new Entry(RenameAsDropAdd.class, c -> new RenameAsDropAdd()),
+            new Entry(MultipleChangesPerMigration.class,
+                    c -> new MultipleChangesPerMigration(MultipleChangesPerMigration.Options.from(c.options()))),
+            new Entry(DownNotInverse.class, c -> new DownNotInverse()));
 
     private RuleCatalog() {
     }
