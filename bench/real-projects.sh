@@ -5,31 +5,13 @@
 #
 #   bench/real-projects.sh [--jar target/migration-guard.jar] [--out /tmp/mg-real] [--commits 25] projects.tsv
 #
-# projects.tsv: one project a line, tab-separated: GitHub owner/name, stack (typeorm|jpa), and optionally a path
-# prefix that limits which files count as entities (default: the whole tree). Lines starting with # are skipped. Each
-# is cloned from $MG_MIRRORS/<owner>+<name>/repo when that folder exists (a local snapshot), else from GitHub. Nothing
-# of the projects is copied into this repository: they are cloned into --out.
+# projects.tsv: GitHub owner/name, stack (typeorm|jpa), and optionally a path prefix that limits which files count as
+# entities (default: the whole tree); where the projects come from: bench/lib-real.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=target/migration-guard.jar
-out=/tmp/mg-real
-commits=25
-while [ $# -gt 1 ]; do
-  case "$1" in
-    --jar) jar=$2; shift 2 ;;
-    --out) out=$2; shift 2 ;;
-    --commits) commits=$2; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ $# -eq 1 ] || { echo "usage: $0 [--jar J] [--out D] [--commits N] projects.tsv" >&2; exit 2; }
-projects=$1
-jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-[ -f "$jar" ] || { echo "no jar at $jar: run mvn -q -DskipTests package" >&2; exit 2; }
-mkdir -p "$out/clones" "$out/reports"
-tsv="$out/findings.tsv"
-printf 'project\tcommit\tmode\texit\trule\tseverity\tsuppressed\tpath\tline\tmessage\n' > "$tsv"
+source bench/lib-real.sh
+real_options /tmp/mg-real "$@"
 
 # Entity files of a project's history: those whose diffs ever added or removed an entity annotation.
 entity_files() {
@@ -41,30 +23,9 @@ entity_files() {
   fi | sort -u | grep -v '^$' || true
 }
 
-collect() { # project commit mode exit report.json
-  jq -r --arg p "$1" --arg c "$2" --arg m "$3" --arg e "$4" \
-    '.findings[] | [$p, $c, $m, $e, .rule, .severity, (.suppressed // false), .path, (.line // 0),
-      (.message | gsub("[\t\n]"; " "))] | @tsv' "$5" >> "$tsv" 2>/dev/null || true
-}
-
-run_tool() { # clone report args...
-  local clone=$1 report=$2; shift 2
-  local code=0
-  MIGRATION_GUARD_FAST_START=0 timeout 300 java -jar "$jar" "$@" --repo "$clone" --format json --no-color \
-    > "$report" 2> "$report.err" || code=$?
-  echo "$code"
-}
-
-mirrors=${MG_MIRRORS:-/work/.mirror}
-grep -v '^#' "$projects" | while IFS=$'\t' read -r repo stack prefix; do
-  [ -n "$repo" ] || continue
+real_projects | while IFS=$'\t' read -r repo stack prefix; do
   name=${repo/\//+}
-  source="https://github.com/$repo"
-  [ -d "$mirrors/$name/repo" ] && source="$mirrors/$name/repo"
-  clone="$out/clones/$name"
-  if [ ! -d "$clone/.git" ]; then
-    git clone -q --no-checkout "$source" "$clone"
-  fi
+  clone=$(real_clone "$repo")
   head=$(git -C "$clone" rev-parse HEAD)
   mapfile -t files < <(entity_files "$clone" "$stack" "${prefix:-}")
   [ ${#files[@]} -gt 0 ] || { echo "$name: no entity files found" >&2; continue; }
@@ -95,5 +56,4 @@ grep -v '^#' "$projects" | while IFS=$'\t' read -r repo stack prefix; do
   echo "$name: $n commits checked, lint exit $code" >&2
 done
 
-echo "findings: $tsv" >&2
-cut -f1,3,5 "$tsv" | tail -n +2 | sort | uniq -c | sort -k2,2 -k3,3 >&2
+real_done

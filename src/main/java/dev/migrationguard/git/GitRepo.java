@@ -55,7 +55,7 @@ public final class GitRepo implements AutoCloseable {
     private GitRepo(Repository repo, long maxFileSize) {
         this.repo = repo;
         this.reader = repo.newObjectReader();
-        this.blobs = new Blobs(reader, maxFileSize);
+        this.blobs = new Blobs(reader, repo.getObjectDatabase(), maxFileSize);
     }
 
     /** Opens the repository whose work tree holds {@code start} (any folder inside it). */

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs migration-guard over the commits of real projects that add migrations, so that the reviewer rules (which judge
+# new migrations) can be counted per rule and read against the migrations that raised them. For each project:
+# `check --base <parent> --head <commit>` on the newest commits that add a TypeORM migration (a script implementing
+# MigrationInterface), a Flyway script (V<version>__<description>.sql) or a Liquibase changelog (a file whose root is
+# databaseChangeLog or a formatted-SQL changelog), or that append a changeSet to a changelog. Reports are kept, findings
+# collected in one TSV (the format of bench/real-projects.sh, so bench/compare-findings.sh reads both), and each
+# commit's exit code and the migrations it adds listed in commits.tsv; bench/summarize-findings.sh counts the findings per rule.
+#
+#   bench/real-migrations.sh [--jar target/migration-guard.jar] [--out /tmp/mg-migrations] [--commits 25] projects.tsv
+#
+# projects.tsv: as for bench/real-projects.sh (the stack and prefix columns are not used: every kind of migration is
+# looked for); where the projects come from: bench/lib-real.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib-real.sh
+real_options /tmp/mg-migrations "$@"
+added="$out/commits.tsv"
+printf 'project\tcommit\texit\tmigrations\n' > "$added"
+
+# "<commit time> <commit>" then the migration files it adds, for each commit that adds one (newest first, merges left
+# out: their parent is not the change). One git log per kind of migration, since each has its own test.
+migration_commits() { # clone
+  local dir=$1 log=(git -C "$1" log --no-merges --format='@%ct %H' --name-only --no-renames)
+  "${log[@]}" --diff-filter=A -G'MigrationInterface' -- '*.ts' '*.js'
+  "${log[@]}" --diff-filter=A -- ':(glob)**/V*__*.sql'
+  "${log[@]}" --diff-filter=A -G'databaseChangeLog|^-- *liquibase formatted sql' \
+    -- '*.xml' '*.yaml' '*.yml' '*.json' '*.sql'
+  # A changeSet appended to a changelog that exists is a new migration too: the usual way Liquibase projects grow.
+  "${log[@]}" --diff-filter=M -G'<changeSet[ >]|- *changeSet:|^-- *changeset ' -- '*.xml' '*.yaml' '*.yml' '*.sql'
+}
+
+# The newest $commits commits that add migrations: "commit<TAB>file file ..." per commit.
+newest() { # clone
+  migration_commits "$1" | awk '
+    /^@/ { split(substr($0, 2), f, " "); c = f[2]; t[c] = f[1]; next }
+    NF { if (!index(" " files[c] " ", " " $0 " ")) files[c] = files[c] (files[c] == "" ? "" : " ") $0 }
+    END { for (c in files) print t[c] "\t" c "\t" files[c] }' | sort -t$'\t' -k1,1nr -k2,2 | head -n "$commits" \
+    | cut -f2-
+}
+
+real_projects | while IFS=$'\t' read -r repo _ _; do
+  name=${repo/\//+}
+  clone=$(real_clone "$repo")
+  mkdir -p "$out/reports/$name"
+  n=0
+  while IFS=$'\t' read -r c files; do
+    git -C "$clone" rev-parse -q --verify "$c^" >/dev/null || continue
+    report="$out/reports/$name/$c.json"
+    code=$(run_tool "$clone" "$report" check --base "$c^" --head "$c")
+    printf '%s\t%s\t%s\t%s\n' "$name" "$c" "$code" "$files" >> "$added"
+    collect "$name" "$c" check "$code" "$report"
+    n=$((n + 1))
+  done < <(newest "$clone")
+  echo "$name: $n commits that add migrations checked" >&2
+done
+
+echo "commits and the migrations they add: $added" >&2
+bench/summarize-findings.sh "$tsv" "$added" >&2
