@@ -39,7 +39,10 @@ public final class RuleCatalog {
             new Entry(SynchronizeInProduction.class,
                     c -> new SynchronizeInProduction(SynchronizeInProduction.Options.from(c.options()))),
             new Entry(ParseError.class, c -> new ParseError()),
-            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))));
+            new Entry(InvalidSuppression.class, c -> new InvalidSuppression(new HashSet<>(c.allIds()))),
+            new Entry(DestructiveChange.class, c -> new DestructiveChange()),
+            new Entry(NotNullWithoutDefault.class, c -> new NotNullWithoutDefault()),
+            new Entry(UniqueOnExistingData.class, c -> new UniqueOnExistingData()));
 
     private RuleCatalog() {
     }
