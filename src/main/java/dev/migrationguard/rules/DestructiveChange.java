@@ -152,7 +152,7 @@ public final class DestructiveChange implements Rule {
                             + " (DELETE without WHERE).",
                     "Add the WHERE that limits it to the rows meant; if emptying the table is meant, copy the rows "
                             + "aside first or say so with migration-guard-ignore destructive-change: <reason>.");
-            case UPDATE -> d.hasWhere() || backfill(up, i, d) ? null : finding(at, in + " overwrites "
+            case UPDATE -> d.hasWhere() || backfill(up, i, d) || fillsForNotNull(up, i, d) ? null : finding(at, in + " overwrites "
                             + (d.columns().isEmpty() ? "columns" : columns(d.columns())) + " in every row of table "
                             + table + " (UPDATE without WHERE): the old values are lost.",
                     "Limit it with a WHERE (for a backfill: WHERE <column> IS NULL), or keep the old values in "
@@ -184,6 +184,27 @@ public final class DestructiveChange implements Rule {
         if (d.columns().isEmpty()) return false;
         for (String c : d.columns()) {
             if (!addedBefore(up, i, d.table(), c)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether every column the UPDATE sets is made NOT NULL later in the migration: a backfill for the constraint,
+     * usually {@code SET c = coalesce(c, ...)}, which keeps the values there.
+     */
+    private static boolean fillsForNotNull(List<Operation> up, int i, Operation.DataChange d) {
+        if (d.columns().isEmpty()) return false;
+        for (String c : d.columns()) {
+            boolean made = false;
+            for (Operation op : up.subList(i + 1, up.size())) {
+                if (op instanceof Operation.AlterColumnNullability n && !n.nullable()
+                        && n.table().key().equals(d.table().key()) && n.column().equalsIgnoreCase(c)
+                        || op instanceof Operation.RedefineColumn r && r.definition().notNull()
+                        && r.table().key().equals(d.table().key()) && r.column().equalsIgnoreCase(c)) {
+                    made = true;
+                }
+            }
+            if (!made) return false;
         }
         return true;
     }
