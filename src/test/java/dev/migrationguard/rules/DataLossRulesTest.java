@@ -60,4 +60,26 @@ class DataLossRulesTest {
         assertTrue(email.message().contains("from varchar(320) to varchar(100)"), email.message());
         assertTrue(email.hint().contains("WHERE length(email) > 100"), email.hint());
     }
+
+    @Test
+    void aUniqueIndexGivesTheQueryThatListsTheDuplicates() throws IOException {
+        List<Finding> fs = findings("i12b-unique-flyway", "unique-on-existing-data");
+        Finding email = at(fs, "V2__Unique_account_email.sql", 1);
+        assertEquals(Severity.INFO, email.severity());
+        assertTrue(email.message().contains("unique index \"ux_account_email\" on table \"account\""), email.message());
+        assertTrue(email.hint().contains(
+                "SELECT lower(email), count(*) FROM account GROUP BY lower(email) HAVING count(*) > 1"), email.hint());
+        Finding pair = at(fs, "V2__Unique_account_email.sql", 2);
+        assertTrue(pair.hint().contains("GROUP BY tenant_id, handle HAVING count(*) > 1"), pair.hint());
+    }
+
+    @Test
+    void notNullFindingsNameTheColumnAndTheBackfill() throws IOException {
+        List<Finding> fs = findings("i12b-not-null-flyway", "not-null-without-default");
+        Finding added = at(fs, "V2__Require_contest_fields.sql", 1);
+        assertTrue(added.message().contains("adds column \"divisions\" to table \"contest\" as NOT NULL without a "
+                + "default"), added.message());
+        Finding made = at(fs, "V2__Require_contest_fields.sql", 5);
+        assertTrue(made.hint().contains("UPDATE contest SET title = ... WHERE title IS NULL"), made.hint());
+    }
 }
