@@ -72,11 +72,15 @@ public final class UniqueOnExistingData implements Rule {
                 "Check for duplicates first: " + query + "; remove or merge them in an earlier migration.");
     }
 
-    /** Whether the migration deletes or rewrites rows of the table before: the usual removal of duplicates. */
+    /**
+     * Whether the migration deletes rows of the table before, or rewrites some of them: the usual removal of
+     * duplicates. An UPDATE of every row is a backfill (hawkbit's {@code SET type_key = name} before a unique key on
+     * it), which removes none.
+     */
     private static boolean cleanedBefore(List<Operation> up, int i, QualifiedName table) {
         for (Operation op : up.subList(0, i)) {
             if (op instanceof Operation.DataChange d && d.table().key().equals(table.key())
-                    && (d.kind() == Operation.DataKind.DELETE || d.kind() == Operation.DataKind.UPDATE)) {
+                    && (d.kind() == Operation.DataKind.DELETE || d.kind() == Operation.DataKind.UPDATE && d.hasWhere())) {
                 return true;
             }
         }
