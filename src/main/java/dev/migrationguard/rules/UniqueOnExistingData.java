@@ -39,14 +39,14 @@ public final class UniqueOnExistingData implements Rule {
     private Finding judge(Reviewed r, List<Operation> up, int i) {
         Operation op = up.get(i);
         if (op instanceof Operation.CreateIndex c && c.unique() && Reviewing.existing(r, c.table(), op)
-                && !cleanedBefore(up, i, c.table())) {
+                && !cleanedBefore(up, i, c.table()) && !droppedBefore(up, i, c.name())) {
             List<String> keys = c.keys().stream().map(k -> k.column() != null ? k.column() : k.expression()).toList();
             String what = c.name() == null ? "a unique index" : "unique index \"" + c.name() + "\"";
             return unique(r, op, what, c.table(), keys, c.where());
         }
         if (op instanceof Operation.AddConstraint a && a.constraint() instanceof Constraint.Unique u
                 && u.usingIndex() == null && !u.columns().isEmpty() && Reviewing.existing(r, a.table(), op)
-                && !cleanedBefore(up, i, a.table())) {
+                && !cleanedBefore(up, i, a.table()) && !droppedBefore(up, i, u.name())) {
             String what = u.name() == null ? "a unique constraint" : "unique constraint \"" + u.name() + "\"";
             return unique(r, op, what, a.table(), u.columns(), null);
         }
@@ -70,6 +70,21 @@ public final class UniqueOnExistingData implements Rule {
                         + Reviewing.table(table) + " (" + list + "), which has rows already: it fails if two of them "
                         + "share a value.",
                 "Check for duplicates first: " + query + "; remove or merge them in an earlier migration.");
+    }
+
+    /**
+     * Whether the migration dropped an index or constraint of that name before: it is put back (Liquibase's generated
+     * drop and add of the same unique constraint), and the rows met it until then.
+     */
+    private static boolean droppedBefore(List<Operation> up, int i, String name) {
+        if (name == null) return false;
+        for (Operation op : up.subList(0, i)) {
+            if (op instanceof Operation.DropConstraint c && name.equalsIgnoreCase(c.name())
+                    || op instanceof Operation.DropIndex x && name.equalsIgnoreCase(x.name().name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
