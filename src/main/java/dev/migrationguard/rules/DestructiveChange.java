@@ -251,7 +251,7 @@ public final class DestructiveChange implements Rule {
         if (t == null) return Mapping.UNMAPPED;
         if (column == null) return Mapping.MAPPED;
         for (Column c : t.columns()) {
-            if (c.name().equalsIgnoreCase(column)) return Mapping.MAPPED;
+            if (loose(c.name()).equals(loose(column))) return Mapping.MAPPED;
         }
         return Mapping.UNMAPPED;
     }
@@ -259,10 +259,18 @@ public final class DestructiveChange implements Rule {
     private static Table mappedTable(List<PhysicalSchema> entities, QualifiedName table) {
         for (PhysicalSchema s : entities) {
             for (Table t : s.tableList()) {
-                if (!t.view() && t.name().toLowerCase(Locale.ROOT).equals(table.key())) return t;
+                if (!t.view() && loose(t.name()).equals(loose(table.name()))) return t;
             }
         }
         return null;
+    }
+
+    /**
+     * A name as the entities and the migration are compared by: any case, underscores left out, since which naming
+     * strategy maps {@code checkDelay} to a column is not always known ({@code check_delay} or {@code checkDelay}).
+     */
+    private static String loose(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("_", "");
     }
 
     private static String where(Table entity) {

@@ -51,6 +51,7 @@ class DataLossRulesTest {
         assertEquals(Severity.WARNING, city.severity());
         assertTrue(city.message().contains("drops column \"city\" of table \"user\" and adds it again"), city.message());
         assertEquals(Severity.WARNING, at(fs, "1700000000002-DropUserNickname.ts", 10).severity());
+        assertEquals(Severity.ERROR, at(fs, "1700000000002-DropUserNickname.ts", 12).severity());
     }
 
     @Test
