@@ -12,6 +12,7 @@ import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
@@ -20,6 +21,7 @@ import dev.migrationguard.model.schema.TypeChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -59,11 +61,13 @@ public final class DestructiveChange implements Rule {
 
     private Finding judge(Reviewed r, List<Operation> up, int i, Supplier<List<PhysicalSchema>> entities) {
         Operation op = up.get(i);
-        if (op instanceof Operation.DropTable d && Reviewing.existing(r, d.table(), op)) {
+        if (op instanceof Operation.DropTable d && Reviewing.existing(r, d.table(), op)
+                && !(d.ifExists() && absent(r, up, i, d.table(), null))) {
             return dropTable(r, up, i, d, entities.get());
         }
         if (op instanceof Operation.DropColumn d && Reviewing.existing(r, d.table(), op)
-                && !addedBefore(up, i, d.table(), d.column())) {
+                && !addedBefore(up, i, d.table(), d.column())
+                && !(d.ifExists() && absent(r, up, i, d.table(), d.column()))) {
             return dropColumn(r, up, i, d, entities.get());
         }
         if (op instanceof Operation.DataChange d && Reviewing.existing(r, d.table(), op)) return data(r, up, i, d);
@@ -240,6 +244,40 @@ public final class DestructiveChange implements Rule {
                     && o.mentions().stream().anyMatch(m -> m.key().equals(table.key()))) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the replayed schema before the migration shows there is nothing to drop: a {@code DROP ... IF EXISTS} of a
+     * table (or column) that no migration of the set made, when no statement left the schema unknown and no earlier
+     * statement of this migration touches the table. A plain DROP says the object exists, so only IF EXISTS asks this.
+     */
+    private static boolean absent(Reviewed r, List<Operation> up, int i, QualifiedName table, String column) {
+        Optional<PhysicalSchema> before = r.schemaBefore();
+        if (before.isEmpty() || !before.get().complete()) return false;
+        for (Operation op : up.subList(0, i)) {
+            if (touches(op, table)) return false;
+        }
+        Dialect d = before.get().dialect();
+        Table t = before.get().table(table.schema(), Identifiers.stored(d, table.name(), table.quoted()));
+        if (t == null) t = before.get().table(table.schema(), table.name());
+        if (t == null) return true;
+        return column != null && t.complete() && !t.view() && t.column(d, column) == null
+                && t.column(d, Identifiers.stored(d, column, false)) == null;
+    }
+
+    private static boolean touches(Operation op, QualifiedName table) {
+        String key = table.key();
+        if (op instanceof Operation.CreateTable c) return c.table().key().equals(key);
+        if (op instanceof Operation.RenameTable rt) return rt.to().key().equals(key) || rt.from().key().equals(key);
+        if (op instanceof Operation.RebuildTable rb) return rb.table().key().equals(key);
+        if (op instanceof Operation.AddColumn a) return a.table().key().equals(key);
+        if (op instanceof Operation.RenameColumn rc) return rc.table().key().equals(key);
+        if (op instanceof Operation.RedefineColumn rd) return rd.table().key().equals(key);
+        if (op instanceof Operation.Opaque o) {
+            return o.kind() != Operation.OpaqueKind.COMMENT && o.kind() != Operation.OpaqueKind.PRIVILEGE
+                    && o.kind() != Operation.OpaqueKind.SESSION && o.kind() != Operation.OpaqueKind.QUERY;
         }
         return false;
     }
