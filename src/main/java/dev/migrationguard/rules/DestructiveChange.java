@@ -70,7 +70,10 @@ public final class DestructiveChange implements Rule {
                 && !(d.ifExists() && absent(r, up, i, d.table(), d.column()))) {
             return dropColumn(r, up, i, d, entities.get());
         }
-        if (op instanceof Operation.DataChange d && Reviewing.existing(r, d.table(), op)) return data(r, up, i, d);
+        // A seed migration holds many thousand INSERTs: whether the table existed is asked only of what may lose rows.
+        if (op instanceof Operation.DataChange d && losesRows(d) && Reviewing.existing(r, d.table(), op)) {
+            return data(r, up, i, d);
+        }
         if (op instanceof Operation.AlterColumnType a && Reviewing.existing(r, a.table(), op)) {
             return narrowing(r, op, a.table(), a.column(), a.type());
         }
@@ -144,6 +147,14 @@ public final class DestructiveChange implements Rule {
                 + "migration-guard-ignore destructive-change: <reason>.");
     }
 
+    private static boolean losesRows(Operation.DataChange d) {
+        return switch (d.kind()) {
+            case TRUNCATE -> true;
+            case DELETE, UPDATE -> !d.hasWhere();
+            case INSERT, MERGE -> false;
+        };
+    }
+
     private Finding data(Reviewed r, List<Operation> up, int i, Operation.DataChange d) {
         String in = "Migration " + Reviewing.name(r.migration());
         String table = Reviewing.table(d.table());
@@ -152,11 +163,11 @@ public final class DestructiveChange implements Rule {
             case TRUNCATE -> finding(at, in + " empties table " + table + " (TRUNCATE): every row in it is lost.",
                     "If emptying it is meant, copy the rows aside first or say so with "
                             + "migration-guard-ignore destructive-change: <reason>.");
-            case DELETE -> d.hasWhere() ? null : finding(at, in + " deletes every row of table " + table
+            case DELETE -> finding(at, in + " deletes every row of table " + table
                             + " (DELETE without WHERE).",
                     "Add the WHERE that limits it to the rows meant; if emptying the table is meant, copy the rows "
                             + "aside first or say so with migration-guard-ignore destructive-change: <reason>.");
-            case UPDATE -> d.hasWhere() || backfill(up, i, d) || fillsForNotNull(up, i, d) ? null : finding(at, in + " overwrites "
+            case UPDATE -> backfill(up, i, d) || fillsForNotNull(up, i, d) ? null : finding(at, in + " overwrites "
                             + (d.columns().isEmpty() ? "columns" : columns(d.columns())) + " in every row of table "
                             + table + " (UPDATE without WHERE): the old values are lost.",
                     "Limit it with a WHERE (for a backfill: WHERE <column> IS NULL), or keep the old values in "
