@@ -6,8 +6,16 @@ import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
 
+import dev.migrationguard.model.schema.Column;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.Table;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** What the reviewer rules share: the forward operations of a migration, and how a migration and a table are named. */
 final class Reviewing {
@@ -90,4 +98,91 @@ final class Reviewing {
     }
 
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+(?:[._]\\d+)*");
+
+    /**
+     * Column {@code column} of {@code table} as it is when {@code at} of {@code r} runs, from the schema before the
+     * migration: null when that schema is not known (the pre-commit path), the table or column is not in it or may be
+     * stale there, or an earlier operation of the same side may have changed the column (or, unread, the table).
+     */
+    static Column columnBefore(Reviewed r, QualifiedName table, String column, Operation at) {
+        Optional<PhysicalSchema> before = r.schemaBefore();
+        if (before.isEmpty() || table == null || column == null) return null;
+        for (Operation op : side(r.migration(), at.origin().side())) {
+            if (op == at) break;
+            if (mayChange(op, table.key(), column.toLowerCase(Locale.ROOT))) return null;
+        }
+        Dialect d = before.get().dialect();
+        Table t = before.get().table(table.schema(), Identifiers.stored(d, table.name(), table.quoted()));
+        if (t == null) t = before.get().table(table.schema(), table.name());
+        if (t == null || !t.complete() || t.view()) return null;
+        Column c = t.column(d, column);
+        return c != null ? c : t.column(d, Identifiers.stored(d, column, false));
+    }
+
+    /** Whether {@code op} may change column {@code column} of the table keyed {@code table} (both lower case). */
+    private static boolean mayChange(Operation op, String table, String column) {
+        if (op instanceof Operation.Opaque o) {
+            return switch (o.kind()) {
+                case COMMENT, PRIVILEGE, SESSION, QUERY -> false;
+                default -> o.mentions().isEmpty() || o.mentions().stream().anyMatch(m -> m.key().equals(table));
+            };
+        }
+        if (op instanceof Operation.CreateTable c) return c.table().key().equals(table);
+        if (op instanceof Operation.DropTable d) return d.table().key().equals(table);
+        if (op instanceof Operation.RenameTable r) return r.from().key().equals(table) || r.to().key().equals(table);
+        if (op instanceof Operation.RebuildTable r) return r.table().key().equals(table);
+        String t;
+        String c;
+        if (op instanceof Operation.AddColumn a) {
+            t = a.table().key();
+            c = a.column().name();
+        } else if (op instanceof Operation.DropColumn d) {
+            t = d.table().key();
+            c = d.column();
+        } else if (op instanceof Operation.RenameColumn r) {
+            return r.table().key().equals(table) && (same(r.from(), column) || same(r.to(), column));
+        } else if (op instanceof Operation.AlterColumnType a) {
+            t = a.table().key();
+            c = a.column();
+        } else if (op instanceof Operation.AlterColumnNullability a) {
+            t = a.table().key();
+            c = a.column();
+        } else if (op instanceof Operation.AlterColumnDefault a) {
+            t = a.table().key();
+            c = a.column();
+        } else if (op instanceof Operation.RedefineColumn r) {
+            return r.table().key().equals(table) && (same(r.column(), column) || same(r.definition().name(), column));
+        } else {
+            return false;
+        }
+        return t.equals(table) && same(c, column);
+    }
+
+    private static boolean same(String name, String lowerCase) {
+        return name != null && name.toLowerCase(Locale.ROOT).equals(lowerCase);
+    }
+
+    /**
+     * Whether an operation of {@code r}'s side before {@code at} writes rows of {@code table} with an UPDATE naming
+     * {@code column}, or naming no column: a backfill.
+     */
+    static boolean backfilledBefore(Reviewed r, QualifiedName table, String column, Operation at) {
+        for (Operation op : side(r.migration(), at.origin().side())) {
+            if (op == at) return false;
+            if (op instanceof Operation.DataChange d && d.kind() == Operation.DataKind.UPDATE
+                    && d.table().key().equals(table.key())
+                    && (d.columns().isEmpty() || d.columns().stream().anyMatch(c -> c.equalsIgnoreCase(column)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The operations a reviewer rule judges as the forward change of {@code r}: its UP side, none for a Flyway undo
+     * script read as a migration of its own (in lint), which is a way back.
+     */
+    static List<Operation> forward(Reviewed r) {
+        return r.migration().kind() == Migration.Kind.UNDO ? List.of() : up(r.migration());
+    }
 }

@@ -49,7 +49,10 @@ public final class RuleCatalog {
             new Entry(RenameAsDropAdd.class, c -> new RenameAsDropAdd()),
             new Entry(MultipleChangesPerMigration.class,
                     c -> new MultipleChangesPerMigration(MultipleChangesPerMigration.Options.from(c.options()))),
-            new Entry(DownNotInverse.class, c -> new DownNotInverse()));
+            new Entry(DownNotInverse.class, c -> new DownNotInverse()),
+            new Entry(DestructiveChange.class, c -> new DestructiveChange()),
+            new Entry(NotNullWithoutDefault.class, c -> new NotNullWithoutDefault()),
+            new Entry(UniqueOnExistingData.class, c -> new UniqueOnExistingData()));
 
     private RuleCatalog() {
     }

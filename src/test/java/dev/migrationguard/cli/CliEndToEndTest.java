@@ -231,7 +231,8 @@ class CliEndToEndTest {
     @Test
     void severityAndFailOnDecideTheExitCode() {
         var g = baseline(dir).addAll().commit("init");
-        g.write(MIGRATIONS + "V2__fix.sql", "UPDATE contest SET title = trim(title);\n").addAll();
+        g.write(MIGRATIONS + "V2__fix.sql", "UPDATE contest SET title = trim(title) WHERE title <> trim(title);\n")
+                .addAll();
         assertEquals(1, Cli.run(g.root(), "check", "--staged").code());
         g.write(".migration-guard.yml", "rules:\n  vague-migration-name: warning\n");
         assertEquals(0, Cli.run(g.root(), "check", "--staged").code());

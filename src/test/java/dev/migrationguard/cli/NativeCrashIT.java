@@ -63,7 +63,7 @@ class NativeCrashIT {
         var g = TypeOrmEndToEndTest.baseline(dir).addAll().commit("init");
         g.write(ENTITY, contest("\n  @Column()\n  divisions: number;\n"))
                 .write(MIGRATIONS + "1700000000001-AddContestDivisions.ts", migration("1700000000001",
-                        "AddContestDivisions", "ALTER TABLE \"contest\" ADD \"divisions\" integer NOT NULL",
+                        "AddContestDivisions", "ALTER TABLE \"contest\" ADD \"divisions\" integer NOT NULL DEFAULT 1",
                         "ALTER TABLE \"contest\" DROP COLUMN \"divisions\""));
         files.forEach(g::write);
         return g.addAll();
