@@ -118,8 +118,20 @@ class LockRulesEndToEndTest {
                 + "export class " + className + " implements MigrationInterface {\n"
                 + "    name = '" + className + "'\n" + members + "\n"
                 + "    public async up(queryRunner: QueryRunner): Promise<void> {\n" + up + "    }\n\n"
-                + "    public async down(queryRunner: QueryRunner): Promise<void> {\n"
-                + "        await queryRunner.query(`SELECT 1`);\n    }\n}\n";
+                + "    public async down(queryRunner: QueryRunner): Promise<void> {\n" + down(statements) + "    }\n}\n";
+    }
+
+    /** What undoes {@code statements}, in reverse order: each table and index they create dropped. */
+    private static String down(String... statements) {
+        StringBuilder down = new StringBuilder();
+        for (int i = statements.length - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("CREATE (TABLE|INDEX)( CONCURRENTLY)? (\"[^\"]+\")").matcher(statements[i]);
+            if (!m.find()) throw new IllegalArgumentException("no way back known for " + statements[i]);
+            String drop = "DROP " + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + " " + m.group(3);
+            down.append("        await queryRunner.query(`").append(drop).append("`);\n");
+        }
+        return down.toString();
     }
 
     private static List<String> sorted(List<String> rules) {
