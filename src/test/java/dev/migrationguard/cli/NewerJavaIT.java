@@ -36,17 +36,7 @@ class NewerJavaIT {
     void aTypeOrmCheckPrintsNoWarningAndKeepsItsArchive() throws Exception {
         Optional<Path> java = newestJava();
         assumeTrue(java.isPresent(), "no JDK 22 or newer in /usr/lib/jvm");
-        var g = GitFixture.init(dir.resolve("repo"));
-        for (String file : new String[]{"common/base.entity.ts", "contests/contest.entity.ts", "contests/team.entity.ts",
-                "database/data-source.ts", "migrations/1700000000000-CreateContest.ts",
-                "migrations/1700000000001-CreateTeam.ts"}) {
-            g.write("src/" + file, Files.readString(EXAMPLE.resolve(file)));
-        }
-        g.addAll().commit("contests and teams");
-        g.write(TEAM, Files.readString(EXAMPLE.resolve("contests/team.entity.ts"))
-                .replace("  @Column({ length: 80 })", "  @Column({ nullable: true })\n  seed: number;\n\n  @Column({ length: 80 })"))
-                .addAll();
-
+        var g = teamChange();
         Path cache = dir.resolve("cache");
         for (int run = 1; run <= 2; run++) {
             var pb = new ProcessBuilder(java.get().toString(), "-jar", PackagedJar.JAR.toString(), "check", "--staged",
@@ -69,6 +59,46 @@ class NewerJavaIT {
                         "run " + run + " left no class-data archive in " + cache);
             }
         }
+    }
+
+    /**
+     * Without the tuned child JVM the first JVM parses the TypeScript itself: the jar's manifest grants the native
+     * access, so that JVM prints no warning either.
+     */
+    @Test
+    void theJarItselfMayLoadTheParserWithoutAWarning() throws Exception {
+        Optional<Path> java = newestJava();
+        assumeTrue(java.isPresent(), "no JDK 22 or newer in /usr/lib/jvm");
+        var g = teamChange();
+        var pb = new ProcessBuilder(java.get().toString(), "-jar", PackagedJar.JAR.toString(), "check", "--staged",
+                "--no-color").directory(g.root().toFile());
+        pb.environment().put("MIGRATION_GUARD_FAST_START", "0");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("HOME", dir.toString());
+        Path err = dir.resolve("err");
+        Process p = pb.redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        String stderr = Files.readString(err);
+        assertEquals(1, code, out + stderr);
+        assertFalse(stderr.contains("WARNING"), stderr);
+    }
+
+    /** A repository of the TypeORM example's contests and teams, with a column added to the team entity staged. */
+    private GitFixture teamChange() throws IOException {
+        var g = GitFixture.init(dir.resolve("repo"));
+        for (String file : new String[]{"common/base.entity.ts", "contests/contest.entity.ts", "contests/team.entity.ts",
+                "database/data-source.ts", "migrations/1700000000000-CreateContest.ts",
+                "migrations/1700000000001-CreateTeam.ts"}) {
+            g.write("src/" + file, Files.readString(EXAMPLE.resolve(file)));
+        }
+        g.addAll().commit("contests and teams");
+        g.write(TEAM, Files.readString(EXAMPLE.resolve("contests/team.entity.ts"))
+                .replace("  @Column({ length: 80 })", "  @Column({ nullable: true })\n  seed: number;\n\n  @Column({ length: 80 })"))
+                .addAll();
+
+        return g;
     }
 
     private record Jdk(int feature, Path java) {
