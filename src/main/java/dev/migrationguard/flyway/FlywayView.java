@@ -83,6 +83,9 @@ final class FlywayView {
         TreeSet<String> moduleSet = new TreeSet<>();
         moduleSet.add("");
         for (String p : paths) {
+            // the name first: the pattern's backtracking over every path of a large repository is a cost of its own
+            String name = Text.fileName(p);
+            if (!name.equals("pom.xml") && !name.startsWith("build.gradle")) continue;
             Matcher m = BUILD_FILE.matcher(p);
             if (m.matches()) moduleSet.add(m.group(1).isEmpty() ? "" : m.group(1).substring(0, m.group(1).length() - 1));
         }
@@ -141,8 +144,7 @@ final class FlywayView {
         }
         // a module holding migrations that no configured project runs has a runner the settings do not show
         for (String module : providers) {
-            boolean covered = candidates.anyMigration(module, f -> projects.stream()
-                    .anyMatch(p -> p.profiles().stream().anyMatch(profile -> profile.covers(f))));
+            boolean covered = !projects.isEmpty() && candidates.anyMigration(module, f -> covers(projects, f));
             if (!covered) projects.add(new Project(module, profiles(module, List.of(), List.of(), false), false));
         }
         return new FlywayView(modules, projects, undo);
@@ -189,6 +191,15 @@ final class FlywayView {
             out.sort(java.util.Comparator.comparing(first::get));
             return out;
         }
+    }
+
+    private static boolean covers(List<Project> projects, String path) {
+        for (Project p : projects) {
+            for (Profile profile : p.profiles()) {
+                if (profile.covers(path)) return true;
+            }
+        }
+        return false;
     }
 
     private static int rank(String path) {
