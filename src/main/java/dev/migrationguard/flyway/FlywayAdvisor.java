@@ -5,13 +5,17 @@ import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationNames;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.Text;
 
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,17 +41,10 @@ public final class FlywayAdvisor implements MigrationAdvisor {
         if (change == null || change.location() == null || !change.location().path().endsWith(".java")) {
             return Optional.empty();
         }
-        String newestPath = null;
-        FlywayVersion newest = null;
-        for (String path : after.paths()) {
-            var name = FlywayName.parse(path).filter(n -> n.kind() == Migration.Kind.VERSIONED);
-            if (name.isEmpty()) continue;
-            if (newest == null || name.get().version().compareTo(newest) > 0) {
-                newest = name.get().version();
-                newestPath = path;
-            }
-        }
-        if (newest == null) return Optional.empty();
+        Newest found = newest(after);
+        if (found == null) return Optional.empty();
+        FlywayVersion newest = found.version();
+        String newestPath = found.path();
         int slash = newestPath.lastIndexOf('/');
         String folder = slash < 0 ? "" : newestPath.substring(0, slash + 1);
         String suffix = newestPath.toLowerCase(Locale.ROOT).endsWith(".java") ? ".sql" : newestPath.substring(
@@ -55,6 +52,29 @@ public final class FlywayAdvisor implements MigrationAdvisor {
         String file = folder + "V" + nextVersion(newest) + "__" + flywayDescription(suggestedName) + suffix;
         return Optional.of("Add " + file + " that " + MigrationNames.verbFor(change) + " "
                 + MigrationNames.objectFor(change) + " (or run your migration generator).");
+    }
+
+    private record Newest(String path, FlywayVersion version) {
+    }
+
+    /** The newest versioned migration of each snapshot, by identity: every entity change of a commit asks for it. */
+    private final Map<Snapshot, Optional<Newest>> newest = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private Newest newest(Snapshot after) {
+        return newest.computeIfAbsent(after, side -> {
+            Newest found = null;
+            for (String path : side.paths()) {
+                String fileName = Text.fileName(path);
+                // a versioned migration's name starts with V: the others are not parsed
+                if (fileName.isEmpty() || fileName.charAt(0) != 'V' || !FlywayName.mayBe(fileName)) continue;
+                var name = FlywayName.parse(path).filter(n -> n.kind() == Migration.Kind.VERSIONED);
+                if (name.isEmpty()) continue;
+                if (found == null || name.get().version().compareTo(found.version()) > 0) {
+                    found = new Newest(path, name.get().version());
+                }
+            }
+            return Optional.ofNullable(found);
+        }).orElse(null);
     }
 
     /** The version after {@code newest}, spelled the way the project spells its versions. */

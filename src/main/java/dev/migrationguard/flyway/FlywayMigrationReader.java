@@ -65,6 +65,8 @@ public final class FlywayMigrationReader implements MigrationReader {
     private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes, boolean full) {
         // No binary sniff: the SQL reader never throws and the Java one reports what it cannot read.
         String content = Text.decode(bytes);
+        // the configuration the file is read with, found once for its placeholders and its operations alike
+        FlywayConfig config = full ? view(side).configOf(path) : null;
         List<Migration.Touch> touches = List.of();
         List<ParseProblem> problems = new ArrayList<>();
         String checksum;
@@ -81,7 +83,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         } else {
             checksum = FlywayChecksum.sql(content);
             digest = FlywayChecksum.sqlDigest(content);
-            if (full) touches = SqlTouchReader.touches(withPlaceholders(side, path, content));
+            if (full) touches = SqlTouchReader.touches(withPlaceholders(config, content));
         }
         Migration migration = new Migration(path, path, FlywayStack.ID, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
@@ -91,8 +93,8 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (full) {
             // The forward part's operations, for the rules that judge a new migration column by column. The file alone
             // does not say its database: types are read as PostgreSQL spells them, and keep their spelling.
-            List<Operation> ops = new ArrayList<>(operations(path, content, name, view(side).configOf(path),
-                    Dialect.DEFAULT, Side.UP));
+            List<Operation> ops = new ArrayList<>(operations(path, content, name, config, Dialect.DEFAULT,
+                    Side.UP));
             ops.addAll(undoOperations(side, path, name));
             migration = migration.withOperations(ops).withRunner(runner(side, path, name, content));
         }
@@ -212,8 +214,7 @@ public final class FlywayMigrationReader implements MigrationReader {
     }
 
     /** The script with the placeholders its project's configuration sets replaced, so that the tables read are real. */
-    private String withPlaceholders(Snapshot side, String path, String content) {
-        FlywayConfig config = view(side).configOf(path);
+    private static String withPlaceholders(FlywayConfig config, String content) {
         return config.placeholderReplacement() && content.contains(config.placeholderPrefix())
                 ? FlywayOperations.replaceKnown(content, config) : content;
     }

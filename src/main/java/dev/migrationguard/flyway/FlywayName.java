@@ -46,6 +46,15 @@ public record FlywayName(Migration.Kind kind, FlywayVersion version, String desc
         return Optional.of(new FlywayName(kind, version, description, java));
     }
 
+    /**
+     * Whether a file name may be read by {@link #parse}, judged by its first letter, separator and suffix alone: a
+     * name that fails this never parses, so a caller can skip the full reading of most files of a repository.
+     */
+    static boolean mayBe(String fileName) {
+        if (fileName.isEmpty() || "VUBR".indexOf(fileName.charAt(0)) < 0 || !fileName.contains("__")) return false;
+        return fileName.endsWith(".java") || fileName.regionMatches(true, fileName.length() - 4, ".sql", 0, 4);
+    }
+
     /** The description as Flyway shows it: underscores become spaces ({@code Add contest divisions}). */
     public String humanDescription() {
         return description.replace('_', ' ');

@@ -45,7 +45,9 @@ final class FlywaySettingsFiles {
     /** Whether {@code path} may hold Flyway settings. */
     static boolean mayHold(String path) {
         String name = Text.fileName(path);
-        return SPRING.matcher(name).matches() || name.equals("flyway.conf") || name.equals("flyway.toml")
+        // the name's start first: the view asks this of every path of the repository
+        return name.regionMatches(true, 0, "application", 0, "application".length()) && SPRING.matcher(name).matches()
+                || name.equals("flyway.conf") || name.equals("flyway.toml")
                 || name.equals("pom.xml") || name.equals("build.gradle") || name.equals("build.gradle.kts");
     }
 

@@ -83,6 +83,9 @@ final class FlywayView {
         TreeSet<String> moduleSet = new TreeSet<>();
         moduleSet.add("");
         for (String p : paths) {
+            // the name first: the pattern's backtracking over every path of a large repository is a cost of its own
+            String name = Text.fileName(p);
+            if (!name.equals("pom.xml") && !name.startsWith("build.gradle")) continue;
             Matcher m = BUILD_FILE.matcher(p);
             if (m.matches()) moduleSet.add(m.group(1).isEmpty() ? "" : m.group(1).substring(0, m.group(1).length() - 1));
         }
@@ -90,21 +93,24 @@ final class FlywayView {
         Map<String, List<FlywaySettingsFiles.Written>> written = new LinkedHashMap<>();
         Set<String> springApps = new LinkedHashSet<>();
         Set<String> usesFlyway = new LinkedHashSet<>();
-        Map<String, List<String>> migrationFiles = new LinkedHashMap<>();
         List<String> settingFiles = new ArrayList<>();
         Map<String, Map<FlywayVersion, String>> undo = new HashMap<>();
+        // Names are parsed only where an answer needs them (an undo script, a module's first migration, a file a
+        // provider's coverage hangs on): the pre-commit hook of a repository with thousands of scripts parses few.
+        Candidates candidates = new Candidates();
         for (String p : paths) {
             if (FlywaySettingsFiles.mayHold(p)) {
                 settingFiles.add(p);
                 continue;
             }
-            Optional<FlywayName> name = FlywayName.parse(p);
-            if (name.isEmpty()) continue;
-            if (name.get().kind() == Migration.Kind.UNDO) {
-                undo.computeIfAbsent(FlywayMigrationReader.module(p), k -> new HashMap<>())
-                        .putIfAbsent(name.get().version(), p);
+            String fileName = Text.fileName(p);
+            if (!FlywayName.mayBe(fileName)) continue;
+            if (fileName.charAt(0) == 'U') {
+                FlywayName.parse(p).filter(n -> n.kind() == Migration.Kind.UNDO).ifPresent(n ->
+                        undo.computeIfAbsent(FlywayMigrationReader.module(p), k -> new HashMap<>())
+                                .putIfAbsent(n.version(), p));
             }
-            if (!isTestSource(p)) migrationFiles.computeIfAbsent(moduleOf(modules, p), k -> new ArrayList<>()).add(p);
+            if (!isTestSource(p)) candidates.add(moduleOf(modules, p), p);
         }
         // build files first, then Flyway's own files, then Spring's: the later a source, the more it wins at runtime
         settingFiles.sort((a, b) -> Integer.compare(rank(a), rank(b)));
@@ -122,13 +128,13 @@ final class FlywayView {
         // project's sqlFile named V1__init.sql is no Flyway migration left out.
         Set<String> configured = new LinkedHashSet<>(written.keySet());
         for (String m : springApps) {
-            if (usesFlyway.contains(m) || usesFlyway.contains("") || migrationFiles.getOrDefault(m, List.of()).stream()
-                    .anyMatch(f -> f.contains("/db/migration/") || f.startsWith("db/migration/"))) {
+            if (usesFlyway.contains(m) || usesFlyway.contains("") || candidates.anyMigration(m,
+                    f -> f.contains("/db/migration/") || f.startsWith("db/migration/"))) {
                 configured.add(m);
             }
         }
         List<String> providers = new ArrayList<>();
-        for (String m : migrationFiles.keySet()) if (!configured.contains(m)) providers.add(m);
+        for (String m : candidates.modulesWithMigrations()) if (!configured.contains(m)) providers.add(m);
         List<Project> projects = new ArrayList<>();
         for (String module : modules) {
             if (!configured.contains(module)) continue;
@@ -138,15 +144,62 @@ final class FlywayView {
         }
         // a module holding migrations that no configured project runs has a runner the settings do not show
         for (String module : providers) {
-            boolean covered = false;
-            for (String f : migrationFiles.get(module)) {
-                for (Project p : projects) {
-                    for (Profile profile : p.profiles()) covered |= profile.covers(f);
-                }
-            }
+            boolean covered = !projects.isEmpty() && candidates.anyMigration(module, f -> covers(projects, f));
             if (!covered) projects.add(new Project(module, profiles(module, List.of(), List.of(), false), false));
         }
         return new FlywayView(modules, projects, undo);
+    }
+
+    /**
+     * The files of each module whose names may be Flyway migrations, in the repository's order; which of them are
+     * is decided by {@link FlywayName#parse} on demand, once per file.
+     */
+    private static final class Candidates {
+        private final Map<String, List<String>> byModule = new LinkedHashMap<>();
+        private final Map<String, Boolean> parsed = new HashMap<>();
+        private final Map<String, Integer> order = new HashMap<>();
+
+        void add(String module, String path) {
+            byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(path);
+            order.put(path, order.size());
+        }
+
+        private boolean isMigration(String path) {
+            return parsed.computeIfAbsent(path, p -> FlywayName.parse(p).isPresent());
+        }
+
+        /** Whether a migration of the module passes the test; the cheap test first, the name only when it passes. */
+        boolean anyMigration(String module, java.util.function.Predicate<String> test) {
+            for (String f : byModule.getOrDefault(module, List.of())) {
+                if (test.test(f) && isMigration(f)) return true;
+            }
+            return false;
+        }
+
+        /** The modules holding migrations, in the order of their first migration in the repository. */
+        List<String> modulesWithMigrations() {
+            Map<String, Integer> first = new HashMap<>();
+            for (var e : byModule.entrySet()) {
+                for (String f : e.getValue()) {
+                    if (isMigration(f)) {
+                        first.put(e.getKey(), order.get(f));
+                        break;
+                    }
+                }
+            }
+            List<String> out = new ArrayList<>(first.keySet());
+            out.sort(java.util.Comparator.comparing(first::get));
+            return out;
+        }
+    }
+
+    private static boolean covers(List<Project> projects, String path) {
+        for (Project p : projects) {
+            for (Profile profile : p.profiles()) {
+                if (profile.covers(path)) return true;
+            }
+        }
+        return false;
     }
 
     private static int rank(String path) {

@@ -54,6 +54,8 @@ public final class LiquibaseMigrationReader implements MigrationReader {
             Collections.synchronizedMap(new WeakHashMap<>());
     /** The runner's view of each snapshot, built once: what every master changelog reaches. */
     private final Map<Snapshot, RunnerView> views = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Whether each snapshot holds an XML, YAML or JSON file: without one, no changelog can include a plain SQL file. */
+    private final Map<Snapshot, Boolean> mayInclude = Collections.synchronizedMap(new WeakHashMap<>());
     private final List<String> configuredMasters;
 
     /** A reader that finds the master changelogs in the project's settings and by their usual names. */
@@ -185,6 +187,11 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     @Override
     public Optional<NotRun> notRun(Snapshot side, String path) {
         if (!accepts(path)) return Optional.empty();
+        // a plain SQL file is no changelog Liquibase could skip: it needs no master to be judged
+        if (format(path) == Format.SQL && !side.readableText(path).map(FormattedSqlParser::isFormattedSql)
+                .orElse(false)) {
+            return Optional.empty();
+        }
         RunnerView view = view(side);
         if (view.masters().isEmpty() || view.masterOf(path).isPresent()) return Optional.empty();
         String root = LiquibasePaths.resourceRoot(path);
@@ -196,10 +203,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                 break;
             }
         }
-        if (master == null || format(path) == Format.SQL && !side.readableText(path)
-                .map(FormattedSqlParser::isFormattedSql).orElse(false)) {
-            return Optional.empty();
-        }
+        if (master == null) return Optional.empty();
         Optional<Changelog> log = view.changelog(path);
         if (log.isEmpty() || log.get().changeSets().isEmpty() && log.get().includes().isEmpty()) {
             return Optional.empty();
@@ -272,6 +276,14 @@ public final class LiquibaseMigrationReader implements MigrationReader {
      * root includes with includeAll?
      */
     private boolean includedAsRawSql(Snapshot side, String path) {
+        // only an XML, YAML or JSON changelog includes other files: without one, the script is reached only as a
+        // master itself, and no master is looked for when nothing can name it so
+        if (!mayInclude.computeIfAbsent(side, s -> s.paths().stream().anyMatch(p -> {
+            Format f = format(p);
+            return f != null && f != Format.SQL;
+        })) && !RunnerView.mayBeMaster(side, path, configuredMasters)) {
+            return false;
+        }
         if (view(side).masterOf(path).isPresent()) return true;
         String root = LiquibasePaths.resourceRoot(path);
         Set<String> folders = includeAllFolders.computeIfAbsent(side, s -> new HashMap<>())

@@ -68,7 +68,8 @@ final class RunnerView {
     private final Set<String> paths;
     private final Set<String> buildFolders = new HashSet<>();
     private final Map<String, Optional<Changelog>> parsed = new HashMap<>();
-    private final Map<String, Dialect> dialects = new HashMap<>();
+    /** Found on first use: judging whether a file is reached reads no settings for the database. */
+    private Map<String, Dialect> dialects;
     private final List<String> configured;
     /** Found on first use: reading one changelog's operations needs the masters only when it uses a property. */
     private List<Master> masters;
@@ -85,9 +86,33 @@ final class RunnerView {
      *                   looked for
      */
     static RunnerView of(Snapshot side, List<String> configured) {
-        RunnerView view = new RunnerView(side, configured);
-        view.findDialects();
-        return view;
+        return new RunnerView(side, configured);
+    }
+
+    /**
+     * Whether the file may be a master changelog: one the configuration names, of a master's usual name, or named in a
+     * settings or build file (whose text then holds its name). False means {@link #masters} holds no master at it.
+     */
+    static boolean mayBeMaster(Snapshot side, String path, List<String> configured) {
+        String name = Text.fileName(path);
+        if (!configured.isEmpty()) return configured.stream().anyMatch(c -> c.contains(name));
+        if (MASTER_NAME.matcher(name).matches()) return true;
+        for (String p : side.paths()) {
+            String n = Text.fileName(p);
+            if (!endsWithIgnoreCase(n, ".properties") && !endsWithIgnoreCase(n, ".yml")
+                    && !endsWithIgnoreCase(n, ".yaml") && !n.equals("pom.xml") && !n.startsWith("build.gradle")) {
+                continue;
+            }
+            if ((SPRING_FILE.matcher(n).matches() || LIQUIBASE_PROPERTIES.matcher(n).matches() || n.equals("pom.xml")
+                    || n.startsWith("build.gradle")) && side.readableText(p).map(t -> t.contains(name)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     synchronized List<Master> masters() {
@@ -102,7 +127,8 @@ final class RunnerView {
     }
 
     /** The database the settings of this project name, or null when none (or several) do. */
-    Dialect dialect(String project) {
+    synchronized Dialect dialect(String project) {
+        if (dialects == null) dialects = findDialects();
         return dialects.get(project);
     }
 
@@ -287,7 +313,8 @@ final class RunnerView {
      * The database each project's settings name: JDBC URLs in its Spring and Liquibase settings and build files,
      * those of tests left out. H2 counts only when nothing else is named (a test or development database).
      */
-    private void findDialects() {
+    private Map<String, Dialect> findDialects() {
+        Map<String, Dialect> dialects = new HashMap<>();
         Map<String, Set<Dialect>> found = new HashMap<>();
         for (String p : paths) {
             String name = Text.fileName(p);
@@ -308,6 +335,7 @@ final class RunnerView {
             if (named.size() > 1) named.remove(Dialect.H2);
             if (named.size() == 1) dialects.put(e.getKey(), named.iterator().next());
         }
+        return dialects;
     }
 
     /** Keys of a Spring properties or YAML file, relaxed (lower case, no dashes or underscores), with their values. */

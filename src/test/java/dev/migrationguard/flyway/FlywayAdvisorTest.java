@@ -79,4 +79,28 @@ class FlywayAdvisorTest {
         assertEquals("Add db/migration/V11__Add_x.sql that alters table \"contest\" (or run your migration generator).",
                 advisor.advise(column(SchemaChange.Kind.CHANGED, "A.java"), "AddX", after).orElseThrow());
     }
+
+    /** Every entity change of a commit is advised: the repository's migrations are looked through once, not per change. */
+    @Test
+    void theNewestMigrationIsFoundOncePerSnapshot() {
+        var files = MemorySnapshot.of(DIR + "V1__init.sql", "", DIR + "V7__Add_team.sql", "");
+        int[] listed = {0};
+        dev.migrationguard.model.Snapshot counting = new dev.migrationguard.model.Snapshot() {
+            @Override
+            public java.util.List<String> paths() {
+                listed[0]++;
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                return files.read(path);
+            }
+        };
+        assertEquals(DIR + "V8__Create_contest.sql", advisor.advise(table(SchemaChange.Kind.ADDED), "CreateContest",
+                counting).orElseThrow().split(" ")[1]);
+        assertEquals(DIR + "V8__Add_contest_divisions.sql", advisor.advise(column(SchemaChange.Kind.ADDED,
+                "src/main/java/app/Contest.java"), "AddContestDivisions", counting).orElseThrow().split(" ")[1]);
+        assertEquals(1, listed[0]);
+    }
 }

@@ -5,8 +5,12 @@ import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.testing.Locations;
 import dev.migrationguard.testing.MemorySnapshot;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +34,24 @@ class FlywayMigrationReaderPropertiesTest {
     void namesNeverThrow(@ForAll @StringLength(max = 40) String name) {
         FlywayName.parse(name);
         reader.accepts(name);
+    }
+
+    /** The view and the advisor skip names that fail {@link FlywayName#mayBe}: none of them may be a migration. */
+    @Property(tries = 1000)
+    void everyNameThatParsesPassesTheQuickTest(@ForAll("names") String name) {
+        if (FlywayName.parse("db/migration/" + name).isPresent()) assertTrue(FlywayName.mayBe(name), name);
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        Arbitrary<String> prefix = Arbitraries.of("V", "U", "B", "R", "v", "r", "X", "", "VV");
+        Arbitrary<String> version = Arbitraries.strings().withChars("0123456789._-a").ofMaxLength(6);
+        Arbitrary<String> separator = Arbitraries.of("__", "_", "___", "", "-");
+        Arbitrary<String> description = Arbitraries.strings().withChars("ab_. 1").ofMaxLength(5);
+        Arbitrary<String> suffix = Arbitraries.of(".sql", ".SQL", ".Sql", ".java", ".JAVA", ".sql.conf", ".txt", "",
+                ".kt");
+        return Combinators.combine(prefix, version, separator, description, suffix)
+                .as((p, v, s, d, x) -> p + v + s + d + x);
     }
 
     private void check(String path, String content) {

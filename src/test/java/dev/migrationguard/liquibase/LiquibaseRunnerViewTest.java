@@ -179,4 +179,72 @@ class LiquibaseRunnerViewTest {
         Migration m = reader.read(side, RES + "config/liquibase/changelog/1.xml").items().get(0);
         assertEquals("up add-column t c text", OpsText.of(m.operations().get(0)));
     }
+
+    private static final String SCRIPT = RES + "db/migration/V2__Add_rank.sql";
+
+    /** A JPA + Flyway repository: no XML, YAML or JSON file, so no changelog Liquibase could start from. */
+    private static MemorySnapshot flywayOnly() {
+        return MemorySnapshot.of(
+                "src/main/java/app/Thing.java", "@Entity class Thing {}\n",
+                RES + "application.properties", "spring.datasource.url=jdbc:postgresql://db/app\n",
+                RES + "db/migration/V1__Init.sql", "CREATE TABLE thing (id int);\n",
+                SCRIPT, "ALTER TABLE thing ADD COLUMN rank int;\n");
+    }
+
+    /** The pre-commit hook reads every staged script with this reader too: without a changelog it looks for none. */
+    @Test
+    void aPlainScriptOfARepositoryWithoutChangelogsIsReadWithoutLookingForMastersOrDatabases() {
+        java.util.Map<String, Integer> reads = new java.util.HashMap<>();
+        MemorySnapshot files = flywayOnly();
+        dev.migrationguard.model.Snapshot counting = new dev.migrationguard.model.Snapshot() {
+            @Override
+            public List<String> paths() {
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                reads.merge(path, 1, Integer::sum);
+                return files.read(path);
+            }
+        };
+        assertTrue(reader.read(counting, SCRIPT).items().isEmpty());
+        assertEquals(Optional.empty(), reader.notRun(counting, SCRIPT));
+        // once, for a master it might name; not again for the master search nor for the database it names
+        assertTrue(reads.getOrDefault(RES + "application.properties", 0) <= 1, reads.toString());
+    }
+
+    @Test
+    void aPlainScriptIsJudgedNotRunFromItsOwnTextAlone() {
+        MemorySnapshot files = flywayOnly().put(RES + "db/changelog/db.changelog-master.xml",
+                xml(changeSet("m1", "")));
+        dev.migrationguard.model.Snapshot onlyTheScript = new dev.migrationguard.model.Snapshot() {
+            @Override
+            public List<String> paths() {
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                if (!path.equals(SCRIPT)) throw new AssertionError("read " + path);
+                return files.read(path);
+            }
+        };
+        assertEquals(Optional.empty(), reader.notRun(onlyTheScript, SCRIPT));
+    }
+
+    /** Without XML, YAML or JSON files a plain script is still a changelog when it is a master itself. */
+    @Test
+    void aPlainScriptThatIsAMasterStaysOneWithoutStructuredChangelogs() {
+        MemorySnapshot byName = flywayOnly().put(RES + "db/changelog/db.changelog-master.sql",
+                "CREATE TABLE a (id int);\n");
+        assertEquals(List.of("db/changelog/db.changelog-master.sql::raw::includeAll"),
+                reader.read(byName, RES + "db/changelog/db.changelog-master.sql").items().stream()
+                        .map(Migration::id).toList());
+        MemorySnapshot bySettings = flywayOnly().put(RES + "application.properties",
+                "spring.liquibase.change-log=classpath:db/migration/V2__Add_rank.sql\n");
+        assertEquals(1, new LiquibaseMigrationReader().read(bySettings, SCRIPT).items().size());
+        assertTrue(new LiquibaseMigrationReader(List.of("src/main/resources/db/other.sql"))
+                .read(flywayOnly(), SCRIPT).items().isEmpty());
+    }
 }
