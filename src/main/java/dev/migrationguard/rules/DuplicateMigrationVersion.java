@@ -68,7 +68,7 @@ public final class DuplicateMigrationVersion implements Rule {
     }
 
     private static List<Key> keys(Migration m) {
-        String folder = Reviewing.runnerFolder(m);
+        String folder = Reviewing.runnerGroup(m);
         return switch (m.stack()) {
             case "flyway" -> m.kind() == Migration.Kind.VERSIONED && m.version() != null
                     ? List.of(new Key("flyway|" + folder + "|" + m.version(), "version", m.version())) : List.of();

@@ -34,7 +34,15 @@ public final class MigrationOutOfOrder implements Rule {
         for (Reviewed r : analysis.review().migrations()) if (ordered(r.migration())) candidates.add(r);
         if (candidates.isEmpty()) return List.of();
         Map<String, Migration> newest = new HashMap<>();
+        // A deployed migration this change deletes or renames is deployed-migration-edited's to report; what the new
+        // one sorts before is what the change leaves.
+        // (A deployed migration the branch never had, because the deploy ref moved on, is exactly what this rule is for.)
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        for (var edit : analysis.deployedEdits()) {
+            if (edit.now() == null) removed.add(edit.deployed().stack() + "|" + edit.deployed().id());
+        }
         for (Migration d : analysis.review().deployedIdentities()) {
+            if (removed.contains(d.stack() + "|" + d.id())) continue;
             if (!ordered(d) && !(d.stack().equals("flyway") && d.kind() == Migration.Kind.BASELINE)) continue;
             newest.merge(group(d), d, (a, b) -> {
                 Integer c = Reviewing.compareVersions(a.version(), b.version());
@@ -75,6 +83,6 @@ public final class MigrationOutOfOrder implements Rule {
     }
 
     private static String group(Migration m) {
-        return m.stack() + "|" + Reviewing.runnerFolder(m);
+        return m.stack() + "|" + Reviewing.runnerGroup(m);
     }
 }

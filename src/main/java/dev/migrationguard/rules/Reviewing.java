@@ -81,6 +81,19 @@ final class Reviewing {
     }
 
     /**
+     * The folder a runner reads {@code m} from (see {@link #runnerFolder}), and for TypeORM also the file name's part
+     * before its timestamp: projects that keep one set per database in one folder tell them apart by that prefix
+     * ({@code postgres-1726271794336-init.ts}, picked by a {@code ${type}-*} glob), and never run two of them together.
+     */
+    static String runnerGroup(Migration m) {
+        String folder = runnerFolder(m);
+        if (!m.stack().equals("typeorm")) return folder;
+        String file = m.path().substring(m.path().lastIndexOf('/') + 1);
+        java.util.regex.Matcher timestamp = java.util.regex.Pattern.compile("\\d{13}").matcher(file);
+        return timestamp.find() ? folder + "|" + file.substring(0, timestamp.start()) : folder;
+    }
+
+    /**
      * Compares versions as Flyway does (and TypeORM timestamps, which are one number): numeric parts split at
      * {@code .} or {@code _}, missing parts zero. Null when either is not such a version.
      */
