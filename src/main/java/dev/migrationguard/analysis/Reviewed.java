@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 public final class Reviewed {
     private final Migration migration;
     private final Dialect dialect;
+    private final BooleanSupplier dialectAssumed;
     private final Set<String> createdEarlier;
     private final BooleanSupplier first;
     private final Supplier<Optional<PhysicalSchema>> before;
@@ -34,8 +35,15 @@ public final class Reviewed {
      */
     public Reviewed(Migration migration, Dialect dialect, Set<String> createdEarlier, BooleanSupplier first,
                     Supplier<Optional<PhysicalSchema>> before) {
+        this(migration, dialect, () -> false, createdEarlier, first, before);
+    }
+
+    /** @param dialectAssumed whether {@code dialect} is only assumed: no configuration, runner or setting names it */
+    public Reviewed(Migration migration, Dialect dialect, BooleanSupplier dialectAssumed, Set<String> createdEarlier,
+                    BooleanSupplier first, Supplier<Optional<PhysicalSchema>> before) {
         this.migration = migration;
         this.dialect = dialect;
+        this.dialectAssumed = dialectAssumed;
         this.createdEarlier = Set.copyOf(createdEarlier);
         this.first = first;
         this.before = before;
@@ -47,6 +55,14 @@ public final class Reviewed {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Whether {@link #dialect()} is only the default the tool assumes because nothing names the database: a rule whose
+     * claim holds on one database alone (a lock PostgreSQL takes) stays silent then.
+     */
+    public boolean dialectAssumed() {
+        return dialectAssumed.getAsBoolean();
     }
 
     public Set<String> createdEarlier() {

@@ -27,6 +27,19 @@ public final class DialectChoice {
      */
     public static Dialect of(List<String> paths, List<SettingsReader> readers, Function<String, Optional<String>> text,
                              Dialect configured, Consumer<String> debug) {
+        return choice(paths, readers, text, configured, debug).dialect();
+    }
+
+    /**
+     * The database of a tree, as {@link #of}, and whether it is only assumed: no configuration and no setting names
+     * one. Rules whose claim holds for one database alone stay silent on an assumption.
+     */
+    public record Choice(Dialect dialect, boolean assumed) {
+    }
+
+    /** See {@link #of}; also says whether the database is only assumed. */
+    public static Choice choice(List<String> paths, List<SettingsReader> readers,
+                                Function<String, Optional<String>> text, Dialect configured, Consumer<String> debug) {
         List<DatabaseSetting> found = new ArrayList<>();
         if (configured == null) {
             for (String path : paths) {
@@ -35,7 +48,7 @@ public final class DialectChoice {
                 }
             }
         }
-        return choose(configured, found, debug);
+        return new Choice(choose(configured, found, debug), configured == null && found.isEmpty());
     }
 
     /** @param found every setting that names a database, in path order */

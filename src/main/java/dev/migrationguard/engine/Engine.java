@@ -157,7 +157,10 @@ public final class Engine {
         Predicate<Migration> first = FirstMigrations.lazily(() -> identified(cs.after(), work::identify));
         List<Migration> reviewed = new ArrayList<>();
         for (Migration m : checked) if (!deployedIn.containsKey(m.id())) reviewed.add(m);
-        var review = new Reviews(cs, reviewed, () -> dialect(work), first, runners::after, replayer,
+        var review = new Reviews(cs, reviewed, () -> dialect(work), () -> {
+            dialect(work);
+            return work.dialectAssumed;
+        }, first, runners::after, replayer,
                 cs.mode() != ChangeSet.Mode.STAGED,
                 side -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, dialect(work)),
                 () -> identified(cs.after(), work::identify), () -> identifiedMigrations(cs.deployed()));
@@ -701,15 +704,20 @@ public final class Engine {
     private Dialect dialect(Work work) {
         if (work.dialect != null) return work.dialect;
         Snapshot side = work.cs.after();
-        work.dialect = DialectChoice.of(configuredDialect == null ? side.paths() : List.of(), stacks.settingsReaders(),
+        DialectChoice.Choice choice = DialectChoice.choice(configuredDialect == null ? side.paths() : List.of(),
+                stacks.settingsReaders(),
                 path -> work.tooLarge(side, path, head -> false) ? Optional.empty() : work.text(path),
                 configuredDialect, debug);
+        work.dialect = choice.dialect();
+        work.dialectAssumed = choice.assumed();
         return work.dialect;
     }
 
     /** The state of one run: what has been read, so nothing is read twice. */
     private static final class Work {
         final ChangeSet cs;
+        /** Whether {@link #dialect} is only assumed: nothing names the database. */
+        boolean dialectAssumed;
         final List<ParseProblem> problems = new ArrayList<>();
         final Set<String> checkedFiles = new LinkedHashSet<>();
         private final Map<String, List<SuppressionComment>> suppressions = new HashMap<>();

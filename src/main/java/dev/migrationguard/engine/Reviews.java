@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,13 +45,15 @@ final class Reviews implements Review {
     /**
      * @param reviewed         the migrations to review, in any order
      * @param dialect          the run's database, for migrations whose set names none
+     * @param dialectAssumed   whether the run's database is only assumed (nothing names it)
      * @param first            whether a migration is its project's first
      * @param afterSets        the runners' sets on the side the change produces
      * @param replayer         replays a set with its cache; null to replay without one
      * @param replayHistory    whether the schema before a migration may be replayed (not on the pre-commit path)
      * @param entities         reads the entities of a side into one schema per reader
      */
-    Reviews(ChangeSet cs, List<Migration> reviewed, Supplier<Dialect> dialect, Predicate<Migration> first,
+    Reviews(ChangeSet cs, List<Migration> reviewed, Supplier<Dialect> dialect, BooleanSupplier dialectAssumed,
+            Predicate<Migration> first,
             Supplier<List<MigrationSet>> afterSets, SetReplayer replayer, boolean replayHistory,
             Function<Snapshot, List<PhysicalSchema>> entities, Supplier<List<Migration>> afterIdentities,
             Supplier<List<Migration>> deployedIdentities) {
@@ -63,7 +66,8 @@ final class Reviews implements Review {
             Dialect d = m.runner().dialect() != null ? m.runner().dialect() : dialect.get();
             Supplier<Optional<PhysicalSchema>> before = () -> befores.computeIfAbsent(m,
                     x -> replayHistory ? before(x, d, afterSets.get(), replayer, cs.after()) : Optional.empty());
-            out.add(new Reviewed(m, d, Set.copyOf(created), () -> first.test(m), before));
+            BooleanSupplier assumed = () -> m.runner().dialect() == null && dialectAssumed.getAsBoolean();
+            out.add(new Reviewed(m, d, assumed, Set.copyOf(created), () -> first.test(m), before));
             for (Operation op : m.operations()) {
                 if (op.origin().side() == Side.UP && op instanceof Operation.CreateTable c) created.add(c.table().key());
             }

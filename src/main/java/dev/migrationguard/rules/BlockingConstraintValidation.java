@@ -35,7 +35,7 @@ public final class BlockingConstraintValidation implements Rule {
     public List<Finding> check(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
         for (Reviewed r : analysis.review().migrations()) {
-            if (!Locks.judged(r.dialect())) continue;
+            if (!Locks.judged(r)) continue;
             for (Operation op : Reviewing.up(r.migration())) {
                 Optional<Finding> f = r.dialect() == Dialect.POSTGRES ? postgres(r, op) : mysql(r, op);
                 f.ifPresent(findings::add);

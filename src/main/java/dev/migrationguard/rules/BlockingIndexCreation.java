@@ -35,7 +35,7 @@ public final class BlockingIndexCreation implements Rule {
         List<Reviewed> all = analysis.review().migrations();
         for (Reviewed r : all) {
             Dialect d = r.dialect();
-            if (!Locks.judged(d)) continue;
+            if (!Locks.judged(r)) continue;
             for (Operation op : Reviewing.up(r.migration())) {
                 if (op instanceof Operation.CreateIndex c && Locks.judgeable(r, c.table(), op)) {
                     created(r, c).ifPresent(findings::add);

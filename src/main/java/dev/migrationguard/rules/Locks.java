@@ -31,12 +31,15 @@ final class Locks {
     }
 
     /**
-     * Whether the lock rules judge migrations written for {@code dialect}. SQLite locks the whole database for any
+     * Whether the lock rules judge {@code r}, by the database it is written for. SQLite locks the whole database for any
      * write, so there is no online way to prefer; SQL Server, Oracle and H2 lock differently (online index builds are
      * an edition feature), and their facts are not modelled: silent.
+     * Nor do they judge a database the tool only assumes because nothing names it: their claims hold on one
+     * database alone.
      */
-    static boolean judged(Dialect dialect) {
-        return dialect == Dialect.POSTGRES || dialect.isMysqlFamily();
+    static boolean judged(Reviewed r) {
+        Dialect dialect = r.dialect();
+        return (dialect == Dialect.POSTGRES || dialect.isMysqlFamily()) && !r.dialectAssumed();
     }
 
     /**

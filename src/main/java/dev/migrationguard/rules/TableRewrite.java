@@ -40,7 +40,7 @@ public final class TableRewrite implements Rule {
     public List<Finding> check(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
         for (Reviewed r : analysis.review().migrations()) {
-            if (!Locks.judged(r.dialect())) continue;
+            if (!Locks.judged(r)) continue;
             // One finding per statement: an ALTER TABLE with several rewriting actions rewrites the table once.
             Set<Origin> reported = new HashSet<>();
             for (Operation op : Reviewing.up(r.migration())) {

@@ -19,8 +19,11 @@ class LockRulesEndToEndTest {
     @TempDir
     Path dir;
 
+    /** A Spring Boot project on PostgreSQL: the lock rules judge only a database something names. */
     private GitFixture flywayProject() {
         return GitFixture.init(dir)
+                .write("src/main/resources/application.properties",
+                        "spring.datasource.url=jdbc:postgresql://localhost:5432/app\n")
                 .write(FLYWAY + "V1__Create_account.sql",
                         "CREATE TABLE account (id bigint PRIMARY KEY, email varchar(320), points integer);\n")
                 .addAll().commit("init");
@@ -138,5 +141,17 @@ class LockRulesEndToEndTest {
         List<String> out = new ArrayList<>(rules);
         out.sort(null);
         return out;
+    }
+
+    @Test
+    void aProjectThatNamesNoDatabaseGetsNoLockFinding() {
+        var g = GitFixture.init(dir)
+                .write(FLYWAY + "V1__Create_account.sql",
+                        "CREATE TABLE account (id bigint PRIMARY KEY, email varchar(320), points integer);\n")
+                .addAll().commit("init");
+        g.write(FLYWAY + "V2__Index_account_email.sql", "CREATE INDEX idx_account_email ON account (email);\n").addAll();
+        Cli hook = Cli.run(g.root(), "check", "--staged", "--format", "json", "--debug");
+        assertEquals(List.of(), hook.rules(), hook::toString);
+        assertTrue(hook.err().contains("assumed, since no setting names the database"), hook::toString);
     }
 }

@@ -86,7 +86,7 @@ class RuleFixturesTest {
     static Report run(Settings settings, ChangeSet cs) {
         var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), null, Baseline.NONE);
         var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), RuleCatalog.build(settings.rules()),
-                settings.scope(), judging);
+                settings.scope(), judging, settings.dialect(), line -> { });
         return engine.run(cs);
     }
 
