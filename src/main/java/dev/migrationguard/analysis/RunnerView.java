@@ -24,10 +24,10 @@ public final class RunnerView {
      */
     public RunnerView(Supplier<List<MigrationSet>> before, Supplier<List<MigrationSet>> after,
                       Supplier<List<MigrationSet>> deployed, BooleanSupplier anyMigration) {
-        this.before = once(before);
-        this.after = once(after);
-        this.deployed = once(deployed);
-        this.anyMigration = once(anyMigration::getAsBoolean);
+        this.before = Once.of(before);
+        this.after = Once.of(after);
+        this.deployed = Once.of(deployed);
+        this.anyMigration = Once.of(anyMigration::getAsBoolean);
     }
 
     /** The migration sets of the side before the change, each in its runner's order. */
@@ -51,21 +51,5 @@ public final class RunnerView {
      */
     public boolean noMigrations() {
         return !anyMigration.get();
-    }
-
-    private static <T> Supplier<T> once(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-            private boolean done;
-
-            @Override
-            public synchronized T get() {
-                if (!done) {
-                    value = read.get();
-                    done = true;
-                }
-                return value;
-            }
-        };
     }
 }

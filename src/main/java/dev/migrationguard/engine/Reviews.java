@@ -1,5 +1,6 @@
 package dev.migrationguard.engine;
 
+import dev.migrationguard.analysis.Once;
 import dev.migrationguard.analysis.Review;
 import dev.migrationguard.analysis.Reviewed;
 import dev.migrationguard.model.ChangeSet;
@@ -73,9 +74,9 @@ final class Reviews implements Review {
             }
         }
         this.migrations = List.copyOf(out);
-        this.deployedEntities = once(() -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed()));
-        this.afterIdentities = once(afterIdentities);
-        this.deployedIdentities = once(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
+        this.deployedEntities = Once.of(() -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed()));
+        this.afterIdentities = Once.of(afterIdentities);
+        this.deployedIdentities = Once.of(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
     }
 
     /** Runner order within a stack: by version where there is one, else by path (a changelog's own order is kept). */
@@ -155,21 +156,5 @@ final class Reviews implements Review {
             schemas.add(PhysicalSchema.of(dialect, reliable, List.of(), List.of()));
         }
         return schemas;
-    }
-
-    private static <T> Supplier<T> once(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-            private boolean done;
-
-            @Override
-            public synchronized T get() {
-                if (!done) {
-                    value = read.get();
-                    done = true;
-                }
-                return value;
-            }
-        };
     }
 }
