@@ -56,6 +56,8 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     private final Map<Snapshot, RunnerView> views = Collections.synchronizedMap(new WeakHashMap<>());
     /** Whether each snapshot holds an XML, YAML or JSON file: without one, no changelog can include a plain SQL file. */
     private final Map<Snapshot, Boolean> mayInclude = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The texts of each snapshot's settings and build files, read once: each plain SQL file looks for its name. */
+    private final Map<Snapshot, List<String>> settingsTexts = Collections.synchronizedMap(new WeakHashMap<>());
     private final List<String> configuredMasters;
 
     /** A reader that finds the master changelogs in the project's settings and by their usual names. */
@@ -281,7 +283,8 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         if (!mayInclude.computeIfAbsent(side, s -> s.paths().stream().anyMatch(p -> {
             Format f = format(p);
             return f != null && f != Format.SQL;
-        })) && !RunnerView.mayBeMaster(side, path, configuredMasters)) {
+        })) && !RunnerView.mayBeMaster(path, configuredMasters, configuredMasters.isEmpty()
+                ? settingsTexts.computeIfAbsent(side, RunnerView::settingsTexts) : List.of())) {
             return false;
         }
         if (view(side).masterOf(path).isPresent()) return true;

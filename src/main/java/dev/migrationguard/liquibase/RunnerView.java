@@ -92,23 +92,36 @@ final class RunnerView {
     /**
      * Whether the file may be a master changelog: one the configuration names, of a master's usual name, or named in a
      * settings or build file (whose text then holds its name). False means {@link #masters} holds no master at it.
+     *
+     * @param settings the texts of the snapshot's settings and build files ({@link #settingsTexts})
      */
-    static boolean mayBeMaster(Snapshot side, String path, List<String> configured) {
+    static boolean mayBeMaster(String path, List<String> configured, List<String> settings) {
         String name = Text.fileName(path);
         if (!configured.isEmpty()) return configured.stream().anyMatch(c -> c.contains(name));
         if (MASTER_NAME.matcher(name).matches()) return true;
+        for (String text : settings) if (text.contains(name)) return true;
+        return false;
+    }
+
+    /**
+     * The texts of the files that may name a master: Spring's settings, {@code liquibase.properties}, Maven and Gradle
+     * builds. Found once per snapshot, since every plain SQL file of a lint asks, and a walk over all paths for each
+     * cost most of a lint of 5,000 scripts.
+     */
+    static List<String> settingsTexts(Snapshot side) {
+        List<String> texts = new ArrayList<>();
         for (String p : side.paths()) {
             String n = Text.fileName(p);
             if (!endsWithIgnoreCase(n, ".properties") && !endsWithIgnoreCase(n, ".yml")
                     && !endsWithIgnoreCase(n, ".yaml") && !n.equals("pom.xml") && !n.startsWith("build.gradle")) {
                 continue;
             }
-            if ((SPRING_FILE.matcher(n).matches() || LIQUIBASE_PROPERTIES.matcher(n).matches() || n.equals("pom.xml")
-                    || n.startsWith("build.gradle")) && side.readableText(p).map(t -> t.contains(name)).orElse(false)) {
-                return true;
+            if (SPRING_FILE.matcher(n).matches() || LIQUIBASE_PROPERTIES.matcher(n).matches() || n.equals("pom.xml")
+                    || n.startsWith("build.gradle")) {
+                side.readableText(p).ifPresent(texts::add);
             }
         }
-        return false;
+        return texts;
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {

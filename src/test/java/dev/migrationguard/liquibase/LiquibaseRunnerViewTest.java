@@ -214,6 +214,36 @@ class LiquibaseRunnerViewTest {
         assertTrue(reads.getOrDefault(RES + "application.properties", 0) <= 1, reads.toString());
     }
 
+    /**
+     * A lint asks about every plain script: the settings that may name a master are found and read once for all of
+     * them. Walking every path for each script cost most of a lint of 5,000 scripts.
+     */
+    @Test
+    void aLintOfManyPlainScriptsWalksThePathsAndReadsTheSettingsOnce() {
+        MemorySnapshot files = flywayOnly();
+        for (int i = 2; i <= 60; i++) files.put(RES + "db/migration/V" + i + "__Step.sql", "SELECT " + i + ";\n");
+        java.util.Map<String, Integer> reads = new java.util.HashMap<>();
+        int[] walks = {0};
+        dev.migrationguard.model.Snapshot counting = new dev.migrationguard.model.Snapshot() {
+            @Override
+            public List<String> paths() {
+                walks[0]++;
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                reads.merge(path, 1, Integer::sum);
+                return files.read(path);
+            }
+        };
+        for (String path : files.paths()) {
+            if (path.endsWith(".sql")) assertTrue(reader.read(counting, path).items().isEmpty(), path);
+        }
+        assertEquals(1, reads.get(RES + "application.properties"), reads.toString());
+        assertTrue(walks[0] <= 2, walks[0] + " walks over the paths");
+    }
+
     @Test
     void aPlainScriptIsJudgedNotRunFromItsOwnTextAlone() {
         MemorySnapshot files = flywayOnly().put(RES + "db/changelog/db.changelog-master.xml",
