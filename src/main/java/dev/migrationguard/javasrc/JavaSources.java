@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.ParseProblem;
@@ -44,7 +45,9 @@ public final class JavaSources {
     public static Parsed parse(JavaParser parser, String path, String text) {
         try {
             ParseResult<CompilationUnit> result = parser.parse(text);
-            if (result.isSuccessful() && result.getResult().isPresent()) return new Parsed(result.getResult().get(), null);
+            if (result.isSuccessful() && result.getResult().isPresent()) {
+                return new Parsed(withoutTokens(result.getResult().get()), null);
+            }
             return new Parsed(null, syntaxError(path, text, result.getProblems()));
         } catch (StackOverflowError e) {
             return new Parsed(null, tooDeep(path));
@@ -53,6 +56,20 @@ public final class JavaSources {
             return new Parsed(null, new ParseProblem(Location.at(path, 1, 1),
                     "Java parser failed: " + e.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * The tree with each node's place kept and its tokens let go. Every node links into the list of all the file's
+     * tokens, which only reprinting a file as written needs (nothing here does); kept, it doubles what a tree holds,
+     * and readers keep trees (an entity's superclass, a target entity) for a while.
+     */
+    private static CompilationUnit withoutTokens(CompilationUnit unit) {
+        unit.walk(node -> {
+            Range range = node.getRange().orElse(null);
+            node.setTokenRange(null);
+            node.setRange(range);
+        });
+        return unit;
     }
 
     /** For a walk over a parsed tree that ran out of stack. */

@@ -63,15 +63,15 @@ final class JpaClasses {
      */
     static List<TypeRef> superclasses(SnapshotSources sources, TypeRef start) {
         List<TypeRef> chain = new ArrayList<>();
-        List<TypeDeclaration<?>> seen = new ArrayList<>(List.of(start.type()));
+        List<String> seen = new ArrayList<>(List.of(start.key()));
         TypeRef current = start;
         while (seen.size() <= MAX_DEPTH * 2 && current.type() instanceof ClassOrInterfaceDeclaration c
                 && !c.getExtendedTypes().isEmpty()) {
             String name = c.getExtendedTypes().get(0).getNameAsString();
             Optional<TypeRef> parent = sources.findType(current.source(), name);
-            if (parent.isEmpty() || seen.stream().anyMatch(t -> t == parent.get().type())) break;
+            if (parent.isEmpty() || seen.contains(parent.get().key())) break;
             current = parent.get();
-            seen.add(current.type());
+            seen.add(current.key());
             if (has(current, "Entity") || has(current, "MappedSuperclass") || has(current, "Embeddable")) {
                 chain.add(current);
             }

@@ -40,6 +40,7 @@ public final class JpaEntityReader implements EntityReader {
     private final JpaNaming naming;
     /** {@code entities.validation-ddl}: Bean Validation constraints count as Hibernate's schema export counts them. */
     private final boolean validationDdl;
+    private final int keptSourceChars;
     /** Created on first use: a run that reads no entity never loads JavaParser. */
     private JavaParser parser;
     private final Map<Snapshot, SnapshotSources> snapshots = new IdentityHashMap<>();
@@ -49,8 +50,14 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     public JpaEntityReader(JpaNaming naming, boolean validationDdl) {
+        this(naming, validationDdl, SnapshotSources.KEPT_SOURCE_CHARS);
+    }
+
+    /** @param keptSourceChars how much source the trees kept between files may hold ({@link SnapshotSources}) */
+    JpaEntityReader(JpaNaming naming, boolean validationDdl, int keptSourceChars) {
         this.naming = naming;
         this.validationDdl = validationDdl;
+        this.keptSourceChars = keptSourceChars;
     }
 
     @Override
@@ -112,8 +119,8 @@ public final class JpaEntityReader implements EntityReader {
         List<ParseProblem> problems = new ArrayList<>();
         for (String path : new TreeSet<>(paths)) {
             if (!accepts(path)) continue;
-            var text = sources.text(path);
-            if (text.isEmpty() || !mentionsJpa(text.get())) continue;
+            // a lint asks about every Java file: only those that may map something are kept
+            if (sources.jpaText(path, JpaEntityReader::mentionsJpa).isEmpty()) continue;
             try {
                 ParsedSource parsed = sources.parse(path).orElseThrow();
                 if (!parsed.ok()) {
@@ -256,6 +263,6 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     private SnapshotSources sources(Snapshot side) {
-        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser()));
+        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser(), keptSourceChars));
     }
 }

@@ -8,25 +8,37 @@ import dev.migrationguard.model.Text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The Java files of one snapshot as the reader sees them: texts and trees parsed at most once, and types found by
- * simple name through an index of file names built on first need.
+ * The Java files of one snapshot as the reader sees them: texts, the trees of the files most recently parsed, and types
+ * found by simple name through an index of file names built on first need.
  */
 final class SnapshotSources {
+    /**
+     * How much source the kept trees may hold, in characters. A tree takes about forty times its file's size, so all
+     * of a large repository's entities (hibernate-orm's tests have 5,800, 20 MB) would not fit a bounded heap; the
+     * files most recently used stay, which covers the types every entity names (its superclass, a common target), and
+     * a file dropped is parsed again if it is asked for again.
+     */
+    static final int KEPT_SOURCE_CHARS = 2_000_000;
+
     private final Snapshot snapshot;
     private final JavaParser parser;
+    private final int keptSourceChars;
     private final Map<String, Optional<String>> texts = new HashMap<>();
-    private final Map<String, Optional<ParsedSource>> parsed = new HashMap<>();
+    private final Map<String, Optional<ParsedSource>> parsed = new LinkedHashMap<>(16, 0.75f, true);
+    private long parsedChars;
     private Map<String, List<String>> javaFilesByName;
 
-    SnapshotSources(Snapshot snapshot, JavaParser parser) {
+    SnapshotSources(Snapshot snapshot, JavaParser parser, int keptSourceChars) {
         this.snapshot = snapshot;
         this.parser = parser;
+        this.keptSourceChars = keptSourceChars;
     }
 
     Snapshot snapshot() {
@@ -62,7 +74,18 @@ final class SnapshotSources {
         if (known != null) return known;
         Optional<ParsedSource> result = text(path).map(t -> parseText(path, t));
         parsed.put(path, result);
+        parsedChars += chars(result);
+        // the least recently used go first, never the file just parsed
+        var eldest = parsed.entrySet().iterator();
+        while (parsedChars > keptSourceChars && parsed.size() > 1) {
+            parsedChars -= chars(eldest.next().getValue());
+            eldest.remove();
+        }
         return result;
+    }
+
+    private static long chars(Optional<ParsedSource> source) {
+        return source.map(s -> s.text().length()).orElse(0);
     }
 
     private ParsedSource parseText(String path, String text) {
@@ -120,5 +143,12 @@ final class SnapshotSources {
 
     /** A type declaration and the file it lives in. */
     record TypeRef(ParsedSource source, TypeDeclaration<?> type) {
+        /**
+         * The same for every parse of the file: a tree dropped and parsed again has new nodes, so a walk that
+         * compares nodes by identity would not see that it came back to a type.
+         */
+        String key() {
+            return source.path() + "@" + type.getBegin().map(Object::toString).orElse(type.getNameAsString());
+        }
     }
 }

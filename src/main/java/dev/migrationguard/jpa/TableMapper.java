@@ -3,7 +3,6 @@ package dev.migrationguard.jpa;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -34,7 +33,6 @@ import dev.migrationguard.model.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +73,8 @@ final class TableMapper {
     private final boolean validationDdl;
     private final Version version;
     private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
-    private final Map<TypeDeclaration<?>, List<IdColumn>> ids = new IdentityHashMap<>();
+    /** By {@link TypeRef#key}: keyed by the node, it would keep every target's tree for the whole mapping. */
+    private final Map<String, List<IdColumn>> ids = new HashMap<>();
 
     /** @param version the Hibernate that maps every file; null when each file's imports say */
     TableMapper(JpaNaming naming, SnapshotSources sources, Constants constants, Dialect dialect, boolean validationDdl,
@@ -748,9 +747,9 @@ final class TableMapper {
      * entity above it), the columns of its {@code @EmbeddedId}, a derived id's join columns.
      */
     private List<IdColumn> idColumns(TypeRef entity, int depth) {
-        List<IdColumn> known = ids.get(entity.type());
+        List<IdColumn> known = ids.get(entity.key());
         if (known != null) return known;
-        ids.put(entity.type(), List.of());
+        ids.put(entity.key(), List.of());
         List<IdColumn> result = new ArrayList<>();
         if (depth < MAX_DEPTH) {
             List<TypeRef> chain = new ArrayList<>(superclasses(entity));
@@ -764,7 +763,7 @@ final class TableMapper {
                 for (Attribute a : attributes(level)) idColumnsOf(a, overrides, scratch, result, depth);
             }
         }
-        ids.put(entity.type(), result);
+        ids.put(entity.key(), result);
         return result;
     }
 
