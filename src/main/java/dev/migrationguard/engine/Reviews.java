@@ -72,7 +72,7 @@ final class Reviews implements Review {
             BooleanSupplier isFirst = () -> first.test(m) || Optional.ofNullable(places.get().get(place(m)))
                     .map(p -> p.index() == 0).orElse(false);
             out.add(new Reviewed(m, d, assumed, Set.copyOf(created), isFirst, before,
-                    Once.of(() -> earlier(m, ordered, places.get()))));
+                    Once.of(() -> earlier(m, ordered, places))));
             for (Operation op : m.operations()) {
                 if (op.origin().side() == Side.UP && op instanceof Operation.CreateTable c) created.add(c.table().key());
             }
@@ -100,14 +100,30 @@ final class Reviews implements Review {
         return out;
     }
 
-    /** The migrations of {@code reviewed} in {@code m}'s set that its runner applies before it, in that order. */
-    private static List<Migration> earlier(Migration m, List<Migration> reviewed, Map<String, Place> places) {
+    /**
+     * The migrations of {@code reviewed} in {@code m}'s set that its runner applies before it, in that order. The sets
+     * are read only when another migration of its stack under review is in another file: the usual commit (one new
+     * migration, or changeSets of one new changelog, which run in the order written) costs no read of the history.
+     */
+    private static List<Migration> earlier(Migration m, List<Migration> reviewed, Supplier<Map<String, Place>> sets) {
+        List<Migration> others = new ArrayList<>();
+        for (Migration o : reviewed) if (o != m && o.stack().equals(m.stack())) others.add(o);
+        if (others.isEmpty()) return List.of();
+        if (others.stream().allMatch(o -> o.path().equals(m.path()))) {
+            List<Migration> before = new ArrayList<>();
+            for (Migration o : reviewed) {
+                if (o == m) break;
+                if (o.stack().equals(m.stack())) before.add(o);
+            }
+            return before;
+        }
+        Map<String, Place> places = sets.get();
         Place at = places.get(place(m));
         if (at == null) return List.of();
         List<Migration> out = new ArrayList<>();
-        for (Migration other : reviewed) {
+        for (Migration other : others) {
             Place p = places.get(place(other));
-            if (other != m && p != null && p.set() == at.set() && p.index() < at.index()) out.add(other);
+            if (p != null && p.set() == at.set() && p.index() < at.index()) out.add(other);
         }
         out.sort(Comparator.comparingInt(o -> places.get(place(o)).index()));
         return out;

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * A NOT NULL that the rows already in a table cannot meet: a column added NOT NULL with nothing to fill them with, or
- * an existing column made NOT NULL with no backfill of its NULLs before. Both fail on a table that has rows.
+ * an existing column made NOT NULL with no backfill of its NULLs before it in the change. Both fail on a table that
+ * has rows.
  */
 @RuleMeta(id = "not-null-without-default", severity = Severity.WARNING,
         summary = "A NOT NULL column added to an existing table without a default, or SET NOT NULL without a backfill")
