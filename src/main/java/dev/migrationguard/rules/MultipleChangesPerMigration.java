@@ -32,9 +32,10 @@ import java.util.Set;
 /**
  * One migration that changes several unrelated tables: it cannot be reviewed, deployed or rolled back one change at a
  * time. Tables are related when one change ties them: a new table with its indexes and keys, tables joined by a
- * foreign key the migration creates or drops, a view with the tables it reads, rows copied from one to the other.
- * Rows written to a table the migration does not otherwise change (a seed, a lookup value) are part of the change they
- * serve, and what cannot be read is left out. A project's first migration (its initial schema) is exempt.
+ * foreign key the migration creates or drops, a view with the tables it reads, the tables one data statement writes
+ * and reads, the same step taken on several. Rows written to a table the migration does not otherwise change (a seed,
+ * a lookup value, a backfill) are part of the change they serve, and what cannot be read is left out. A project's first
+ * migration (its initial schema) is exempt, and so is the first of each of its sets.
  */
 @RuleMeta(id = "multiple-changes-per-migration", severity = Severity.WARNING,
         summary = "One migration changes several unrelated tables",
