@@ -21,6 +21,7 @@ public final class Reviewed {
     private final Set<String> createdEarlier;
     private final BooleanSupplier first;
     private final Supplier<Optional<PhysicalSchema>> before;
+    private final Supplier<List<Migration>> earlier;
     private Facts facts;
 
     /**
@@ -28,7 +29,8 @@ public final class Reviewed {
      * @param dialect        the database it is written for: its set's, else the run's
      * @param createdEarlier the {@linkplain QualifiedName#key() keys} of the tables that migrations under review running
      *                       before it create: not deployed yet, so they hold no rows in production
-     * @param first          whether it is its project's first migration (an initial schema); may read the repository
+     * @param first          whether it is its project's first migration (an initial schema), or its set's first; may
+     *                       read the repository
      * @param before         the schema its set builds before it, on the side the change produces; empty when it is not
      *                       computed (the pre-commit path does not replay the history) or the migration is in no set.
      *                       Replayed on first ask
@@ -41,12 +43,24 @@ public final class Reviewed {
     /** @param dialectAssumed whether {@code dialect} is only assumed: no configuration, runner or setting names it */
     public Reviewed(Migration migration, Dialect dialect, BooleanSupplier dialectAssumed, Set<String> createdEarlier,
                     BooleanSupplier first, Supplier<Optional<PhysicalSchema>> before) {
+        this(migration, dialect, dialectAssumed, createdEarlier, first, before, List::of);
+    }
+
+    /**
+     * @param earlier the migrations under review of its own set that its runner applies before it, in that order:
+     *                the rest of the same change, which may prepare its rows (a backfill in the changeSet before).
+     *                Read on first ask
+     */
+    public Reviewed(Migration migration, Dialect dialect, BooleanSupplier dialectAssumed, Set<String> createdEarlier,
+                    BooleanSupplier first, Supplier<Optional<PhysicalSchema>> before,
+                    Supplier<List<Migration>> earlier) {
         this.migration = migration;
         this.dialect = dialect;
         this.dialectAssumed = dialectAssumed;
         this.createdEarlier = Set.copyOf(createdEarlier);
         this.first = first;
         this.before = before;
+        this.earlier = earlier;
     }
 
     public Migration migration() {
@@ -69,9 +83,17 @@ public final class Reviewed {
         return createdEarlier;
     }
 
-    /** Whether it is its project's first migration. */
+    /**
+     * Whether it is its project's first migration, or the first its runner applies in its own set: a project with one
+     * set per database starts each with its initial schema.
+     */
     public boolean isFirst() {
         return first.getAsBoolean();
+    }
+
+    /** The migrations under review of its own set that run before it, in run order (see the constructor). */
+    public List<Migration> earlierInChange() {
+        return earlier.get();
     }
 
     /** The schema its set builds before it, when known. */

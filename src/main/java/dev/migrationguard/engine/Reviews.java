@@ -63,12 +63,16 @@ final class Reviews implements Review {
         Set<String> created = new HashSet<>();
         List<Reviewed> out = new ArrayList<>();
         Map<Migration, Optional<PhysicalSchema>> befores = new java.util.HashMap<>();
+        Supplier<Map<String, Place>> places = Once.of(() -> places(afterSets.get()));
         for (Migration m : ordered) {
             Dialect d = m.runner().dialect() != null ? m.runner().dialect() : dialect.get();
             Supplier<Optional<PhysicalSchema>> before = () -> befores.computeIfAbsent(m,
                     x -> replayHistory ? before(x, d, afterSets.get(), replayer, cs.after()) : Optional.empty());
             BooleanSupplier assumed = () -> m.runner().dialect() == null && dialectAssumed.getAsBoolean();
-            out.add(new Reviewed(m, d, assumed, Set.copyOf(created), () -> first.test(m), before));
+            BooleanSupplier isFirst = () -> first.test(m) || Optional.ofNullable(places.get().get(place(m)))
+                    .map(p -> p.index() == 0).orElse(false);
+            out.add(new Reviewed(m, d, assumed, Set.copyOf(created), isFirst, before,
+                    Once.of(() -> earlier(m, ordered, places))));
             for (Operation op : m.operations()) {
                 if (op.origin().side() == Side.UP && op instanceof Operation.CreateTable c) created.add(c.table().key());
             }
@@ -77,6 +81,52 @@ final class Reviews implements Review {
         this.deployedEntities = Once.of(() -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed()));
         this.afterIdentities = Once.of(afterIdentities);
         this.deployedIdentities = Once.of(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
+    }
+
+    /** Where a migration stands among its runner's: which set (by its index in the list), at which position. */
+    private record Place(int set, int index) {
+    }
+
+    private static String place(Migration m) {
+        return m.stack() + "\u0000" + m.path() + "\u0000" + m.id();
+    }
+
+    private static Map<String, Place> places(List<MigrationSet> sets) {
+        Map<String, Place> out = new java.util.HashMap<>();
+        for (int s = 0; s < sets.size(); s++) {
+            List<Migration> ms = sets.get(s).migrations();
+            for (int i = 0; i < ms.size(); i++) out.putIfAbsent(place(ms.get(i)), new Place(s, i));
+        }
+        return out;
+    }
+
+    /**
+     * The migrations of {@code reviewed} in {@code m}'s set that its runner applies before it, in that order. The sets
+     * are read only when another migration of its stack under review is in another file: the usual commit (one new
+     * migration, or changeSets of one new changelog, which run in the order written) costs no read of the history.
+     */
+    private static List<Migration> earlier(Migration m, List<Migration> reviewed, Supplier<Map<String, Place>> sets) {
+        List<Migration> others = new ArrayList<>();
+        for (Migration o : reviewed) if (o != m && o.stack().equals(m.stack())) others.add(o);
+        if (others.isEmpty()) return List.of();
+        if (others.stream().allMatch(o -> o.path().equals(m.path()))) {
+            List<Migration> before = new ArrayList<>();
+            for (Migration o : reviewed) {
+                if (o == m) break;
+                if (o.stack().equals(m.stack())) before.add(o);
+            }
+            return before;
+        }
+        Map<String, Place> places = sets.get();
+        Place at = places.get(place(m));
+        if (at == null) return List.of();
+        List<Migration> out = new ArrayList<>();
+        for (Migration other : others) {
+            Place p = places.get(place(other));
+            if (p != null && p.set() == at.set() && p.index() < at.index()) out.add(other);
+        }
+        out.sort(Comparator.comparingInt(o -> places.get(place(o)).index()));
+        return out;
     }
 
     /** Runner order within a stack: by version where there is one, else by path (a changelog's own order is kept). */

@@ -32,9 +32,10 @@ import java.util.Set;
 /**
  * One migration that changes several unrelated tables: it cannot be reviewed, deployed or rolled back one change at a
  * time. Tables are related when one change ties them: a new table with its indexes and keys, tables joined by a
- * foreign key the migration creates or drops, a view with the tables it reads, rows copied from one to the other.
- * Rows written to a table the migration does not otherwise change (a seed, a lookup value) are part of the change they
- * serve, and what cannot be read is left out. A project's first migration (its initial schema) is exempt.
+ * foreign key the migration creates or drops, a view with the tables it reads, the tables one data statement writes
+ * and reads, the same step taken on several. Rows written to a table the migration does not otherwise change (a seed,
+ * a lookup value, a backfill) are part of the change they serve, and what cannot be read is left out. A project's first
+ * migration (its initial schema) is exempt, and so is the first of each of its sets.
  */
 @RuleMeta(id = "multiple-changes-per-migration", severity = Severity.WARNING,
         summary = "One migration changes several unrelated tables",
@@ -147,6 +148,7 @@ public final class MultipleChangesPerMigration implements Rule {
             } else if (op instanceof Operation.RenameTable o) {
                 change(o.from());
                 alias(o.to(), o.from());
+                asideStep(o).ifPresent(step -> sameStep(step, o.from()));
             } else if (op instanceof Operation.AddColumn o) {
                 change(o.table());
                 sameStep("add " + lower(o.column().name()), o.table());
@@ -176,19 +178,77 @@ public final class MultipleChangesPerMigration implements Rule {
                 change(o.view());
                 for (QualifiedName read : o.reads()) link(o.view(), read);
             } else if (op instanceof Operation.DataChange o) {
-                if (o.copy() != null && o.copy().from() != null) link(o.table(), o.copy().from());
+                connect(o);
+                fills(o);
             } else {
                 // The rest changes at most its own table (sequences, types, lock options and what could not be
                 // read change none we can name).
                 changedTable(op).ifPresent(this::change);
                 if (op instanceof Operation.AlterColumnType o) sameStep("type " + lower(o.column()), o.table());
                 if (op instanceof Operation.RedefineColumn o) sameStep("type " + lower(o.column()), o.table());
-                if (op instanceof Operation.AlterColumnNullability o) sameStep("null " + lower(o.column()), o.table());
+                if (op instanceof Operation.AlterColumnNullability o) {
+                    sameStep("null " + lower(o.column()), o.table());
+                    if (!o.nullable()) required(o.table(), o.column());
+                }
+                if (op instanceof Operation.RedefineColumn o && o.definition().notNull()) required(o.table(), o.column());
                 if (op instanceof Operation.AlterColumnDefault o) sameStep("default " + lower(o.column()), o.table());
                 if (op instanceof Operation.RenameColumn o) {
                     sameStep("rename " + lower(o.from()) + " " + lower(o.to()), o.table());
                 }
             }
+        }
+
+        /**
+         * A data statement ties every table it names: the one it writes, those it reads (an {@code INSERT ... SELECT}
+         * merging two tables, an {@code UPDATE ... FROM}, a subquery), even when it writes a table the migration does
+         * not otherwise change: a backfill that reads two changed tables makes them one change.
+         */
+        private void connect(Operation.DataChange o) {
+            List<QualifiedName> named = new ArrayList<>();
+            named.add(o.table());
+            if (o.copy() != null && o.copy().from() != null) named.add(o.copy().from());
+            named.addAll(o.reads());
+            for (int i = 0; i < named.size(); i++) {
+                for (int j = i + 1; j < named.size(); j++) link(named.get(i), named.get(j));
+            }
+        }
+
+        /** Each column an UPDATE sets to a constant, with that constant: the fill before a NOT NULL. */
+        private final Map<String, String> filled = new HashMap<>();
+
+        private void fills(Operation.DataChange o) {
+            if (o.kind() != Operation.DataKind.UPDATE) return;
+            for (var e : o.values().entrySet()) {
+                if (CONSTANT.matcher(e.getValue()).matches()) {
+                    filled.put(key(o.table()) + "." + lower(e.getKey()), lower(e.getValue()));
+                }
+            }
+        }
+
+        /**
+         * A column made NOT NULL after its NULLs were filled with a constant: the same fill with the same constant on
+         * several tables ({@code weight} and {@code auto_assign_weight} set to 1000 where NULL, then required) is one
+         * change made in several places, whatever the columns are called.
+         */
+        private void required(QualifiedName table, String column) {
+            String value = filled.get(key(table) + "." + lower(column));
+            if (value != null) sameStep("require filled with " + value, table);
+        }
+
+        /**
+         * The step a table renamed aside takes ({@code jobs} to {@code jobs_320}, {@code x} to {@code old_x}): tables
+         * renamed with the same affix in one migration are set aside together, for one rebuild of them.
+         */
+        private static Optional<String> asideStep(Operation.RenameTable o) {
+            String from = lower(o.from().name());
+            String to = lower(o.to().name());
+            if (to.length() > from.length() && to.startsWith(from)) {
+                return Optional.of("aside *" + to.substring(from.length()));
+            }
+            if (to.length() > from.length() && to.endsWith(from)) {
+                return Optional.of("aside " + to.substring(0, to.length() - from.length()) + "*");
+            }
+            return Optional.empty();
         }
 
         /** The foreign keys one table's keys-only statements drop and add, by their columns. */
@@ -449,4 +509,8 @@ public final class MultipleChangesPerMigration implements Rule {
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
+
+    /** A number, a quoted string or a boolean, as an UPDATE's value. */
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile(
+            "-?\\d+(\\.\\d+)?|'[^']*'|(?i:true|false)");
 }

@@ -11,12 +11,12 @@ import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.schema.Column;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A NOT NULL that the rows already in a table cannot meet: a column added NOT NULL with nothing to fill them with, or
- * an existing column made NOT NULL with no backfill of its NULLs before. Both fail on a table that has rows.
+ * an existing column made NOT NULL with no backfill of its NULLs before it in the change. Both fail on a table that
+ * has rows.
  */
 @RuleMeta(id = "not-null-without-default", severity = Severity.WARNING,
         summary = "A NOT NULL column added to an existing table without a default, or SET NOT NULL without a backfill")
@@ -24,35 +24,26 @@ public final class NotNullWithoutDefault implements Rule {
 
     @Override
     public List<Finding> check(Analysis analysis) {
-        List<Finding> findings = new ArrayList<>();
-        for (Reviewed r : analysis.review().migrations()) {
-            List<Operation> up = Reviewing.forward(r);
-            for (int i = 0; i < up.size(); i++) {
-                Finding f = judge(r, up, i);
-                if (f != null) findings.add(f);
-            }
-        }
-        return findings;
+        return Reviewing.eachForward(analysis, this::judge);
     }
 
-    private Finding judge(Reviewed r, List<Operation> up, int i) {
-        Operation op = up.get(i);
+    private Finding judge(Reviewed r, Operation op, Reviewing.Before before) {
         if (op instanceof Operation.AddColumn a && Reviewing.existing(r, a.table(), op)) return added(r, a);
         if (op instanceof Operation.AlterColumnNullability n && !n.nullable() && Reviewing.existing(r, n.table(), op)) {
-            ColumnDef added = addedBefore(up, i, n.table(), n.column());
+            ColumnDef added = before.added(n.table(), n.column());
             if (added != null && (added.defaultValue() != null || added.generated() != null)) return null;
-            Column before = added != null ? null : Reviewing.columnBefore(r, n.table(), n.column(), op);
-            if (before != null && Boolean.FALSE.equals(before.nullable())) return null;
-            return madeNotNull(r, op, n.table(), n.column());
+            Column was = added != null ? null : Reviewing.columnBefore(r, n.table(), n.column(), op);
+            if (was != null && Boolean.FALSE.equals(was.nullable())) return null;
+            return madeNotNull(r, op, n.table(), n.column(), before);
         }
         if (op instanceof Operation.RedefineColumn rc && rc.definition().notNull()
                 && Reviewing.existing(r, rc.table(), op)) {
             // Only a column known to allow NULL before: a redefinition repeats NOT NULL whenever it changes anything.
-            Column before = Reviewing.columnBefore(r, rc.table(), rc.column(), op);
-            if (before == null || !Boolean.TRUE.equals(before.nullable()) || rc.definition().generated() != null) {
+            Column was = Reviewing.columnBefore(r, rc.table(), rc.column(), op);
+            if (was == null || !Boolean.TRUE.equals(was.nullable()) || rc.definition().generated() != null) {
                 return null;
             }
-            return madeNotNull(r, op, rc.table(), rc.column());
+            return madeNotNull(r, op, rc.table(), rc.column(), before);
         }
         return null;
     }
@@ -69,23 +60,12 @@ public final class NotNullWithoutDefault implements Rule {
                         + " = ...), then set NOT NULL.");
     }
 
-    private Finding madeNotNull(Reviewed r, Operation op, QualifiedName table, String column) {
-        if (Reviewing.backfilledBefore(r, table, column, op)) return null;
+    private Finding madeNotNull(Reviewed r, Operation op, QualifiedName table, String column, Reviewing.Before before) {
+        if (before.backfilled(table, column)) return null;
         return finding(op.origin().location(), "Migration " + Reviewing.name(r.migration()) + " makes column \""
                         + column + "\" of table " + Reviewing.table(table) + " NOT NULL with no backfill before it: "
                         + "it fails if any row holds NULL there.",
                 "Fill the NULLs first in the same migration (UPDATE " + table + " SET " + column + " = ... WHERE "
                         + column + " IS NULL), or check that there are none.");
-    }
-
-    /** The column as the migration added it before operation {@code i}, or null when it did not. */
-    private static ColumnDef addedBefore(List<Operation> up, int i, QualifiedName table, String column) {
-        for (Operation op : up.subList(0, i)) {
-            if (op instanceof Operation.AddColumn a && a.table().key().equals(table.key())
-                    && a.column().name().equalsIgnoreCase(column)) {
-                return a.column();
-            }
-        }
-        return null;
     }
 }

@@ -1,7 +1,10 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.analysis.Analysis;
 import dev.migrationguard.analysis.Reviewed;
+import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.ops.ColumnDef;
 import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
@@ -176,26 +179,84 @@ final class Reviewing {
     }
 
     /**
-     * Whether an operation of {@code r}'s side before {@code at} writes rows of {@code table} with an UPDATE naming
-     * {@code column}, or naming no column: a backfill.
-     */
-    static boolean backfilledBefore(Reviewed r, QualifiedName table, String column, Operation at) {
-        for (Operation op : side(r.migration(), at.origin().side())) {
-            if (op == at) return false;
-            if (op instanceof Operation.DataChange d && d.kind() == Operation.DataKind.UPDATE
-                    && d.table().key().equals(table.key())
-                    && (d.columns().isEmpty() || d.columns().stream().anyMatch(c -> c.equalsIgnoreCase(column)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * The operations a reviewer rule judges as the forward change of {@code r}: its UP side, none for a Flyway undo
      * script read as a migration of its own (in lint), which is a way back.
      */
     static List<Operation> forward(Reviewed r) {
         return r.migration().kind() == Migration.Kind.UNDO ? List.of() : up(r.migration());
+    }
+
+    /** Judges one forward operation of a migration under review, knowing what runs before it in the change. */
+    interface Judge {
+        /** A finding about {@code op} of {@code r}, or null. */
+        Finding judge(Reviewed r, Operation op, Before before);
+    }
+
+    /** Every forward operation of every migration under review, each judged by {@code judge}, in order. */
+    static List<Finding> eachForward(Analysis analysis, Judge judge) {
+        List<Finding> findings = new ArrayList<>();
+        for (Reviewed r : analysis.review().migrations()) {
+            List<Operation> up = forward(r);
+            for (int i = 0; i < up.size(); i++) {
+                Finding f = judge.judge(r, up.get(i), new Before(r, up, i));
+                if (f != null) findings.add(f);
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * What runs before one operation in its change: the forward parts of the migrations under review of its own set
+     * that its runner applies earlier (a backfill in the changeSet before), then the operations of its migration before
+     * it. A rule that asks nothing of it reads nothing.
+     */
+    static final class Before {
+        private final Reviewed reviewed;
+        private final List<Operation> own;
+        private List<Operation> all;
+
+        Before(Reviewed reviewed, List<Operation> up, int i) {
+            this.reviewed = reviewed;
+            this.own = up.subList(0, i);
+        }
+
+        /** Those operations, in the order they run. */
+        List<Operation> operations() {
+            if (all == null) {
+                List<Operation> ops = new ArrayList<>();
+                for (Migration m : reviewed.earlierInChange()) if (m.kind() != Migration.Kind.UNDO) ops.addAll(up(m));
+                ops.addAll(own);
+                all = ops;
+            }
+            return all;
+        }
+
+        /** The operations of its own migration before it. */
+        List<Operation> own() {
+            return own;
+        }
+
+        /** The column as the change added it to {@code table}, or null when it did not. */
+        ColumnDef added(QualifiedName table, String column) {
+            for (Operation op : operations()) {
+                if (op instanceof Operation.AddColumn a && a.table().key().equals(table.key())
+                        && a.column().name().equalsIgnoreCase(column)) {
+                    return a.column();
+                }
+            }
+            return null;
+        }
+
+        /** Whether the change writes rows of {@code table} with an UPDATE naming {@code column}, or no column: a backfill. */
+        boolean backfilled(QualifiedName table, String column) {
+            for (Operation op : operations()) {
+                if (op instanceof Operation.DataChange d && d.kind() == Operation.DataKind.UPDATE
+                        && d.table().key().equals(table.key())
+                        && (d.columns().isEmpty() || d.columns().stream().anyMatch(c -> c.equalsIgnoreCase(column)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

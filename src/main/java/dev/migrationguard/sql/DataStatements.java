@@ -96,7 +96,11 @@ final class DataStatements {
         if (c.accept("AS")) c.identifier();
         List<String> columns = List.of();
         if (c.at("(") && !c.at("(", "SELECT") && !c.at("(", "WITH")) columns = SqlTokens.names(c.group());
-        return List.of(new DataChange(origin, DataKind.INSERT, table, columns, false, copy(c, columns)));
+        int select = c.position();
+        Operation.Copy copy = copy(c, columns);
+        c.rest();
+        return List.of(new DataChange(origin, DataKind.INSERT, table, columns, false, copy, Map.of(),
+                reads(c.slice(select, c.position()), table)));
     }
 
     /**
@@ -123,6 +127,7 @@ final class DataStatements {
     }
 
     private static List<Operation> update(Cursor c, Origin origin) {
+        int start = c.position();
         c.next();
         while (c.accept("LOW_PRIORITY") || c.accept("IGNORE") || c.accept("ONLY")) {
             // modifiers before the table
@@ -131,16 +136,68 @@ final class DataStatements {
         if (table == null) return null;
         c.until("SET");
         List<String> columns = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
         if (c.accept("SET")) {
             for (List<Token> part : SqlTokens.splitCommas(c.until("WHERE", "FROM", "RETURNING", "OUTPUT", "ORDER",
                     "LIMIT"))) {
                 int eq = indexOf(part, "=");
-                if (eq > 0 && part.get(eq - 1).isName()) columns.add(part.get(eq - 1).name());
+                if (eq > 0 && part.get(eq - 1).isName()) {
+                    columns.add(part.get(eq - 1).name());
+                    values.put(part.get(eq - 1).name(), value(part.subList(eq + 1, part.size())));
+                }
             }
         }
         c.until("WHERE");
-        return List.of(new DataChange(origin, DataKind.UPDATE, table, columns, c.at("WHERE"), null));
+        boolean where = c.at("WHERE");
+        c.rest();
+        return List.of(new DataChange(origin, DataKind.UPDATE, table, columns, where, null, values,
+                reads(c.slice(start, c.position()), table)));
     }
+
+    /** What a SET assigns: a column (its last name part, unquoted: {@code t.name} is {@code name}), else its text. */
+    private static String value(List<Token> e) {
+        if (e.size() == 1 && e.get(0).isName()) return e.get(0).name();
+        if (e.size() == 3 && e.get(0).isName() && e.get(1).is(".") && e.get(2).isName()) return e.get(2).name();
+        return SqlTokens.canonical(e);
+    }
+
+    /**
+     * The tables a data statement reads besides {@code target}: each named after a {@code JOIN}, or after a
+     * {@code FROM} that belongs to a {@code SELECT} of its level (not {@code EXTRACT(x FROM y)} or {@code TRIM}), or to
+     * the statement itself ({@code UPDATE a ... FROM b}, {@code DELETE FROM a USING b}); a list after {@code FROM} too.
+     */
+    static List<QualifiedName> reads(List<Token> tokens, QualifiedName target) {
+        List<QualifiedName> out = new ArrayList<>();
+        java.util.ArrayDeque<Boolean> selects = new java.util.ArrayDeque<>();
+        boolean select = true;
+        Cursor c = new Cursor(tokens);
+        while (!c.done()) {
+            Token t = c.next();
+            if (t.is("(")) {
+                selects.push(select);
+                select = false;
+            } else if (t.is(")")) {
+                select = selects.isEmpty() || selects.pop();
+            } else if (t.is("SELECT")) {
+                select = true;
+            } else if (t.is("JOIN") || t.is("USING") && selects.isEmpty() || t.is("FROM") && select) {
+                do {
+                    c.accept("ONLY");
+                    QualifiedName read = c.name();
+                    if (read == null || isKeyword(read)) break;
+                    if (!read.key().equals(target.key()) && !out.contains(read)) out.add(read);
+                    c.accept("AS");
+                    if (c.peek() != null && c.peek().type() == SqlTokens.Type.WORD && !c.atAny(CLAUSES)) c.next();
+                } while (c.accept(","));
+            }
+        }
+        return out;
+    }
+
+    /** Words that may follow a table read, never its alias. */
+    private static final String[] CLAUSES = {"WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "ON",
+            "USING", "GROUP", "ORDER", "LIMIT", "SET", "UNION", "EXCEPT", "INTERSECT", "RETURNING", "NATURAL", "HAVING",
+            "WINDOW", "OUTER", "STRAIGHT_JOIN", "FOR", "OFFSET", "FETCH"};
 
     private static List<Operation> delete(Cursor c, Origin origin) {
         c.next();

@@ -273,16 +273,40 @@ class SqlOperationsTest {
             same(List.of(
                     new DataChange(at(1, 1), DataKind.INSERT, new QualifiedName("public", "team", true),
                             List.of("id", "name"), false, null),
-                    new DataChange(at(2, 1), DataKind.UPDATE, t("team"), List.of("name", "rank"), false, null),
-                    new DataChange(at(3, 1), DataKind.UPDATE, t("team"), List.of("name"), true, null),
+                    new DataChange(at(2, 1), DataKind.UPDATE, t("team"), List.of("name", "rank"), false, null,
+                            ordered("name", "'x'", "rank", "rank + 1"), List.of()),
+                    new DataChange(at(3, 1), DataKind.UPDATE, t("team"), List.of("name"), true, null,
+                            ordered("name", "'y'"), List.of(t("other"))),
                     new DataChange(at(4, 1), DataKind.DELETE, t("team"), List.of(), false, null),
                     new DataChange(at(5, 1), DataKind.DELETE, t("team"), List.of(), true, null),
                     new DataChange(at(6, 1), DataKind.TRUNCATE, t("a"), List.of(), false, null),
                     new DataChange(at(6, 1), DataKind.TRUNCATE, t("b"), List.of(), false, null),
                     new DataChange(at(7, 1), DataKind.MERGE, t("team"), List.of(), false, null),
-                    new DataChange(at(8, 1), DataKind.INSERT, t("b"), List.of(), false, null),
+                    new DataChange(at(8, 1), DataKind.INSERT, t("b"), List.of(), false, null, Map.of(),
+                            List.of(t("moved"))),
                     new DataChange(at(9, 1), DataKind.INSERT, t("b"), List.of("x", "y"), false,
-                            new Copy(t("a"), ordered("x", "x", "y", "lower(y)")))), ops);
+                            new Copy(t("a"), ordered("x", "x", "y", "lower(y)")), Map.of(), List.of(t("a")))), ops);
+        }
+
+        @Test
+        void dataStatementsNameTheTablesTheyReadAndWhatAnUpdateSets() {
+            var ops = read(PG, """
+                    UPDATE job j SET owner = (SELECT u.name FROM app_user u WHERE u.id = j.user_id), year = EXTRACT(YEAR FROM j.created), tag = TRIM(LEADING '|' FROM j.tag);
+                    UPDATE sp_target_type SET type_key = name;
+                    UPDATE sp_rollout SET weight = 1000 WHERE weight IS NULL;
+                    INSERT INTO jobs (id, name) SELECT r.id, m.name FROM job_requests r, extra x JOIN job_metadata m ON m.id = r.id WHERE r.id IN (SELECT id FROM ONLY seen);
+                    """);
+            same(List.of(
+                    new DataChange(at(1, 1), DataKind.UPDATE, t("job"), List.of("owner", "year", "tag"), false, null,
+                            ordered("owner", "(SELECT u.name FROM app_user u WHERE u.id = j.user_id)",
+                                    "year", "EXTRACT(YEAR FROM j.created)", "tag", "TRIM(LEADING '|' FROM j.tag)"),
+                            List.of(t("app_user"))),
+                    new DataChange(at(2, 1), DataKind.UPDATE, t("sp_target_type"), List.of("type_key"), false, null,
+                            ordered("type_key", "name"), List.of()),
+                    new DataChange(at(3, 1), DataKind.UPDATE, t("sp_rollout"), List.of("weight"), true, null,
+                            ordered("weight", "1000"), List.of()),
+                    new DataChange(at(4, 1), DataKind.INSERT, t("jobs"), List.of("id", "name"), false, null,
+                            Map.of(), List.of(t("job_requests"), t("extra"), t("job_metadata"), t("seen")))), ops);
         }
 
         @Test

@@ -216,11 +216,23 @@ public sealed interface Operation {
      * @param hasWhere a DELETE or UPDATE limited by a WHERE (always false for INSERT, TRUNCATE, MERGE)
      * @param copy     for {@code INSERT INTO t (cols) SELECT exprs FROM one_table}: where each column comes from;
      *                 null for any other statement
+     * @param values   for an UPDATE, each column it sets with what it is set to: a column's name, unquoted, or the
+     *                 expression's text; empty when not read
+     * @param reads    the other tables the statement reads rows of (its {@code FROM}, {@code JOIN}s and subqueries), as
+     *                 far as they are read: what ties the table it writes to them
      */
     record DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
-                      Copy copy) implements Operation {
+                      Copy copy, Map<String, String> values, List<QualifiedName> reads) implements Operation {
         public DataChange {
             columns = List.copyOf(columns);
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            reads = List.copyOf(reads);
+        }
+
+        /** A statement read no further than the rows it writes. */
+        public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
+                          Copy copy) {
+            this(origin, kind, table, columns, hasWhere, copy, Map.of(), List.of());
         }
     }
 
