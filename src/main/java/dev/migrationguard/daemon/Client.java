@@ -112,16 +112,17 @@ public final class Client {
 
     /**
      * Starts a checker for {@code jar} in the background, in {@code folder}, with this JVM's Java and fixed options:
-     * nothing of the repository (no git variable, no work tree as its folder) reaches it. Best effort: a checker that
+     * nothing of the repository (no git variable, no work tree as its folder) reaches it but the folder to warm up
+     * in, which it only reads, as it reads any request's. Best effort: a checker that
      * cannot start only means the next commit is checked without it too.
      */
-    public static void start(Path folder, Path jar, String mainClass, long maxHeapBytes) {
+    public static void start(Path folder, Path jar, String mainClass, long maxHeapBytes, Path warmUpIn) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC",
                 "-Xmx" + ((maxHeapBytes + (1 << 20) - 1) >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off", "-XX:-CreateCoredumpOnCrash",
                 "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"), "-Xshare:auto",
-                "-cp", jar.toAbsolutePath().toString(), mainClass));
+                "-cp", jar.toAbsolutePath().toString(), mainClass, warmUpIn.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);

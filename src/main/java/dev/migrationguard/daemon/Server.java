@@ -69,12 +69,22 @@ public final class Server {
 
     /** Serves until a reason to exit comes; returns it (in words, for a test or a log). */
     public String serve() throws IOException {
+        return serve(() -> { });
+    }
+
+    /**
+     * {@link #serve()}, after {@code warmUp} has run: while it runs no socket is there, so clients check without the
+     * checker rather than wait for a JVM that has not yet loaded or compiled anything.
+     */
+    public String serve(Runnable warmUp) throws IOException {
         Path socket = socket();
         try (FileChannel lockFile = FileChannel.open(folder.resolve(key.lockName()), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = tryLock(lockFile)) {
             if (held == null) return "another checker of this jar is running";
             lockFile.truncate(0);
             lockFile.write(ByteBuffer.wrap(key.version().getBytes(StandardCharsets.UTF_8)));
+            warmUp.run();
+            lastUsed = System.nanoTime();
             // The lock says no live checker of this jar owns the socket: whatever is there was left by one that died.
             Files.deleteIfExists(socket);
             Object socketFile = null;
