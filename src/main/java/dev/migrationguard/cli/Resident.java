@@ -61,8 +61,9 @@ public final class Resident {
         Path folder = startIn;
         Optional<Path> jar = FastStart.ownJar();
         if (folder == null || jar.isEmpty()) return;
-        Client.start(folder, jar.get(), Resident.class.getName(), Runtime.getRuntime().maxMemory(),
+        String refused = Client.start(folder, jar.get(), Resident.class.getName(), Runtime.getRuntime().maxMemory(),
                 Path.of(System.getProperty("user.dir")));
+        if (refused != null) System.err.println(refused);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,18 +64,22 @@ public final class Client {
     public static Outcome ask(List<String> args, Path cwd, Map<String, String> env, boolean terminal, String version,
                               Path jar, long limitMillis) {
         if (!eligible(args) || "0".equals(env.get(OFF_VARIABLE))) return new NotAnswered(null, null);
-        Path folder;
+        Path folder = SocketFolder.location(env);
         Key key;
         try {
-            folder = SocketFolder.open(SocketFolder.location(env));
             key = Key.of(version, jar);
-        } catch (SocketFolder.Refused e) {
-            return new NotAnswered("migration-guard: not using the resident checker: " + e.getMessage(), null);
         } catch (IOException e) {
             return new NotAnswered(null, null);
         }
         Path socket = folder.resolve(key.socketName());
-        if (!Files.exists(socket)) return new NotAnswered(null, folder);
+        // The common miss (no checker yet) costs the cold path no more than this look; the folder is judged when a
+        // checker is started, after the check.
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) return new NotAnswered(null, folder);
+        try {
+            SocketFolder.open(folder);
+        } catch (SocketFolder.Refused e) {
+            return new NotAnswered(refused(e), null);
+        }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -111,12 +116,20 @@ public final class Client {
     }
 
     /**
-     * Starts a checker for {@code jar} in the background, in {@code folder}, with this JVM's Java and fixed options:
+     * Starts a checker for {@code jar} in the background, in the socket folder at {@code location} (made or judged
+     * here), with this JVM's Java and fixed options:
      * nothing of the repository (no git variable, no work tree as its folder) reaches it but the folder to warm up
      * in, which it only reads, as it reads any request's. Best effort: a checker that
-     * cannot start only means the next commit is checked without it too.
+     * cannot start only means the next commit is checked without it too. Returns the line for stderr when the folder
+     * is refused, else null.
      */
-    public static void start(Path folder, Path jar, String mainClass, long maxHeapBytes, Path warmUpIn) {
+    public static String start(Path location, Path jar, String mainClass, long maxHeapBytes, Path warmUpIn) {
+        Path folder;
+        try {
+            folder = SocketFolder.open(location);
+        } catch (SocketFolder.Refused e) {
+            return refused(e);
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC",
                 "-Xmx" + ((maxHeapBytes + (1 << 20) - 1) >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
@@ -134,6 +147,11 @@ public final class Client {
         } catch (IOException | RuntimeException e) {
             // the next commit tries again
         }
+        return null;
+    }
+
+    private static String refused(SocketFolder.Refused e) {
+        return "migration-guard: not using the resident checker: " + e.getMessage();
     }
 
     /** Closes the channel when the time is up: the blocked read then fails, and the commit goes on without us. */

@@ -41,7 +41,12 @@ public final class SocketFolder {
         if (runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isDirectory(Path.of(runtime))) {
             return Path.of(runtime, "migration-guard");
         }
-        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        StringBuilder user = new StringBuilder(System.getProperty("user.name", ""));
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+            if (!plain) user.setCharAt(i, '_');
+        }
         String tmp = File.separatorChar == '\\' ? System.getProperty("java.io.tmpdir") : "/tmp";
         return Path.of(tmp, "migration-guard-" + user);
     }

@@ -140,6 +140,19 @@ class ServerTest {
     }
 
     @Test
+    void aSocketInAFolderOthersCanReadIsNotUsedAndNoCheckerIsStartedThere() throws Exception {
+        Path open = Files.createDirectory(dir.resolve("migration-guard"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path jar = jar("tool.jar");
+        Files.writeString(open.resolve(Key.of("0.1.0", jar).socketName()), "planted by someone else");
+        var refused = assertInstanceOf(Client.NotAnswered.class, ask(HOOK, Map.of(), jar, 5_000));
+        assertEquals("migration-guard: not using the resident checker: " + open + " is open to others (rwxrwxrwx); it "
+                + "must be rwx------", refused.notice());
+        assertNull(refused.start());
+        assertEquals(refused.notice(), Client.start(open, jar, "NoSuchClass", 1 << 30, dir));
+    }
+
+    @Test
     void aHungCheckerCostsTheCallerItsLimitThenOneLine() throws Exception {
         Path jar = jar("tool.jar");
         start("0.1.0", jar, Duration.ofMinutes(1), (args, cwd, env, terminal, out, err) -> {
