@@ -63,7 +63,8 @@ final class ArchitectureRules {
             Map.entry("engine", List.of("model", "settings", "stack", "analysis", "report", "replay")),
             Map.entry("rules", List.of("model", "settings", "stack", "analysis")),
             Map.entry("config", List.of("model", "settings", "stack", "analysis", "rules", SNAKEYAML)),
-            Map.entry("install", List.of("model")));
+            Map.entry("install", List.of("model")),
+            Map.entry("daemon", List.of()));
 
     private ArchitectureRules() {
     }
@@ -111,7 +112,7 @@ final class ArchitectureRules {
             List<String> others = new ArrayList<>();
             for (String other : STACKS) if (!other.equals(stack)) others.add(other);
             others.addAll(List.of("engine", "rules", "analysis", "config", "cli", "stacks", "database", "ledger",
-                    "report", "git", "files", "install"));
+                    "report", "git", "files", "install", "daemon"));
             rules.put(stack + " uses no other stack and nothing above the contracts", noClasses().that()
                     .resideInAPackage(root + "." + stack + "..").should().dependOnClassesThat()
                     .resideInAnyPackage(packages(root, others)));

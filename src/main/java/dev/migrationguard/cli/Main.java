@@ -29,19 +29,27 @@ public final class Main implements Runnable {
     final Map<String, String> env;
     /** The stacks a run reads: every supported one, unless a test adds its own. */
     final List<Stack> stacks;
+    /** Whether the caller's stdout is a terminal, when the resident checker runs for it; null: ask this JVM. */
+    final Boolean terminal;
 
     Main() {
-        this(System.getenv(), SupportedStacks.ALL);
+        this(System.getenv(), SupportedStacks.ALL, null);
     }
 
-    private Main(Map<String, String> env, List<Stack> stacks) {
+    private Main(Map<String, String> env, List<Stack> stacks, Boolean terminal) {
         this.env = env;
         this.stacks = stacks;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
+        var answered = Resident.ask(args);
+        if (answered.isPresent()) System.exit(answered.get());
         var relaunched = FastStart.relaunch(args);
-        if (relaunched.isPresent()) System.exit(relaunched.get());
+        if (relaunched.isPresent()) {
+            Resident.startIfAsked();
+            System.exit(relaunched.get());
+        }
         var streams = FastStart.Streams.current();
         int code;
         try {
@@ -54,6 +62,7 @@ public final class Main implements Runnable {
         }
         streams.finish(code);
         FastStart.completeArchive();
+        Resident.startIfAsked();
         System.exit(code);
     }
 
@@ -72,7 +81,16 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                           List<Stack> stacks) {
-        CommandLine cli = new CommandLine(new Main(Map.copyOf(env), List.copyOf(stacks)));
+        return run(args, out, err, new Main(Map.copyOf(env), List.copyOf(stacks), null));
+    }
+
+    /** A run of the resident checker: the caller's environment, and whether its stdout is a terminal. */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+        return run(args, out, err, new Main(Map.copyOf(env), SupportedStacks.ALL, terminal));
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Main main) {
+        CommandLine cli = new CommandLine(main);
         FastStart.started();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -113,6 +131,17 @@ public final class Main implements Runnable {
         return "migration-guard: out of memory (" + kind + "); give Java a larger heap (JAVA_TOOL_OPTIONS=-Xmx2g) or "
                 + "exclude the largest files, and if the inputs are small, report it as a bug with the output of the "
                 + "same command run with --debug.";
+    }
+
+    /** The environment of the run {@code spec} belongs to. */
+    static Map<String, String> env(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.env : System.getenv();
+    }
+
+    /** Whether the stdout of the run {@code spec} belongs to is a terminal. */
+    static boolean stdoutIsTerminal(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main && main.terminal != null ? main.terminal
+                : Colors.stdoutIsTerminal();
     }
 
     /** {@code --version}: the pom's version, as every report gives it. */

@@ -58,7 +58,7 @@ final class ReportOptions {
         for (int i = 0; i < n; i++) {
             String format = formats.isEmpty() ? "text" : formats.get(i);
             Path output = i < outputs.size() ? outputs.get(i) : null;
-            boolean color = Colors.wanted(output == null && Colors.stdoutIsTerminal(), noColor, System.getenv());
+            boolean color = Colors.wanted(output == null && Main.stdoutIsTerminal(spec), noColor, Main.env(spec));
             Renderer renderer = renderer(format, sourceOf, color);
             if (output == null) {
                 StringWriter buffer = new StringWriter();

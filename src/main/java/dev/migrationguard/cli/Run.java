@@ -99,7 +99,7 @@ final class Run implements AutoCloseable {
             err.println("migration-guard: debug: " + line);
             err.flush();
         } : line -> { };
-        GitRepo repo = GitRepo.open(start, maxFileSize);
+        GitRepo repo = GitRepo.open(start, maxFileSize, env);
         try {
             return new Run(repo, settings(repo.workTree(), reading.config, maxFileSize, stacks), maxFileSize, env,
                     stacks, debug);

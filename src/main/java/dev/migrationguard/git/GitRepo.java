@@ -29,6 +29,7 @@ import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.SystemReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,9 +70,23 @@ public final class GitRepo implements AutoCloseable {
      * bytes (see {@link FileTooLarge}).
      */
     public static GitRepo open(Path start, long maxFileSize) {
+        return open(start, maxFileSize, System.getenv());
+    }
+
+    /**
+     * {@link #open(Path, long)} with git's variables ({@code GIT_DIR}, {@code GIT_INDEX_FILE}, ...) read from {@code env}
+     * rather than this process's environment: the resident checker runs for hooks of other processes.
+     */
+    public static GitRepo open(Path start, long maxFileSize, Map<String, String> env) {
         QuietSystemReader.install();
         try {
-            FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
+            SystemReader variables = new SystemReader.Delegate(SystemReader.getInstance()) {
+                @Override
+                public String getenv(String variable) {
+                    return env.get(variable);
+                }
+            };
+            FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment(variables)
                     .findGitDir(start.toAbsolutePath().toFile()).setMustExist(true);
             if (builder.getGitDir() == null) throw notARepo(start);
             Repository repo = builder.build();
