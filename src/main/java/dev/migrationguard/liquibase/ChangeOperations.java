@@ -152,7 +152,7 @@ final class ChangeOperations {
             case "insert" -> out.add(new Operation.DataChange(at, DataKind.INSERT, name(change, table),
                     columnNames(change), false, null));
             case "update" -> out.add(new Operation.DataChange(at, DataKind.UPDATE, name(change, table),
-                    columnNames(change), hasWhere(change), null));
+                    columnNames(change), hasWhere(change), null, derivedColumns(change)));
             case "delete" -> out.add(new Operation.DataChange(at, DataKind.DELETE, name(change, table), List.of(),
                     hasWhere(change), null));
             case "loadData" -> out.add(new Operation.DataChange(at, DataKind.INSERT, name(change, table),
@@ -469,6 +469,16 @@ final class ChangeOperations {
         for (ChangeNode column : change.descendants("column")) {
             String n = attr(column, "name");
             if (n != null) out.add(n);
+        }
+        return out;
+    }
+
+    /** The columns an {@code <update>} computes from their own old value ({@code valueComputed="lower(name)"}). */
+    private List<String> derivedColumns(ChangeNode change) {
+        List<String> out = new ArrayList<>();
+        for (ChangeNode column : change.descendants("column")) {
+            String n = attr(column, "name");
+            if (n != null && SqlOperations.readsColumn(attr(column, "valueComputed"), n)) out.add(n);
         }
         return out;
     }

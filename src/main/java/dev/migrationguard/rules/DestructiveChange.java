@@ -167,8 +167,9 @@ public final class DestructiveChange implements Rule {
                             + " (DELETE without WHERE).",
                     "Add the WHERE that limits it to the rows meant; if emptying the table is meant, copy the rows "
                             + "aside first or say so with migration-guard-ignore destructive-change: <reason>.");
-            case UPDATE -> backfill(up, i, d) || fillsForNotNull(up, i, d) ? null : finding(at, in + " overwrites "
-                            + (d.columns().isEmpty() ? "columns" : columns(d.columns())) + " in every row of table "
+            case UPDATE -> backfill(up, i, d) || fillsForNotNull(up, i, d) || transforms(d) ? null : finding(at,
+                    in + " overwrites " + (d.columns().isEmpty() ? "columns" : columns(overwritten(d)))
+                            + " in every row of table "
                             + table + " (UPDATE without WHERE): the old values are lost.",
                     "Limit it with a WHERE (for a backfill: WHERE <column> IS NULL), or keep the old values in "
                             + "another column first.");
@@ -192,6 +193,19 @@ public final class DestructiveChange implements Rule {
 
     private static boolean isText(SqlType t) {
         return List.of("varchar", "char", "nvarchar", "nchar", "varchar2", "nvarchar2").contains(t.name());
+    }
+
+    /**
+     * Whether every column the UPDATE sets is computed from its own old value ({@code flag = NOT flag},
+     * {@code name = concat('gwt.', name)}): the data is transformed on purpose, not replaced. A constant, NULL or
+     * another column's value does overwrite.
+     */
+    private static boolean transforms(Operation.DataChange d) {
+        return !d.columns().isEmpty() && d.derived().size() == d.columns().size();
+    }
+
+    private static List<String> overwritten(Operation.DataChange d) {
+        return d.columns().stream().filter(c -> !d.derived().contains(c)).toList();
     }
 
     /** Whether the UPDATE only fills columns that the migration added before it: they held no data yet. */

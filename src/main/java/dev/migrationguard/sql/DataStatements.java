@@ -131,15 +131,36 @@ final class DataStatements {
         if (table == null) return null;
         c.until("SET");
         List<String> columns = new ArrayList<>();
+        List<String> derived = new ArrayList<>();
         if (c.accept("SET")) {
             for (List<Token> part : SqlTokens.splitCommas(c.until("WHERE", "FROM", "RETURNING", "OUTPUT", "ORDER",
                     "LIMIT"))) {
                 int eq = indexOf(part, "=");
-                if (eq > 0 && part.get(eq - 1).isName()) columns.add(part.get(eq - 1).name());
+                if (eq > 0 && part.get(eq - 1).isName()) {
+                    String column = part.get(eq - 1).name();
+                    columns.add(column);
+                    if (reads(part.subList(eq + 1, part.size()), table, column)) derived.add(column);
+                }
             }
         }
         c.until("WHERE");
-        return List.of(new DataChange(origin, DataKind.UPDATE, table, columns, c.at("WHERE"), null));
+        return List.of(new DataChange(origin, DataKind.UPDATE, table, columns, c.at("WHERE"), null, derived));
+    }
+
+    /** Whether {@code expression} reads {@code column}, also as {@code table.column} (a function's name is no read). */
+    static boolean reads(List<Token> expression, QualifiedName table, String column) {
+        for (int i = 0; i < expression.size(); i++) {
+            Token t = expression.get(i);
+            if (!t.isName() || !t.name().equalsIgnoreCase(column)) continue;
+            if (i + 1 < expression.size() && expression.get(i + 1).is("(")) continue;
+            // another table's column of the same name (UPDATE t SET a = o.a FROM o) is a copy, not the old value
+            if (i >= 2 && expression.get(i - 1).is(".")
+                    && (table == null || !expression.get(i - 2).name().equalsIgnoreCase(table.name()))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static List<Operation> delete(Cursor c, Origin origin) {

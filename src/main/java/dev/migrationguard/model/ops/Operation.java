@@ -216,11 +216,20 @@ public sealed interface Operation {
      * @param hasWhere a DELETE or UPDATE limited by a WHERE (always false for INSERT, TRUNCATE, MERGE)
      * @param copy     for {@code INSERT INTO t (cols) SELECT exprs FROM one_table}: where each column comes from;
      *                 null for any other statement
+     * @param derived  the columns an UPDATE sets from their own old value ({@code n = n + 1},
+     *                 {@code name = lower(name)}, {@code flag = NOT flag}): changed in place, not overwritten
      */
     record DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
-                      Copy copy) implements Operation {
+                      Copy copy, List<String> derived) implements Operation {
         public DataChange {
             columns = List.copyOf(columns);
+            derived = List.copyOf(derived);
+        }
+
+        /** A data change that sets no column from its own value. */
+        public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
+                          Copy copy) {
+            this(origin, kind, table, columns, hasWhere, copy, List.of());
         }
     }
 
