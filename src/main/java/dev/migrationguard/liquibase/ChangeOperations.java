@@ -16,6 +16,7 @@ import dev.migrationguard.sql.SqlOperations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -474,11 +475,12 @@ final class ChangeOperations {
     }
 
     /** The columns an {@code <update>} computes from their own old value ({@code valueComputed="lower(name)"}). */
-    private List<String> derivedColumns(ChangeNode change) {
-        List<String> out = new ArrayList<>();
+    private Map<String, String> derivedColumns(ChangeNode change) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (ChangeNode column : change.descendants("column")) {
             String n = attr(column, "name");
-            if (n != null && SqlOperations.readsColumn(attr(column, "valueComputed"), n)) out.add(n);
+            String computed = attr(column, "valueComputed");
+            if (n != null && SqlOperations.readsColumn(computed, n)) out.put(n, computed.strip());
         }
         return out;
     }

@@ -131,7 +131,7 @@ final class DataStatements {
         if (table == null) return null;
         c.until("SET");
         List<String> columns = new ArrayList<>();
-        List<String> derived = new ArrayList<>();
+        Map<String, String> derived = new LinkedHashMap<>();
         if (c.accept("SET")) {
             for (List<Token> part : SqlTokens.splitCommas(c.until("WHERE", "FROM", "RETURNING", "OUTPUT", "ORDER",
                     "LIMIT"))) {
@@ -139,7 +139,8 @@ final class DataStatements {
                 if (eq > 0 && part.get(eq - 1).isName()) {
                     String column = part.get(eq - 1).name();
                     columns.add(column);
-                    if (reads(part.subList(eq + 1, part.size()), table, column)) derived.add(column);
+                    List<Token> value = part.subList(eq + 1, part.size());
+                    if (reads(value, table, column)) derived.put(column, SqlTokens.canonical(value));
                 }
             }
         }

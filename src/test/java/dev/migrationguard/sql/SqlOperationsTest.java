@@ -275,7 +275,7 @@ class SqlOperationsTest {
                     new DataChange(at(1, 1), DataKind.INSERT, new QualifiedName("public", "team", true),
                             List.of("id", "name"), false, null),
                     new DataChange(at(2, 1), DataKind.UPDATE, t("team"), List.of("name", "rank"), false, null,
-                            List.of("rank")),
+                            Map.of("rank", "rank + 1")),
                     new DataChange(at(3, 1), DataKind.UPDATE, t("team"), List.of("name"), true, null),
                     new DataChange(at(4, 1), DataKind.DELETE, t("team"), List.of(), false, null),
                     new DataChange(at(5, 1), DataKind.DELETE, t("team"), List.of(), true, null),
@@ -287,7 +287,7 @@ class SqlOperationsTest {
                             new Copy(t("a"), ordered("x", "x", "y", "lower(y)"))),
                     // set from its own old value: done, code; from another table's column or a function's name: not
                     new DataChange(at(10, 1), DataKind.UPDATE, t("team"), List.of("done", "code", "name", "lower"),
-                            false, null, List.of("done", "code"))), ops);
+                            false, null, ordered("done", "NOT done", "code", "concat('x.', team.code)"))), ops);
         }
 
         @Test

@@ -217,19 +217,20 @@ public sealed interface Operation {
      * @param copy     for {@code INSERT INTO t (cols) SELECT exprs FROM one_table}: where each column comes from;
      *                 null for any other statement
      * @param derived  the columns an UPDATE sets from their own old value ({@code n = n + 1},
-     *                 {@code name = lower(name)}, {@code flag = NOT flag}): changed in place, not overwritten
+     *                 {@code name = lower(name)}, {@code flag = NOT flag}), each with that expression: changed in
+     *                 place, not overwritten
      */
     record DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
-                      Copy copy, List<String> derived) implements Operation {
+                      Copy copy, Map<String, String> derived) implements Operation {
         public DataChange {
             columns = List.copyOf(columns);
-            derived = List.copyOf(derived);
+            derived = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived));
         }
 
         /** A data change that sets no column from its own value. */
         public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
                           Copy copy) {
-            this(origin, kind, table, columns, hasWhere, copy, List.of());
+            this(origin, kind, table, columns, hasWhere, copy, Map.of());
         }
     }
 
