@@ -79,10 +79,11 @@ public final class DestructiveChange implements Rule {
             return data(r, up, i, d);
         }
         if (op instanceof Operation.AlterColumnType a && Reviewing.existing(r, a.table(), op)) {
-            return narrowing(r, up, i, all, a.table(), a.column(), a.type());
+            return narrowing(r, up, i, all, a.table(), a.column(), Reviewing.typeAsRun(r, a.type(), a.typeText()));
         }
         if (op instanceof Operation.RedefineColumn rc && Reviewing.existing(r, rc.table(), op)) {
-            return narrowing(r, up, i, all, rc.table(), rc.column(), rc.definition().type());
+            return narrowing(r, up, i, all, rc.table(), rc.column(),
+                    Reviewing.typeAsRun(r, rc.definition().type(), rc.definition().typeText()));
         }
         return null;
     }

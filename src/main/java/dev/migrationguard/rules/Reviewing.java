@@ -10,6 +10,7 @@ import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 
 import java.util.ArrayList;
@@ -197,5 +198,18 @@ final class Reviewing {
      */
     static List<Operation> forward(Reviewed r) {
         return r.migration().kind() == Migration.Kind.UNDO ? List.of() : up(r.migration());
+    }
+
+    private static final java.util.Set<String> SQL_TEXT_STACKS = java.util.Set.of("flyway", "sql-folder");
+
+    /**
+     * A type an SQL migration names, as the database it runs on reads it: a Flyway script read on its own (the hook,
+     * a new file) is typed for the default database, so MySQL's {@code DATETIME(6)} came out as PostgreSQL's
+     * {@code timestamp}. Other stacks' readers already type for the set's database.
+     */
+    static SqlType typeAsRun(Reviewed r, SqlType read, String text) {
+        if (text == null || !SQL_TEXT_STACKS.contains(r.migration().stack())) return read;
+        SqlType again = SqlType.parse(r.dialect(), text);
+        return again == null ? read : again;
     }
 }
