@@ -119,9 +119,7 @@ public final class DownNotInverse implements Rule {
     /**
      * What differs between the start and the end, each in SQL terms. A column is judged on its type and nullability
      * only (defaults are spelled too many ways), and nothing is said of a table a statement that could not be read
-     * touched, nor of keys and indexes when the start is seeded (they are judged by name). When such a statement named
-     * no table the replay knows (a loop over table names, {@code ALTER TABLE ${table} CONVERT TO ...}), any column's
-     * type may be stale: a changed column is then not told.
+     * touched, nor of keys and indexes when the start is seeded (they are judged by name).
      */
     private static List<String> differences(PhysicalSchema start, PhysicalSchema end, boolean seeded,
                                             Set<String> misread) {
@@ -133,8 +131,7 @@ public final class DownNotInverse implements Rule {
             Table now = end.table(c.schema(), c.object());
             if (was != null && !was.complete() || now != null && !now.complete()) continue;
             if (dangling(end, now)) continue;
-            if (c.kind() == PhysicalDiff.Kind.COLUMN_CHANGED
-                    && (!start.complete() || !typeOrNullability(start, was, now, c.column()))) {
+            if (c.kind() == PhysicalDiff.Kind.COLUMN_CHANGED && !typeOrNullability(start, was, now, c.column())) {
                 continue;
             }
             String n = c.kind().name();
