@@ -19,15 +19,26 @@ added="$out/commits.tsv"
 printf 'project\tcommit\texit\tmigrations\n' > "$added"
 
 # "<commit time> <commit>" then the migration files it adds, for each commit that adds one (newest first, merges left
-# out: their parent is not the change). One git log per kind of migration, since each has its own test.
+# out: their parent is not the change). One git log per kind of migration, since each has its own test. A mirror may
+# lack its largest blobs: a content search (-G) that reaches one stops there ("unable to read"), so each log keeps
+# what it found and the others still run, and vendored node_modules (whose big files are the usual missing ones, and
+# never hold a project's migrations) are not searched.
 migration_commits() { # clone
   local dir=$1 log=(git -C "$1" log --no-merges --format='@%ct %H' --name-only --no-renames)
-  "${log[@]}" --diff-filter=A -G'MigrationInterface' -- '*.ts' '*.js'
-  "${log[@]}" --diff-filter=A -- ':(glob)**/V*__*.sql'
+  local vendored=':(exclude,glob)**/node_modules/**'
+  "${log[@]}" --diff-filter=A -G'MigrationInterface' -- '*.ts' '*.js' "$vendored" || partial "$dir" TypeORM
+  # Flyway's Java (and Kotlin) migrations are classes named like its scripts (openremote's V20250916_01__....java).
+  "${log[@]}" --diff-filter=A -- ':(glob)**/V*__*.sql' ':(glob)**/V*__*.java' ':(glob)**/V*__*.kt' \
+    || partial "$dir" Flyway
   "${log[@]}" --diff-filter=A -G'databaseChangeLog|^-- *liquibase formatted sql' \
-    -- '*.xml' '*.yaml' '*.yml' '*.json' '*.sql'
+    -- '*.xml' '*.yaml' '*.yml' '*.json' '*.sql' "$vendored" || partial "$dir" Liquibase
   # A changeSet appended to a changelog that exists is a new migration too: the usual way Liquibase projects grow.
-  "${log[@]}" --diff-filter=M -G'<changeSet[ >]|- *changeSet:|^-- *changeset ' -- '*.xml' '*.yaml' '*.yml' '*.sql'
+  "${log[@]}" --diff-filter=M -G'<changeSet[ >]|- *changeSet:|^-- *changeset ' \
+    -- '*.xml' '*.yaml' '*.yml' '*.sql' "$vendored" || partial "$dir" 'Liquibase changeSet'
+}
+
+partial() { # clone kind
+  echo "$(basename "$1"): the search for $2 migrations stopped early (a blob the clone lacks); kept what it found" >&2
 }
 
 # The newest $commits commits that add migrations: "commit<TAB>file file ..." per commit.

@@ -41,4 +41,10 @@ public @interface RuleMeta {
      * that of a pre-commit hook runs only once the configuration gives it a severity or options.
      */
     boolean onByDefault() default true;
+
+    /**
+     * Rules whose finding at the same place this rule's finding says all of, and more: that finding is left out when
+     * this one is reported (a drop that {@code rename-as-drop-add} names as a rename is not also a bare data loss).
+     */
+    String[] subsumes() default {};
 }

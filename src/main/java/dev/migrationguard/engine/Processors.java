@@ -42,6 +42,9 @@ public final class Processors {
         List<UnaryOperator<List<Finding>>> steps = List.of(
                 // First the configured severity, so that every later step and the report see the final severity.
                 list -> severity(list, rules, judging.severities()),
+                // One thing said once, by the rule that says most: before suppressions, so that a suppression names
+                // the finding that is reported.
+                list -> subsumed(list, rules),
                 // Deliberate edits of deployed migrations are listed in the configuration with a reason, or allowed
                 // for one run by the pull-request gate's label: reported, never silently dropped, and not counted.
                 list -> allowedEdits(list, rules, judging),
@@ -149,6 +152,18 @@ public final class Processors {
             out.add(known ? f.suppressedBy(new Finding.Suppression("baseline", "in " + baseline.name())) : f);
         }
         return out;
+    }
+
+    /** A finding that another rule's finding at the same place says all of ({@link RuleMeta#subsumes}) is left out. */
+    static List<Finding> subsumed(List<Finding> findings, Map<String, RuleMeta> rules) {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            RuleMeta meta = rules.get(f.rule());
+            if (meta == null) continue;
+            for (String other : meta.subsumes()) covered.add(other + "\u0000" + f.location());
+        }
+        if (covered.isEmpty()) return findings;
+        return findings.stream().filter(f -> !covered.contains(f.rule() + "\u0000" + f.location())).toList();
     }
 
     static List<Finding> dedupe(List<Finding> findings) {

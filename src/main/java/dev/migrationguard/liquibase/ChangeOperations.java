@@ -16,6 +16,7 @@ import dev.migrationguard.sql.SqlOperations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,7 +153,7 @@ final class ChangeOperations {
             case "insert" -> out.add(new Operation.DataChange(at, DataKind.INSERT, name(change, table),
                     columnNames(change), false, null));
             case "update" -> out.add(new Operation.DataChange(at, DataKind.UPDATE, name(change, table),
-                    columnNames(change), hasWhere(change), null));
+                    columnNames(change), hasWhere(change), null, derivedColumns(change)));
             case "delete" -> out.add(new Operation.DataChange(at, DataKind.DELETE, name(change, table), List.of(),
                     hasWhere(change), null));
             case "loadData" -> out.add(new Operation.DataChange(at, DataKind.INSERT, name(change, table),
@@ -469,6 +470,17 @@ final class ChangeOperations {
         for (ChangeNode column : change.descendants("column")) {
             String n = attr(column, "name");
             if (n != null) out.add(n);
+        }
+        return out;
+    }
+
+    /** The columns an {@code <update>} computes from their own old value ({@code valueComputed="lower(name)"}). */
+    private Map<String, String> derivedColumns(ChangeNode change) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ChangeNode column : change.descendants("column")) {
+            String n = attr(column, "name");
+            String computed = attr(column, "valueComputed");
+            if (n != null && SqlOperations.readsColumn(computed, n)) out.put(n, computed.strip());
         }
         return out;
     }

@@ -32,6 +32,7 @@ import dev.migrationguard.model.ops.Operation.RenameConstraint;
 import dev.migrationguard.model.ops.Operation.RenameIndex;
 import dev.migrationguard.model.ops.Operation.RenameTable;
 import dev.migrationguard.model.ops.Operation.RenameType;
+import dev.migrationguard.model.ops.Operation.TableOptions;
 import dev.migrationguard.model.ops.Operation.ValidateConstraint;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
@@ -74,6 +75,11 @@ public final class Replay {
      */
     private static final Pattern DEFINES_CODE = Pattern.compile(
             "(?i)(CREATE|ALTER|DROP) (FUNCTION|PROCEDURE|TRIGGER|PACKAGE|AGGREGATE|OPERATOR|LANGUAGE)");
+
+    private static final Pattern CONVERT = Pattern.compile("(?i)\\s*CONVERT\\s+TO\\s");
+    /** The types whose storage a change of character set can change. */
+    private static final java.util.Set<String> CONVERTED = java.util.Set.of("char", "varchar", "tinytext", "text",
+            "mediumtext");
 
     private Replay() {
     }
@@ -140,7 +146,10 @@ public final class Replay {
             else if (op instanceof RenameType o) renameType(o);
             else if (op instanceof DropType o) put(schema().withoutEnumType(schemaOf(o.type()), nameOf(o.type())));
             else if (op instanceof Opaque o) opaque(o);
-            // DataChange, LockOptions and TableOptions leave the structure as it is.
+            else if (op instanceof TableOptions o && d.isMysqlFamily() && CONVERT.matcher(o.options()).lookingAt()) {
+                convert(o);
+            }
+            // DataChange, LockOptions and the other TableOptions leave the structure as it is.
             return state;
         }
 
@@ -603,6 +612,21 @@ public final class Replay {
                 if (t == null) put(schema().incomplete());
                 else if (!definesCode) put(schema().withTable(t.incomplete()));
             }
+        }
+
+        /**
+         * MySQL's {@code CONVERT TO CHARACTER SET} changes a text column's type where the new character set needs more
+         * bytes per character than its length bytes can count (a latin1 {@code TEXT} becomes {@code MEDIUMTEXT} in
+         * utf8mb4, a {@code VARCHAR} may become a {@code TEXT} type), and to {@code binary} makes them binary types.
+         * The character set the table had is not known, so neither is the type after: it becomes unknown.
+         */
+        private void convert(TableOptions o) {
+            Table t = table(o.table());
+            if (t == null) return;
+            for (Column c : t.columns()) {
+                if (c.type() != null && CONVERTED.contains(c.type().name())) t = t.withColumn(d, c.withType(null));
+            }
+            put(schema().withTable(t));
         }
 
         // ---- helpers

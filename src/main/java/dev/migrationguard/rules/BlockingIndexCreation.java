@@ -37,7 +37,8 @@ public final class BlockingIndexCreation implements Rule {
             Dialect d = r.dialect();
             if (!Locks.judged(r)) continue;
             for (Operation op : Reviewing.up(r.migration())) {
-                if (op instanceof Operation.CreateIndex c && Locks.judgeable(r, c.table(), op)) {
+                if (op instanceof Operation.CreateIndex c && Locks.judgeable(r, c.table(), op)
+                        && !(c.ifNotExists() && existsBefore(r, c))) {
                     created(r, c).ifPresent(findings::add);
                 } else if (op instanceof Operation.DropIndex x) {
                     dropped(r, x, all).ifPresent(findings::add);
@@ -75,6 +76,33 @@ public final class BlockingIndexCreation implements Rule {
                         + table + " with " + how + " in " + Reviewing.name(m) + ".",
                 "Leave out ALGORITHM=COPY and LOCK=SHARED/EXCLUSIVE: " + Locks.product(r.dialect()) + " builds an index in "
                         + "place while writes go on (ALGORITHM=INPLACE, LOCK=NONE)."));
+    }
+
+    /**
+     * Whether the index a {@code CREATE INDEX IF NOT EXISTS} names is already there, as the replayed schema before the
+     * migration shows and no earlier statement of it dropped: the statement then does nothing (genie re-creates
+     * {@code jobs_created_index} so). PostgreSQL's index names are unique in a schema, so any table's counts.
+     */
+    private static boolean existsBefore(Reviewed r, Operation.CreateIndex c) {
+        Optional<PhysicalSchema> before = r.schemaBefore();
+        if (c.name() == null || before.isEmpty()) return false;
+        Table on = null;
+        for (Table t : before.get().tableList()) {
+            for (Index i : t.indexes()) {
+                if (t.complete() && i.name() != null && i.name().equalsIgnoreCase(c.name())) on = t;
+            }
+        }
+        if (on == null) return false;
+        for (Operation op : Reviewing.up(r.migration())) {
+            if (op == c) break;
+            if (op instanceof Operation.DropIndex x && x.name().name().equalsIgnoreCase(c.name())
+                    || op instanceof Operation.DropTable d && d.table().name().equalsIgnoreCase(on.name())
+                    || op instanceof Operation.Opaque o
+                    && o.mentions().stream().anyMatch(m -> m.name().equalsIgnoreCase(c.table().name()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the statement's lock options make the table wait for, when they block writes. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Data a forward migration deletes: a dropped table or column, a TRUNCATE, a DELETE or UPDATE of every row, a type
@@ -49,17 +51,20 @@ public final class DestructiveChange implements Rule {
         Review review = analysis.review();
         Supplier<List<PhysicalSchema>> entities = review::deployedEntities;
         List<Finding> findings = new ArrayList<>();
-        for (Reviewed r : review.migrations()) {
+        List<Reviewed> all = review.migrations();
+        for (Reviewed r : all) {
+            if (Reviewing.inMemoryCopy(r.migration(), review::afterIdentities)) continue;
             List<Operation> up = Reviewing.forward(r);
             for (int i = 0; i < up.size(); i++) {
-                Finding f = judge(r, up, i, entities);
+                Finding f = judge(r, up, i, entities, all);
                 if (f != null) findings.add(f);
             }
         }
         return findings;
     }
 
-    private Finding judge(Reviewed r, List<Operation> up, int i, Supplier<List<PhysicalSchema>> entities) {
+    private Finding judge(Reviewed r, List<Operation> up, int i, Supplier<List<PhysicalSchema>> entities,
+                          List<Reviewed> all) {
         Operation op = up.get(i);
         if (op instanceof Operation.DropTable d && Reviewing.existing(r, d.table(), op)
                 && !(d.ifExists() && absent(r, up, i, d.table(), null))) {
@@ -75,10 +80,11 @@ public final class DestructiveChange implements Rule {
             return data(r, up, i, d);
         }
         if (op instanceof Operation.AlterColumnType a && Reviewing.existing(r, a.table(), op)) {
-            return narrowing(r, op, a.table(), a.column(), a.type());
+            return narrowing(r, up, i, all, a.table(), a.column(), Reviewing.typeAsRun(r, a.type(), a.typeText()));
         }
         if (op instanceof Operation.RedefineColumn rc && Reviewing.existing(r, rc.table(), op)) {
-            return narrowing(r, op, rc.table(), rc.column(), rc.definition().type());
+            return narrowing(r, up, i, all, rc.table(), rc.column(),
+                    Reviewing.typeAsRun(r, rc.definition().type(), rc.definition().typeText()));
         }
         return null;
     }
@@ -167,8 +173,9 @@ public final class DestructiveChange implements Rule {
                             + " (DELETE without WHERE).",
                     "Add the WHERE that limits it to the rows meant; if emptying the table is meant, copy the rows "
                             + "aside first or say so with migration-guard-ignore destructive-change: <reason>.");
-            case UPDATE -> backfill(up, i, d) || fillsForNotNull(up, i, d) ? null : finding(at, in + " overwrites "
-                            + (d.columns().isEmpty() ? "columns" : columns(d.columns())) + " in every row of table "
+            case UPDATE -> backfill(up, i, d) || fillsForNotNull(up, i, d) || transforms(d) ? null : finding(at,
+                    in + " overwrites " + (d.columns().isEmpty() ? "columns" : columns(overwritten(d)))
+                            + " in every row of table "
                             + table + " (UPDATE without WHERE): the old values are lost.",
                     "Limit it with a WHERE (for a backfill: WHERE <column> IS NULL), or keep the old values in "
                             + "another column first.");
@@ -176,10 +183,15 @@ public final class DestructiveChange implements Rule {
         };
     }
 
-    private Finding narrowing(Reviewed r, Operation op, QualifiedName table, String column, SqlType type) {
+    private Finding narrowing(Reviewed r, List<Operation> up, int i, List<Reviewed> all, QualifiedName table,
+                              String column, SqlType type) {
         if (r.dialect() == Dialect.SQLITE) return null; // SQLite stores any length whatever the declared type
+        Operation op = up.get(i);
         Column before = Reviewing.columnBefore(r, table, column, op);
         if (before == null || !TypeChanges.isNarrowing(before.type(), type)) return null;
+        if (isText(type) && type.length() != null && cutBefore(r, up, i, all, table, column, type.length())) {
+            return null;
+        }
         String hint = isText(type) && type.length() != null
                 ? "Check first that every value fits (SELECT count(*) FROM " + table + " WHERE length(" + column
                 + ") > " + type.length() + "), or keep the wider type."
@@ -190,8 +202,65 @@ public final class DestructiveChange implements Rule {
                 + "database truncates.", hint);
     }
 
+    /** {@code substring(c, 1, n)}, {@code substr(c, 1, n)}, {@code left(c, n)}: the first n characters of c. */
+    private static final Pattern CUT = Pattern.compile(
+            "(?i)(?:(?:substring|substr)\\s*\\(\\s*[\"`\\[]?(\\w+)[\"`\\]]?\\s*,\\s*1\\s*,"
+                    + "|left\\s*\\(\\s*[\"`\\[]?(\\w+)[\"`\\]]?\\s*,)\\s*(\\d+)\\s*\\)");
+
+    /**
+     * Whether the column was cut to at most {@code length} characters in every row earlier in the change (this
+     * migration, or one under review before it): {@code UPDATE t SET c = substring(c, 1, 500)} before narrowing c to
+     * varchar(500) is the author choosing what to keep, not an accident.
+     */
+    private static boolean cutBefore(Reviewed r, List<Operation> up, int i, List<Reviewed> all, QualifiedName table,
+                                     String column, int length) {
+        for (Operation op : up.subList(0, i)) {
+            if (cuts(op, table, column, length)) return true;
+        }
+        for (Reviewed earlier : all) {
+            if (earlier == r) break;
+            if (!earlier.migration().stack().equals(r.migration().stack())) continue;
+            for (Operation op : Reviewing.forward(earlier)) {
+                if (cuts(op, table, column, length)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cuts(Operation op, QualifiedName table, String column, int length) {
+        if (!(op instanceof Operation.DataChange d) || d.kind() != Operation.DataKind.UPDATE || d.hasWhere()
+                || !d.table().key().equals(table.key())) {
+            return false;
+        }
+        for (var e : d.derived().entrySet()) {
+            if (!e.getKey().equalsIgnoreCase(column)) continue;
+            Matcher m = CUT.matcher(e.getValue().strip());
+            if (!m.matches()) continue;
+            String of = m.group(1) != null ? m.group(1) : m.group(2);
+            try {
+                if (of.equalsIgnoreCase(column) && Integer.parseInt(m.group(3)) <= length) return true;
+            } catch (NumberFormatException ex) {
+                // more digits than any length: not a cut to this one
+            }
+        }
+        return false;
+    }
+
     private static boolean isText(SqlType t) {
         return List.of("varchar", "char", "nvarchar", "nchar", "varchar2", "nvarchar2").contains(t.name());
+    }
+
+    /**
+     * Whether every column the UPDATE sets is computed from its own old value ({@code flag = NOT flag},
+     * {@code name = concat('gwt.', name)}): the data is transformed on purpose, not replaced. A constant, NULL or
+     * another column's value does overwrite.
+     */
+    private static boolean transforms(Operation.DataChange d) {
+        return !d.columns().isEmpty() && d.derived().keySet().containsAll(d.columns());
+    }
+
+    private static List<String> overwritten(Operation.DataChange d) {
+        return d.columns().stream().filter(c -> !d.derived().containsKey(c)).toList();
     }
 
     /** Whether the UPDATE only fills columns that the migration added before it: they held no data yet. */

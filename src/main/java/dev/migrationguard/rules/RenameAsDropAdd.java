@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * the rename, a warning when only the types agree; silent when a statement copies the data across or cannot be read.
  */
 @RuleMeta(id = "rename-as-drop-add", severity = Severity.ERROR,
-        summary = "A column or table dropped and another of a compatible type added in its place, losing its data")
+        summary = "A column or table dropped and another of a compatible type added in its place, losing its data",
+        subsumes = "destructive-change")
 public final class RenameAsDropAdd implements Rule {
     private static final Pattern RENAMED = Pattern.compile("^column .*\\.\"([^\"]+)\" renamed to \"([^\"]+)\"");
     private static final Pattern REMOVED_TYPE = Pattern.compile("^column .* removed \\(was (.+?)(?: NOT NULL| NULL|\\)$)");

@@ -13,6 +13,7 @@ import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 
 import java.util.ArrayList;
@@ -258,5 +259,44 @@ final class Reviewing {
             }
             return false;
         }
+    }
+
+    private static final java.util.Set<String> SQL_TEXT_STACKS = java.util.Set.of("flyway", "sql-folder");
+
+    /**
+     * A type an SQL migration names, as the database it runs on reads it: a Flyway script read on its own (the hook,
+     * a new file) is typed for the default database, so MySQL's {@code DATETIME(6)} came out as PostgreSQL's
+     * {@code timestamp}. Other stacks' readers already type for the set's database.
+     */
+    static SqlType typeAsRun(Reviewed r, SqlType read, String text) {
+        if (text == null || !SQL_TEXT_STACKS.contains(r.migration().stack())) return read;
+        SqlType again = SqlType.parse(r.dialect(), text);
+        return again == null ? read : again;
+    }
+
+    /** Vendor folders of databases that keep their rows in memory: H2, HSQLDB, Derby. */
+    private static final java.util.Set<String> IN_MEMORY = java.util.Set.of("h2", "hsqldb", "hsql", "derby");
+    /** Vendor folders of databases that keep rows for a running application. */
+    private static final java.util.Set<String> SERVERS = java.util.Set.of("postgres", "postgresql", "pg", "mysql",
+            "mariadb", "oracle", "sqlserver", "sql_server", "mssql", "db2", "cockroachdb");
+
+    /**
+     * Whether {@code m} sits in the vendor folder of an in-memory database beside a server database's folder
+     * ({@code db/migration/h2} next to {@code db/migration/mysql}): the project's copy for tests and local runs, whose
+     * rows are gone at every restart. Its server twins say what a change does to data that is kept. The other
+     * migrations are only asked for when the folder is such a vendor's.
+     */
+    static boolean inMemoryCopy(Migration m, java.util.function.Supplier<List<Migration>> all) {
+        String[] parts = m.path().split("/");
+        if (parts.length < 2 || !IN_MEMORY.contains(parts[parts.length - 2].toLowerCase(Locale.ROOT))) return false;
+        String parent = String.join("/", java.util.Arrays.asList(parts).subList(0, parts.length - 2));
+        for (Migration other : all.get()) {
+            String[] o = other.path().split("/");
+            if (o.length == parts.length && SERVERS.contains(o[o.length - 2].toLowerCase(Locale.ROOT))
+                    && String.join("/", java.util.Arrays.asList(o).subList(0, o.length - 2)).equals(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -59,7 +59,9 @@ public final class TableRewrite implements Rule {
         Migration m = r.migration();
         // PostgreSQL has no MODIFY: a RedefineColumn there is TypeORM's changeColumn, which drops and re-adds a column
         // whose type or length changes (its data is lost, no row is rewritten).
-        if (op instanceof Operation.AlterColumnType a) return typeChange(r, op, a.table(), a.column(), a.type());
+        if (op instanceof Operation.AlterColumnType a) {
+            return typeChange(r, op, a.table(), a.column(), Reviewing.typeAsRun(r, a.type(), a.typeText()));
+        }
         if (!(op instanceof Operation.AddColumn a) || !Locks.judgeable(r, a.table(), op)) return Optional.empty();
         ColumnDef c = a.column();
         String why = null;
@@ -110,9 +112,12 @@ public final class TableRewrite implements Rule {
         // TypeORM's changeColumn drops and re-adds a column whose type or length changes rather than MODIFY it, and a
         // MODIFY written in a TypeORM migration's SQL is not told apart from that call here: neither is judged.
         if (op instanceof Operation.RedefineColumn d && !m.stack().equals(Locks.TYPEORM)) {
-            return typeChange(r, op, d.table(), d.column(), d.definition().type());
+            return typeChange(r, op, d.table(), d.column(),
+                    Reviewing.typeAsRun(r, d.definition().type(), d.definition().typeText()));
         }
-        if (op instanceof Operation.AlterColumnType a) return typeChange(r, op, a.table(), a.column(), a.type());
+        if (op instanceof Operation.AlterColumnType a) {
+            return typeChange(r, op, a.table(), a.column(), Reviewing.typeAsRun(r, a.type(), a.typeText()));
+        }
         if (op instanceof Operation.AddColumn a && a.column().generated() != null && Locks.judgeable(r, a.table(), op)
                 && !Locks.refusesCopy(m, op)) {
             String why = switch (a.column().generated().kind()) {

@@ -137,13 +137,17 @@ final class DataStatements {
         c.until("SET");
         List<String> columns = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> derived = new LinkedHashMap<>();
         if (c.accept("SET")) {
             for (List<Token> part : SqlTokens.splitCommas(c.until("WHERE", "FROM", "RETURNING", "OUTPUT", "ORDER",
                     "LIMIT"))) {
                 int eq = indexOf(part, "=");
                 if (eq > 0 && part.get(eq - 1).isName()) {
-                    columns.add(part.get(eq - 1).name());
-                    values.put(part.get(eq - 1).name(), value(part.subList(eq + 1, part.size())));
+                    String column = part.get(eq - 1).name();
+                    columns.add(column);
+                    List<Token> value = part.subList(eq + 1, part.size());
+                    values.put(column, value(value));
+                    if (readsColumn(value, table, column)) derived.put(column, SqlTokens.canonical(value));
                 }
             }
         }
@@ -151,7 +155,28 @@ final class DataStatements {
         boolean where = c.at("WHERE");
         c.rest();
         return List.of(new DataChange(origin, DataKind.UPDATE, table, columns, where, null, values,
-                reads(c.slice(start, c.position()), table)));
+                reads(c.slice(start, c.position()), table), derived));
+    }
+
+    /**
+     * Whether {@code expression} reads {@code column}, also as {@code table.column} (a function's name and the field of
+     * {@code EXTRACT(field FROM x)} are no read).
+     */
+    static boolean readsColumn(List<Token> expression, QualifiedName table, String column) {
+        for (int i = 0; i < expression.size(); i++) {
+            Token t = expression.get(i);
+            if (!t.isName() || !t.name().equalsIgnoreCase(column)) continue;
+            if (i + 1 < expression.size() && expression.get(i + 1).is("(")) continue;
+            // EXTRACT(YEAR FROM d) names a field, not a column called year
+            if (i + 1 < expression.size() && expression.get(i + 1).is("FROM")) continue;
+            // another table's column of the same name (UPDATE t SET a = o.a FROM o) is a copy, not the old value
+            if (i >= 2 && expression.get(i - 1).is(".")
+                    && (table == null || !expression.get(i - 2).name().equalsIgnoreCase(table.name()))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** What a SET assigns: a column (its last name part, unquoted: {@code t.name} is {@code name}), else its text. */

@@ -67,6 +67,19 @@ public final class SqlOperations {
         }
     }
 
+    /**
+     * Whether an SQL expression (a Liquibase {@code valueComputed}) reads {@code column}: an UPDATE that sets a column
+     * from such an expression transforms the old value rather than replacing it.
+     */
+    public static boolean readsColumn(String expression, String column) {
+        if (expression == null || column == null) return false;
+        try {
+            return DataStatements.readsColumn(SqlTokens.of(expression), null, column);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static String firstWord(String statement) {
         int i = 0;
         int n = statement.length();

@@ -78,6 +78,20 @@ class ProcessorsTest {
 
     /** A processor knows a rule by its flags: any rule that sets them is treated alike, whatever its id. */
     @Test
+    void aFindingThatAnotherRulesFindingAtTheSamePlaceSubsumesIsLeftOut() {
+        Location drop = Location.at("db/V2__b.sql", 1, 1);
+        var rename = Finding.of("rename-as-drop-add", Severity.ERROR, drop, "renamed as drop + add", null);
+        var loss = Finding.of("destructive-change", Severity.WARNING, drop, "drops column", null);
+        var elsewhere = Finding.of("destructive-change", Severity.WARNING, Location.at("db/V2__b.sql", 2, 1), "drops",
+                null);
+        var judging = new Judging(Map.of(), Map.of(), null, Baseline.NONE);
+        var out = Processors.run(List.of(loss, rename, elsewhere), RULES, judging, path -> List.of());
+        assertEquals(List.of(rename, elsewhere), out);
+        assertEquals(List.of(loss, elsewhere), Processors.run(List.of(loss, elsewhere), RULES, judging,
+                path -> List.of()), "alone, the drop is a data loss");
+    }
+
+    @Test
     void processorsReadTheRulesFlagsNotTheirIds() {
         Map<String, RuleMeta> rules = new LinkedHashMap<>();
         for (Class<?> c : List.of(DeployedViewEdited.class, CommentJudge.class)) {

@@ -126,6 +126,22 @@ class ReplayTest {
     }
 
     @Test
+    void mysqlConvertToCharacterSetMakesTheTextColumnsTypesUnknown() {
+        ReplayState state = replay(Histories.of("flyway", Dialect.MYSQL)
+                .up(V1, "CREATE TABLE term (id int, value text NOT NULL, label varchar(20), body longtext, n int);")
+                .up(V2, "ALTER TABLE term CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;")
+                .set());
+        Table term = state.schema().table(null, "term");
+        Dialect my = Dialect.MYSQL;
+        // a latin1 TEXT becomes MEDIUMTEXT in utf8mb4, one already in utf8mb4 stays TEXT: which it was is not known
+        assertNull(term.column(my, "value").type());
+        assertNull(term.column(my, "label").type());
+        assertEquals(false, term.column(my, "value").nullable(), "only the type changes");
+        assertEquals(SqlType.of("longtext"), term.column(my, "body").type(), "LONGTEXT holds any length already");
+        assertEquals(SqlType.of("int"), term.column(my, "n").type());
+    }
+
+    @Test
     void anOpaqueStatementMakesWhatItNamesUnknownAndOneNamingNothingTheSchema() {
         MigrationSet set = Histories.of("flyway", Dialect.POSTGRES)
                 .up(V1, "CREATE TABLE users (id int PRIMARY KEY, name text);\nCREATE TABLE teams (id int);")

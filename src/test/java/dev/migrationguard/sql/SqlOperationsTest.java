@@ -269,12 +269,13 @@ class SqlOperationsTest {
                     MERGE INTO team USING other ON team.id = other.id WHEN MATCHED THEN DELETE;
                     WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved;
                     INSERT INTO b (x, y) SELECT x, lower(y) AS y FROM a;
+                    UPDATE team SET done = NOT done, code = concat('x.', team.code), name = o.name, lower = lower(y) FROM o;
                     """);
             same(List.of(
                     new DataChange(at(1, 1), DataKind.INSERT, new QualifiedName("public", "team", true),
                             List.of("id", "name"), false, null),
                     new DataChange(at(2, 1), DataKind.UPDATE, t("team"), List.of("name", "rank"), false, null,
-                            ordered("name", "'x'", "rank", "rank + 1"), List.of()),
+                            ordered("name", "'x'", "rank", "rank + 1"), List.of(), Map.of("rank", "rank + 1")),
                     new DataChange(at(3, 1), DataKind.UPDATE, t("team"), List.of("name"), true, null,
                             ordered("name", "'y'"), List.of(t("other"))),
                     new DataChange(at(4, 1), DataKind.DELETE, t("team"), List.of(), false, null),
@@ -285,7 +286,12 @@ class SqlOperationsTest {
                     new DataChange(at(8, 1), DataKind.INSERT, t("b"), List.of(), false, null, Map.of(),
                             List.of(t("moved"))),
                     new DataChange(at(9, 1), DataKind.INSERT, t("b"), List.of("x", "y"), false,
-                            new Copy(t("a"), ordered("x", "x", "y", "lower(y)")), Map.of(), List.of(t("a")))), ops);
+                            new Copy(t("a"), ordered("x", "x", "y", "lower(y)")), Map.of(), List.of(t("a"))),
+                    // set from its own old value: done, code; from another table's column or a function's name: not
+                    new DataChange(at(10, 1), DataKind.UPDATE, t("team"), List.of("done", "code", "name", "lower"),
+                            false, null, ordered("done", "NOT done", "code", "concat('x.', team.code)", "name", "name",
+                                    "lower", "lower(y)"), List.of(t("o")),
+                            ordered("done", "NOT done", "code", "concat('x.', team.code)"))), ops);
         }
 
         @Test

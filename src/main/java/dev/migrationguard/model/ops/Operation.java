@@ -220,19 +220,36 @@ public sealed interface Operation {
      *                 expression's text; empty when not read
      * @param reads    the other tables the statement reads rows of (its {@code FROM}, {@code JOIN}s and subqueries), as
      *                 far as they are read: what ties the table it writes to them
+     * @param derived  the columns an UPDATE sets from their own old value ({@code n = n + 1},
+     *                 {@code name = lower(name)}, {@code flag = NOT flag}), each with that expression: changed in
+     *                 place, not overwritten
      */
     record DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
-                      Copy copy, Map<String, String> values, List<QualifiedName> reads) implements Operation {
+                      Copy copy, Map<String, String> values, List<QualifiedName> reads, Map<String, String> derived)
+            implements Operation {
         public DataChange {
             columns = List.copyOf(columns);
             values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
             reads = List.copyOf(reads);
+            derived = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived));
         }
 
         /** A statement read no further than the rows it writes. */
         public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
                           Copy copy) {
-            this(origin, kind, table, columns, hasWhere, copy, Map.of(), List.of());
+            this(origin, kind, table, columns, hasWhere, copy, Map.of(), List.of(), Map.of());
+        }
+
+        /** A statement whose values and reads are known, that sets no column from its own value. */
+        public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
+                          Copy copy, Map<String, String> values, List<QualifiedName> reads) {
+            this(origin, kind, table, columns, hasWhere, copy, values, reads, Map.of());
+        }
+
+        /** An UPDATE known only by the columns it computes from their own old value. */
+        public DataChange(Origin origin, DataKind kind, QualifiedName table, List<String> columns, boolean hasWhere,
+                          Copy copy, Map<String, String> derived) {
+            this(origin, kind, table, columns, hasWhere, copy, Map.of(), List.of(), derived);
         }
     }
 
