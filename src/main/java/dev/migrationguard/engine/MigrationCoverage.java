@@ -368,16 +368,21 @@ final class MigrationCoverage implements Coverage {
                         + "creates it" + in));
                 continue;
             }
-            // As for a new migration: only a type the entity's values may not fit, and no NULL the database fills.
-            if (c.type() != null && rc.type() != null && !fits(c.type(), rc.type())) {
+            // As for a new migration: only a type the entity's values may not fit. A length the entity does not
+            // state (JPA's 255 for a String) is no claim, so a column the migrations make shorter is what the team chose.
+            SqlType mappedType = c.type() != null && rc.type() != null && rc.type().length() != null
+                    && c.leeway().contains(Column.Leeway.DEFAULT_LENGTH) ? c.type().withLength(rc.type().length())
+                    : c.type();
+            if (mappedType != null && rc.type() != null && !fits(mappedType, rc.type())) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + c.type().display()
                         + " in the entity but " + rc.type().display() + " as the migrations build it" + in));
             }
-            boolean filled = rc.defaultValue().known() && rc.defaultValue().expression() != null;
-            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())
-                    && !(rc.nullable() && filled)) {
-                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + nullability(c.nullable())
-                        + " in the entity but " + nullability(rc.nullable()) + " as the migrations build it" + in));
+            // Only NULL the entity may write into a NOT NULL column fails; a nullable column takes every value an
+            // entity that never writes NULL gives it, as a wider column does.
+            if (Boolean.TRUE.equals(c.nullable()) && Boolean.FALSE.equals(rc.nullable())
+                    && !c.leeway().contains(Column.Leeway.NEVER_NULL)) {
+                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is NULL in the entity but NOT NULL as the "
+                        + "migrations build it" + in));
             }
         }
         for (Column rc : r.columns()) {
