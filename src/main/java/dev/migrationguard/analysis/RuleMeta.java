@@ -35,10 +35,4 @@ public @interface RuleMeta {
      * comments: a suppression without a reason must not hide the finding that says so.
      */
     boolean suppressibleInline() default true;
-
-    /**
-     * Whether it runs without being named in the configuration. A rule whose precision on real projects is not yet
-     * that of a pre-commit hook runs only once the configuration gives it a severity or options.
-     */
-    boolean onByDefault() default true;
 }

@@ -117,10 +117,7 @@ class ColumnCoverageEndToEndTest {
     void lintReportsWhereTheEntitiesAndTheReplayedMigrationsDiffer() {
         var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(80));\n");
         g.write(ENTITY, contest("\n    private Integer divisions;\n")).addAll().commit("entity ahead");
-        // opt-in: without the configuration naming it, lint says nothing of drift
-        Cli silent = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
-        assertEquals(0, silent.code(), silent::toString);
-        g.write(".migration-guard.yml", "rules:\n  entity-migration-drift: error\n").addAll().commit("opt in");
+        // on by default in lint; check never reports it
         Cli r = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
         assertEquals(1, r.code(), r::toString);
         List<String> messages = new java.util.ArrayList<>();
@@ -135,6 +132,13 @@ class ColumnCoverageEndToEndTest {
                         + "build it.",
                 "error: column \"contest\".\"divisions\" is mapped by an entity, but no migration creates it."),
                 messages, r::toString);
+        g.write(ENTITY, contest("\n    private Integer divisions;\n    private Integer rounds;\n")).add(ENTITY);
+        Cli check = Cli.run(env(), g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of(), drift(check), check::toString);
+        g.git("reset", "-q", "--hard");
+        g.write(".migration-guard.yml", "rules:\n  entity-migration-drift: off\n").addAll().commit("switch off");
+        Cli off = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
+        assertEquals(List.of(), drift(off), off::toString);
     }
 
     private List<String> drift(Cli r) {
@@ -154,7 +158,6 @@ class ColumnCoverageEndToEndTest {
     @Test
     void lintLeavesOutDriftNoReviewerWouldActOn() {
         var g = GitFixture.init(dir.resolve("repo"))
-                .write(".migration-guard.yml", "rules:\n  entity-migration-drift: error\n")
                 .write("src/main/java/com/example/Rollout.java", """
                         package com.example;
 
