@@ -37,12 +37,6 @@ public @interface RuleMeta {
     boolean suppressibleInline() default true;
 
     /**
-     * Whether it runs without being named in the configuration. A rule whose precision on real projects is not yet
-     * that of a pre-commit hook runs only once the configuration gives it a severity or options.
-     */
-    boolean onByDefault() default true;
-
-    /**
      * Rules whose finding at the same place this rule's finding says all of, and more: that finding is left out when
      * this one is reported (a drop that {@code rename-as-drop-add} names as a rename is not also a bare data loss).
      */

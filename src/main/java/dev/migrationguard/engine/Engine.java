@@ -167,7 +167,7 @@ public final class Engine {
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn, first, wayBacks, notRun, runners,
                 new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug, () -> dialect(work),
-                        cs.mode() != ChangeSet.Mode.STAGED), review);
+                        cs.mode() != ChangeSet.Mode.STAGED, work.problems), review);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
         Function<String, Optional<String>> sourceOf = work::text;

@@ -5,6 +5,7 @@ import dev.migrationguard.analysis.Coverage.Drift;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.ops.ColumnDef;
@@ -23,6 +24,7 @@ import dev.migrationguard.replay.SetReplayer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,7 @@ final class MigrationCoverage implements Coverage {
     private final Consumer<String> debug;
     private final Supplier<Dialect> runDialect;
     private final boolean readsSets;
+    private final List<ParseProblem> problems;
     private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
     private final List<Sides> mapped;
     private List<Drift> drift;
@@ -74,10 +77,13 @@ final class MigrationCoverage implements Coverage {
      * @param runDialect the run's database, for migrations whose set names none
      * @param readsSets  whether the database of a new migration whose runner facts do not say it may be looked up in
      *                   the sets (which reads every migration: not on the pre-commit path)
+     * @param problems   the files of the run that could not be read, as the run finds them (read on first ask): a
+     *                   migration among them may build what the replay lacks
      */
     MigrationCoverage(Map<SchemaChange, Sides> sides, List<Sides> mapped, Supplier<List<MigrationSet>> sets,
                       SetReplayer replayer, Snapshot after, Consumer<String> debug, Supplier<Dialect> runDialect,
-                      boolean readsSets) {
+                      boolean readsSets, List<ParseProblem> problems) {
+        this.problems = problems;
         this.runDialect = runDialect;
         this.readsSets = readsSets;
         this.mapped = List.copyOf(mapped);
@@ -341,11 +347,37 @@ final class MigrationCoverage implements Coverage {
                 List<MigrationSet> own = ownSets(t.location().path(), d);
                 for (MigrationSet set : own) {
                     String in = own.size() > 1 ? " (migration set " + set.name() + ")" : "";
+                    Optional<String> unread = unread(set);
+                    if (unread.isPresent()) {
+                        debug.accept("table " + t.name() + ": not compared with migration set " + set.name() + ", "
+                                + unread.get() + " beside its migrations could not be read");
+                        continue;
+                    }
                     drift(replay(set, d), t, d, in, found);
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * A file beside the set's migrations that could not be read (too large, not parseable): it may be a migration
+     * that builds what the replay then lacks, so the set cannot tell.
+     */
+    private Optional<String> unread(MigrationSet set) {
+        Set<String> folders = new HashSet<>();
+        for (Migration m : set.migrations()) folders.add(folder(m.path()));
+        for (ParseProblem p : List.copyOf(problems)) {
+            if (p.location() != null && folders.contains(folder(p.location().path()))) {
+                return Optional.of(p.location().path());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static void drift(PhysicalSchema built, Table t, Dialect d, String in, List<Drift> found) {
@@ -368,16 +400,21 @@ final class MigrationCoverage implements Coverage {
                         + "creates it" + in));
                 continue;
             }
-            // As for a new migration: only a type the entity's values may not fit, and no NULL the database fills.
-            if (c.type() != null && rc.type() != null && !fits(c.type(), rc.type())) {
+            // As for a new migration: only a type the entity's values may not fit. A length the entity does not
+            // state (JPA's 255 for a String) is no claim, so a column the migrations make shorter is what the team chose.
+            SqlType mappedType = c.type() != null && rc.type() != null && rc.type().length() != null
+                    && c.leeway().contains(Column.Leeway.DEFAULT_LENGTH) ? c.type().withLength(rc.type().length())
+                    : c.type();
+            if (mappedType != null && rc.type() != null && !fits(mappedType, rc.type())) {
                 found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + c.type().display()
                         + " in the entity but " + rc.type().display() + " as the migrations build it" + in));
             }
-            boolean filled = rc.defaultValue().known() && rc.defaultValue().expression() != null;
-            if (c.nullable() != null && rc.nullable() != null && !c.nullable().equals(rc.nullable())
-                    && !(rc.nullable() && filled)) {
-                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is " + nullability(c.nullable())
-                        + " in the entity but " + nullability(rc.nullable()) + " as the migrations build it" + in));
+            // Only NULL the entity may write into a NOT NULL column fails; a nullable column takes every value an
+            // entity that never writes NULL gives it, as a wider column does.
+            if (Boolean.TRUE.equals(c.nullable()) && Boolean.FALSE.equals(rc.nullable())
+                    && !c.leeway().contains(Column.Leeway.NEVER_NULL)) {
+                found.add(new Drift(Drift.Kind.DIFFERENT, at, column + " is NULL in the entity but NOT NULL as the "
+                        + "migrations build it" + in));
             }
         }
         for (Column rc : r.columns()) {

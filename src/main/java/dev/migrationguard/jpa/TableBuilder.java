@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One table being filled by the entities, collections and relations that map to it. */
 final class TableBuilder {
@@ -75,7 +76,8 @@ final class TableBuilder {
                 x.defaultValue().equals(y.defaultValue()) ? x.defaultValue() : ColumnDefault.UNKNOWN,
                 x.generated().equals(y.generated()) ? x.generated() : Generated.UNKNOWN,
                 Objects.equals(x.unique(), y.unique()) ? x.unique() : null,
-                Objects.equals(x.enumValues(), y.enumValues()) ? x.enumValues() : null, first);
+                Objects.equals(x.enumValues(), y.enumValues()) ? x.enumValues() : null, first, List.of(),
+                x.leeway().stream().filter(y.leeway()::contains).collect(Collectors.toSet()));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.migrationguard.jpa;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -32,12 +34,14 @@ import dev.migrationguard.model.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.migrationguard.jpa.JpaClasses.BASIC;
 import static dev.migrationguard.jpa.JpaClasses.CONVERTED;
@@ -437,7 +441,29 @@ final class TableMapper {
         ColumnDefault dflt = columnDefault.isPresent() && constants.literal(s, columnDefault.get(), "value").isEmpty()
                 ? ColumnDefault.UNKNOWN : r.defaultValue();
         List<String> enumValues = constantsKnown ? r.enumValues() : null;
-        return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at, r.fromValidation());
+        Set<Column.Leeway> leeway = EnumSet.noneOf(Column.Leeway.class);
+        if (sqlType != null && sqlType.length() != null && f.length() == null && f.columnDefinition() == null
+                && !(validationDdl && f.sizeMax() != null)) {
+            leeway.add(Column.Leeway.DEFAULT_LENGTH);
+        }
+        if (Boolean.TRUE.equals(nullable) && (PRIMITIVES.contains(f.javaType()) || initialised(a))) leeway.add(Column.Leeway.NEVER_NULL);
+        return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at, r.fromValidation(),
+                leeway);
+    }
+
+    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "short", "int", "long", "float", "double",
+            "char");
+
+    /**
+     * A field given a value where it is declared ({@code = Instant.now()}): every entity the application makes has
+     * one, though a setter could still clear it.
+     */
+    private static boolean initialised(Attribute a) {
+        if (!(a.annotated() instanceof FieldDeclaration field)) return false;
+        return field.getVariables().stream().filter(v -> v.getNameAsString().equals(a.name())).findFirst()
+                .flatMap(VariableDeclarator::getInitializer)
+                .filter(e -> !e.isNullLiteralExpr())
+                .isPresent();
     }
 
     /** A type as written in a file, to be read with that file's imports. */
@@ -629,12 +655,19 @@ final class TableMapper {
         Owner inCollection = owner.in(table);
         Type element = elementType(a.type());
         if (isMap(a.type())) {
-            String keyName = find(a, "MapKeyColumn").flatMap(k -> named(a.source(), k, "name"))
-                    .orElse(a.name() + "_KEY");
+            Optional<AnnotationExpr> mapKey = find(a, "MapKeyColumn");
+            String keyName = mapKey.flatMap(k -> named(a.source(), k, "name")).orElse(a.name() + "_KEY");
             Field f = Field.of(javaType(a.source(), typeArgument(a.type(), 0)));
+            AnnotationExpr sized = mapKey.filter(k -> Constants.attribute(k, "length").isPresent()).orElse(null);
+            Integer length = sized == null ? null : integer(a.source(), sized, "length").orElse(null);
+            if (length != null) f = f.withColumn(length, null, null, null, false, null);
             Resolved r = HibernateColumnTypes.resolve(dialect, owner.version(), f, false);
-            Column c = new Column(columnName(keyName), r.type(), false, ColumnDefault.NONE, Generated.NONE, false,
-                    null, a.location());
+            // a length the source computes (a constant of another module) is unknown, not the default
+            SqlType type = sized != null && length == null ? null : r.type();
+            Set<Column.Leeway> leeway = sized == null && type != null && type.length() != null
+                    ? Set.of(Column.Leeway.DEFAULT_LENGTH) : Set.of();
+            Column c = new Column(columnName(keyName), type, false, ColumnDefault.NONE, Generated.NONE, false,
+                    null, a.location(), List.of(), leeway);
             table.column(c);
             key.add(c.name());
         }

@@ -71,11 +71,13 @@ record Changelog(String logicalFilePath, List<ParsedChangeSet> changeSets, List<
      * @param relative       {@code relativeToChangelogFile}
      * @param endsWithFilter includeAll's {@code endsWithFilter}, or null
      * @param maxDepth       includeAll's {@code maxDepth} (folders below the named one), Integer.MAX_VALUE when unsaid
+     * @param contexts       its context expression ({@code contextFilter}, or the older {@code context}), or null;
+     *                       Liquibase runs a changeSet it reaches only where this and the changeSet's own both hold
      */
     record Include(String target, boolean folder, boolean relative, Location location, String endsWithFilter,
-                   int minDepth, int maxDepth) {
+                   int minDepth, int maxDepth, String contexts) {
         Include(String target, boolean folder, boolean relative, Location location) {
-            this(target, folder, relative, location, null, 1, Integer.MAX_VALUE);
+            this(target, folder, relative, location, null, 1, Integer.MAX_VALUE, null);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
+import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.ops.Operation;
@@ -59,6 +60,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     /** The texts of each snapshot's settings and build files, read once: each plain SQL file looks for its name. */
     private final Map<Snapshot, List<String>> settingsTexts = Collections.synchronizedMap(new WeakHashMap<>());
     private final List<String> configuredMasters;
+    private final Contexts production;
 
     /** A reader that finds the master changelogs in the project's settings and by their usual names. */
     public LiquibaseMigrationReader() {
@@ -67,7 +69,13 @@ public final class LiquibaseMigrationReader implements MigrationReader {
 
     /** @param configuredMasters the master changelogs the configuration names; empty: find them */
     public LiquibaseMigrationReader(List<String> configuredMasters) {
+        this(configuredMasters, Contexts.ASSUMED);
+    }
+
+    /** @param production the contexts production runs Liquibase with */
+    LiquibaseMigrationReader(List<String> configuredMasters, Contexts production) {
         this.configuredMasters = List.copyOf(configuredMasters);
+        this.production = production;
     }
 
     RunnerView view(Snapshot side) {
@@ -340,6 +348,9 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         OperationReading ops = content == null ? null : operationReading(side, path, log, content);
         String fileName = Text.fileName(path);
         String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        // Only a file with changeSets needs the includes that reach it: a master of includes alone reads no other file.
+        List<String> within = log.changeSets().isEmpty() ? List.of()
+                : view(side).masterOf(path).map(m -> m.contexts().getOrDefault(path, List.of())).orElse(List.of());
         for (ParsedChangeSet cs : log.changeSets()) {
             String file = cs.logicalFilePath() != null ? cs.logicalFilePath()
                     : log.logicalFilePath() != null ? log.logicalFilePath() : LiquibasePaths.logical(path);
@@ -360,10 +371,23 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                     raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
                     digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn));
             if (ops != null) m = m.withOperations(ops.of(cs));
-            m = m.withRunner(cs.facts().runner(cs.location()));
+            m = m.withRunner(runner(cs, within));
             out.add(new ChangeSetRead(m, cs.facts()));
         }
         return new ReadResult<>(out, problems);
+    }
+
+    /**
+     * The changeSet's runner facts, with the context expressions of the includes that reach it before its own (all
+     * must hold), and whether production runs it.
+     */
+    private RunnerFacts runner(ParsedChangeSet cs, List<String> within) {
+        RunnerFacts facts = cs.facts().runner(cs.location());
+        if (within.isEmpty() && facts.contexts().isEmpty()) return facts;
+        List<String> contexts = new ArrayList<>(within);
+        contexts.addAll(facts.contexts());
+        facts = facts.withContexts(contexts, facts.labels());
+        return production.runs(contexts).orElse(true) ? facts : facts.withInProduction(false);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class LiquibaseStack implements Stack, MigrationTool {
     public static final String ID = "liquibase";
     static final String CHANGELOGS = "liquibase.changelogs";
+    static final String PRODUCTION_CONTEXTS = "liquibase.production-contexts";
 
     private static final WayBack ROLLBACK = new WayBack() {
         @Override
@@ -38,13 +39,14 @@ public final class LiquibaseStack implements Stack, MigrationTool {
 
     @Override
     public List<String> options() {
-        return List.of(CHANGELOGS);
+        return List.of(CHANGELOGS, PRODUCTION_CONTEXTS);
     }
 
     @Override
     public Parts parts(OptionValues options) {
         List<String> masters = options.strings(CHANGELOGS).orElse(List.of());
-        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters)), List.of(new LiquibaseSettingsReader()),
+        Contexts production = options.strings(PRODUCTION_CONTEXTS).map(Contexts::of).orElse(Contexts.ASSUMED);
+        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters, production)), List.of(new LiquibaseSettingsReader()),
                 List.of(new LiquibaseAdvisor(masters)));
     }
 

@@ -59,9 +59,11 @@ final class RunnerView {
      * @param project the folder of its module ({@code ""} for the root)
      * @param units   every changeSet it reaches, in execution order
      * @param reached every changelog file it reaches, itself included
+     * @param contexts for each file it reaches, the context expressions of the includes on the way there, outermost
+     *                 first: Liquibase runs the file's changeSets only where all of them hold
      */
     record Master(String path, String project, List<Unit> units, Set<String> reached,
-                  Map<String, List<Changelog.Property>> properties) {
+                  Map<String, List<Changelog.Property>> properties, Map<String, List<String>> contexts) {
     }
 
     private final Snapshot side;
@@ -224,13 +226,16 @@ final class RunnerView {
         List<Unit> units = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
         Map<String, List<Changelog.Property>> properties = new HashMap<>();
-        visit(master, units, reached, new ArrayList<>(), properties);
-        return new Master(master, project(master), List.copyOf(units), reached, properties);
+        Map<String, List<String>> contexts = new HashMap<>();
+        visit(master, List.of(), units, reached, new ArrayList<>(), properties, contexts);
+        return new Master(master, project(master), List.copyOf(units), reached, properties, contexts);
     }
 
-    private void visit(String path, List<Unit> units, Set<String> reached, List<Changelog.Property> seen,
-                       Map<String, List<Changelog.Property>> properties) {
+    private void visit(String path, List<String> within, List<Unit> units, Set<String> reached,
+                       List<Changelog.Property> seen, Map<String, List<Changelog.Property>> properties,
+                       Map<String, List<String>> contexts) {
         if (!reached.add(path)) return;
+        if (!within.isEmpty()) contexts.put(path, within);
         Optional<Changelog> log = changelog(path);
         if (log.isEmpty()) return;
         seen.addAll(log.get().properties());
@@ -242,7 +247,15 @@ final class RunnerView {
             if (entry instanceof ParsedChangeSet cs) {
                 units.add(new Unit(path, index.get(cs)));
             } else if (entry instanceof Include include) {
-                for (String target : targets(path, include)) visit(target, units, reached, seen, properties);
+                List<String> inner = within;
+                if (include.contexts() != null) {
+                    inner = new ArrayList<>(within);
+                    inner.add(include.contexts());
+                    inner = List.copyOf(inner);
+                }
+                for (String target : targets(path, include)) {
+                    visit(target, inner, units, reached, seen, properties, contexts);
+                }
             }
         }
     }

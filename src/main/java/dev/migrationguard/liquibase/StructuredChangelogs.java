@@ -40,7 +40,8 @@ final class StructuredChangelogs {
                     if (file == null) {
                         problems.add(new ParseProblem(at, "include without a file"));
                     } else {
-                        includes.add(new Include(file, false, relative(child), at));
+                        includes.add(new Include(file, false, relative(child), at, null, 1, Integer.MAX_VALUE,
+                                contexts(child)));
                     }
                 }
                 case "includeAll" -> {
@@ -50,7 +51,7 @@ final class StructuredChangelogs {
                     } else {
                         includes.add(new Include(folder, true, relative(child), at, child.attribute("endsWithFilter"),
                                 depth(child.attribute("minDepth"), 1), depth(child.attribute("maxDepth"),
-                                Integer.MAX_VALUE)));
+                                Integer.MAX_VALUE), contexts(child)));
                     }
                 }
                 case "property" -> {
@@ -65,6 +66,13 @@ final class StructuredChangelogs {
             }
         }
         return new Changelog(root.attribute("logicalFilePath"), changeSets, includes, problems, properties);
+    }
+
+    /** An include's context expression: {@code contextFilter} since Liquibase 4.16, {@code context} before. */
+    private static String contexts(ChangeNode include) {
+        String written = include.attribute("contextFilter");
+        if (written == null) written = include.attribute("context");
+        return written == null || written.isBlank() ? null : written.strip();
     }
 
     private static int depth(String written, int unsaid) {

@@ -21,12 +21,16 @@ import java.util.List;
  * @param dialect             the database its set is written for, when its configuration says
  * @param contexts            Liquibase {@code context} expressions of the changeSet (and of the include that reaches it)
  * @param labels              Liquibase {@code labels} of the changeSet
+ * @param inProduction        false when the runner never applies it in production (a changeSet whose contexts
+ *                            production does not run), null when nothing says
  */
 public record RunnerFacts(Boolean transaction, Location transactionLocation, String transactionMode, Boolean mixed,
-                          Boolean outOfOrder, Dialect dialect, List<String> contexts, List<String> labels) {
+                          Boolean outOfOrder, Dialect dialect, List<String> contexts, List<String> labels,
+                          Boolean inProduction) {
 
     /** Nothing said: every runner default holds. */
-    public static final RunnerFacts NONE = new RunnerFacts(null, null, null, null, null, null, List.of(), List.of());
+    public static final RunnerFacts NONE = new RunnerFacts(null, null, null, null, null, null, List.of(), List.of(),
+            null);
 
     public RunnerFacts {
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
@@ -34,30 +38,37 @@ public record RunnerFacts(Boolean transaction, Location transactionLocation, Str
     }
 
     public RunnerFacts withTransaction(Boolean value, Location where) {
-        return new RunnerFacts(value, where, transactionMode, mixed, outOfOrder, dialect, contexts, labels);
+        return new RunnerFacts(value, where, transactionMode, mixed, outOfOrder, dialect, contexts, labels,
+                inProduction);
     }
 
     public RunnerFacts withTransactionMode(String value) {
-        return new RunnerFacts(transaction, transactionLocation, value, mixed, outOfOrder, dialect, contexts, labels);
+        return new RunnerFacts(transaction, transactionLocation, value, mixed, outOfOrder, dialect, contexts, labels,
+                inProduction);
     }
 
     public RunnerFacts withMixed(Boolean value) {
         return new RunnerFacts(transaction, transactionLocation, transactionMode, value, outOfOrder, dialect, contexts,
-                labels);
+                labels, inProduction);
     }
 
     public RunnerFacts withOutOfOrder(Boolean value) {
         return new RunnerFacts(transaction, transactionLocation, transactionMode, mixed, value, dialect, contexts,
-                labels);
+                labels, inProduction);
     }
 
     public RunnerFacts withDialect(Dialect value) {
         return new RunnerFacts(transaction, transactionLocation, transactionMode, mixed, outOfOrder, value, contexts,
-                labels);
+                labels, inProduction);
     }
 
     public RunnerFacts withContexts(List<String> newContexts, List<String> newLabels) {
         return new RunnerFacts(transaction, transactionLocation, transactionMode, mixed, outOfOrder, dialect,
-                newContexts, newLabels);
+                newContexts, newLabels, inProduction);
+    }
+
+    public RunnerFacts withInProduction(Boolean value) {
+        return new RunnerFacts(transaction, transactionLocation, transactionMode, mixed, outOfOrder, dialect, contexts,
+                labels, value);
     }
 }

@@ -36,6 +36,10 @@ public final class DeployedMigrationEdited implements Rule {
                 case RENAMED -> what + where + " and this change renames it"
                         + (edit.newPath() == null ? "." : " to " + edit.newPath() + ".");
             };
+            if (Boolean.FALSE.equals(m.runner().inProduction())) {
+                findings.add(outsideProduction(edit, message));
+                continue;
+            }
             String restore = "git checkout " + edit.deployedRef() + " -- " + edit.oldPath();
             String hint = switch (edit.how()) {
                 case MODIFIED -> changeSet
@@ -52,6 +56,20 @@ public final class DeployedMigrationEdited implements Rule {
             findings.add(finding(edit.location(), message, hint));
         }
         return findings;
+    }
+
+    /**
+     * A changeSet whose contexts production never runs (JHipster's {@code faker} data) reached only development and
+     * test databases: they refuse to start on the changed checksum until cleared, which is worth a warning, not a block.
+     */
+    private Finding outsideProduction(DeployedEdit edit, String message) {
+        String contexts = String.join(" and ", edit.deployed().runner().contexts());
+        return Finding.of(id(), Severity.WARNING, edit.location(), message.substring(0, message.length() - 1)
+                        + "; it runs only in context " + contexts + ", which production does not run.",
+                (edit.how() == DeployedEdit.How.MODIFIED ? "Development and test databases that ran it refuse "
+                        + "the new checksum until cleared (liquibase clear-checksums). " : "")
+                        + "If production does run " + contexts
+                        + ", name its contexts under liquibase.production-contexts in .migration-guard.yml.");
     }
 
     /** Reported by a lock file or a database: true whatever git history says, so the messages do not speak of it. */

@@ -19,8 +19,8 @@ import java.util.Locale;
  * later, on data.
  */
 @RuleMeta(id = "entity-migration-drift", severity = Severity.ERROR,
-        summary = "An entity maps what the migrations do not build (lint only; on when configured)",
-        options = {"report-unmapped"}, onByDefault = false)
+        summary = "An entity maps what the migrations do not build (lint only)",
+        options = {"report-unmapped"})
 public final class EntityMigrationDrift implements Rule {
 
     /** @param reportUnmapped whether tables' columns the migrations make but no entity maps are reported (info) */

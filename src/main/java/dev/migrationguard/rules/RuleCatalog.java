@@ -75,9 +75,7 @@ public final class RuleCatalog {
     /** Builds every rule the configuration does not switch off, with the options written for it. */
     public static List<Rule> build(RuleSettings settings) {
         Set<String> enabled = new HashSet<>();
-        for (RuleMeta m : all()) if (m.onByDefault()) enabled.add(m.id());
-        enabled.addAll(settings.severities().keySet());
-        enabled.addAll(settings.options().keySet());
+        for (RuleMeta m : all()) enabled.add(m.id());
         enabled.removeAll(settings.off());
         return build(settings.options(), enabled);
     }

@@ -76,7 +76,9 @@ class BigInputsTest {
 
         Cli raised = Cli.run(g.root(), "check", "--staged", "--format", "json", "--max-file-size", "3");
         assertEquals(List.of(), raised.rules().stream().filter("parse-error"::equals).toList(), raised::toString);
-        assertEquals(0, Cli.run(g.root(), "lint", "--format", "json", "--max-file-size", "3").rules().size());
+        // read whole, the seed script builds no "divisions": the entity maps a column no migration creates
+        assertEquals(List.of("entity-migration-drift"), Cli.run(g.root(), "lint", "--format", "json",
+                "--max-file-size", "3").rules());
         assertEquals(List.of("parse-error"), Cli.run(g.root(), "lint", "--format", "json", "--max-file-size", "1")
                 .rules());
     }

@@ -117,10 +117,7 @@ class ColumnCoverageEndToEndTest {
     void lintReportsWhereTheEntitiesAndTheReplayedMigrationsDiffer() {
         var g = project("CREATE TABLE contest (id BIGINT PRIMARY KEY, title VARCHAR(80));\n");
         g.write(ENTITY, contest("\n    private Integer divisions;\n")).addAll().commit("entity ahead");
-        // opt-in: without the configuration naming it, lint says nothing of drift
-        Cli silent = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
-        assertEquals(0, silent.code(), silent::toString);
-        g.write(".migration-guard.yml", "rules:\n  entity-migration-drift: error\n").addAll().commit("opt in");
+        // on by default in lint; check never reports it
         Cli r = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
         assertEquals(1, r.code(), r::toString);
         List<String> messages = new java.util.ArrayList<>();
@@ -129,11 +126,84 @@ class ColumnCoverageEndToEndTest {
                 messages.add(f.get("severity").asText() + ": " + f.get("message").asText());
             }
         }
+        // title is NOT NULL in the entity and NULL in the migrations: the database takes all the entity writes
         assertEquals(List.of(
-                "warning: column \"contest\".\"title\" is NOT NULL in the entity but NULL as the migrations build it.",
                 "warning: column \"contest\".\"title\" is varchar(100) in the entity but varchar(80) as the migrations "
                         + "build it.",
                 "error: column \"contest\".\"divisions\" is mapped by an entity, but no migration creates it."),
                 messages, r::toString);
+        g.write(ENTITY, contest("\n    private Integer divisions;\n    private Integer rounds;\n")).add(ENTITY);
+        Cli check = Cli.run(env(), g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of(), drift(check), check::toString);
+        g.git("reset", "-q", "--hard");
+        g.write(".migration-guard.yml", "rules:\n  entity-migration-drift: off\n").addAll().commit("switch off");
+        Cli off = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "warning");
+        assertEquals(List.of(), drift(off), off::toString);
+    }
+
+    private List<String> drift(Cli r) {
+        List<String> messages = new java.util.ArrayList<>();
+        for (var f : r.json().get("findings")) {
+            if (f.get("rule").asText().equals("entity-migration-drift")) messages.add(f.get("message").asText());
+        }
+        return messages;
+    }
+
+    /**
+     * What hawkbit and jhipster-online showed: a primitive mapped with {@code @Column} (nullable in Hibernate's DDL,
+     * never null in Java), a String whose length is JPA's default, a field initialised where declared, a map key
+     * column with its own length, and a column the entity maps NOT NULL that the migrations leave nullable are not
+     * drift; a nullable wrapper in a NOT NULL column is.
+     */
+    @Test
+    void lintLeavesOutDriftNoReviewerWouldActOn() {
+        var g = GitFixture.init(dir.resolve("repo"))
+                .write("src/main/java/com/example/Rollout.java", """
+                        package com.example;
+
+                        import jakarta.persistence.*;
+                        import java.time.Instant;
+                        import java.util.Map;
+
+                        @Entity
+                        @Table(name = "rollout")
+                        public class Rollout {
+                            @Id
+                            private Long id;
+
+                            @Column(name = "locked")
+                            private boolean locked;
+
+                            @Column(name = "decided_by")
+                            private String decidedBy;
+
+                            @Column(name = "created_date", updatable = false)
+                            private Instant createdDate = Instant.now();
+
+                            @Column(name = "name", nullable = false, length = 64)
+                            private String name;
+
+                            @Column(name = "weight")
+                            private Integer weight;
+
+                            @ElementCollection
+                            @CollectionTable(name = "rollout_attributes", joinColumns = @JoinColumn(name = "rollout_id"))
+                            @MapKeyColumn(name = "attribute_key", nullable = false, length = 128)
+                            @Column(name = "attribute_value", length = 128)
+                            private Map<String, String> attributes;
+                        }
+                        """)
+                .write(MIGRATIONS + "V1__rollout.sql", """
+                        CREATE TABLE rollout (id BIGINT PRIMARY KEY, locked BOOLEAN NOT NULL,
+                            decided_by VARCHAR(64), created_date TIMESTAMP NOT NULL, name VARCHAR(64),
+                            weight INTEGER NOT NULL);
+                        CREATE TABLE rollout_attributes (rollout_id BIGINT NOT NULL, attribute_key VARCHAR(128) NOT NULL,
+                            attribute_value VARCHAR(128), PRIMARY KEY (rollout_id, attribute_key));
+                        """)
+                .addAll().commit("init");
+        Cli r = Cli.run(env(), g.root(), "lint", "--format", "json", "--fail-on", "never");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(List.of("column \"rollout\".\"weight\" is NULL in the entity but NOT NULL as the migrations build "
+                + "it."), drift(r), r::toString);
     }
 }

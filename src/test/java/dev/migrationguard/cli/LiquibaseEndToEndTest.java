@@ -136,6 +136,74 @@ class LiquibaseEndToEndTest {
                 .startsWith("ChangeSet db/changelog/changes/002-seed-contests.xml::upsert-contests::bob"), upsert::toString);
     }
 
+    /**
+     * JHipster's fake data: a changeSet that loads a CSV in context {@code faker} (or reached through an include in that
+     * context) never ran in production, so editing the CSV is a warning that names the context, unless the
+     * configuration says production runs it.
+     */
+    @Test
+    void editingDataOnlyDevelopmentContextsLoadIsAWarningThatNamesTheContext() {
+        String fake = CHANGES + "fake/003-fake-contests.xml";
+        String csv = CHANGES + "fake/contests.csv";
+        var g = baseline().write(MASTER, """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001-create-contest.xml
+                      relativeToChangelogFile: true
+                  - include:
+                      file: changes/fake/003-fake-contests.xml
+                      relativeToChangelogFile: true
+                  - includeAll:
+                      path: changes/samples/
+                      relativeToChangelogFile: true
+                      contextFilter: dev
+                """).write(fake, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="fake-contests" author="bob" context="faker">
+                        <loadData tableName="contest" file="contests.csv" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """).write(csv, "id;title\n1;Open\n")
+                .write(CHANGES + "samples/004-sample.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="sample" author="bob">
+                        <sql>INSERT INTO contest (id, title) VALUES (9, 'Sample')</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """).addAll().commit("seed");
+
+        g.write(csv, "id;title\n1;Open\n2;Spring cup\n").add(csv);
+        Cli edited = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(0, edited.code(), edited::toString);
+        var finding = edited.json().get("findings").get(0);
+        assertEquals("warning", finding.get("severity").asText(), edited::toString);
+        assertTrue(finding.get("message").asText().endsWith("modifies it or a file it reads (" + csv
+                + "); it runs only in context faker, which production does not run."), edited::toString);
+
+        g.write(CHANGES + "samples/004-sample.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="sample" author="bob">
+                        <sql>INSERT INTO contest (id, title) VALUES (10, 'Sample')</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """).add(CHANGES + "samples/004-sample.xml");
+        Cli both = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(0, both.code(), both::toString);
+        assertTrue(both.toString().contains("it runs only in context dev, which production does not run"),
+                both::toString);
+
+        // production named as running faker and dev: the edits are errors again
+        g.write(".migration-guard.yml", "liquibase:\n  production-contexts: [prod, faker, dev]\n");
+        Cli named = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(1, named.code(), named::toString);
+        assertEquals(List.of("error", "error"), java.util.stream.StreamSupport.stream(
+                named.json().get("findings").spliterator(), false).map(f -> f.get("severity").asText()).toList(),
+                named::toString);
+    }
+
     @Test
     void lintCountsOnlyChangelogsAmongXmlAndYamlFiles() {
         var g = baseline().write("pom.xml", "<project/>\n").addAll().commit("init");

@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Coverage;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
+import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.SchemaChange;
 import dev.migrationguard.model.ops.Side;
@@ -48,7 +49,7 @@ class MigrationCoverageTest {
                 PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
         MigrationSet set = new MigrationSet("flyway", "", "src/main/resources/db/migration", null, history);
         return new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(set),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true, List.of());
     }
 
     private static Optional<String> shortfall(String sql) {
@@ -105,7 +106,7 @@ class MigrationCoverageTest {
         var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(
                 new MigrationSet("flyway", "", "db/migration [mysql]", my, List.of(mysql)),
                 new MigrationSet("flyway", "", "db/migration [h2]", Dialect.H2, List.of(h2))),
-                null, MemorySnapshot.of(), said::add, () -> my, true);
+                null, MemorySnapshot.of(), said::add, () -> my, true, List.of());
         assertEquals(Optional.empty(), coverage.shortfall(added, mysql));
         // another database's migration is not compared with types mapped for MySQL
         assertEquals(Optional.empty(), coverage.shortfall(added, h2));
@@ -113,7 +114,7 @@ class MigrationCoverageTest {
         // where the sets may not be read (the pre-commit path), the run's database applies
         var staged = new MigrationCoverage(Map.of(added, sides), List.of(), () -> {
             throw new AssertionError("sets read on the pre-commit path");
-        }, null, MemorySnapshot.of(), line -> { }, () -> my, false);
+        }, null, MemorySnapshot.of(), line -> { }, () -> my, false, List.of());
         assertEquals(Optional.empty(), staged.shortfall(added, mysql));
         assertTrue(staged.shortfall(added, migration("db/migration/V2__x.sql",
                 "ALTER TABLE owner ADD active varchar(5) NOT NULL;")).isPresent());
@@ -127,7 +128,7 @@ class MigrationCoverageTest {
         var sides = new MigrationCoverage.Sides(PG, PhysicalSchema.of(PG, List.of(was), List.of(), List.of()),
                 PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of()));
         var coverage = new MigrationCoverage(Map.of(madeRequired, sides), List.of(), List::of, null,
-                MemorySnapshot.of(), line -> { }, () -> PG, true);
+                MemorySnapshot.of(), line -> { }, () -> PG, true, List.of());
         // the change is about nullability: SET NOT NULL says no type, and makes it
         assertEquals(Optional.empty(), coverage.shortfall(madeRequired, migration("db/migration/V2__x.sql",
                 "ALTER TABLE owner ALTER COLUMN email SET NOT NULL;")));
@@ -144,7 +145,7 @@ class MigrationCoverageTest {
         SchemaChange snake = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
                 "email_address", "column added", ENTITY);
         var coverage = new MigrationCoverage(Map.of(snake, sides), List.of(), List::of, null, MemorySnapshot.of(),
-                line -> { }, () -> PG, true);
+                line -> { }, () -> PG, true, List.of());
         assertEquals(Optional.empty(), coverage.shortfall(snake, migration("db/migration/V2__x.sql",
                 "ALTER TABLE owner ADD COLUMN \"emailAddress\" text;")));
         assertTrue(coverage.shortfall(snake, migration("db/migration/V2__x.sql",
@@ -195,7 +196,7 @@ class MigrationCoverageTest {
                         + "varchar(320) NOT NULL);"),
                 migration("db/migration/V2__audit.sql", "DO $$ BEGIN PERFORM audit_on(); END $$;")));
         var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(set),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true, List.of());
         assertTrue(coverage.alreadyBuilt(added));
     }
 
@@ -207,10 +208,10 @@ class MigrationCoverageTest {
                 List.of(migration("other-module/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL, "
                         + "email varchar(320) NOT NULL);")));
         var coverage = new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(elsewhere),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true, List.of());
         assertFalse(coverage.alreadyBuilt(EMAIL_ADDED));
         assertFalse(new MigrationCoverage(Map.of(EMAIL_ADDED, sides), List.of(), () -> List.of(elsewhere), null,
-                MemorySnapshot.of(), line -> { }, () -> PG, true).alreadyBuilt(EMAIL_ADDED));
+                MemorySnapshot.of(), line -> { }, () -> PG, true, List.of()).alreadyBuilt(EMAIL_ADDED));
     }
 
     private static List<Coverage.Drift> drift(String... history) {
@@ -222,7 +223,7 @@ class MigrationCoverageTest {
         MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, migrations);
         return new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
                 () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
-                () -> PG, true).drift();
+                () -> PG, true, List.of()).drift();
     }
 
     @Test
@@ -235,8 +236,7 @@ class MigrationCoverageTest {
                 + "an entity, but no migration creates it")), drift("CREATE TABLE other (id bigint);"));
         List<Coverage.Drift> differs = drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(100));");
         assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but varchar(100) as the "
-                        + "migrations build it", "column \"owner\".\"email\" is NOT NULL in the entity but NULL as "
-                        + "the migrations build it"), differs.stream().map(Coverage.Drift::message).toList());
+                        + "migrations build it"), differs.stream().map(Coverage.Drift::message).toList());
         List<Coverage.Drift> unmapped = drift("CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL, "
                 + "legacy text);");
         assertEquals(List.of(Coverage.Drift.Kind.UNMAPPED), unmapped.stream().map(Coverage.Drift::kind).toList());
@@ -264,13 +264,32 @@ class MigrationCoverageTest {
                 migration("db/migration/DB2/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, email varchar(64));")));
         var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
                 () -> List.of(postgres, db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
-                line -> { }, () -> PG, true);
+                line -> { }, () -> PG, true, List.of());
         assertEquals(List.of(), coverage.drift());
         // alone, a set that names no database is the run's
         var alone = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
                 () -> List.of(db2), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
-                line -> { }, () -> PG, true);
-        assertEquals(2, alone.drift().size(), alone.drift()::toString);
+                line -> { }, () -> PG, true, List.of());
+        assertEquals(1, alone.drift().size(), alone.drift()::toString);
+    }
+
+    @Test
+    void aSetBesideAFileThatCouldNotBeReadIsNotComparedThatFileMayBuildIt() {
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, List.of(
+                migration("db/migration/V1__m.sql", "CREATE TABLE owner (id bigint NOT NULL);")));
+        List<ParseProblem> problems = new ArrayList<>();
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
+                () -> PG, true, problems);
+        problems.add(new ParseProblem(Location.file("db/migration/V2__email.sql"), "it is 2.0 MiB, over the limit"));
+        assertEquals(List.of(), coverage.drift());
+        // a file elsewhere says nothing of this set
+        problems.set(0, new ParseProblem(Location.file("src/main/java/app/Other.java"), "not parsed"));
+        var again = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
+                () -> PG, true, problems);
+        assertEquals(1, again.drift().size(), again.drift()::toString);
     }
 
     @Test
@@ -293,7 +312,7 @@ class MigrationCoverageTest {
         MigrationSet tools = new MigrationSet("flyway", "tools", "db/migration", null, List.of(
                 migration("tools/V1__init.sql", "CREATE TABLE owner (id bigint NOT NULL);")));
         var coverage = new MigrationCoverage(Map.of(added, sides), List.of(), () -> List.of(tools, war),
-                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true);
+                new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { }, () -> PG, true, List.of());
         assertTrue(coverage.alreadyBuilt(added));
     }
 }

@@ -1,0 +1,99 @@
+package dev.migrationguard.liquibase;
+
+import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.RunnerFacts;
+import dev.migrationguard.testing.MemorySnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The contexts of the includes that reach a changeSet, AND-ed before its own as Liquibase does, and whether production
+ * runs it.
+ */
+class LiquibaseContextsTest {
+    private static final String MASTER = "src/main/resources/config/liquibase/master.xml";
+
+    private static String master(String includes) {
+        return """
+                <?xml version="1.0"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                %s</databaseChangeLog>
+                """.formatted(includes);
+    }
+
+    private static String changeLog(String changeSetAttributes) {
+        return """
+                <?xml version="1.0"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"%s>
+                    <sql>INSERT INTO t VALUES (1)</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(changeSetAttributes);
+    }
+
+    private static RunnerFacts facts(LiquibaseMigrationReader reader, MemorySnapshot side, String path) {
+        List<Migration> read = reader.read(side, path).items();
+        assertEquals(1, read.size(), read::toString);
+        return read.get(0).runner();
+    }
+
+    @Test
+    void anIncludesContextIsCarriedDownToTheChangeSetsItReaches() {
+        var side = MemorySnapshot.of(MASTER, master("""
+                  <include file="changelog/a.xml" relativeToChangelogFile="true" contextFilter="test"/>
+                  <include file="changelog/sample.xml" relativeToChangelogFile="true" context="dev"/>
+                  <include file="changelog/plain.xml" relativeToChangelogFile="true"/>
+                """),
+                "src/main/resources/config/liquibase/changelog/a.xml", changeLog(" context=\"!h2\""),
+                "src/main/resources/config/liquibase/changelog/sample.xml", master("""
+                  <includeAll path="data/" relativeToChangelogFile="true" contextFilter="faker"/>
+                """),
+                "src/main/resources/config/liquibase/changelog/data/users.xml", changeLog(""),
+                "src/main/resources/config/liquibase/changelog/plain.xml", changeLog(""));
+        var reader = new LiquibaseMigrationReader();
+        assertEquals(List.of("test", "!h2"), facts(reader, side, "src/main/resources/config/liquibase/changelog/a.xml")
+                .contexts());
+        RunnerFacts nested = facts(reader, side, "src/main/resources/config/liquibase/changelog/data/users.xml");
+        assertEquals(List.of("dev", "faker"), nested.contexts());
+        assertEquals(Boolean.FALSE, nested.inProduction());
+        RunnerFacts plain = facts(reader, side, "src/main/resources/config/liquibase/changelog/plain.xml");
+        assertEquals(List.of(), plain.contexts());
+        assertNull(plain.inProduction());
+    }
+
+    @Test
+    void productionIsTheConfiguredContextsElseAllButTheDevelopmentOnes() {
+        var side = MemorySnapshot.of(MASTER, master("""
+                  <include file="changelog/a.xml" relativeToChangelogFile="true"/>
+                """), "src/main/resources/config/liquibase/changelog/a.xml", changeLog(" context=\"faker\""));
+        String path = "src/main/resources/config/liquibase/changelog/a.xml";
+        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), side, path).inProduction());
+        assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of("prod", "faker"))), side, path)
+                .inProduction());
+        // production that names no context runs every changeSet
+        assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of())), side, path).inProduction());
+    }
+
+    @Test
+    void expressionsAreReadAsLiquibaseReadsThem() {
+        Contexts prod = Contexts.of(List.of("prod"));
+        assertEquals(Optional.of(true), prod.runs(List.of()));
+        assertEquals(Optional.of(false), prod.runs(List.of("faker")));
+        assertEquals(Optional.of(true), prod.runs(List.of("dev, prod")));
+        assertEquals(Optional.of(true), prod.runs(List.of("!test")));
+        assertEquals(Optional.of(false), prod.runs(List.of("prod and !PROD")));
+        assertEquals(Optional.of(true), prod.runs(List.of("(dev or test) or not faker")));
+        assertEquals(Optional.of(false), prod.runs(List.of("prod", "faker")));
+        assertEquals(Optional.of(true), Contexts.ASSUMED.runs(List.of("prod")));
+        assertEquals(Optional.of(false), Contexts.ASSUMED.runs(List.of("dev, test")));
+        // what cannot be read counts as running
+        assertEquals(Optional.empty(), prod.runs(List.of("(dev")));
+        assertEquals(Optional.empty(), prod.runs(List.of("dev and")));
+    }
+}
