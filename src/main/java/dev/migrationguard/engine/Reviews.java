@@ -128,15 +128,28 @@ final class Reviews implements Review {
 
     /**
      * The entity files whose text names the table are read first; as names compare loosely, so does the text (a file
-     * that writes {@code CheckDelay} names {@code check_delay}).
+     * that writes {@code CheckDelay} names {@code check_delay}), as a whole word ({@code Thing10} does not name
+     * {@code thing_1}).
      */
     @Override
     public synchronized List<PhysicalSchema> deployedEntitiesNaming(String table,
                                                                     Predicate<List<PhysicalSchema>> settles) {
         String name = Review.loose(table);
         List<PhysicalSchema> part = deployedNaming.computeIfAbsent(name,
-                n -> deployedEntitiesIn.apply(text -> Review.loose(text).contains(n)));
+                n -> deployedEntitiesIn.apply(text -> namesWord(Review.loose(text), n)));
         return settles.test(part) ? part : deployedEntities();
+    }
+
+    /** Whether {@code word} is in {@code text} with no letter or digit right before or after it. */
+    static boolean namesWord(String text, String word) {
+        if (word.isEmpty()) return false;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean before = at > 0 && Character.isLetterOrDigit(text.charAt(at - 1));
+            boolean after = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+            if (!before && !after) return true;
+        }
+        return false;
     }
 
     @Override
