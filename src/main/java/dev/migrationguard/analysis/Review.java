@@ -5,6 +5,8 @@ import dev.migrationguard.model.ops.Side;
 import dev.migrationguard.model.schema.PhysicalSchema;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * What the reviewer rules read migrations with: the migrations under review, each with the database it is written for
@@ -51,6 +53,25 @@ public interface Review {
      * keeps running while the new one deploys. Empty when there is no deploy ref.
      */
     List<PhysicalSchema> deployedEntities();
+
+    /**
+     * What the entities on the deploy ref map, read first from only the entity files whose text names {@code table}
+     * ({@link #loose loosely}: a name any entity derives it from is written in its file, as its class name or its
+     * table name): that part is the answer when {@code settles} accepts it, else {@link #deployedEntities()} is. For a
+     * question a part can settle (a table some entity still maps is mapped, whatever the others map), which on the
+     * pre-commit path then parses a few entity files rather than all of them.
+     */
+    default List<PhysicalSchema> deployedEntitiesNaming(String table, Predicate<List<PhysicalSchema>> settles) {
+        return deployedEntities();
+    }
+
+    /**
+     * A name as entities and migrations are compared by when the naming strategy is not known: any case, underscores
+     * left out ({@code checkDelay} and {@code check_delay} are one).
+     */
+    static String loose(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("_", "");
+    }
 
     /** Every migration on the side the change produces, identified (not parsed), of every stack. */
     List<Migration> afterIdentities();

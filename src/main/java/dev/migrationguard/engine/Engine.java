@@ -162,7 +162,8 @@ public final class Engine {
             return work.dialectAssumed;
         }, first, runners::after, replayer,
                 cs.mode() != ChangeSet.Mode.STAGED,
-                side -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, dialect(work)),
+                (side, text) -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, dialect(work),
+                        text),
                 () -> identified(cs.after(), work::identify), () -> identifiedMigrations(cs.deployed()));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn, first, wayBacks, notRun, runners,

@@ -20,12 +20,14 @@ import dev.migrationguard.stack.EntityReader;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -40,6 +42,9 @@ import java.util.function.Supplier;
 final class Reviews implements Review {
     private final List<Reviewed> migrations;
     private final Supplier<List<PhysicalSchema>> deployedEntities;
+    private final Function<Predicate<String>, List<PhysicalSchema>> deployedEntitiesIn;
+    /** The partial reads of {@link #deployedEntitiesNaming}, by loose name. */
+    private final Map<String, List<PhysicalSchema>> deployedNaming = new HashMap<>();
     private final Supplier<List<Migration>> afterIdentities;
     private final Supplier<List<Migration>> deployedIdentities;
 
@@ -51,23 +56,26 @@ final class Reviews implements Review {
      * @param afterSets        the runners' sets on the side the change produces
      * @param replayer         replays a set with its cache; null to replay without one
      * @param replayHistory    whether the schema before a migration may be replayed (not on the pre-commit path)
-     * @param entities         reads the entities of a side into one schema per reader
+     * @param entities         reads the entities of a side into one schema per reader, from the entity files whose
+     *                         text the predicate accepts
      */
     Reviews(ChangeSet cs, List<Migration> reviewed, Supplier<Dialect> dialect, BooleanSupplier dialectAssumed,
             Predicate<Migration> first,
             Supplier<List<MigrationSet>> afterSets, SetReplayer replayer, boolean replayHistory,
-            Function<Snapshot, List<PhysicalSchema>> entities, Supplier<List<Migration>> afterIdentities,
+            BiFunction<Snapshot, Predicate<String>, List<PhysicalSchema>> entities,
+            Supplier<List<Migration>> afterIdentities,
             Supplier<List<Migration>> deployedIdentities) {
         List<Migration> ordered = new ArrayList<>(reviewed);
         ordered.sort(Comparator.comparing(Migration::stack).thenComparing(Reviews::order));
         Set<String> created = new HashSet<>();
         List<Reviewed> out = new ArrayList<>();
-        Map<Migration, Optional<PhysicalSchema>> befores = new java.util.HashMap<>();
         Supplier<Map<String, Place>> places = Once.of(() -> places(afterSets.get()));
         for (Migration m : ordered) {
             Dialect d = m.runner().dialect() != null ? m.runner().dialect() : dialect.get();
-            Supplier<Optional<PhysicalSchema>> before = () -> befores.computeIfAbsent(m,
-                    x -> replayHistory ? before(x, d, afterSets.get(), replayer, cs.after()) : Optional.empty());
+            // Kept per migration object, not in a map by value: a migration's record hash walks all its operations, and
+            // on the pre-commit path its first use costs the hook milliseconds of method-handle set-up for nothing.
+            Supplier<Optional<PhysicalSchema>> before = replayHistory
+                    ? Once.of(() -> before(m, d, afterSets.get(), replayer, cs.after())) : Optional::empty;
             BooleanSupplier assumed = () -> m.runner().dialect() == null && dialectAssumed.getAsBoolean();
             BooleanSupplier isFirst = () -> first.test(m) || Optional.ofNullable(places.get().get(place(m)))
                     .map(p -> p.index() == 0).orElse(false);
@@ -78,7 +86,8 @@ final class Reviews implements Review {
             }
         }
         this.migrations = List.copyOf(out);
-        this.deployedEntities = Once.of(() -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed()));
+        this.deployedEntitiesIn = text -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed(), text);
+        this.deployedEntities = Once.of(() -> deployedEntitiesIn.apply(text -> true));
         this.afterIdentities = Once.of(afterIdentities);
         this.deployedIdentities = Once.of(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
     }
@@ -167,6 +176,32 @@ final class Reviews implements Review {
         return deployedEntities.get();
     }
 
+    /**
+     * The entity files whose text names the table are read first; as names compare loosely, so does the text (a file
+     * that writes {@code CheckDelay} names {@code check_delay}), as a whole word ({@code Thing10} does not name
+     * {@code thing_1}).
+     */
+    @Override
+    public synchronized List<PhysicalSchema> deployedEntitiesNaming(String table,
+                                                                    Predicate<List<PhysicalSchema>> settles) {
+        String name = Review.loose(table);
+        List<PhysicalSchema> part = deployedNaming.computeIfAbsent(name,
+                n -> deployedEntitiesIn.apply(text -> namesWord(Review.loose(text), n)));
+        return settles.test(part) ? part : deployedEntities();
+    }
+
+    /** Whether {@code word} is in {@code text} with no letter or digit right before or after it. */
+    static boolean namesWord(String text, String word) {
+        if (word.isEmpty()) return false;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean before = at > 0 && Character.isLetterOrDigit(text.charAt(at - 1));
+            boolean after = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+            if (!before && !after) return true;
+        }
+        return false;
+    }
+
     @Override
     public List<Migration> afterIdentities() {
         return afterIdentities.get();
@@ -187,13 +222,13 @@ final class Reviews implements Review {
      * are left out (what they map is unknown, not absent).
      */
     static List<PhysicalSchema> entities(Snapshot side, List<EntityReader> readers, Predicate<String> inScope,
-                                         Dialect dialect) {
+                                         Dialect dialect, Predicate<String> text) {
         List<PhysicalSchema> schemas = new ArrayList<>();
         for (EntityReader reader : readers) {
             Set<String> paths = new LinkedHashSet<>();
             for (String p : side.paths()) {
                 if (!reader.accepts(p) || !inScope.test(p) || side.tooLarge(p).isPresent()) continue;
-                if (side.readableText(p).filter(t -> reader.recognizes(p, t)).isPresent()) paths.add(p);
+                if (side.readableText(p).filter(t -> reader.recognizes(p, t) && text.test(t)).isPresent()) paths.add(p);
             }
             if (paths.isEmpty()) continue;
             ReadResult<Table> tables = reader.tables(side, paths, dialect);

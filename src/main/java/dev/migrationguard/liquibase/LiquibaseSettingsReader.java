@@ -21,7 +21,9 @@ final class LiquibaseSettingsReader implements SettingsReader {
 
     @Override
     public boolean mayNameDatabase(String path) {
-        return FILE.matcher(Text.fileName(path)).matches();
+        // Asked of every path of the side: the prefix spares thousands of matchers a commit.
+        String name = Text.fileName(path);
+        return name.startsWith("liquibase") && FILE.matcher(name).matches();
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +49,10 @@ public final class DestructiveChange implements Rule {
     @Override
     public List<Finding> check(Analysis analysis) {
         Review review = analysis.review();
-        Supplier<List<PhysicalSchema>> entities = review::deployedEntities;
+        // A table or column some entity still maps is mapped whatever the others map: the entity files naming the table
+        // settle that, so a hook parses all the deploy ref's entities only to tell that none maps it.
+        BiFunction<QualifiedName, String, List<PhysicalSchema>> entities = (table, column) ->
+                review.deployedEntitiesNaming(table.name(), s -> mapping(s, table, column) == Mapping.MAPPED);
         List<Finding> findings = new ArrayList<>();
         List<Reviewed> all = review.migrations();
         for (Reviewed r : all) {
@@ -63,17 +66,17 @@ public final class DestructiveChange implements Rule {
         return findings;
     }
 
-    private Finding judge(Reviewed r, List<Operation> up, int i, Supplier<List<PhysicalSchema>> entities,
-                          List<Reviewed> all) {
+    private Finding judge(Reviewed r, List<Operation> up, int i,
+                          BiFunction<QualifiedName, String, List<PhysicalSchema>> entities, List<Reviewed> all) {
         Operation op = up.get(i);
         if (op instanceof Operation.DropTable d && Reviewing.existing(r, d.table(), op)
                 && !(d.ifExists() && absent(r, up, i, d.table(), null))) {
-            return dropTable(r, up, i, d, entities.get());
+            return dropTable(r, up, i, d, entities.apply(d.table(), null));
         }
         if (op instanceof Operation.DropColumn d && Reviewing.existing(r, d.table(), op)
                 && !addedBefore(up, i, d.table(), d.column())
                 && !(d.ifExists() && absent(r, up, i, d.table(), d.column()))) {
-            return dropColumn(r, up, i, d, entities.get());
+            return dropColumn(r, up, i, d, entities.apply(d.table(), d.column()));
         }
         // A seed migration holds many thousand INSERTs: whether the table existed is asked only of what may lose rows.
         if (op instanceof Operation.DataChange d && losesRows(d) && Reviewing.existing(r, d.table(), op)) {

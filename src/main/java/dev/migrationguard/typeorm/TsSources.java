@@ -31,6 +31,9 @@ public final class TsSources {
     private final Map<Snapshot, Map<String, Optional<TsConfig>>> configs =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    private final Map<Snapshot, List<DataSources.DataSource>> dataSources =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     /** Built on the first tsconfig read: a Jackson mapper costs tens of milliseconds the pre-commit path rarely needs. */
     private static final class Json {
         static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS,
@@ -49,6 +52,12 @@ public final class TsSources {
             files.put(path, p);
             return Optional.of(p);
         }
+    }
+
+    /** The data sources {@code find} gives for a snapshot, found on the first ask of the run. */
+    List<DataSources.DataSource> dataSources(Snapshot side,
+                                             java.util.function.Function<Snapshot, List<DataSources.DataSource>> find) {
+        return dataSources.computeIfAbsent(side, find);
     }
 
     static ParseProblem problem(String path, TypeScript.SyntaxError e) {
