@@ -6,13 +6,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class ArchitectureTest {
     /** README's package table names the packages of the code, no more, no less. */
     @Test
     void readmesTableListsEveryPackage() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(ProjectRoot.file("README.md"));
         String section = readme.substring(readme.indexOf("| package | role |"), readme.indexOf("**A new stack**"));
         Set<String> named = new TreeSet<>();
         for (String row : section.split("\n")) {

@@ -2,6 +2,7 @@ package dev.migrationguard.cli;
 
 import dev.migrationguard.install.HookInstaller;
 import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,7 @@ class HookIT {
     @Test
     void theHookScriptRefusesABadCommitAndPassesAGoodOne() throws Exception {
         var g = CliEndToEndTest.baseline(dir).addAll().commit("init");
-        Path hook = Path.of("hooks", "pre-commit").toAbsolutePath();
+        Path hook = ProjectRoot.file("hooks", "pre-commit").toAbsolutePath();
         g.git("config", "core.hooksPath", hook.getParent().toString());
         g.git("config", "migration-guard.jar", JAR.toString());
         stageEntityWithoutMigration(g);

@@ -2,6 +2,7 @@ package dev.migrationguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +89,7 @@ class NativeCrashIT {
         var g = columnWithMigration(Map.of("src/deep.ts", DEEP, "src/app/cart.service.ts", ANGULAR_SERVICE,
                 "src/kinds.ts", SPREAD_ENTITY_FILE));
         g.git("config", "migration-guard.jar", PackagedJar.JAR.toString());
-        g.git("config", "core.hooksPath", Path.of("hooks").toAbsolutePath().toString());
+        g.git("config", "core.hooksPath", ProjectRoot.file("hooks").toAbsolutePath().toString());
         var commit = HookIT.run(g.root(), env(), "git", "commit", "-q", "-m", "divisions");
         assertEquals(0, commit.code(), commit.out());
     }

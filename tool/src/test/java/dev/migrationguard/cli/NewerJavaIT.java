@@ -1,6 +1,7 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * archive of the first run is kept for the next ones (a run with a warning is one whose archive is dropped).
  */
 class NewerJavaIT {
-    private static final Path EXAMPLE = Path.of("examples", "typeorm-nest", "src");
+    private static final Path EXAMPLE = ProjectRoot.file("examples", "typeorm-nest", "src");
     private static final String TEAM = "src/contests/team.entity.ts";
     private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 

@@ -1,6 +1,7 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,8 @@ class PreCommitFrameworkIT {
     void theManifestRefusesABadCommitAndPassesAGoodOne() throws Exception {
         assumeTrue(onPath("pre-commit"), "the pre-commit program is not installed (apt-get install pre-commit)");
         var hookRepo = GitFixture.init(dir.resolve("hook-repo"))
-                .write(".pre-commit-hooks.yaml", Files.readString(Path.of(".pre-commit-hooks.yaml")))
-                .writeBytes("hooks/pre-commit", Files.readAllBytes(Path.of("hooks", "pre-commit")));
+                .write(".pre-commit-hooks.yaml", Files.readString(ProjectRoot.file(".pre-commit-hooks.yaml")))
+                .writeBytes("hooks/pre-commit", Files.readAllBytes(ProjectRoot.file("hooks", "pre-commit")));
         hookRepo.git("add", "-A");
         hookRepo.git("update-index", "--chmod=+x", "hooks/pre-commit");
         hookRepo.commit("manifest");

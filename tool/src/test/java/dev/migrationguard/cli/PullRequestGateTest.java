@@ -3,6 +3,7 @@ package dev.migrationguard.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,12 +38,13 @@ class PullRequestGateTest {
     private static final String RECORDER = """
             java() { printf '%s\\0' "$@" > "$ARGS_FILE"; return "$FAKE_JAVA_EXIT"; }
             git() { printf '%s\\n' "$*" >> "$GIT_LOG"; }
+            mvn() { printf '%s\\0' "$@" > "$MVN_ARGS_FILE"; return "${FAKE_MVN_EXIT:-0}"; }
             """;
 
     @TempDir
     Path dir;
 
-    private record Ran(int code, String output, List<String> javaArgs) {
+    private record Ran(int code, String output, List<String> javaArgs, List<String> mvnArgs) {
     }
 
     private Ran bash(String script, Map<String, String> env, int javaExit) throws Exception {
@@ -55,13 +57,18 @@ class PullRequestGateTest {
         pb.environment().put("ARGS_FILE", argsFile.toString());
         pb.environment().put("GIT_LOG", dir.resolve("git.log").toString());
         pb.environment().put("FAKE_JAVA_EXIT", Integer.toString(javaExit));
+        Path mvnArgsFile = dir.resolve("mvn-args-" + System.nanoTime());
+        pb.environment().put("MVN_ARGS_FILE", mvnArgsFile.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
-        List<String> args = Files.exists(argsFile)
+        return new Ran(code, out, recorded(argsFile), recorded(mvnArgsFile));
+    }
+
+    private static List<String> recorded(Path argsFile) throws IOException {
+        return Files.exists(argsFile)
                 ? Arrays.asList(Files.readString(argsFile, StandardCharsets.UTF_8).split("\0"))
                 : List.of();
-        return new Ran(code, out, args);
     }
 
     /** Checks that {@code java <args>} runs our jar with a real command and real options; returns check's arguments. */
@@ -78,7 +85,7 @@ class PullRequestGateTest {
     }
 
     private static JsonNode read(String file) throws IOException {
-        return YAML.readTree(Path.of(file).toFile());
+        return YAML.readTree(ProjectRoot.file(file).toFile());
     }
 
     @Test
@@ -94,7 +101,7 @@ class PullRequestGateTest {
         JsonNode setupJava = action.at("/runs/steps/0/with");
         assertEquals("17", setupJava.get("java-version").asText());
 
-        String text = Files.readString(Path.of("action.yml"));
+        String text = Files.readString(ProjectRoot.file("action.yml"));
         Matcher m = Pattern.compile("inputs\\.([A-Za-z0-9_-]+)").matcher(text);
         while (m.find()) assertTrue(action.get("inputs").has(m.group(1)), "undeclared input " + m.group(1));
         Matcher s = Pattern.compile("steps\\.([A-Za-z0-9_-]+)\\.outputs").matcher(text);
@@ -182,7 +189,65 @@ class PullRequestGateTest {
         env.put("MIGRATION_GUARD_JAR", "");
         Ran noJar = bash(script.toString(), env, 0);
         assertEquals(2, noJar.code(), noJar::toString);
-        assertTrue(noJar.output().contains("set MIGRATION_GUARD_JAR"), noJar::toString);
+        assertTrue(noJar.output().contains("set MIGRATION_GUARD_VERSION"), noJar::toString);
+        assertEquals(List.of(), noJar.mvnArgs(), "nothing is fetched without a version");
+    }
+
+    @Test
+    void theGitLabTemplateFetchesTheReleasedVersionWithMaven() throws Exception {
+        JsonNode job = read("ci/gitlab/migration-guard.gitlab-ci.yml").get("migration-guard");
+        StringBuilder script = new StringBuilder();
+        for (JsonNode line : job.get("script")) script.append(line.asText()).append('\n');
+        Map<String, String> env = new HashMap<>(Map.of("MIGRATION_GUARD_JAR", "", "MIGRATION_GUARD_VERSION", "0.1.0",
+                "TMPDIR", dir.toString(), "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main",
+                "MIGRATION_GUARD_FAIL_ON", "error"));
+
+        Ran r = bash(script.toString(), env, 0);
+        assertEquals(0, r.code(), r::toString);
+        Path fetched = dir.resolve("migration-guard");
+        assertEquals(List.of("-B", "-ntp", "-q", "dependency:copy", "-Dartifact=dev.migrationguard:migration-guard:0.1.0",
+                "-DoutputDirectory=" + fetched, "-Dmdep.stripVersion=true"), r.mvnArgs());
+        parsesAsMigrationGuard(r.javaArgs(), fetched.resolve("migration-guard.jar").toString());
+
+        env.put("FAKE_MVN_EXIT", "1");
+        Ran failed = bash(script.toString(), env, 0);
+        assertEquals(2, failed.code(), "a version that cannot be fetched cannot be judged with: " + failed);
+        assertTrue(failed.output().contains("could not fetch dev.migrationguard:migration-guard:0.1.0"), failed::toString);
+        assertEquals(List.of(), failed.javaArgs());
+    }
+
+    @Test
+    void theActionFetchesItsOwnReleaseUnlessToldAnotherVersionOrJar() throws Exception {
+        JsonNode fetch = step(read("action.yml"), "jar");
+        Path out = dir.resolve("github-output");
+        Path fetched = dir.resolve("fetched");
+        Map<String, String> env = new HashMap<>(Map.of("INPUT_JAR", "", "INPUT_VERSION", "",
+                "ACTION_PATH", ProjectRoot.DIR.toAbsolutePath().toString(), "FETCH_DIR", fetched.toString(),
+                "GITHUB_OUTPUT", out.toString()));
+
+        Ran own = bash(fetch.get("run").asText(), env, 0);
+        assertEquals(0, own.code(), own::toString);
+        // The action's release is the root pom's version, the one the tool itself reports.
+        assertEquals(List.of("-B", "-ntp", "-q", "dependency:copy",
+                "-Dartifact=dev.migrationguard:migration-guard:" + dev.migrationguard.report.Report.VERSION,
+                "-DoutputDirectory=" + fetched, "-Dmdep.stripVersion=true"), own.mvnArgs());
+        assertEquals("jar=" + fetched.resolve("migration-guard.jar") + "\n", Files.readString(out));
+
+        Files.delete(out);
+        env.put("INPUT_VERSION", "9.9.9");
+        env.put("FAKE_MVN_EXIT", "1");
+        Ran missing = bash(fetch.get("run").asText(), env, 0);
+        assertEquals(2, missing.code(), missing::toString);
+        assertTrue(missing.output().contains("::error::migration-guard: could not fetch dev.migrationguard:migration-guard:9.9.9"),
+                missing::toString);
+        assertFalse(Files.exists(out), "no jar to run");
+
+        Path jar = Files.writeString(dir.resolve("mine.jar"), "a jar");
+        env.put("INPUT_JAR", jar.toString());
+        Ran given = bash(fetch.get("run").asText(), env, 0);
+        assertEquals(0, given.code(), given::toString);
+        assertEquals(List.of(), given.mvnArgs(), "a given jar is not fetched");
+        assertEquals("jar=" + jar.toRealPath() + "\n", Files.readString(out));
     }
 
     @Test
@@ -193,7 +258,7 @@ class PullRequestGateTest {
         assertEquals("migration-guard", hook.get("id").asText());
         assertEquals("script", hook.get("language").asText());
         assertFalse(hook.get("pass_filenames").asBoolean(true));
-        Path entry = Path.of(hook.get("entry").asText());
+        Path entry = ProjectRoot.file(hook.get("entry").asText());
         assertTrue(Files.isExecutable(entry) && Files.readString(entry).contains("check --staged"), entry::toString);
     }
 

@@ -1,6 +1,7 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** examples/spring-liquibase shows what its README promises, as its own repository. */
 class SpringLiquibaseExampleTest {
-    static final Path EXAMPLE = Path.of("examples/spring-liquibase");
+    static final Path EXAMPLE = ProjectRoot.file("examples", "spring-liquibase");
 
     @TempDir
     Path dir;

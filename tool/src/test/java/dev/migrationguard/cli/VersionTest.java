@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -7,21 +8,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The version is written once, in the pom: --version and every report give that one. */
+/** The version is written once, in the root pom: --version and every report give that one. */
 class VersionTest {
 
     @Test
     void versionAndReportsGiveThePomsVersion() throws IOException {
-        Matcher m = Pattern.compile("<artifactId>migration-guard</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(Files.readString(Path.of("pom.xml")));
-        assertTrue(m.find(), "the pom names its version after its artifactId");
+        Matcher m = Pattern.compile("<artifactId>migration-guard-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(ProjectRoot.file("pom.xml")));
+        assertTrue(m.find(), "the root pom names its version after its artifactId");
         String version = m.group(1);
 
         var out = new ByteArrayOutputStream();

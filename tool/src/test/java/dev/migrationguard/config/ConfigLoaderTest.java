@@ -7,6 +7,7 @@ import dev.migrationguard.rules.RuleCatalog;
 import dev.migrationguard.settings.DeployedFrom;
 import dev.migrationguard.settings.Settings;
 import dev.migrationguard.stacks.SupportedStacks;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -274,7 +275,7 @@ class ConfigLoaderTest {
 
     @Test
     void theReadmeExampleIsAValidConfiguration() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String readme = java.nio.file.Files.readString(ProjectRoot.file("README.md"));
         int section = readme.indexOf("## Configuration");
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));

@@ -4,6 +4,7 @@ import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Severity;
 import dev.migrationguard.settings.RuleSettings;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class RuleCatalogTest {
     @Test
     void everyRuleHasItsPageWithTheFixedHeadings() throws IOException {
         for (String id : RuleCatalog.ids()) {
-            Path page = Path.of("rules", id + ".md");
+            Path page = ProjectRoot.file("rules", id + ".md");
             assertTrue(Files.exists(page), "missing rules/" + id + ".md");
             String text = Files.readString(page);
             assertTrue(text.startsWith("# " + id + "\n"), id);
@@ -52,7 +53,7 @@ class RuleCatalogTest {
 
     @Test
     void defaultPackListsEveryRuleWithItsDefaultSeverity() throws IOException {
-        String pack = Files.readString(Path.of("rules", "default-pack.yml"));
+        String pack = Files.readString(ProjectRoot.file("rules", "default-pack.yml"));
         for (RuleMeta m : RuleCatalog.all()) {
             assertTrue(pack.contains("\n  " + m.id() + ": " + m.severity().id() + "\n"), m.id());
         }

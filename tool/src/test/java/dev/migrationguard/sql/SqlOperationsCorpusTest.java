@@ -5,6 +5,7 @@ import dev.migrationguard.model.ops.Operation.Opaque;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.Side;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlOperationsCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/ops-corpus");
     private static final Path OPAQUE_LIST = CORPUS.resolve("opaque.txt");
-    private static final List<Path> SOURCES = List.of(CORPUS, Path.of("examples"),
+    private static final Path EXAMPLES = ProjectRoot.file("examples");
+    private static final List<Path> SOURCES = List.of(CORPUS, EXAMPLES,
             Path.of("src/test/resources/fixtures"));
 
     /** One statement of the corpus and what it was read as. */
@@ -140,10 +142,10 @@ class SqlOperationsCorpusTest {
                         && o.kind() == Operation.OpaqueKind.UNREAD))
                 .map(Read::opaqueEntry).toList();
         assertEquals(List.of(), unread);
-        List<String> opaqueExamples = reads.stream().filter(r -> r.path().startsWith("examples"))
+        List<String> opaqueExamples = reads.stream().filter(r -> r.path().startsWith(EXAMPLES.toString()))
                 .filter(Read::opaque).map(Read::opaqueEntry).toList();
         assertEquals(List.of(), opaqueExamples);
-        assertTrue(reads.stream().anyMatch(r -> r.path().startsWith("examples")));
+        assertTrue(reads.stream().anyMatch(r -> r.path().startsWith(EXAMPLES.toString())));
     }
 
     @Test
