@@ -116,8 +116,9 @@ abstract class GuardMojo extends AbstractMojo {
         List<String> args = new ArrayList<>();
         for (String format : formats) args.addAll(List.of("--format", format.strip()));
         for (String output : outputs) args.addAll(List.of("--output", underProject(output).toString()));
-        // Every report written to a file: the build's log still gets the text one, so a failure says why.
-        if (!formats.isEmpty() && outputs.size() >= formats.size()) args.addAll(List.of("--format", "text"));
+        // Every report written to a file: the build's log still gets the text one, so a failure says why. (More
+        // outputs than formats stays the CLI's usage error.)
+        if (!formats.isEmpty() && outputs.size() == formats.size()) args.addAll(List.of("--format", "text"));
         return args;
     }
 
