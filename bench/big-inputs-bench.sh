@@ -6,7 +6,7 @@
 set -euo pipefail
 runs=${1:-3}
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${MIGRATION_GUARD_JAR:-$here/../target/migration-guard.jar}
+jar=${MIGRATION_GUARD_JAR:-$here/../tool/target/migration-guard.jar}
 java=${JAVA:-java}
 [ -f "$jar" ] || { echo "bench: build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)

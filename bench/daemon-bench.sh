@@ -11,7 +11,7 @@ set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 <rounds> <repo> [jar]" >&2; exit 2; }
 rounds=$1; source_repo=$2
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${3:-$here/../target/migration-guard.jar}
+jar=${3:-$here/../tool/target/migration-guard.jar}
 [ -f "$jar" ] || { echo "daemon-bench: build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 work=$(mktemp -d /tmp/daemon-bench.XXXXXX)

@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mirrors=${MG_MIRRORS:-/work/.mirror}
-[ -f target/classpath.txt ] || mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-cp="target/classes:$(cat target/classpath.txt)"
+[ -f tool/target/classpath.txt ] || mvn -B -ntp -q -pl tool dependency:build-classpath -Dmdep.outputFile="$PWD/tool/target/classpath.txt" >&2
+cp="tool/target/classes:$(cat tool/target/classpath.txt)"
 projects=("$@")
 [ ${#projects[@]} -gt 0 ] || projects=(Netflix+genie eclipse+hawkbit openremote+openremote)
 for name in "${projects[@]}"; do

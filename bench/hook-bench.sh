@@ -10,7 +10,7 @@ runs=${1:-15}
 entities=${2:-200}
 migrations=${3:-500}
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${MIGRATION_GUARD_JAR:-$here/../target/migration-guard.jar}
+jar=${MIGRATION_GUARD_JAR:-$here/../tool/target/migration-guard.jar}
 [ -f "$jar" ] || { echo "hook-bench: build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 work=$(mktemp -d)

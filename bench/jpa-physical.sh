@@ -22,9 +22,9 @@ mirrors=${MG_MIRRORS:-/work/.mirror}
 mkdir -p "$out/clones"
 
 mvn -B -ntp -q -DskipTests test-compile
-mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+mvn -B -ntp -q -pl tool dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 # The harness runs from a copy of the classes, so that a build during the run cannot pull them away.
-rm -rf "$out/classes" && mkdir -p "$out/classes" && cp -r target/classes target/test-classes "$out/classes/"
+rm -rf "$out/classes" && mkdir -p "$out/classes" && cp -r tool/target/classes tool/target/test-classes "$out/classes/"
 cp="$out/classes/classes:$out/classes/test-classes:$(cat "$out/classpath.txt")"
 
 while read -r project naming dialect; do

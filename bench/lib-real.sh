@@ -3,13 +3,13 @@
 # collected, so that the reports of both can be read and compared the same way. Sourced, not run.
 #
 # Options (set $jar, $out, $commits; the projects file is left in $projects):
-#   [--jar target/migration-guard.jar] [--out DIR] [--commits N] projects.tsv
+#   [--jar tool/target/migration-guard.jar] [--out DIR] [--commits N] projects.tsv
 # projects.tsv: one project a line, tab-separated: GitHub owner/name, stack, and optionally a path prefix. Lines
 # starting with # are skipped. Each is cloned from $MG_MIRRORS/<owner>+<name>/repo when that folder exists (a local
 # snapshot), else from GitHub, into $out/clones: nothing of the projects is copied into this repository.
 
 real_options() { # default-out "$@"
-  jar=target/migration-guard.jar
+  jar=tool/target/migration-guard.jar
   out=$1
   commits=25
   shift

@@ -5,7 +5,7 @@
 # (the replayed migrations) and is reported apart as "cold"; the medians are of the warm runs. The goal of issue 13:
 # 2,000 entities and 5,000 migrations within 5 s and 512 MB.
 #   usage: bench/lint-bench.sh <rounds> <repo> <jar>...
-#   e.g.   bench/bench.sh make /tmp/bj2k 2000 5000 && bench/lint-bench.sh 5 /tmp/bj2k target/migration-guard.jar
+#   e.g.   bench/bench.sh make /tmp/bj2k 2000 5000 && bench/lint-bench.sh 5 /tmp/bj2k tool/target/migration-guard.jar
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: $0 <rounds> <repo> <jar>..." >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "lint-bench: needs GNU time at /usr/bin/time" >&2; exit 2; }

@@ -13,8 +13,8 @@ mirrors=${MIRRORS:-/work/.mirror}
 work=$(mktemp -d)
 trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 
-(cd "$here" && mvn -q -B -ntp test-compile && mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$work/cp")
-cp="$here/target/test-classes:$here/target/classes:$(cat "$work/cp")"
+(cd "$here" && mvn -q -B -ntp test-compile && mvn -q -B -ntp -pl tool dependency:build-classpath -Dmdep.outputFile="$work/cp")
+cp="$here/tool/target/test-classes:$here/tool/target/classes:$(cat "$work/cp")"
 
 manifest=$work/manifest
 : > "$manifest"

@@ -2,7 +2,7 @@
 # Runs `lint` on the newest commit of real projects with entity-migration-drift named in a configuration, so every
 # drift finding can be read against the project's entities and migrations (issue 11's drift lint).
 #
-#   bench/real-drift.sh [--jar target/migration-guard.jar] [--out /tmp/mg-drift] projects.tsv
+#   bench/real-drift.sh [--jar tool/target/migration-guard.jar] [--out /tmp/mg-drift] projects.tsv
 #
 # projects.tsv and where the projects come from: bench/lib-real.sh. Findings of every rule go to findings.tsv.
 set -euo pipefail

@@ -7,7 +7,7 @@
 # collected in one TSV (the format of bench/real-projects.sh, so bench/compare-findings.sh reads both), and each
 # commit's exit code and the migrations it adds listed in commits.tsv; bench/summarize-findings.sh counts the findings per rule.
 #
-#   bench/real-migrations.sh [--jar target/migration-guard.jar] [--out /tmp/mg-migrations] [--commits 25] projects.tsv
+#   bench/real-migrations.sh [--jar tool/target/migration-guard.jar] [--out /tmp/mg-migrations] [--commits 25] projects.tsv
 #
 # projects.tsv: as for bench/real-projects.sh (the stack and prefix columns are not used: every kind of migration is
 # looked for); where the projects come from: bench/lib-real.sh.

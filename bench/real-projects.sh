@@ -3,7 +3,7 @@
 # caused it. For each project: `check --base <parent> --head <commit>` on the newest commits that touch entity files,
 # and `lint` on the newest commit. Every report is kept; findings are collected in one TSV per run to be judged by hand.
 #
-#   bench/real-projects.sh [--jar target/migration-guard.jar] [--out /tmp/mg-real] [--commits 25] projects.tsv
+#   bench/real-projects.sh [--jar tool/target/migration-guard.jar] [--out /tmp/mg-real] [--commits 25] projects.tsv
 #
 # projects.tsv: GitHub owner/name, stack (typeorm|jpa), and optionally a path prefix that limits which files count as
 # entities (default: the whole tree); where the projects come from: bench/lib-real.sh.

@@ -5,5 +5,5 @@
 #   bench/replay-bench.sh [migrations] [runs]      (default 5000 9; needs mvn -q -DskipTests package or compile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/classpath.txt ] || mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-java -cp "target/classes:$(cat target/classpath.txt)" bench/ReplayBench.java "${1:-5000}" "${2:-9}"
+[ -f tool/target/classpath.txt ] || mvn -B -ntp -q -pl tool dependency:build-classpath -Dmdep.outputFile="$PWD/tool/target/classpath.txt" >&2
+java -cp "tool/target/classes:$(cat tool/target/classpath.txt)" bench/ReplayBench.java "${1:-5000}" "${2:-9}"

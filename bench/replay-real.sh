@@ -12,8 +12,8 @@ out=${OUT:-/tmp/mg-replay-real}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
-[ -f target/classpath.txt ] || mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-cp="target/classes:$(cat target/classpath.txt)"
+[ -f tool/target/classpath.txt ] || mvn -B -ntp -q -pl tool dependency:build-classpath -Dmdep.outputFile="$PWD/tool/target/classpath.txt" >&2
+cp="tool/target/classes:$(cat tool/target/classpath.txt)"
 
 sets=(
   "genie-postgresql postgres Netflix+genie genie-web/src/main/resources/db/migration/postgresql"

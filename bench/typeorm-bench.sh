@@ -9,7 +9,7 @@
 set -euo pipefail
 runs=${1:-11}
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${MIGRATION_GUARD_JAR:-$here/../target/migration-guard.jar}
+jar=${MIGRATION_GUARD_JAR:-$here/../tool/target/migration-guard.jar}
 java=${JAVA:-java}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/migration-guard
 

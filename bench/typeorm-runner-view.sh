@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 mirrors=${MG_MIRRORS:-/work/.mirror}
 out=${OUT:-/tmp/mg-typeorm-runner-view}
 mkdir -p "$out"
-[ -f target/classpath.txt ] || mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-cp="target/classes:$(cat target/classpath.txt)"
+[ -f tool/target/classpath.txt ] || mvn -B -ntp -q -pl tool dependency:build-classpath -Dmdep.outputFile="$PWD/tool/target/classpath.txt" >&2
+cp="tool/target/classes:$(cat tool/target/classpath.txt)"
 
 projects=(hedgedoc+hedgedoc@b67733117^ brocoders+nestjs-boilerplate NarHakobyan+awesome-nest-boilerplate sct+overseerr
   ever-co+ever-traduora typeorm+typeorm ${EXTRA_PROJECTS:-})

@@ -3,7 +3,7 @@
 # commit (and say why) and accept the fixed one. Needs the jar: mvn -q -DskipTests package
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${MIGRATION_GUARD_JAR:-$here/../../target/migration-guard.jar}
+jar=${MIGRATION_GUARD_JAR:-$here/../../tool/target/migration-guard.jar}
 [ -f "$jar" ] || { echo "demo: build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

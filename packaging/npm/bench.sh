@@ -20,7 +20,7 @@ unset MIGRATION_GUARD_FAST_START JAVA_TOOL_OPTIONS
 
 mkdir -p "$work/npm"
 (cd "$work/npm" && echo '{"name":"bench","private":true}' > package.json \
-  && npm install --no-audit --no-fund "$top"/target/npm/migration-guard-[0-9]*.tgz "$top"/target/npm/migration-guard-linux-x64-*.tgz >/dev/null)
+  && npm install --no-audit --no-fund "$here"/target/migration-guard-[0-9]*.tgz "$here"/target/migration-guard-linux-x64-*.tgz >/dev/null)
 modules=$work/npm/node_modules
 runtime=$modules/@migration-guard/linux-x64/runtime
 jar=$modules/migration-guard/lib/migration-guard.jar

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the npm packages from the jar of the Maven build, into target/npm/ (the tarballs of `npm pack`):
+# Builds the npm packages from the tool's jar of the Maven build, into packaging/npm/target/ (the tarballs of `npm pack`):
 #   migration-guard-<version>.tgz                    the bin entry and the jar (runs with Java 17+ where nothing is bundled)
 #   migration-guard-linux-x64-<version>.tgz          @migration-guard/linux-x64: a jlink'd Java runtime and its AOT cache
-# The version is the one the jar reports (the pom's, filtered into it), so that every package says the same.
+# The version is the one the jar reports (the root pom's, filtered into it), so that every package says the same; the
+# Maven module passes its own version, and a jar that reports another one (built before a version change) is refused.
 #
-#   usage: packaging/npm/build.sh        (needs target/migration-guard.jar: mvn -q -DskipTests package;
+#   usage: packaging/npm/build.sh [version]   (needs tool/target/migration-guard.jar: mvn -q -DskipTests package;
 #                                          or in one command: mvn -Pnpm -DskipTests package)
 # The runtime is made with the JDK in $JLINK_JDK, else the first JDK 25 or newer found in /usr/lib/jvm, else the JDK
 # that runs `java` on the PATH; it must be 17 or newer, and 25 or newer for the AOT cache (without it the cache is left
@@ -12,8 +13,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-jar=$top/target/migration-guard.jar
-out=$top/target/npm
+jar=$top/tool/target/migration-guard.jar
+out=$here/target
 # What npm records as every file's time in a tarball: the AOT cache checks the jar's time, so the jar the cache is
 # trained with must carry the time the installed jar will have.
 npm_time='1985-10-26T08:15:00Z'
@@ -42,6 +43,7 @@ jdk_version=$(feature "$jdk")
 
 version=$(unzip -p "$jar" dev/migrationguard/version.txt | tr -d '[:space:]')
 [ -n "$version" ] || fail "$jar carries no version (dev/migrationguard/version.txt)"
+[ -z "${1:-}" ] || [ "$1" = "$version" ] || fail "$jar is version $version, the build is $1: build the jar again"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -11,8 +11,8 @@ if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
   echo "packaging/npm/e2e.sh: skipped: npm or node is not installed"
   exit 0
 fi
-main_tgz=$(ls "$top"/target/npm/migration-guard-[0-9]*.tgz 2>/dev/null | head -1)
-platform_tgz=$(ls "$top"/target/npm/migration-guard-linux-x64-*.tgz 2>/dev/null | head -1)
+main_tgz=$(ls "$here"/target/migration-guard-[0-9]*.tgz 2>/dev/null | head -1)
+platform_tgz=$(ls "$here"/target/migration-guard-linux-x64-*.tgz 2>/dev/null | head -1)
 [ -n "$main_tgz" ] && [ -n "$platform_tgz" ] || { echo "e2e: build the packages first: packaging/npm/build.sh" >&2; exit 2; }
 
 work=$(mktemp -d)

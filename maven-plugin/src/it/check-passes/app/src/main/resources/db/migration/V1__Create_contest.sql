@@ -1,0 +1,1 @@
+CREATE TABLE contest (id BIGINT PRIMARY KEY, name VARCHAR(50));

@@ -1,0 +1,1 @@
+ALTER TABLE contest DROP COLUMN name;

@@ -1,0 +1,182 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.testing.GitFixture;
+import dev.migrationguard.testing.ProjectRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.migrationguard.cli.HookIT.JAR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The installed hook with the resident checker, through real {@code git commit}s: the first commit is checked as
+ * before and leaves a checker behind; later ones are answered by it (the Java that the cold path runs is a wrapper
+ * that counts its starts), with git's other index for {@code git commit -a} and {@code git commit <paths>}; a killed
+ * or stopped checker falls back to the cold path; {@code MIGRATION_GUARD_DAEMON=0} never uses it.
+ */
+class ResidentCheckerIT {
+    private static final String REFUSED = "entity-change-without-migration";
+
+    @TempDir
+    Path dir;
+    private Path runtime;
+    private Path coldLog;
+    private Map<String, String> env;
+    private GitFixture g;
+
+    @BeforeEach
+    void repositoryWithTheHook() throws Exception {
+        runtime = Files.createDirectory(dir.resolve("run"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        coldLog = dir.resolve("cold.log");
+        Path javaHome = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Path java = javaHome.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho run >> '" + coldLog + "'\nexec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        env = new HashMap<>(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "JAVA_HOME", javaHome.toString(),
+                "MIGRATION_GUARD_DAEMON", "1"));
+        g = CliEndToEndTest.baseline(dir.resolve("repo")).addAll().commit("init");
+        g.git("config", "migration-guard.jar", JAR.toString());
+        g.git("config", "core.hooksPath", ProjectRoot.file("hooks").toAbsolutePath().toString());
+    }
+
+    @AfterEach
+    void stopTheChecker() {
+        checker().ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+    }
+
+    private Optional<ProcessHandle> checker() {
+        String mark = "-XX:ErrorFile=" + runtime.resolve("migration-guard");
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> List.of(a).contains(
+                mark + "/hs_err_pid%p.log")).orElse(false)).findFirst();
+    }
+
+    private int coldRuns() throws Exception {
+        return Files.exists(coldLog) ? Files.readAllLines(coldLog).size() : 0;
+    }
+
+    private HookIT.Result commit(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "commit", "-q", "-m", "change"));
+        command.addAll(List.of(args));
+        return HookIT.run(g.root(), env, command.toArray(String[]::new));
+    }
+
+    private ProcessHandle awaitChecker() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> p = checker();
+            boolean listening;
+            // a killed checker's socket stays until the next one replaces it: only a connection shows one listens
+            try (var files = Files.list(runtime.resolve("migration-guard"))) {
+                listening = files.anyMatch(f -> f.toString().endsWith(".sock") && accepts(f));
+            }
+            if (p.isPresent() && listening) return p.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no resident checker started in " + runtime);
+    }
+
+    private static boolean accepts(Path socket) {
+        try (var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            channel.connect(java.net.UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String entity(String fields) {
+        return CliEndToEndTest.contest(fields);
+    }
+
+    @Test
+    void laterCommitsAreAnsweredByTheCheckerWithTheIndexGitNames() throws Exception {
+        g.write(CliEndToEndTest.ENTITY, entity("\n    private Integer divisions;\n")).addAll();
+        HookIT.Result first = commit();
+        assertEquals(1, first.code(), first.out());
+        assertTrue(first.out().contains(REFUSED), first.out());
+        assertEquals(1, coldRuns());
+        awaitChecker();
+
+        // git commit -a: the entity change is only in the work tree's file, git stages it in another index
+        g.git("reset", "-q");
+        HookIT.Result all = commit("-a");
+        assertEquals(1, all.code(), all.out());
+        assertTrue(all.out().contains(REFUSED) && all.out().contains("--no-verify"), all.out());
+        assertEquals(1, coldRuns(), "answered by the checker");
+
+        // git commit <paths>: the migration is staged in the index, but only the entity is committed
+        g.write(CliEndToEndTest.MIGRATIONS + "V2__Add_contest_divisions.sql",
+                "ALTER TABLE contest ADD COLUMN divisions INTEGER;\n").addAll();
+        HookIT.Result partial = commit("--", CliEndToEndTest.ENTITY);
+        assertEquals(1, partial.code(), partial.out());
+        assertTrue(partial.out().contains(REFUSED), partial.out());
+        HookIT.Result whole = commit();
+        assertEquals(0, whole.code(), whole.out());
+        assertEquals(1, coldRuns(), "answered by the checker");
+
+        env.put("MIGRATION_GUARD_DAEMON", "0");
+        g.write("README.md", "notes\n").addAll();
+        HookIT.Result off = commit();
+        assertEquals(0, off.code(), off.out());
+        assertEquals(2, coldRuns(), "MIGRATION_GUARD_DAEMON=0 checks without the checker");
+    }
+
+    @Test
+    void aKilledCheckerCostsOneColdCommitAndIsStartedAgain() throws Exception {
+        g.write("README.md", "one\n").addAll();
+        assertEquals(0, commit().code());
+        ProcessHandle first = awaitChecker();
+        first.destroyForcibly();
+        first.onExit().join();
+
+        g.write(CliEndToEndTest.ENTITY, entity("\n    private Integer divisions;\n")).addAll();
+        HookIT.Result refused = commit();
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains(REFUSED), refused.out());
+        assertEquals(2, coldRuns());
+        ProcessHandle second = awaitChecker();
+        assertFalse(second.pid() == first.pid());
+        HookIT.Result again = commit();
+        assertEquals(1, again.code(), again.out());
+        assertEquals(2, coldRuns(), "answered by the new checker");
+    }
+
+    @Test
+    void aStoppedCheckerCostsItsLimitAndOneLineThenTheColdPathDecides() throws Exception {
+        g.write("README.md", "one\n").addAll();
+        assertEquals(0, commit().code());
+        ProcessHandle checker = awaitChecker();
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(checker.pid())).start().waitFor());
+        try {
+            g.write(CliEndToEndTest.ENTITY, entity("\n    private Integer divisions;\n")).addAll();
+            long begin = System.nanoTime();
+            HookIT.Result refused = commit();
+            long tookMillis = (System.nanoTime() - begin) / 1_000_000;
+            assertEquals(1, refused.code(), refused.out());
+            assertTrue(refused.out().contains("migration-guard: the resident checker did not answer within 3 s "
+                    + "(MIGRATION_GUARD_DAEMON=0 turns it off); checking without it."), refused.out());
+            assertTrue(refused.out().contains(REFUSED), refused.out());
+            assertEquals(2, coldRuns());
+            assertTrue(tookMillis >= 3_000, "took " + tookMillis + " ms");
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(checker.pid())).start().waitFor();
+        }
+    }
+}
