@@ -214,8 +214,7 @@ final class FastStart {
             // run is then taken as one whose archive cannot be trusted (see supervise). Java 17 accepts the option too.
             List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off",
-                    text("-Xmx", childHeapMegabytes(Runtime.getRuntime().maxMemory(), launcherCommandLine(),
-                            System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")), "m"),
+                    text("-Xmx", childHeapMegabytes(), "m"),
                     "-XX:+ExitOnOutOfMemoryError", text("-XX:ErrorFile=", work.resolve("hs_err_pid%p.log")),
                     "-XX:-CreateCoredumpOnCrash", text("-Djava.io.tmpdir=", work.resolve("tmp")),
                     text("-D", CHILD_PROPERTY, "=", work),
@@ -441,6 +440,15 @@ final class FastStart {
      * The child's heap: the launcher's own bound when the user gave one (as the out-of-memory message says to), else
      * that bound but at most {@link #DEFAULT_HEAP_MEGABYTES}. Without a bound the JVM takes a quarter of the machine's
      * memory, and a lint of a large repository grew into it (2.9 GB resident for hibernate-orm) where it needs little.
+     * The resident checker gets the same bound: it answers for hours.
+     */
+    static long childHeapMegabytes() {
+        return childHeapMegabytes(Runtime.getRuntime().maxMemory(), launcherCommandLine(),
+                System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"));
+    }
+
+    /**
+     * {@link #childHeapMegabytes()} for a launcher.
      *
      * @param launcherMax the launcher's {@code Runtime.maxMemory()}
      * @param options     where a bound may be given: the launcher's command line, {@code JAVA_TOOL_OPTIONS},

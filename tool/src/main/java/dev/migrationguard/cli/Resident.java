@@ -61,7 +61,7 @@ public final class Resident {
         Path folder = startIn;
         Optional<Path> jar = FastStart.ownJar();
         if (folder == null || jar.isEmpty()) return;
-        String refused = Client.start(folder, jar.get(), Resident.class.getName(), Runtime.getRuntime().maxMemory(),
+        String refused = Client.start(folder, jar.get(), Resident.class.getName(), FastStart.childHeapMegabytes() << 20,
                 Path.of(System.getProperty("user.dir")));
         if (refused != null) System.err.println(refused);
     }

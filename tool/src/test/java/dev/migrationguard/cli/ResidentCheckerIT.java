@@ -143,6 +143,10 @@ class ResidentCheckerIT {
         g.write("README.md", "one\n").addAll();
         assertEquals(0, commit().code());
         ProcessHandle first = awaitChecker();
+        // it answers for hours: its heap has the cold path's bound, not a quarter of the machine
+        assertTrue(first.info().arguments().map(a -> List.of(a).contains("-Xmx" + FastStart.childHeapMegabytes(
+                Runtime.getRuntime().maxMemory(), System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"))
+                + "m")).orElse(false), () -> first.info().commandLine().orElse("?"));
         first.destroyForcibly();
         first.onExit().join();
 
