@@ -549,9 +549,9 @@ final class MigrationCoverage implements Coverage {
     }
 
     /**
-     * The entity's column with the type and nullability it had before the change replaced by the replay's, when the
-     * change leaves them as they were: a catch-up is judged on what the change edits. A mismatch the change does not
-     * touch (an entity NULL where the migrations made NOT NULL) is older than the change, and lint's drift reports it.
+     * The entity's column with each fact the change leaves as it was (type, nullability, uniqueness, default) replaced
+     * by the replay's: a catch-up is judged on what the change edits. A mismatch the change does not touch (an entity
+     * NULL where the migrations made NOT NULL) is older than the change, and not its doing.
      */
     private static Column changedFacts(Dialect d, Column replayed, Sides s, SchemaChange change, Column mapped) {
         if (replayed == null || mapped == null || change.kind() != SchemaChange.Kind.CHANGED) return mapped;
@@ -562,6 +562,12 @@ final class MigrationCoverage implements Coverage {
         if (old.type().equals(mapped.type()) && replayed.type() != null) c = c.withType(replayed.type());
         if (old.nullable().equals(mapped.nullable()) && replayed.nullable() != null) {
             c = c.withNullable(replayed.nullable());
+        }
+        if (Objects.equals(old.unique(), mapped.unique()) && replayed.unique() != null) {
+            c = c.withUnique(replayed.unique());
+        }
+        if (Objects.equals(old.defaultValue(), mapped.defaultValue()) && replayed.defaultValue() != null) {
+            c = c.withDefault(replayed.defaultValue());
         }
         return c;
     }
