@@ -324,7 +324,11 @@ final class MigrationCoverage implements Coverage {
         List<MigrationSet> own = ownSets(change.location().path(), s.dialect());
         if (own.isEmpty()) return false;
         for (MigrationSet set : own) {
-            if (!builds(replay(set, s.dialect()), s, change)) return false;
+            if (!builds(replay(set, s.dialect()), s, change)) {
+                debug.accept(change.message() + ": not already built by migration set " + set.name() + " ("
+                        + replayedFacts(replay(set, s.dialect()), s.dialect(), change) + ")");
+                return false;
+            }
         }
         debug.accept(change.message() + ": not reported, the migrations already build it ("
                 + own.stream().map(MigrationSet::name).reduce((a, b) -> a + ", " + b).orElse("") + ")");
@@ -485,7 +489,7 @@ final class MigrationCoverage implements Coverage {
     private static boolean builds(PhysicalSchema built, Sides s, SchemaChange change) {
         Dialect d = s.dialect();
         Table mapped = s.after().table(change.schema(), change.table());
-        Table replayed = built.table(change.schema(), change.table());
+        Table replayed = table(built, change.schema(), change.table());
         switch (change.target()) {
             case TABLE -> {
                 // A statement that could not be read, naming no table, may have dropped or made any.
@@ -503,12 +507,29 @@ final class MigrationCoverage implements Coverage {
                 if (replayed == null || !replayed.complete() || mapped == null || change.column() == null) return false;
                 Column r = column(d, replayed, change.column());
                 if (change.kind() == SchemaChange.Kind.REMOVED) return r == null;
-                return sameFacts(d, r, mapped.column(d, change.column()));
+                return sameFacts(d, r, changedFacts(d, r, s, change, mapped.column(d, change.column())));
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    /**
+     * The replayed table the entity's table is: by its stored name, else by its name without case or underscores when
+     * only one table of the schema answers to it. Liquibase changelogs often keep the entity's class name
+     * ({@code HAccountOption}) while the entities are read under Spring's naming ({@code haccount_option}).
+     */
+    private static Table table(PhysicalSchema built, String schema, String name) {
+        Table exact = built.table(schema, name);
+        if (exact != null) return exact;
+        Table found = null;
+        for (Table t : built.tableList()) {
+            if (!Objects.equals(t.schema(), schema) || !same(t.name(), name)) continue;
+            if (found != null) return null;
+            found = t;
+        }
+        return found;
     }
 
     /**
@@ -525,6 +546,42 @@ final class MigrationCoverage implements Coverage {
             found = c;
         }
         return found;
+    }
+
+    /**
+     * The entity's column with each fact the change leaves as it was (type, nullability, uniqueness, default) replaced
+     * by the replay's: a catch-up is judged on what the change edits. A mismatch the change does not touch (an entity
+     * NULL where the migrations made NOT NULL) is older than the change, and not its doing.
+     */
+    private static Column changedFacts(Dialect d, Column replayed, Sides s, SchemaChange change, Column mapped) {
+        if (replayed == null || mapped == null || change.kind() != SchemaChange.Kind.CHANGED) return mapped;
+        Table before = s.before().table(change.schema(), change.table());
+        Column old = before == null ? null : before.column(d, change.column());
+        if (old == null || old.type() == null || mapped.type() == null || old.nullable() == null) return mapped;
+        Column c = mapped;
+        if (old.type().equals(mapped.type()) && replayed.type() != null) c = c.withType(replayed.type());
+        if (old.nullable().equals(mapped.nullable()) && replayed.nullable() != null) {
+            c = c.withNullable(replayed.nullable());
+        }
+        if (Objects.equals(old.unique(), mapped.unique()) && replayed.unique() != null) {
+            c = c.withUnique(replayed.unique());
+        }
+        if (Objects.equals(old.defaultValue(), mapped.defaultValue()) && replayed.defaultValue() != null) {
+            c = c.withDefault(replayed.defaultValue());
+        }
+        return c;
+    }
+
+    /** What the replay holds of the change's table or column, for --debug when it is not already built. */
+    private static String replayedFacts(PhysicalSchema built, Dialect d, SchemaChange change) {
+        Table t = table(built, change.schema(), change.table());
+        if (t == null) return "the replay has no table " + change.table();
+        if (!t.complete()) return "a statement not read touches table " + t.name();
+        if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) return "table " + t.name();
+        Column c = column(d, t, change.column());
+        if (c == null) return "the replay has no column " + change.column();
+        return "the migrations make " + c.name() + " " + (c.type() == null ? "of an unread type" : c.type().display())
+                + (c.nullable() == null ? "" : " " + nullability(c.nullable()));
     }
 
     /**

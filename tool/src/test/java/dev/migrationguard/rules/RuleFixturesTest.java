@@ -7,6 +7,8 @@ import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.FileChange;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.report.Baseline;
+import dev.migrationguard.replay.ReplayCache;
+import dev.migrationguard.replay.SetReplayer;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.settings.Settings;
 import dev.migrationguard.stack.StackSet;
@@ -82,11 +84,15 @@ class RuleFixturesTest {
                 changes(dir, before, after), before, after, deployed, "main", List.of());
     }
 
-    /** Runs the engine as a real run would, with every supported stack. */
+    /**
+     * Runs the engine as a real run would, with every supported stack, replaying the migrations (without a cache) when
+     * a rule asks what they already build.
+     */
     static Report run(Settings settings, ChangeSet cs) {
         var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), null, Baseline.NONE);
         var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), RuleCatalog.build(settings.rules()),
-                settings.scope(), judging, settings.dialect(), line -> { });
+                settings.scope(), judging, settings.dialect(), line -> { },
+                new SetReplayer(ReplayCache.none(), "test"));
         return engine.run(cs);
     }
 
