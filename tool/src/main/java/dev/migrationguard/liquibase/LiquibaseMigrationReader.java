@@ -371,7 +371,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
                     raw ? base : base + " / " + cs.id(), cs.location(), touches, rollback(cs), "sha256:" + digest,
                     digest, new AcceptedEdits(cs.runOnChange(), cs.validCheckSums()), List.copyOf(dependsOn));
             if (ops != null) m = m.withOperations(ops.of(cs));
-            m = m.withRunner(runner(cs, within));
+            m = m.withRunner(runner(cs, within, side, path));
             out.add(new ChangeSetRead(m, cs.facts()));
         }
         return new ReadResult<>(out, problems);
@@ -381,13 +381,24 @@ public final class LiquibaseMigrationReader implements MigrationReader {
      * The changeSet's runner facts, with the context expressions of the includes that reach it before its own (all
      * must hold), and whether production runs it.
      */
-    private RunnerFacts runner(ParsedChangeSet cs, List<String> within) {
+    private RunnerFacts runner(ParsedChangeSet cs, List<String> within, Snapshot side, String path) {
         RunnerFacts facts = cs.facts().runner(cs.location());
         if (within.isEmpty() && facts.contexts().isEmpty()) return facts;
         List<String> contexts = new ArrayList<>(within);
         contexts.addAll(facts.contexts());
         facts = facts.withContexts(contexts, facts.labels());
-        return production.runs(contexts).orElse(true) ? facts : facts.withInProduction(false);
+        return production(side, path).runs(contexts).orElse(true) ? facts : facts.withInProduction(false);
+    }
+
+    /**
+     * The contexts production runs this changelog's project with: the configuration's ({@code
+     * liquibase.production-contexts}), else Spring Boot's production settings ({@code spring.liquibase.contexts}),
+     * else every context but the development and test ones.
+     */
+    private Contexts production(Snapshot side, String path) {
+        if (production.said()) return production;
+        RunnerView view = view(side);
+        return view.springContexts(view.project(path)).map(Contexts::of).orElse(production);
     }
 
     /**

@@ -73,6 +73,8 @@ final class RunnerView {
     /** Found on first use: judging whether a file is reached reads no settings for the database. */
     private Map<String, Dialect> dialects;
     private final List<String> configured;
+    /** Found on first use: only a changeSet with contexts asks which ones production runs. */
+    private Map<String, List<String>> springContexts;
     /** Found on first use: reading one changelog's operations needs the masters only when it uses a property. */
     private List<Master> masters;
 
@@ -145,6 +147,83 @@ final class RunnerView {
     synchronized Dialect dialect(String project) {
         if (dialects == null) dialects = findDialects();
         return dialects.get(project);
+    }
+
+    /**
+     * The contexts Spring Boot gives Liquibase in production for this project ({@code spring.liquibase.contexts}): a
+     * {@code prod} or {@code production} profile's value, else the default profile's, which a profile that sets none
+     * inherits. Empty when neither sets it (production then runs every changeSet, or the team says otherwise), or
+     * when the files that count disagree or leave it to a variable with no default.
+     */
+    synchronized Optional<List<String>> springContexts(String project) {
+        if (springContexts == null) springContexts = findSpringContexts();
+        return Optional.ofNullable(springContexts.get(project));
+    }
+
+    private Map<String, List<String>> findSpringContexts() {
+        Map<String, Set<String>> production = new HashMap<>();
+        Map<String, Set<String>> byDefault = new HashMap<>();
+        for (String p : paths) {
+            String name = Text.fileName(p);
+            if (p.contains("src/test/") || !SPRING_FILE.matcher(name).matches()) continue;
+            Optional<String> text = side.readableText(p);
+            if (text.isEmpty() || !text.get().toLowerCase(Locale.ROOT).contains("contexts")) continue;
+            int dash = name.indexOf('-');
+            String fileProfile = dash < 0 ? null : name.substring(dash + 1, name.lastIndexOf('.'));
+            for (String document : documents(p, text.get())) {
+                Map<String, String> keys = flatten(p, document);
+                String value = keys.get("spring.liquibase.contexts");
+                if (value == null) continue;
+                String profile = keys.getOrDefault("spring.config.activate.onprofile",
+                        keys.getOrDefault("spring.profiles", fileProfile));
+                String contexts = withoutPlaceholder(value);
+                if (contexts.contains("${")) contexts = "${";
+                var into = profile == null ? byDefault : isProduction(profile) ? production : null;
+                if (into != null) into.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(contexts);
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        for (String project : union(production.keySet(), byDefault.keySet())) {
+            Set<String> values = production.getOrDefault(project, byDefault.get(project));
+            if (values.size() != 1 || values.contains("${")) continue;
+            String value = values.iterator().next().strip();
+            if (value.startsWith("[") && value.endsWith("]")) value = value.substring(1, value.length() - 1);
+            List<String> names = new ArrayList<>();
+            for (String n : value.split(",")) if (!n.isBlank()) names.add(unquote(n));
+            out.put(project, names);
+        }
+        return out;
+    }
+
+    private static boolean isProduction(String profiles) {
+        for (String p : profiles.split("[,&|!() ]+")) {
+            if (p.equalsIgnoreCase("prod") || p.equalsIgnoreCase("production")) return !profiles.contains("!");
+        }
+        return false;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new TreeSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The documents of a Spring settings file: YAML's {@code ---}, and {@code #---} in properties (Boot 2.4+). */
+    private static List<String> documents(String file, String text) {
+        boolean properties = file.toLowerCase(Locale.ROOT).endsWith(".properties");
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Text.lines(text)) {
+            String l = line.strip();
+            if (properties ? l.equals("#---") || l.equals("!---") : line.startsWith("---")) {
+                out.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(line).append('\n');
+            }
+        }
+        out.add(current.toString());
+        return out;
     }
 
     /** The parsed changelog at this path, as the view read it; empty when it is no changelog. */

@@ -80,6 +80,55 @@ class LiquibaseContextsTest {
         assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of())), side, path).inProduction());
     }
 
+    /**
+     * Spring Boot gives Liquibase {@code spring.liquibase.contexts}: the production profile's value, else the default
+     * profile's. A changeSet in a context production does not name (staging here, which the built-in guess would
+     * have run) is then outside production; the configuration still wins, and a value production cannot be read from
+     * (profiles that disagree, a variable with no default) leaves the guess.
+     */
+    @Test
+    void productionIsWhatSpringsProductionProfileGivesLiquibase() {
+        String path = "src/main/resources/config/liquibase/changelog/a.xml";
+        String changeLog = changeLog(" context=\"staging\"");
+        String liquibase = master("""
+                  <include file="changelog/a.xml" relativeToChangelogFile="true"/>
+                """);
+        var prodFile = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
+                "src/main/resources/config/application-dev.yml", "spring:\n  liquibase:\n    contexts: dev, staging\n",
+                "src/main/resources/config/application-prod.yml", "spring:\n  liquibase:\n    contexts: prod\n",
+                "src/test/resources/config/application.yml", "spring:\n  liquibase:\n    contexts: staging\n");
+        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), prodFile, path).inProduction());
+        assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of("staging"))), prodFile, path)
+                .inProduction());
+        // the default profile's value, in a properties file, counts when no production profile sets one
+        var byDefault = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
+                "src/main/resources/application.properties", "spring.liquibase.contexts=${LB_CONTEXTS:prod}\n");
+        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), byDefault, path).inProduction());
+        // a production document of a multi-document YAML file, in a list
+        var documents = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
+                "src/main/resources/application.yml", """
+                        spring:
+                          liquibase:
+                            contexts: staging
+                        ---
+                        spring:
+                          config:
+                            activate:
+                              on-profile: prod
+                          liquibase:
+                            contexts: [prod, audit]
+                        """);
+        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), documents, path).inProduction());
+        // a variable without a default says nothing: the guess (every context but development's) stays
+        var unknown = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
+                "src/main/resources/application-prod.properties", "spring.liquibase.contexts=${LB_CONTEXTS}\n");
+        assertNull(facts(new LiquibaseMigrationReader(), unknown, path).inProduction());
+        // production's value names the context
+        var named = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
+                "src/main/resources/application-production.properties", "spring.liquibase.contexts=prod,staging\n");
+        assertNull(facts(new LiquibaseMigrationReader(), named, path).inProduction());
+    }
+
     @Test
     void expressionsAreReadAsLiquibaseReadsThem() {
         Contexts prod = Contexts.of(List.of("prod"));
