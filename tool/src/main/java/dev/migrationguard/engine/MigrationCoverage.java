@@ -504,9 +504,12 @@ final class MigrationCoverage implements Coverage {
                 return true;
             }
             case COLUMN -> {
-                if (replayed == null || !replayed.complete() || mapped == null || change.column() == null) return false;
+                if (replayed == null || mapped == null || change.column() == null) return false;
                 Column r = column(d, replayed, change.column());
-                if (change.kind() == SchemaChange.Kind.REMOVED) return r == null;
+                if (change.kind() == SchemaChange.Kind.REMOVED) return replayed.complete() && r == null;
+                // Of a table an unread statement touched, or that was made outside the migrations read (a baseline
+                // for another database), a column is known when a statement read defined it whole since.
+                if (r == null || !replayed.knows(d, r.name())) return false;
                 return sameFacts(d, r, changedFacts(d, r, s, change, mapped.column(d, change.column())));
             }
             default -> {
@@ -576,10 +579,18 @@ final class MigrationCoverage implements Coverage {
     private static String replayedFacts(PhysicalSchema built, Dialect d, SchemaChange change) {
         Table t = table(built, change.schema(), change.table());
         if (t == null) return "the replay has no table " + change.table();
-        if (!t.complete()) return "a statement not read touches table " + t.name();
-        if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) return "table " + t.name();
+        if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) {
+            return t.complete() ? "table " + t.name() : "a statement not read touches table " + t.name();
+        }
         Column c = column(d, t, change.column());
-        if (c == null) return "the replay has no column " + change.column();
+        if (c == null) {
+            return t.complete() ? "the replay has no column " + change.column()
+                    : "a statement not read touches table " + t.name();
+        }
+        if (!t.knows(d, c.name())) {
+            return "column " + c.name() + " of table " + t.name() + " is not known: a statement not read touched the "
+                    + "table since it was defined, or it was made outside the migrations read";
+        }
         return "the migrations make " + c.name() + " " + (c.type() == null ? "of an unread type" : c.type().display())
                 + (c.nullable() == null ? "" : " " + nullability(c.nullable()));
     }
