@@ -54,6 +54,8 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     /** @param keptSourceChars how much source the trees kept between files may hold ({@link SnapshotSources}) */
+    private static final Set<String> OTHER_JVM_SOURCES = Set.of("kt", "groovy", "scala");
+
     JpaEntityReader(JpaNaming naming, boolean validationDdl, int keptSourceChars) {
         this.naming = naming;
         this.validationDdl = validationDdl;
@@ -69,6 +71,23 @@ public final class JpaEntityReader implements EntityReader {
     @Override
     public boolean recognizes(String path, String head) {
         return mentionsJpa(head);
+    }
+
+    /**
+     * A source in another JVM language (Kotlin, Groovy, Scala) of the same class name that maps with JPA annotations:
+     * a Java entity rewritten in a language this reader does not parse.
+     */
+    @Override
+    public boolean mayReplace(String removed, String added, String addedText) {
+        int dot = added.lastIndexOf('.');
+        if (dot < 0 || !OTHER_JVM_SOURCES.contains(added.substring(dot + 1))) return false;
+        return simpleName(removed).equals(simpleName(added)) && mentionsJpa(addedText);
+    }
+
+    private static String simpleName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
     }
 
     private JavaParser parser() {
