@@ -244,7 +244,8 @@ public final class Engine {
                 if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
                 if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
             }
-            var physical = new PhysicalChanges(dialect, unreliable, debug);
+            // the database is only assumed when nothing names it, or when these entities did not need it looked for
+            var physical = new PhysicalChanges(dialect, work.dialect == null || work.dialectAssumed, unreliable, debug);
             List<SchemaChange> changes = physical.between(before.items(), after.items());
             var compared = new MigrationCoverage.Sides(dialect, physical.was(), physical.now());
             for (SchemaChange c : changes) sides.put(c, compared);
