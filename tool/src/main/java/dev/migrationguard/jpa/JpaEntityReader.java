@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * entity, embeddable or mapped superclass are never parsed.
  */
 public final class JpaEntityReader implements EntityReader {
+    /** Sources of the other JVM languages, which may hold an entity this reader cannot parse. */
+    private static final Set<String> OTHER_JVM_SOURCES = Set.of("kt", "groovy", "scala");
+
     /**
      * The cheap text test for "could be an entity, embeddable or mapped superclass": the annotation, plain or
      * qualified. Only such files are parsed, so only they can be a parse-error: a test that merely uses an
@@ -54,8 +57,6 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     /** @param keptSourceChars how much source the trees kept between files may hold ({@link SnapshotSources}) */
-    private static final Set<String> OTHER_JVM_SOURCES = Set.of("kt", "groovy", "scala");
-
     JpaEntityReader(JpaNaming naming, boolean validationDdl, int keptSourceChars) {
         this.naming = naming;
         this.validationDdl = validationDdl;
