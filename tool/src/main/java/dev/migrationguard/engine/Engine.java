@@ -202,6 +202,7 @@ public final class Engine {
                     unreliable.putIfAbsent(p, TOO_LARGE + " on the after side");
                 }
             }
+            replacedOutOfReach(reader, cs, oldPaths, newPaths, unreliable);
             oldPaths.removeAll(unreliable.keySet());
             newPaths.removeAll(unreliable.keySet());
             Set<String> extra = new LinkedHashSet<>();
@@ -243,13 +244,39 @@ public final class Engine {
                 if (c.oldPath() != null) unreliable.putIfAbsent(c.oldPath(), why);
                 if (c.newPath() != null) unreliable.putIfAbsent(c.newPath(), why);
             }
-            var physical = new PhysicalChanges(dialect, unreliable, debug);
+            // the database is only assumed when nothing names it, or when these entities did not need it looked for
+            var physical = new PhysicalChanges(dialect, work.dialect == null || work.dialectAssumed, unreliable, debug);
             List<SchemaChange> changes = physical.between(before.items(), after.items());
             var compared = new MigrationCoverage.Sides(dialect, physical.was(), physical.now());
             for (SchemaChange c : changes) sides.put(c, compared);
             all.addAll(changes);
         }
         return all;
+    }
+
+    /**
+     * An entity file the change removes while it adds a file the reader cannot read that may declare the same entities
+     * (a Java entity rewritten in Kotlin): what it mapped is not compared, since the tables may well be unchanged, and
+     * reporting them as dropped would be a false alarm.
+     */
+    private static void replacedOutOfReach(EntityReader reader, ChangeSet cs, Set<String> oldPaths,
+                                           Set<String> newPaths, Map<String, String> unreliable) {
+        List<String> unread = new ArrayList<>();
+        for (FileChange c : cs.changes()) {
+            if (c.newPath() != null && !reader.accepts(c.newPath())) unread.add(c.newPath());
+        }
+        if (unread.isEmpty()) return;
+        for (String removed : oldPaths) {
+            if (newPaths.contains(removed)) continue;
+            for (String added : unread) {
+                Optional<String> text = cs.after().readText(added);
+                if (text.isPresent() && reader.mayReplace(removed, added, text.get())) {
+                    unreliable.putIfAbsent(removed, "was replaced by " + added + ", which is not read (another "
+                            + "language)");
+                    break;
+                }
+            }
+        }
     }
 
     /** Lint judges no entity change, but an entity that does not parse is still reported. */

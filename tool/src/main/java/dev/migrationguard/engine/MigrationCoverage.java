@@ -20,6 +20,7 @@ import dev.migrationguard.model.schema.PhysicalDiff;
 import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.model.schema.UniqueConstraint;
 import dev.migrationguard.replay.SetReplayer;
 
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class MigrationCoverage implements Coverage {
      * their reader can do.
      */
     private static final Set<String> SQL_STACKS = Set.of("flyway", "sql-folder");
+    /** How the diff begins the message of a unique set added ({@code unique ("a", "b") on "t" added}). */
+    private static final String UNIQUE_ADDED = "unique (";
     private static final Map<String, Integer> INTEGER_BYTES = Map.of("tinyint", 1, "smallint", 2, "mediumint", 3,
             "integer", 4, "int", 4, "bigint", 8);
 
@@ -504,15 +507,44 @@ final class MigrationCoverage implements Coverage {
                 return true;
             }
             case COLUMN -> {
-                if (replayed == null || !replayed.complete() || mapped == null || change.column() == null) return false;
+                if (replayed == null || mapped == null || change.column() == null) return false;
                 Column r = column(d, replayed, change.column());
-                if (change.kind() == SchemaChange.Kind.REMOVED) return r == null;
+                if (change.kind() == SchemaChange.Kind.REMOVED) return replayed.complete() && r == null;
+                // Of a table an unread statement touched, or that was made outside the migrations read (a baseline
+                // for another database), a column is known when a statement read defined it whole since.
+                if (r == null || !replayed.knows(d, r.name())) return false;
                 return sameFacts(d, r, changedFacts(d, r, s, change, mapped.column(d, change.column())));
+            }
+            case CONSTRAINT -> {
+                return uniqueBuilt(replayed, mapped, change);
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether the columns the change makes unique together are unique together in the replay already, by a
+     * constraint or a unique index of any name: the database then refuses the same rows.
+     */
+    private static boolean uniqueBuilt(Table replayed, Table mapped, SchemaChange change) {
+        if (change.kind() != SchemaChange.Kind.ADDED || !change.message().startsWith(UNIQUE_ADDED) || mapped == null
+                || replayed == null || !replayed.complete()) {
+            return false;
+        }
+        for (UniqueConstraint u : mapped.uniqueSets()) {
+            if (!Objects.equals(u.location(), change.location())) continue;
+            Set<String> columns = looseSet(u.columns());
+            return replayed.uniqueSets().stream().anyMatch(r -> looseSet(r.columns()).equals(columns));
+        }
+        return false;
+    }
+
+    private static Set<String> looseSet(List<String> columns) {
+        Set<String> out = new HashSet<>();
+        for (String c : columns) out.add(loose(c));
+        return out;
     }
 
     /**
@@ -577,10 +609,18 @@ final class MigrationCoverage implements Coverage {
     private static String replayedFacts(PhysicalSchema built, Dialect d, SchemaChange change) {
         Table t = table(built, change.schema(), change.table());
         if (t == null) return "the replay has no table " + change.table();
-        if (!t.complete()) return "a statement not read touches table " + t.name();
-        if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) return "table " + t.name();
+        if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) {
+            return t.complete() ? "table " + t.name() : "a statement not read touches table " + t.name();
+        }
         Column c = column(d, t, change.column());
-        if (c == null) return "the replay has no column " + change.column();
+        if (c == null) {
+            return t.complete() ? "the replay has no column " + change.column()
+                    : "a statement not read touches table " + t.name();
+        }
+        if (!t.knows(d, c.name())) {
+            return "column " + c.name() + " of table " + t.name() + " is not known: a statement not read touched the "
+                    + "table since it was defined, or it was made outside the migrations read";
+        }
         return "the migrations make " + c.name() + " " + (c.type() == null ? "of an unread type" : c.type().display())
                 + (c.nullable() == null ? "" : " " + nullability(c.nullable()));
     }

@@ -9,6 +9,7 @@ import dev.migrationguard.model.schema.Generated;
 import dev.migrationguard.model.schema.Identifiers;
 import dev.migrationguard.model.schema.PhysicalDiff;
 import dev.migrationguard.model.schema.PhysicalSchema;
+import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,18 +29,23 @@ import java.util.function.Consumer;
 final class PhysicalChanges {
     private static final Set<PhysicalDiff.Kind> WHOLE_VIEW = Set.of(PhysicalDiff.Kind.VIEW_ADDED,
             PhysicalDiff.Kind.VIEW_REMOVED, PhysicalDiff.Kind.VIEW_RENAMED);
+    /** Character types whose spelling without a length means another column on each database. */
+    private static final Set<String> LENGTH_REQUIRED = Set.of("varchar", "nvarchar", "varbinary");
     private final Dialect dialect;
+    private final boolean dialectAssumed;
     private final Map<String, String> unreliable;
     private final Consumer<String> debug;
     private PhysicalSchema was;
     private PhysicalSchema now;
 
     /**
-     * @param unreliable why each file that did not parse, or is too large, on either side cannot be compared
-     * @param debug      where the lines that explain silence go
+     * @param dialectAssumed whether nothing names the database, so that {@code dialect} is only the default
+     * @param unreliable     why each file that did not parse, or is too large, on either side cannot be compared
+     * @param debug          where the lines that explain silence go
      */
-    PhysicalChanges(Dialect dialect, Map<String, String> unreliable, Consumer<String> debug) {
+    PhysicalChanges(Dialect dialect, boolean dialectAssumed, Map<String, String> unreliable, Consumer<String> debug) {
         this.dialect = dialect;
+        this.dialectAssumed = dialectAssumed;
         this.unreliable = unreliable;
         this.debug = debug;
     }
@@ -59,9 +66,36 @@ final class PhysicalChanges {
                 say(c.message() + ": not reported, a view entity owns no table");
                 continue;
             }
+            if (c.kind() == PhysicalDiff.Kind.COLUMN_CHANGED && dialectAssumed && lengthLeftOpen(c)) {
+                say(c.message() + ": not reported, a length left out means another column on each database "
+                        + "(unbounded on PostgreSQL, one character on SQL Server, refused by MySQL and Oracle) and no "
+                        + "setting names the database (write dialect: in .migration-guard.yml to compare it)");
+                continue;
+            }
             changes.add(change(c));
         }
         return changes;
+    }
+
+    /**
+     * Whether the column changes only in dropping its character length ({@code columnDefinition = "varchar"} where
+     * the ORM wrote {@code varchar(255)}): what that spelling gives depends on the database, so the change cannot be
+     * told when the database is not known. A length newly stated is a change on every database, and stays one.
+     */
+    private boolean lengthLeftOpen(PhysicalDiff.Change c) {
+        Table t = now.table(c.schema(), c.object());
+        Table o = was.table(c.schema(), c.object());
+        if (t == null || o == null || c.column() == null) return false;
+        Column a = o.column(dialect, c.column());
+        Column b = t.column(dialect, c.column());
+        if (a == null || b == null || a.type() == null || b.type() == null) return false;
+        SqlType x = a.type();
+        SqlType y = b.type();
+        return x.name().equals(y.name()) && LENGTH_REQUIRED.contains(x.name()) && x.length() != null && y.length() == null
+                && Objects.equals(x.precision(), y.precision()) && Objects.equals(x.scale(), y.scale())
+                && x.array() == y.array() && Objects.equals(a.nullable(), b.nullable())
+                && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated())
+                && Objects.equals(a.unique(), b.unique()) && Objects.equals(a.enumValues(), b.enumValues());
     }
 
     /** The entities' schema before the change, as {@link #between} compared it (unreliable files left out). */

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * entity, embeddable or mapped superclass are never parsed.
  */
 public final class JpaEntityReader implements EntityReader {
+    /** Sources of the other JVM languages, which may hold an entity this reader cannot parse. */
+    private static final Set<String> OTHER_JVM_SOURCES = Set.of("kt", "groovy", "scala");
+
     /**
      * The cheap text test for "could be an entity, embeddable or mapped superclass": the annotation, plain or
      * qualified. Only such files are parsed, so only they can be a parse-error: a test that merely uses an
@@ -69,6 +72,23 @@ public final class JpaEntityReader implements EntityReader {
     @Override
     public boolean recognizes(String path, String head) {
         return mentionsJpa(head);
+    }
+
+    /**
+     * A source in another JVM language (Kotlin, Groovy, Scala) of the same class name that maps with JPA annotations:
+     * a Java entity rewritten in a language this reader does not parse.
+     */
+    @Override
+    public boolean mayReplace(String removed, String added, String addedText) {
+        int dot = added.lastIndexOf('.');
+        if (dot < 0 || !OTHER_JVM_SOURCES.contains(added.substring(dot + 1))) return false;
+        return simpleName(removed).equals(simpleName(added)) && mentionsJpa(addedText);
+    }
+
+    private static String simpleName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
     }
 
     private JavaParser parser() {

@@ -234,7 +234,8 @@ public final class Replay {
             Table t = tableOrPlaceholder(o.table());
             if (t.column(d, o.column().name()) != null && o.ifNotExists()) return;
             ColumnDef c = o.column();
-            t = t.withColumn(d, Facts.column(c, schema(), at));
+            // a column added whole is known, even on a table an unread statement touched before
+            t = t.withColumn(d, Facts.column(c, schema(), at)).withSettled(d, c.name());
             if (c.primaryKey()) t = withPrimaryKey(t, new PrimaryKey(null, List.of(c.name()), at));
             if (c.references() != null) {
                 t = t.withForeignKey(Facts.foreignKey(null, List.of(c.name()), c.references(), schema(), at));
@@ -259,7 +260,7 @@ public final class Replay {
                     t.uniques().stream().filter(u -> !has(u.columns(), col)).toList(),
                     t.checks().stream().filter(c -> c.expression() == null
                             || !word.matcher(c.expression().toLowerCase(Locale.ROOT)).find()).toList(),
-                    t.viewDefinition(), t.complete(), t.location()).withoutColumn(d, col);
+                    t.viewDefinition(), t.complete(), t.location(), t.settled()).withoutColumn(d, col);
             PhysicalSchema s = schema().withTable(out);
             if (o.cascade()) s = withForeignKeysTo(s, t, fk -> fk.referencedColumns() == null || !has(fk.referencedColumns(), col));
             put(s);
@@ -283,8 +284,9 @@ public final class Replay {
                             i.predicate(), i.method(), i.location())).toList(),
                     t.uniques().stream().map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()),
                             u.location())).toList(),
-                    t.checks(), t.viewDefinition(), t.complete(), t.location());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled());
             out = out.withoutColumn(d, from).withColumn(d, c.withName(to).withLocation(at));
+            if (t.knows(d, from)) out = out.withSettled(d, to);
             if (t.column(d, from) != null) out = reorder(out, t, from, to);
             PhysicalSchema s = schema().withTable(out);
             put(withForeignKeysTo(s, t, fk -> true, fk -> fk.referencedColumns() == null ? fk
@@ -300,7 +302,7 @@ public final class Replay {
             }
             return new Table(renamed.schema(), renamed.name(), renamed.view(), cols, renamed.primaryKey(),
                     renamed.foreignKeys(), renamed.indexes(), renamed.uniques(), renamed.checks(),
-                    renamed.viewDefinition(), renamed.complete(), renamed.location());
+                    renamed.viewDefinition(), renamed.complete(), renamed.location(), renamed.settled());
         }
 
         private void alterColumn(QualifiedName table, String column, UnaryOperator<Column> change) {
@@ -324,7 +326,7 @@ public final class Replay {
             }
             Column c = Facts.column(o.definition(), schema(), at);
             if (old != null && !o.definition().unique()) c = c.withUnique(old.unique());
-            t = t.withColumn(d, c);
+            t = t.withColumn(d, c).withSettled(d, c.name());
             if (o.definition().primaryKey()) t = withPrimaryKey(t, new PrimaryKey(null, List.of(c.name()), at));
             put(schema().withTable(t));
         }
@@ -366,7 +368,7 @@ public final class Replay {
                     if (kept.size() < t.indexes().size()) {
                         put(schema().withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(),
                                 t.foreignKeys(), kept, t.uniques(), t.checks(), t.viewDefinition(), t.complete(),
-                                t.location())));
+                                t.location(), t.settled())));
                         return;
                     }
                 }
@@ -478,7 +480,7 @@ public final class Replay {
                     && name.equals(base + String.join("_", u.columns()) + "_key"))).toList();
             if (fks.size() == t.foreignKeys().size() && us.size() == t.uniques().size()) return null;
             return new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks, t.indexes(), us,
-                    t.checks(), t.viewDefinition(), t.complete(), t.location());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled());
         }
 
         private void renameConstraint(RenameConstraint o) {
@@ -500,7 +502,7 @@ public final class Replay {
                             u.location())).toList(),
                     t.checks().stream().map(c -> new CheckConstraint(rename.apply(c.name()), c.expression(),
                             c.location())).toList(),
-                    t.viewDefinition(), t.complete(), t.location())));
+                    t.viewDefinition(), t.complete(), t.location(), t.settled())));
             state = state.withNotValid(state.notValid().stream().map(n -> sameTable(n, t)
                     && Facts.same(d, n.constraint(), o.from())
                     ? new ReplayState.NotValid(n.schema(), n.table(), o.to(), n.location()) : n).toList());
@@ -706,7 +708,7 @@ public final class Replay {
                 return new Table(out.schema(), out.name(), out.view(), out.columns(), out.primaryKey(),
                         out.foreignKeys(), out.indexes(), out.uniques().stream()
                         .filter(u -> !Facts.same(d, u.name(), name)).toList(), out.checks(), out.viewDefinition(),
-                        out.complete(), out.location());
+                        out.complete(), out.location(), out.settled());
             }
             return t.withoutConstraint(d, name);
         }
@@ -749,7 +751,7 @@ public final class Replay {
                 }
                 if (touched) {
                     out = out.withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks,
-                            t.indexes(), t.uniques(), t.checks(), t.viewDefinition(), t.complete(), t.location()));
+                            t.indexes(), t.uniques(), t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled()));
                 }
             }
             return out;

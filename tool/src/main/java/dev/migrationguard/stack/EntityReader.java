@@ -23,6 +23,15 @@ public interface EntityReader {
     }
 
     /**
+     * Whether {@code added}, a file the change adds that this reader does not read, may now declare what the removed
+     * {@code removed} declared (a Java entity converted to Kotlin): the entities of {@code removed} are then not
+     * judged, since what replaced them cannot be read, rather than reported as dropped. By default none may.
+     */
+    default boolean mayReplace(String removed, String added, String addedText) {
+        return false;
+    }
+
+    /**
      * Entity files of {@code side} that are not in {@code paths} but whose schema depends on a type declared in
      * {@code paths} (an entity that embeds a changed embeddable). Called only for files that changed.
      */

@@ -34,7 +34,7 @@ class PhysicalChangesPropertiesTest {
     private static final List<String> TYPES = List.of("integer", "bigint", "text", "varchar(10)", "varchar(20)");
 
     private static PhysicalChanges changes(Map<String, String> unreliable, List<String> debug) {
-        return new PhysicalChanges(Dialect.POSTGRES, unreliable, debug::add);
+        return new PhysicalChanges(Dialect.POSTGRES, false, unreliable, debug::add);
     }
 
     @Property

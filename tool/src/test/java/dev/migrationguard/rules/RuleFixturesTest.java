@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * change is their difference, {@code before} is also the deploy ref), and inline markers in the after files:
  * {@code expect: <rule>[, <rule>]} on the offending line, or alone in a comment on the line above it;
  * {@code expect-file: <rule>} for a finding about the file as a whole. Optional: {@code config.yml},
- * {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files the change deletes),
+ * {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files the change deletes, or
+ * {@code <path>:<line> <rule>} for a finding at a line of one),
  * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead,
  * {@code range} to judge the change as the CI gate does, which replays the history before a new migration),
  * a {@code deployed/} tree (the deploy ref, when it differs from {@code before}: a branch's earlier commits).
@@ -176,7 +177,8 @@ class RuleFixturesTest {
             for (String line : Files.readAllLines(extra)) {
                 if (line.isBlank()) continue;
                 String[] parts = line.strip().split("\\s+");
-                expected.add(parts[0] + ":file " + parts[1]);
+                // a finding at a line of a file the change deletes names its line: path:line
+                expected.add((parts[0].matches(".*:\\d+") ? parts[0] : parts[0] + ":file") + " " + parts[1]);
             }
         }
         return expected;

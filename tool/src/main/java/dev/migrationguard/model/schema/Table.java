@@ -3,8 +3,10 @@ package dev.migrationguard.model.schema;
 import dev.migrationguard.model.Location;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A table or a view as the database has it, with the facts that make its DDL. A table whose facts an unreadable
@@ -24,10 +26,14 @@ import java.util.Objects;
  * @param viewDefinition a view's query in {@link SqlText#normalise normal form}; null for a table, or when unknown
  * @param complete       false when an unreadable statement touched it
  * @param location       the entity or statement that causes it
+ * @param settled        of an incomplete table, the {@linkplain Identifiers#key keys} of the columns whose every fact
+ *                       was read since an unreadable statement last touched it (one added after the table was made
+ *                       outside the migrations read); empty for a complete table, which knows all its columns
  */
 public record Table(String schema, String name, boolean view, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
-                    List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location) {
+                    List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location,
+                    Set<String> settled) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -36,6 +42,15 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         indexes = List.copyOf(indexes);
         uniques = List.copyOf(uniques);
         checks = List.copyOf(checks);
+        settled = complete || settled == null ? Set.of() : Set.copyOf(settled);
+    }
+
+    /** A table that knows no column of its own beyond what {@code complete} says. */
+    public Table(String schema, String name, boolean view, List<Column> columns, PrimaryKey primaryKey,
+                 List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
+                 List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location) {
+        this(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition, complete,
+                location, Set.of());
     }
 
     /** An empty table, to be filled with the {@code with...} methods. */
@@ -97,15 +112,17 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         if (at >= 0) cs.set(at, column);
         else cs.add(column);
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location);
+                complete, location, settled);
     }
 
     public Table withoutColumn(Dialect dialect, String columnName) {
         List<Column> cs = new ArrayList<>(columns);
         int at = indexOf(dialect, Identifiers.key(dialect, columnName));
         if (at >= 0) cs.remove(at);
+        Set<String> left = new HashSet<>(settled);
+        left.remove(Identifiers.key(dialect, columnName));
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location);
+                complete, location, left);
     }
 
     private int indexOf(Dialect dialect, String key) {
@@ -117,32 +134,32 @@ public record Table(String schema, String name, boolean view, List<Column> colum
 
     public Table withName(String newSchema, String newName) {
         return new Table(newSchema, newName, view, columns, primaryKey, foreignKeys, indexes, uniques, checks,
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
     public Table withPrimaryKey(PrimaryKey pk) {
         return new Table(schema, name, view, columns, pk, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location);
+                complete, location, settled);
     }
 
     public Table withForeignKey(ForeignKey fk) {
         return new Table(schema, name, view, columns, primaryKey, plus(foreignKeys, fk), indexes, uniques, checks,
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
     public Table withIndex(Index index) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, plus(indexes, index), uniques, checks,
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
     public Table withUnique(UniqueConstraint unique) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, plus(uniques, unique), checks,
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
     public Table withCheck(CheckConstraint check) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, plus(checks, check),
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
     /** Without the index of that name (a {@code DROP INDEX}). */
@@ -150,7 +167,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         String key = Identifiers.key(dialect, indexName);
         List<Index> is = indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList();
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, is, uniques, checks, viewDefinition,
-                complete, location);
+                complete, location, settled);
     }
 
     /** Without the constraint of that name, whichever kind it is (a {@code DROP CONSTRAINT}). */
@@ -162,18 +179,38 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                 indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList(),
                 uniques.stream().filter(u -> !key.equals(Identifiers.key(dialect, u.name()))).toList(),
                 checks.stream().filter(c -> !key.equals(Identifiers.key(dialect, c.name()))).toList(),
-                viewDefinition, complete, location);
+                viewDefinition, complete, location, settled);
     }
 
-    /** The same table, marked as touched by a statement that could not be read. */
+    /**
+     * Whether every fact of the column is known: always in a complete table; in an incomplete one, only for a column
+     * {@linkplain #settled settled} since.
+     */
+    public boolean knows(Dialect dialect, String columnName) {
+        return complete || settled.contains(Identifiers.key(dialect, columnName));
+    }
+
+    /**
+     * The same table, knowing every fact of the column: a statement read defined it whole. Nothing changes for a
+     * complete table.
+     */
+    public Table withSettled(Dialect dialect, String columnName) {
+        if (complete) return this;
+        Set<String> more = new HashSet<>(settled);
+        more.add(Identifiers.key(dialect, columnName));
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                false, location, more);
+    }
+
+    /** The same table, marked as touched by a statement that could not be read: no column of it is known since. */
     public Table incomplete() {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                false, location);
+                false, location, Set.of());
     }
 
     public Table withLocation(Location l) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, l);
+                complete, l, settled);
     }
 
     private static <T> List<T> plus(List<T> list, T item) {
