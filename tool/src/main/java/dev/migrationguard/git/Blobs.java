@@ -1,6 +1,7 @@
 package dev.migrationguard.git;
 
 import dev.migrationguard.model.FileTooLarge;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.Constants;
@@ -66,9 +67,13 @@ final class Blobs {
     synchronized Optional<FileTooLarge> tooLarge(String path, ObjectId id) throws IOException {
         if (cache.containsKey(id)) return Optional.empty();
         if (mayBePacked(id)) {
-            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-            return size <= maxFileSize ? Optional.empty()
-                    : Optional.of(tooLarge(path, size, reader.open(id, Constants.OBJ_BLOB)));
+            try {
+                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                return size <= maxFileSize ? Optional.empty()
+                        : Optional.of(tooLarge(path, size, reader.open(id, Constants.OBJ_BLOB)));
+            } catch (MissingObjectException e) {
+                return Optional.of(FileTooLarge.absent(path));
+            }
         }
         try {
             load(path, id);
@@ -85,6 +90,14 @@ final class Blobs {
      * would open and inflate its file twice (most of the time a commit's dependents scan spends in JGit).
      */
     private byte[] load(String path, ObjectId id) throws IOException {
+        try {
+            return loadPresent(path, id);
+        } catch (MissingObjectException e) {
+            throw FileTooLarge.absent(path);
+        }
+    }
+
+    private byte[] loadPresent(String path, ObjectId id) throws IOException {
         if (mayBePacked(id)) {
             long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
             if (size > maxFileSize) throw tooLarge(path, size, reader.open(id, Constants.OBJ_BLOB));

@@ -125,6 +125,40 @@ class BigInputsTest {
     }
 
     /**
+     * A blobless partial clone ({@code git clone --filter=blob:none}) lacks the blobs of files never checked out, and
+     * git fetches one when it needs it; JGit cannot. ORCID's snapshot lacks a test data file's blob, and every range
+     * check that identified migrations ended in exit 3. A file whose blob is missing is unreadable as one too large
+     * is: silent when only its content could say what it is, a parse-error when its name says it is a migration of
+     * the change.
+     */
+    @Test
+    void aBlobThePartialCloneNeverFetchedIsUnreadableNotACrash() throws IOException {
+        var g = CliEndToEndTest.baseline(dir).write("src/test/resources/data/works.xml", "<dataset><work id=\"1\"/></dataset>\n")
+                .addAll().commit("init");
+        g.write(MIGRATIONS + "V2__Add_contest_divisions.sql", "ALTER TABLE contest ADD COLUMN divisions INTEGER;\n")
+                .write(ENTITY, CliEndToEndTest.contest("\n    private Integer divisions;\n")).addAll().commit("divisions");
+        removeBlob(g, "HEAD:src/test/resources/data/works.xml");
+        Cli range = Cli.run(g.root(), "check", "--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+        assertEquals(0, range.code(), range::toString);
+        assertEquals(List.of(), range.rules(), range::toString);
+
+        removeBlob(g, "HEAD:" + MIGRATIONS + "V2__Add_contest_divisions.sql");
+        Cli missing = Cli.run(g.root(), "check", "--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+        assertEquals(1, missing.code(), missing::toString);
+        JsonNode f = finding(missing, "parse-error");
+        assertEquals(MIGRATIONS + "V2__Add_contest_divisions.sql", f.get("path").asText());
+        assertTrue(f.get("message").asText().contains("is not in the repository (a partial clone"), f::toString);
+        assertTrue(f.get("hint").asText().startsWith("Fetch it"), f::toString);
+    }
+
+    /** Deletes a blob's loose object, as a blobless clone never has it (the fixture writes no packs). */
+    private static void removeBlob(dev.migrationguard.testing.GitFixture g, String spec) throws IOException {
+        String id = g.git("rev-parse", spec).strip();
+        Path object = g.root().resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2));
+        assertTrue(Files.deleteIfExists(object), "no loose object for " + spec);
+    }
+
+    /**
      * A locked seed script too large to read could not be identified: every check reported it as gone from the lock
      * (deployed-migration-edited). A check now says nothing of a file outside its change; lint says it is too large.
      */
