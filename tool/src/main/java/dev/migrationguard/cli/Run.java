@@ -9,6 +9,7 @@ import dev.migrationguard.files.UserCache;
 import dev.migrationguard.files.UserFile;
 import dev.migrationguard.git.GitRepo;
 import dev.migrationguard.ledger.LockFile;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.model.CannotJudge;
 import dev.migrationguard.model.ChangeSet;
 import dev.migrationguard.model.Migration;
@@ -176,7 +177,12 @@ final class Run implements AutoCloseable {
     }
 
     StackSet stackSet() {
-        return StackSet.of(stacks, settings::stack);
+        return stackSet(settings.dialect());
+    }
+
+    /** @param database the database the user named (the configuration's, or a command's option); null for none */
+    StackSet stackSet(Dialect database) {
+        return StackSet.of(stacks, settings::stack, database);
     }
 
     /**

@@ -72,7 +72,7 @@ final class SchemaCommand implements Callable<Integer> {
         Consumer<String> debug = debug();
         try (Run run = Run.open(spec, repository.folder(), reading)) {
             Snapshot side = ref == null ? run.repo.lint(List.of(), null).after() : run.repo.range(ref, ref, null).after();
-            StackSet stacks = run.stackSet();
+            StackSet stacks = run.stackSet(chosen != null ? chosen : run.settings.dialect());
             Dialect fallback = chosen != null ? chosen : run.settings.dialect() != null ? run.settings.dialect()
                     : DialectChoice.of(side.paths(), stacks.settingsReaders(), path -> readable(side, path), null,
                     debug);

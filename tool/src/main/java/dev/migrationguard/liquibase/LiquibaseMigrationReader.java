@@ -61,6 +61,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     private final Map<Snapshot, List<String>> settingsTexts = Collections.synchronizedMap(new WeakHashMap<>());
     private final List<String> configuredMasters;
     private final Contexts production;
+    private final Dialect database;
 
     /** A reader that finds the master changelogs in the project's settings and by their usual names. */
     public LiquibaseMigrationReader() {
@@ -74,8 +75,22 @@ public final class LiquibaseMigrationReader implements MigrationReader {
 
     /** @param production the contexts production runs Liquibase with */
     LiquibaseMigrationReader(List<String> configuredMasters, Contexts production) {
+        this(configuredMasters, production, null);
+    }
+
+    /**
+     * @param production the contexts production runs Liquibase with
+     * @param database   the database the user named, which wins over what the project's settings say; null for none
+     */
+    LiquibaseMigrationReader(List<String> configuredMasters, Contexts production, Dialect database) {
         this.configuredMasters = List.copyOf(configuredMasters);
         this.production = production;
+        this.database = database;
+    }
+
+    /** The database of a project: the one the user named, else the one its settings name, else null. */
+    private Dialect database(RunnerView view, String project) {
+        return database != null ? database : view.dialect(project);
     }
 
     RunnerView view(Snapshot side) {
@@ -235,7 +250,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         List<MigrationSet> out = new ArrayList<>();
         Map<String, ReadResult<ChangeSetRead>> files = new HashMap<>();
         for (RunnerView.Master master : view.masters()) {
-            Dialect named = view.dialect(master.project());
+            Dialect named = database(view, master.project());
             Dialect dialect = named == null ? Dialect.DEFAULT : named;
             List<Migration> migrations = new ArrayList<>();
             for (RunnerView.Unit unit : master.units()) {
@@ -407,7 +422,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
      */
     private OperationReading operationReading(Snapshot side, String path, Changelog log, String content) {
         RunnerView view = view(side);
-        Dialect dialect = Optional.ofNullable(view.dialect(view.project(path))).orElse(Dialect.DEFAULT);
+        Dialect dialect = Optional.ofNullable(database(view, view.project(path))).orElse(Dialect.DEFAULT);
         List<Changelog.Property> properties = new ArrayList<>();
         if (content.contains("${")) {
             view.masterOf(path).map(m -> m.properties().get(path)).ifPresent(properties::addAll);

@@ -1,6 +1,7 @@
 package dev.migrationguard.liquibase;
 
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.settings.OptionValues;
 import dev.migrationguard.stack.HistoryTable;
 import dev.migrationguard.stack.MigrationTool;
@@ -44,10 +45,16 @@ public final class LiquibaseStack implements Stack, MigrationTool {
 
     @Override
     public Parts parts(OptionValues options) {
+        return parts(options, null);
+    }
+
+    /** The database the user named is the one changeSets are picked ({@code dbms}) and typed for. */
+    @Override
+    public Parts parts(OptionValues options, Dialect database) {
         List<String> masters = options.strings(CHANGELOGS).orElse(List.of());
         Contexts production = options.strings(PRODUCTION_CONTEXTS).map(Contexts::of).orElse(Contexts.ASSUMED);
-        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters, production)), List.of(new LiquibaseSettingsReader()),
-                List.of(new LiquibaseAdvisor(masters)));
+        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters, production, database)),
+                List.of(new LiquibaseSettingsReader()), List.of(new LiquibaseAdvisor(masters)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.migrationguard.stack;
 
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.settings.OptionValues;
 
 import java.util.List;
@@ -32,6 +33,14 @@ public interface Stack {
      * @throws OptionValues.BadOption when an option's value is not acceptable, naming the option
      */
     Parts parts(OptionValues options);
+
+    /**
+     * Its part of one run, for a database the user named ({@code dialect:} in the configuration, or {@code schema
+     * --dialect}); null when none is named. Stacks whose readers read no database-specific text ignore it.
+     */
+    default Parts parts(OptionValues options, Dialect database) {
+        return parts(options);
+    }
 
     /** Its migration tool; empty for a stack that has no migrations (entities, a framework's settings). */
     default Optional<MigrationTool> migrationTool() {

@@ -1,5 +1,6 @@
 package dev.migrationguard.stack;
 
+import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.settings.OptionValues;
 
 import java.util.ArrayList;
@@ -27,13 +28,21 @@ public record StackSet(List<EntityReader> entityReaders, List<MigrationReader> m
 
     /** @param options the options written for a stack, by its id */
     public static StackSet of(List<Stack> stacks, Function<String, OptionValues> options) {
+        return of(stacks, options, null);
+    }
+
+    /**
+     * @param options  the options written for a stack, by its id
+     * @param database the database the user named, which wins over what the project's settings say; null for none
+     */
+    public static StackSet of(List<Stack> stacks, Function<String, OptionValues> options, Dialect database) {
         List<EntityReader> entities = new ArrayList<>();
         List<MigrationReader> migrations = new ArrayList<>();
         List<SettingsReader> settings = new ArrayList<>();
         List<MigrationAdvisor> advisors = new ArrayList<>();
         Map<String, MigrationTool> tools = new LinkedHashMap<>();
         for (Stack stack : stacks) {
-            Stack.Parts parts = stack.parts(options.apply(stack.id()));
+            Stack.Parts parts = stack.parts(options.apply(stack.id()), database);
             entities.addAll(parts.entities());
             migrations.addAll(parts.migrations());
             settings.addAll(parts.settings());

@@ -49,6 +49,53 @@ class LiquibaseEndToEndTest {
                 .write("src/main/resources/application.properties", "spring.jpa.hibernate.ddl-auto=validate\n");
     }
 
+    /**
+     * The configuration's {@code dialect:} wins for Liquibase too: a project whose changeSets are all
+     * {@code dbms="mysql"} and whose settings name no database was replayed for PostgreSQL, every changeSet left out,
+     * and lint said no migration creates the mapped table (an error) although the user had written {@code dialect:
+     * mysql}. With the database named, the changeSets run, their types are MySQL's, and a new changeSet that adds the
+     * column shorter than the entity maps it is reported.
+     */
+    @Test
+    void theConfiguredDatabaseIsTheOneChangeSetsArePickedAndTypedFor() {
+        String mysqlOnly = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="create-contest" author="alice" dbms="mysql">
+                        <createTable tableName="contest">
+                            <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                            <column name="title" type="varchar(100)"/>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """;
+        var g = GitFixture.init(dir)
+                .write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest(""))
+                .write(MASTER, master())
+                .write(CHANGES + "001-create-contest.xml", mysqlOnly)
+                .write(".migration-guard.yml", "dialect: mysql\n")
+                .addAll().commit("init");
+        Cli lint = Cli.run(g.root(), "lint", "--format", "json", "--fail-on", "never");
+        assertEquals(List.of(), lint.rules().stream().filter("entity-migration-drift"::equals).toList(),
+                lint::toString);
+        Cli schema = Cli.run(g.root(), "schema");
+        assertTrue(schema.out().contains("mysql: 1 migrations"), schema::toString);
+
+        g.write(CliEndToEndTest.ENTITY, CliEndToEndTest.contest("\n    @Column(length = 40)\n    private String nickname;\n"))
+                .write(CHANGES + "002-add-contest-nickname.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                            <changeSet id="add-contest-nickname" author="bob" dbms="mysql">
+                                <addColumn tableName="contest"><column name="nickname" type="varchar(20)"/></addColumn>
+                            </changeSet>
+                        </databaseChangeLog>
+                        """).addAll();
+        Cli shorter = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(List.of("entity-change-without-migration"), shorter.rules(), shorter::toString);
+        assertTrue(shorter.json().get("findings").get(0).get("message").asText().contains("varchar(20)"),
+                shorter::toString);
+    }
+
     @Test
     void anEntityChangeNeedsAChangeSetThatAltersItsTable() {
         var g = baseline().addAll().commit("init");

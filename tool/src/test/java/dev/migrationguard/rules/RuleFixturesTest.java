@@ -91,7 +91,8 @@ class RuleFixturesTest {
      */
     static Report run(Settings settings, ChangeSet cs) {
         var judging = new Judging(settings.rules().severities(), settings.allowedEdits(), null, Baseline.NONE);
-        var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack), RuleCatalog.build(settings.rules()),
+        var engine = new Engine(StackSet.of(SupportedStacks.ALL, settings::stack, settings.dialect()),
+                RuleCatalog.build(settings.rules()),
                 settings.scope(), judging, settings.dialect(), line -> { },
                 new SetReplayer(ReplayCache.none(), "test"));
         return engine.run(cs);
