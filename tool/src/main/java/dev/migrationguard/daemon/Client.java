@@ -121,27 +121,34 @@ public final class Client {
     }
 
     /**
-     * Starts a checker for {@code jar} in the background, in the socket folder at {@code location} (made or judged
-     * here), with this JVM's Java and fixed options:
-     * nothing of the repository (no git variable, no work tree as its folder) reaches it but the folder to warm up
-     * in, which it only reads, as it reads any request's. Best effort: a checker that
-     * cannot start only means the next commit is checked without it too. Returns the line for stderr when the folder
-     * is refused, else null.
+     * Starts a checker for {@code jar} in the background, for the socket folder at {@code location}, with this JVM's
+     * Java and fixed options: nothing of the repository (no git variable, no work tree as its folder) reaches it but
+     * the folder to warm up in, which it only reads, as it reads any request's. Best effort: a checker that cannot
+     * start only means the next commit is checked without it too. Returns the line for stderr when the folder is
+     * refused, else null.
+     *
+     * <p>A folder that is there is judged here, where a refusal can still be told; a missing one (the first commit
+     * after an install) is made and judged by the checker, so that the commit pays no owner lookup. Like all that
+     * runs in the launcher, it builds no string with {@code +}: the first of each shape costs a plain JVM tens of ms.
      */
     public static String start(Path location, Path jar, String mainClass, long maxHeapBytes, Path warmUpIn) {
-        Path folder;
-        try {
-            folder = SocketFolder.open(location);
-        } catch (SocketFolder.Refused e) {
-            return refused(e);
+        Path folder = location.toAbsolutePath();
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                SocketFolder.open(folder);
+            } catch (SocketFolder.Refused e) {
+                return refused(e);
+            }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC",
-                "-Xmx" + ((maxHeapBytes + (1 << 20) - 1) >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off", "-XX:-CreateCoredumpOnCrash",
-                "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"), "-Xshare:auto",
-                "-cp", jar.toAbsolutePath().toString(), mainClass, warmUpIn.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(detached(command)).directory(folder.toFile())
+                "-Xmx".concat(Long.toString((maxHeapBytes + (1 << 20) - 1) >> 20)).concat("m"),
+                "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off",
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=".concat(folder.resolve("hs_err_pid%p.log").toString()),
+                "-Xshare:auto", "-cp", jar.toAbsolutePath().toString(), mainClass, folder.toString(),
+                warmUpIn.toAbsolutePath().toString()));
+        // Its folder may not be there yet; the one that holds it is (SocketFolder.location).
+        ProcessBuilder builder = new ProcessBuilder(detached(command)).directory(folder.getParent().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         for (var names = builder.environment().keySet().iterator(); names.hasNext(); ) {

@@ -107,10 +107,14 @@ class ResidentCheckerIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> p = checker();
-            boolean listening;
-            // a killed checker's socket stays until the next one replaces it: only a connection shows one listens
-            try (var files = Files.list(runtime.resolve("migration-guard"))) {
-                listening = files.anyMatch(f -> f.toString().endsWith(".sock") && accepts(f));
+            boolean listening = false;
+            // a killed checker's socket stays until the next one replaces it: only a connection shows one listens;
+            // the first checker makes the folder itself, after the commit that started it
+            Path folder = runtime.resolve("migration-guard");
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    listening = files.anyMatch(f -> f.toString().endsWith(".sock") && accepts(f));
+                }
             }
             if (p.isPresent() && listening) return p.get();
             Thread.sleep(100);
