@@ -5,7 +5,8 @@
 # its change staged), with a cache and a socket folder of its own; after each commit `git reset --soft HEAD~1` stages
 # the same change again. Variants take turns in every round. Prints medians of wall and CPU ms (CPU: user+sys of the
 # commit's process tree, plus for "warm" what the checker itself spent, read from /proc) and the added wall time
-# (variant minus `git commit --no-verify`).
+# (variant minus `git commit --no-verify`). The first commit's two variants compare by wall time: the checker it starts
+# must cost it nothing, and its own start and warm-up (not counted) run after the commit's end, in the background.
 #   usage: bench/daemon-bench.sh <rounds> <repo> [jar]     e.g. bench/daemon-bench.sh 15 /tmp/bj2k
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 <rounds> <repo> [jar]" >&2; exit 2; }
@@ -15,6 +16,7 @@ jar=${3:-$here/../tool/target/migration-guard.jar}
 [ -f "$jar" ] || { echo "daemon-bench: build the jar first: mvn -q -DskipTests package" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 work=$(mktemp -d /tmp/daemon-bench.XXXXXX)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 checker_pids() { pgrep -f -- "-XX:ErrorFile=$work/run/" || true; }
 stop_checkers() { for p in $(checker_pids); do kill "$p" 2>/dev/null || true; done; sleep 0.2; }
 trap 'stop_checkers; rm -rf "$work"' EXIT
@@ -74,4 +76,4 @@ for v in plain warm off cold-on cold-off; do
   esac
   printf '%-44s %9s %8s %10s\n' "$label" "$w" "$c" "$((w - plain))"
 done
-echo "(medians of $rounds rounds; $(basename "$source_repo"); cores: $(nproc); load at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(medians of $rounds rounds; $(basename "$source_repo"); cores: $(nproc); load at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -67,26 +67,25 @@ public final class Resident {
     }
 
     /**
-     * The checker's JVM: started by {@link Client#start} in the socket folder, which it checks again, with the folder
-     * of the commit that started it. It checks that repository's staged change a few times before it listens (the
-     * output goes nowhere): a JVM that has loaded and compiled nothing would answer the next commit more slowly than
-     * the cold path, and past the client's limit on a busy machine.
+     * The checker's JVM: started by {@link Client#start} with the socket folder, which it makes or checks again, and
+     * the folder of the commit that started it. It checks that repository's staged change a few times before it
+     * listens (the output goes nowhere): a JVM that has loaded and compiled nothing would answer the next commit more
+     * slowly than the cold path, and past the client's limit on a busy machine.
      */
     public static void main(String[] args) throws IOException {
         Optional<Path> jar = FastStart.ownJar();
-        if (jar.isEmpty()) System.exit(2);
+        if (jar.isEmpty() || args.length != 2) System.exit(2);
         Path folder;
         try {
-            folder = SocketFolder.open(Path.of(System.getProperty("user.dir")));
+            folder = SocketFolder.open(Path.of(args[0]));
         } catch (SocketFolder.Refused e) {
             System.exit(2);
             return;
         }
         Runnable warmUp = () -> {
-            if (args.length != 1) return;
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
             for (int i = 0; i < WARM_UP_RUNS; i++) {
-                run(List.of("check", "--staged", "--format", "json"), Path.of(args[0]), System.getenv(), false, nowhere,
+                run(List.of("check", "--staged", "--format", "json"), Path.of(args[1]), System.getenv(), false, nowhere,
                         nowhere);
             }
         };

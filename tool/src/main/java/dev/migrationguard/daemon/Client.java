@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hook's side: asks the resident checker of this jar build to run the command, or says why it did not, so that
@@ -30,6 +31,10 @@ public final class Client {
     public static final long ANSWER_LIMIT_MILLIS = 3_000;
     /** The exit code in an answer that means "not for me": the client runs the command itself, silently. */
     static final int DECLINED = -1;
+    /** The shell that starts the checker in the background (see {@link #detached}). */
+    private static final String SHELL = "/bin/sh";
+    /** The shell starts the checker and exits in a few ms; past this the launcher goes on without waiting. */
+    private static final long SHELL_LIMIT_MILLIS = 2_000;
     private static final Set<String> ELIGIBLE = Set.of("--staged", "--no-color", "--format", "text", "json", "sarif",
             "github", "junit", "checkstyle", "gitlab", "--fail-on", "error", "warning", "never");
 
@@ -116,38 +121,64 @@ public final class Client {
     }
 
     /**
-     * Starts a checker for {@code jar} in the background, in the socket folder at {@code location} (made or judged
-     * here), with this JVM's Java and fixed options:
-     * nothing of the repository (no git variable, no work tree as its folder) reaches it but the folder to warm up
-     * in, which it only reads, as it reads any request's. Best effort: a checker that
-     * cannot start only means the next commit is checked without it too. Returns the line for stderr when the folder
-     * is refused, else null.
+     * Starts a checker for {@code jar} in the background, for the socket folder at {@code location}, with this JVM's
+     * Java and fixed options: nothing of the repository (no git variable, no work tree as its folder) reaches it but
+     * the folder to warm up in, which it only reads, as it reads any request's. Best effort: a checker that cannot
+     * start only means the next commit is checked without it too. Returns the line for stderr when the folder is
+     * refused, else null.
+     *
+     * <p>A folder that is there is judged here, where a refusal can still be told; a missing one (the first commit
+     * after an install) is made and judged by the checker, so that the commit pays no owner lookup. Like all that
+     * runs in the launcher, it builds no string with {@code +}: the first of each shape costs a plain JVM tens of ms.
      */
     public static String start(Path location, Path jar, String mainClass, long maxHeapBytes, Path warmUpIn) {
-        Path folder;
-        try {
-            folder = SocketFolder.open(location);
-        } catch (SocketFolder.Refused e) {
-            return refused(e);
+        Path folder = location.toAbsolutePath();
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                SocketFolder.open(folder);
+            } catch (SocketFolder.Refused e) {
+                return refused(e);
+            }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC",
-                "-Xmx" + ((maxHeapBytes + (1 << 20) - 1) >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off", "-XX:-CreateCoredumpOnCrash",
-                "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"), "-Xshare:auto",
-                "-cp", jar.toAbsolutePath().toString(), mainClass, warmUpIn.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                "-Xmx".concat(Long.toString((maxHeapBytes + (1 << 20) - 1) >> 20)).concat("m"),
+                "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-Xlog:all=off",
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=".concat(folder.resolve("hs_err_pid%p.log").toString()),
+                "-Xshare:auto", "-cp", jar.toAbsolutePath().toString(), mainClass, folder.toString(),
+                warmUpIn.toAbsolutePath().toString()));
+        // Its folder may not be there yet; the one that holds it is (SocketFolder.location).
+        ProcessBuilder builder = new ProcessBuilder(detached(command)).directory(folder.getParent().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         for (var names = builder.environment().keySet().iterator(); names.hasNext(); ) {
             if (names.next().startsWith("GIT_")) names.remove();
         }
         try {
-            builder.start();
+            // A shell slower than this only costs the launcher the wait at exit that detached() avoids.
+            builder.start().waitFor(SHELL_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             // the next commit tries again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    /**
+     * {@code command} run by a shell in the background, so that the checker is not this JVM's child: a JVM that exits
+     * while a child it started still runs waits up to 300 ms more, since its thread that waits for the child is in
+     * native code and the JVM gives such threads that long to come back (measured on a commit: the launcher exited
+     * ~330 ms after starting the checker, against a few ms after a child that had ended). The shell returns as soon
+     * as it has started the checker, which init then adopts. A background command of a shell without job control
+     * also ignores the terminal's Ctrl-C meant for the commit. Where there is no {@code /bin/sh}, the checker is a
+     * child after all.
+     */
+    static List<String> detached(List<String> command) {
+        if (File.separatorChar == '\\' || !new File(SHELL).canExecute()) return command;
+        List<String> shell = new ArrayList<>(List.of(SHELL, "-c", "\"$@\" &", "migration-guard"));
+        shell.addAll(command);
+        return shell;
     }
 
     private static String refused(SocketFolder.Refused e) {

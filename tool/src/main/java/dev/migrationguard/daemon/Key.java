@@ -20,12 +20,13 @@ record Key(String version, Path jar) {
         return new Key(version, jar.toRealPath());
     }
 
+    /** Asked on every commit, in the launcher too: no {@code +}, whose first use costs a plain JVM tens of ms. */
     String socketName() {
-        return hash(jar.toString()) + SOCKET_SUFFIX;
+        return hash(jar.toString()).concat(SOCKET_SUFFIX);
     }
 
     String lockName() {
-        return hash(jar.toString()) + LOCK_SUFFIX;
+        return hash(jar.toString()).concat(LOCK_SUFFIX);
     }
 
     /** The jar's build: a checker whose jar no longer has it declines and exits. */
@@ -44,7 +45,7 @@ record Key(String version, Path jar) {
             h *= 0x01000193;
         }
         String hex = Integer.toHexString(h);
-        return "00000000".substring(hex.length()) + hex;
+        return "00000000".substring(hex.length()).concat(hex);
     }
 
     /** Whether version {@code a} is newer than {@code b}: dotted numbers compared in turn, a pre-release before its release. */

@@ -48,7 +48,7 @@ public final class SocketFolder {
             if (!plain) user.setCharAt(i, '_');
         }
         String tmp = File.separatorChar == '\\' ? System.getProperty("java.io.tmpdir") : "/tmp";
-        return Path.of(tmp, "migration-guard-" + user);
+        return Path.of(tmp, "migration-guard-".concat(user.toString()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.daemon.Client;
 import dev.migrationguard.testing.GitFixture;
 import dev.migrationguard.testing.ProjectRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,15 @@ import java.util.Optional;
 import static dev.migrationguard.cli.HookIT.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The installed hook with the resident checker, through real {@code git commit}s: the first commit is checked as
  * before and leaves a checker behind; later ones are answered by it (the Java that the cold path runs is a wrapper
  * that counts its starts), with git's other index for {@code git commit -a} and {@code git commit <paths>}; a killed
- * or stopped checker falls back to the cold path; {@code MIGRATION_GUARD_DAEMON=0} never uses it.
+ * or stopped checker falls back to the cold path; {@code MIGRATION_GUARD_DAEMON=0} never uses it. The commit never
+ * waits for the checker it starts: not for it to be ready, not for its output, not for it as a child of the launcher.
  */
 class ResidentCheckerIT {
     private static final String REFUSED = "entity-change-without-migration";
@@ -61,10 +65,32 @@ class ResidentCheckerIT {
         });
     }
 
+    /** The checker's JVM (not the shell that starts it in the background, which carries the same arguments). */
     private Optional<ProcessHandle> checker() {
         String mark = "-XX:ErrorFile=" + runtime.resolve("migration-guard");
-        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> List.of(a).contains(
-                mark + "/hs_err_pid%p.log")).orElse(false)).findFirst();
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)
+                && p.info().arguments().map(a -> List.of(a).contains(mark + "/hs_err_pid%p.log")).orElse(false))
+                .findFirst();
+    }
+
+    private ProcessHandle awaitStarted() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> p = checker();
+            if (p.isPresent()) return p.get();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no resident checker started in " + runtime);
+    }
+
+    /** The name both clients give the files of this jar's checker (FNV-1a of the jar's real path, as Key does). */
+    private static String keyOfJar() throws Exception {
+        int h = 0x811c9dc5;
+        for (byte b : JAR.toRealPath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x01000193;
+        }
+        return String.format("%08x", h);
     }
 
     private int coldRuns() throws Exception {
@@ -81,10 +107,14 @@ class ResidentCheckerIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> p = checker();
-            boolean listening;
-            // a killed checker's socket stays until the next one replaces it: only a connection shows one listens
-            try (var files = Files.list(runtime.resolve("migration-guard"))) {
-                listening = files.anyMatch(f -> f.toString().endsWith(".sock") && accepts(f));
+            boolean listening = false;
+            // a killed checker's socket stays until the next one replaces it: only a connection shows one listens;
+            // the first checker makes the folder itself, after the commit that started it
+            Path folder = runtime.resolve("migration-guard");
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    listening = files.anyMatch(f -> f.toString().endsWith(".sock") && accepts(f));
+                }
             }
             if (p.isPresent() && listening) return p.get();
             Thread.sleep(100);
@@ -136,6 +166,39 @@ class ResidentCheckerIT {
         HookIT.Result off = commit();
         assertEquals(0, off.code(), off.out());
         assertEquals(2, coldRuns(), "MIGRATION_GUARD_DAEMON=0 checks without the checker");
+    }
+
+    @Test
+    void theCommitEndsWhileTheCheckerItStartedIsStillStarting() throws Exception {
+        // The checker takes its lock file before it warms up and listens. A FIFO in the lock file's place holds it in
+        // open() until someone reads it, which nobody does here: it cannot be ready before the commit ends, however
+        // fast the machine, so a commit that waited for it, or for the end of its output, would never end.
+        Path folder = Files.createDirectory(runtime.resolve("migration-guard"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path lock = folder.resolve(keyOfJar() + ".lock");
+        assertEquals(0, new ProcessBuilder("mkfifo", lock.toString()).start().waitFor());
+        g.write(CliEndToEndTest.ENTITY, entity("\n    private Integer divisions;\n")).addAll();
+
+        HookIT.Result refused = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> commit(),
+                "the commit waited for the checker it started");
+
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains(REFUSED), refused.out());
+        assertEquals(1, coldRuns());
+        ProcessHandle held = awaitStarted();
+        assertTrue(held.isAlive());
+        assertFalse(Files.exists(folder.resolve(keyOfJar() + ".sock")), "the checker was still starting");
+    }
+
+    @Test
+    void theCheckerIsNoChildOfTheJvmThatStartsIt() throws Exception {
+        // A JVM that exits while a child it started still runs waits up to 300 ms for the thread that waits for that
+        // child: the launcher of the first commit after an install paid that on every such commit.
+        assertEquals(null, Client.start(runtime.resolve("migration-guard"), JAR, Resident.class.getName(),
+                FastStart.DEFAULT_HEAP_MEGABYTES << 20, g.root()));
+        ProcessHandle started = awaitStarted();
+        assertTrue(ProcessHandle.current().children().noneMatch(c -> c.pid() == started.pid()),
+                () -> "the checker " + started.pid() + " is a child of this JVM");
     }
 
     @Test
