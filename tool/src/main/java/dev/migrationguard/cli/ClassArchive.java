@@ -25,6 +25,8 @@ final class ClassArchive {
     private static final int SPACE_FACTOR = 2;
     /** A temporary archive older than this was left by a run that died; no live run writes for so long. */
     private static final Duration ABANDONED = Duration.ofHours(1);
+    private static final String RECORD = UserCache.recordOf(Path.of(".jsa")).toString();
+    private static final String LEGACY_RECORD = ".jsa".concat(UserCache.LEGACY_RECORD_SUFFIX);
 
     private final Path jar;
     private final Path file;
@@ -125,9 +127,9 @@ final class ClassArchive {
         if (!create) return;
         try {
             if (Files.isRegularFile(creating) && Files.size(creating) > 0) {
-                String sha256 = UserCache.sha256(creating);
+                String crc32 = UserCache.crc32(creating);
                 UserCache.move(creating, file);
-                UserCache.seal(file, sha256, jar.toAbsolutePath().toString());
+                UserCache.seal(file, crc32, jar.toAbsolutePath().toString());
                 prune();
             }
         } catch (IOException | RuntimeException e) {
@@ -174,8 +176,11 @@ final class ClassArchive {
                     boolean gone = source == null ? Files.getLastModifiedTime(p).toInstant().isBefore(abandoned)
                             : source.equals(ownJar) || !Files.exists(Path.of(source));
                     if (gone) UserCache.delete(p);
-                } else if (name.endsWith(".jsa.sha256")) {
-                    Path archive = p.resolveSibling(name.substring(0, name.length() - ".sha256".length()));
+                } else if (name.endsWith(LEGACY_RECORD)) {
+                    // an earlier version's record, never trusted: its archive is made again
+                    Files.deleteIfExists(p);
+                } else if (name.endsWith(RECORD)) {
+                    Path archive = p.resolveSibling(name.substring(0, name.lastIndexOf('.')));
                     if (!Files.exists(archive)) Files.deleteIfExists(p);
                 }
             }

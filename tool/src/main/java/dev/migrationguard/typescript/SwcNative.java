@@ -4,16 +4,13 @@ import com.caoccao.javet.swc4j.Swc4jLibLoader;
 import com.caoccao.javet.swc4j.interfaces.ISwc4jLibLoadingListener;
 import dev.migrationguard.files.UserCache;
 import dev.migrationguard.model.CannotJudge;
-import dev.migrationguard.model.Digests;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -116,9 +113,9 @@ final class SwcNative {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, file, ".part");
             try {
-                String sha256 = copy(file, partial);
+                String crc32 = copy(file, partial);
                 UserCache.move(partial, target);
-                UserCache.seal(target, sha256, null);
+                UserCache.seal(target, crc32, null);
             } finally {
                 Files.deleteIfExists(partial);
             }
@@ -145,11 +142,10 @@ final class SwcNative {
     }
 
     /** Copies the library out of the jar into {@code target}; returns its SHA-256. */
+    /** Unpacks the library to {@code target}; returns its CRC-32 for the record. */
     private static String copy(String file, Path target) throws IOException {
-        MessageDigest digest = Digests.newSha256();
-        try (InputStream in = new DigestInputStream(SwcNative.class.getResourceAsStream("/" + file), digest)) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        try (OutputStream out = Files.newOutputStream(target)) {
+            return UserCache.crc32(SwcNative.class.getResourceAsStream("/" + file), out);
         }
-        return Digests.hex(digest);
     }
 }

@@ -207,21 +207,22 @@ class UserCacheIT {
         Path unrecorded = archive(folder, "3-3-3-java17", null);
         Path others = archive(folder, "4-4-4-java17", otherJar.toString());
         Path leftover = Files.writeString(folder.resolve("classes-5-5-5-java17.jsa.123.part"), "half");
+        Path legacy = Files.writeString(folder.resolve("classes-6-6-6-java17.jsa.sha256"), "sha256=00\n");
         FileTime longAgo = FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS));
         Files.setLastModifiedTime(unrecorded, longAgo);
         Files.setLastModifiedTime(leftover, longAgo);
 
         var g = typeOrmColumnWithoutMigration();
         assertRefusedWithOneReport(PackagedJar.run(g.root(), env(), "check", "--staged", "--format", "json"));
-        for (Path p : List.of(gone, rebuilt, unrecorded, leftover)) assertFalse(Files.exists(p), p + " pruned");
-        assertTrue(Files.exists(others) && Files.exists(others.resolveSibling(others.getFileName() + ".sha256")));
+        for (Path p : List.of(gone, rebuilt, unrecorded, leftover, legacy)) assertFalse(Files.exists(p), p + " pruned");
+        assertTrue(Files.exists(others) && Files.exists(others.resolveSibling(others.getFileName() + ".record")));
         assertEquals(2, cached(".jsa").size(), "this jar's new archive and the other jar's: " + cached(".jsa"));
     }
 
     private static Path archive(Path folder, String key, String jar) throws IOException {
         Path p = Files.writeString(folder.resolve("classes-" + key + ".jsa"), "archive of " + key);
         if (jar != null) {
-            Files.writeString(p.resolveSibling(p.getFileName() + ".sha256"), "sha256=00\nsize=1\nmodified=1\nsource="
+            Files.writeString(p.resolveSibling(p.getFileName() + ".record"), "crc32=0\nsize=1\nmodified=1\nsource="
                     + jar + "\n");
         }
         return p;

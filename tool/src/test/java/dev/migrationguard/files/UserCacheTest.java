@@ -47,7 +47,7 @@ class UserCacheTest {
         Path file = dir.resolve("lib.so");
         Files.write(file, new byte[4096]);
         assertFalse(UserCache.intact(file), "no record yet");
-        UserCache.seal(file, UserCache.sha256(file), "/jars/a.jar");
+        UserCache.seal(file, UserCache.crc32(file), "/jars/a.jar");
         assertTrue(UserCache.intact(file));
         assertEquals("/jars/a.jar", UserCache.source(file));
 
@@ -67,5 +67,26 @@ class UserCacheTest {
 
         assertTrue(UserCache.delete(file));
         assertFalse(Files.exists(file) || Files.exists(UserCache.recordOf(file)));
+    }
+
+    /** An earlier version's record (a SHA-256 in {@code <file>.sha256}) is not this version's: the file is made again. */
+    @Test
+    void anEarlierVersionsRecordIsNotTrusted() throws IOException {
+        Path file = dir.resolve("classes.jsa");
+        Files.write(file, new byte[4096]);
+        Files.writeString(dir.resolve("classes.jsa.sha256"), "sha256=00\nsize=4096\nmodified="
+                + Files.getLastModifiedTime(file).toMillis() + "\n");
+        assertFalse(UserCache.intact(file));
+        assertEquals(dir.resolve("classes.jsa.record"), UserCache.recordOf(file));
+    }
+
+    /** The checksum is of what was copied, in the record's form. */
+    @Test
+    void theChecksumIsACrc32OfTheBytes() throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        byte[] bytes = "123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // CRC-32's check value for "123456789"
+        assertEquals("cbf43926", UserCache.crc32(new java.io.ByteArrayInputStream(bytes), out));
+        assertEquals("123456789", out.toString(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }
