@@ -72,9 +72,39 @@ final class PhysicalChanges {
                         + "setting names the database (write dialect: in .migration-guard.yml to compare it)");
                 continue;
             }
+            if (c.kind() == PhysicalDiff.Kind.COLUMN_CHANGED && lengthLeftToDefault(c)) {
+                say(c.message() + ": not reported, the entity no longer states a length, and the ORM's default is no "
+                        + "claim on the column the migrations made (neither the database nor what is written changes)");
+                continue;
+            }
             changes.add(change(c));
         }
         return changes;
+    }
+
+    /**
+     * Whether the column changes only in its length, to the ORM's default, because the entity stopped stating one
+     * (ORCID's refactoring dropped {@code length = 70} from a dozen columns): the default is what the ORM would make,
+     * not what the developer asks of the database, as {@code entity-migration-drift} already holds. A length stated,
+     * even one equal to the default, stays a change.
+     */
+    private boolean lengthLeftToDefault(PhysicalDiff.Change c) {
+        Table t = now.table(c.schema(), c.object());
+        Table o = was.table(c.schema(), c.object());
+        if (t == null || o == null || c.column() == null) return false;
+        Column a = o.column(dialect, c.column());
+        Column b = t.column(dialect, c.column());
+        if (a == null || b == null || a.type() == null || b.type() == null) return false;
+        if (!b.leeway().contains(Column.Leeway.DEFAULT_LENGTH) || a.leeway().contains(Column.Leeway.DEFAULT_LENGTH)) {
+            return false;
+        }
+        SqlType x = a.type();
+        SqlType y = b.type();
+        return x.name().equals(y.name()) && x.length() != null && y.length() != null
+                && Objects.equals(x.precision(), y.precision()) && Objects.equals(x.scale(), y.scale())
+                && x.array() == y.array() && Objects.equals(a.nullable(), b.nullable())
+                && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated())
+                && Objects.equals(a.unique(), b.unique()) && Objects.equals(a.enumValues(), b.enumValues());
     }
 
     /**
