@@ -269,7 +269,8 @@ public final class Engine {
         for (String removed : oldPaths) {
             if (newPaths.contains(removed)) continue;
             for (String added : unread) {
-                Optional<String> text = cs.after().readText(added);
+                if (!reader.mayReplaceByName(removed, added)) continue;
+                Optional<String> text = cs.after().readableText(added);
                 if (text.isPresent() && reader.mayReplace(removed, added, text.get())) {
                     unreliable.putIfAbsent(removed, "was replaced by " + added + ", which is not read (another "
                             + "language)");

@@ -66,20 +66,19 @@ final class Blobs {
      */
     synchronized Optional<FileTooLarge> tooLarge(String path, ObjectId id) throws IOException {
         if (cache.containsKey(id)) return Optional.empty();
-        if (mayBePacked(id)) {
-            try {
+        try {
+            if (mayBePacked(id)) {
                 long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
                 return size <= maxFileSize ? Optional.empty()
                         : Optional.of(tooLarge(path, size, reader.open(id, Constants.OBJ_BLOB)));
-            } catch (MissingObjectException e) {
-                return Optional.of(FileTooLarge.absent(path));
             }
-        }
-        try {
             load(path, id);
             return Optional.empty();
         } catch (FileTooLarge e) {
             return Optional.of(e);
+        } catch (MissingObjectException e) {
+            // a partial clone's blob never fetched: unreadable, as one too large is (read() still fails on it)
+            return Optional.of(FileTooLarge.absent(path));
         }
     }
 
@@ -90,14 +89,6 @@ final class Blobs {
      * would open and inflate its file twice (most of the time a commit's dependents scan spends in JGit).
      */
     private byte[] load(String path, ObjectId id) throws IOException {
-        try {
-            return loadPresent(path, id);
-        } catch (MissingObjectException e) {
-            throw FileTooLarge.absent(path);
-        }
-    }
-
-    private byte[] loadPresent(String path, ObjectId id) throws IOException {
         if (mayBePacked(id)) {
             long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
             if (size > maxFileSize) throw tooLarge(path, size, reader.open(id, Constants.OBJ_BLOB));

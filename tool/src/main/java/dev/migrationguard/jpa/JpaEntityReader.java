@@ -80,9 +80,15 @@ public final class JpaEntityReader implements EntityReader {
      */
     @Override
     public boolean mayReplace(String removed, String added, String addedText) {
+        return mayReplaceByName(removed, added) && mentionsJpa(addedText);
+    }
+
+    /** A Kotlin, Groovy or Scala source of the same class name. */
+    @Override
+    public boolean mayReplaceByName(String removed, String added) {
         int dot = added.lastIndexOf('.');
         if (dot < 0 || !OTHER_JVM_SOURCES.contains(added.substring(dot + 1))) return false;
-        return simpleName(removed).equals(simpleName(added)) && mentionsJpa(addedText);
+        return simpleName(removed).equals(simpleName(added));
     }
 
     private static String simpleName(String path) {

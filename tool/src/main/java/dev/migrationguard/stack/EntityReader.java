@@ -32,6 +32,15 @@ public interface EntityReader {
     }
 
     /**
+     * Whether {@code added} may replace {@code removed} by its name alone: only then is its text read and
+     * {@link #mayReplace} asked, so that a change that removes an entity reads no jar, image or data file it adds.
+     * By default none may.
+     */
+    default boolean mayReplaceByName(String removed, String added) {
+        return false;
+    }
+
+    /**
      * Entity files of {@code side} that are not in {@code paths} but whose schema depends on a type declared in
      * {@code paths} (an entity that embeds a changed embeddable). Called only for files that changed.
      */
