@@ -98,13 +98,18 @@ final class PhysicalChanges {
         if (!b.leeway().contains(Column.Leeway.DEFAULT_LENGTH) || a.leeway().contains(Column.Leeway.DEFAULT_LENGTH)) {
             return false;
         }
+        return a.type().length() != null && b.type().length() != null && onlyLengthDiffers(a, b);
+    }
+
+    /** Whether two typed columns agree on every fact but their type's length. */
+    private static boolean onlyLengthDiffers(Column a, Column b) {
         SqlType x = a.type();
         SqlType y = b.type();
-        return x.name().equals(y.name()) && x.length() != null && y.length() != null
-                && Objects.equals(x.precision(), y.precision()) && Objects.equals(x.scale(), y.scale())
-                && x.array() == y.array() && Objects.equals(a.nullable(), b.nullable())
-                && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated())
-                && Objects.equals(a.unique(), b.unique()) && Objects.equals(a.enumValues(), b.enumValues());
+        return x.name().equals(y.name()) && Objects.equals(x.precision(), y.precision())
+                && Objects.equals(x.scale(), y.scale()) && x.array() == y.array()
+                && Objects.equals(a.nullable(), b.nullable()) && a.defaultValue().equals(b.defaultValue())
+                && a.generated().equals(b.generated()) && Objects.equals(a.unique(), b.unique())
+                && Objects.equals(a.enumValues(), b.enumValues());
     }
 
     /**
@@ -119,13 +124,8 @@ final class PhysicalChanges {
         Column a = o.column(dialect, c.column());
         Column b = t.column(dialect, c.column());
         if (a == null || b == null || a.type() == null || b.type() == null) return false;
-        SqlType x = a.type();
-        SqlType y = b.type();
-        return x.name().equals(y.name()) && LENGTH_REQUIRED.contains(x.name()) && x.length() != null && y.length() == null
-                && Objects.equals(x.precision(), y.precision()) && Objects.equals(x.scale(), y.scale())
-                && x.array() == y.array() && Objects.equals(a.nullable(), b.nullable())
-                && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated())
-                && Objects.equals(a.unique(), b.unique()) && Objects.equals(a.enumValues(), b.enumValues());
+        return LENGTH_REQUIRED.contains(a.type().name()) && a.type().length() != null && b.type().length() == null
+                && onlyLengthDiffers(a, b);
     }
 
     /** The entities' schema before the change, as {@link #between} compared it (unreliable files left out). */
