@@ -26,6 +26,10 @@ final class ArchitectureRules {
     private static final String JGIT = "org.eclipse.jgit..";
     private static final String SNAKEYAML = "org.yaml..";
     private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String JACKSON_CORE = "com.fasterxml.jackson.core..";
+    private static final String JACKSON_YAML = "com.fasterxml.jackson.dataformat.yaml..";
+    /** Besides the stacks, the packages that parse YAML: Spring Boot's settings files, and the tool's own file. */
+    private static final List<String> YAML_READERS = List.of("springboot", "config");
     private static final String XML = "javax.xml..";
     /** The contracts below the engine, each with what it may use besides the JDK and itself. */
     static final Map<String, List<String>> CONTRACTS = Map.of(
@@ -52,9 +56,10 @@ final class ArchitectureRules {
             Map.entry("javasrc", List.of("model", JAVAPARSER)),
             Map.entry("typescript", List.of("model", "files", SWC4J)),
             Map.entry("jpa", with(STACK_CONTRACTS, "javasrc", JAVAPARSER)),
-            Map.entry("spring", with(STACK_CONTRACTS, JACKSON)),
-            Map.entry("flyway", with(STACK_CONTRACTS, "sql", "javasrc", JACKSON)),
-            Map.entry("liquibase", with(STACK_CONTRACTS, "sql", JACKSON, XML, SNAKEYAML)),
+            Map.entry("springboot", List.of("model", JACKSON_CORE, JACKSON_YAML)),
+            Map.entry("spring", with(STACK_CONTRACTS, "springboot")),
+            Map.entry("flyway", with(STACK_CONTRACTS, "springboot", "sql", "javasrc", JACKSON)),
+            Map.entry("liquibase", with(STACK_CONTRACTS, "springboot", "sql", JACKSON, XML, SNAKEYAML)),
             Map.entry("typeorm", with(STACK_CONTRACTS, "sql", "typescript", JACKSON)),
             Map.entry("sqlfolders", with(STACK_CONTRACTS, "sql")),
             Map.entry("stacks", with(STACKS, "stack")),
@@ -99,6 +104,11 @@ final class ArchitectureRules {
         rules.put("only jpa and javasrc use JavaParser", noClasses().that()
                 .resideOutsideOfPackages(root + ".jpa..", root + ".javasrc..")
                 .should().dependOnClassesThat().resideInAPackage(JAVAPARSER));
+        List<String> yamlReaders = new ArrayList<>(STACKS);
+        yamlReaders.addAll(YAML_READERS);
+        rules.put("only the stacks, springboot and config parse YAML", noClasses().that()
+                .resideOutsideOfPackages(packages(root, yamlReaders))
+                .should().dependOnClassesThat().resideInAnyPackage(JACKSON_YAML, SNAKEYAML));
         rules.put("only sql uses JSqlParser", noClasses().that().resideOutsideOfPackage(root + ".sql..")
                 .should().dependOnClassesThat().resideInAPackage(JSQLPARSER));
         rules.put("rules use no parser, no git, no configuration loader, no stack", noClasses().that()

@@ -87,6 +87,8 @@ class ArchitectureTest {
                 Map.entry("only typescript uses swc4j", List.of("archfixture.typeorm.Parser")),
                 Map.entry("only jpa and javasrc use JavaParser", List.of("archfixture.flyway.JavaMigrationSql")),
                 Map.entry("only sql uses JSqlParser", List.of("archfixture.liquibase.Statements")),
+                Map.entry("only the stacks, springboot and config parse YAML",
+                        List.of("archfixture.report.YamlRenderer")),
                 Map.entry("rules use no parser, no git, no configuration loader, no stack",
                         List.of("archfixture.rules.GitRule", "archfixture.rules.Catalog")),
                 Map.entry("nothing uses cli", List.of("archfixture.engine.Engine")),
