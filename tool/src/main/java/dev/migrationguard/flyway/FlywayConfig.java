@@ -1,6 +1,7 @@
 package dev.migrationguard.flyway;
 
-import java.util.ArrayList;
+import dev.migrationguard.springboot.BootSettings;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,6 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
                     boolean placeholderReplacement, boolean enabled, Boolean mixed, Boolean outOfOrder,
                     Boolean executeInTransaction) {
     static final String DEFAULT_LOCATION = "classpath:db/migration";
-    private static final java.util.regex.Pattern PLACEHOLDER_DEFAULT =
-            java.util.regex.Pattern.compile("\\$\\{[^:}]*:([^}]*)}");
     static final FlywayConfig DEFAULTS = new FlywayConfig(List.of(DEFAULT_LOCATION), false, "V", "U", "R", "__",
             List.of(".sql"), Map.of(), "${", "}", true, true, null, null, null);
 
@@ -56,14 +55,14 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
             String value = e.getValue().strip();
             switch (e.getKey()) {
                 case "locations" -> {
-                    locs = list(value);
+                    locs = BootSettings.list(value);
                     expl = true;
                 }
                 case "sqlmigrationprefix" -> v = value;
                 case "undosqlmigrationprefix" -> u = value;
                 case "repeatablesqlmigrationprefix" -> r = value;
                 case "sqlmigrationseparator" -> sep = value;
-                case "sqlmigrationsuffixes" -> suf = list(value);
+                case "sqlmigrationsuffixes" -> suf = BootSettings.list(value);
                 case "placeholderprefix" -> phPrefix = value;
                 case "placeholdersuffix" -> phSuffix = value;
                 case "placeholderreplacement" -> replace = !value.equalsIgnoreCase("false");
@@ -89,28 +88,11 @@ record FlywayConfig(List<String> locations, boolean explicit, String versionedPr
      * value read at run time keeps what was known before.
      */
     private static Boolean bool(String value, Boolean before) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher placeholder = PLACEHOLDER_DEFAULT.matcher(v);
-        if (placeholder.matches()) v = placeholder.group(1).strip();
+        String v = BootSettings.resolved(value).map(r -> r.toLowerCase(Locale.ROOT)).orElse("");
         if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
             v = v.substring(1, v.length() - 1).strip();
         }
         return v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : before;
-    }
-
-    /** A comma-separated value (or a list written as {@code [a, b]}): its trimmed, unquoted, non-empty entries. */
-    static List<String> list(String value) {
-        List<String> out = new ArrayList<>();
-        String v = value.strip();
-        if (v.startsWith("[") && v.endsWith("]")) v = v.substring(1, v.length() - 1);
-        for (String part : v.split(",")) {
-            String p = part.strip();
-            if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
-                p = p.substring(1, p.length() - 1).strip();
-            }
-            if (!p.isEmpty()) out.add(p);
-        }
-        return out;
     }
 
     /** The value of a placeholder, or null when none is set; names compare case-insensitively. */

@@ -1,17 +1,12 @@
 package dev.migrationguard.flyway;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migrationguard.model.Text;
+import dev.migrationguard.springboot.BootDocument;
+import dev.migrationguard.springboot.BootFile;
+import dev.migrationguard.springboot.BootSetting;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +17,7 @@ import java.util.regex.Pattern;
  * configuration and a Gradle build's {@code flyway { }} block. Never throws: what cannot be read is left out.
  */
 final class FlywaySettingsFiles {
-    private static final Pattern SPRING = Pattern.compile("application(?:-(.+?))?\\.(properties|ya?ml)",
-            Pattern.CASE_INSENSITIVE);
+    private static final String SPRING_FLYWAY = "spring.flyway.";
     private static final Pattern POM_PLUGIN = Pattern.compile(
             "<artifactId>\\s*flyway-maven-plugin\\s*</artifactId>(.*?)</plugin>", Pattern.DOTALL);
     private static final Pattern XML_ELEMENT = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
@@ -45,26 +39,20 @@ final class FlywaySettingsFiles {
     /** Whether {@code path} may hold Flyway settings. */
     static boolean mayHold(String path) {
         String name = Text.fileName(path);
-        // the name's start first: the view asks this of every path of the repository
-        return name.regionMatches(true, 0, "application", 0, "application".length()) && SPRING.matcher(name).matches()
-                || name.equals("flyway.conf") || name.equals("flyway.toml")
+        return BootFile.isSettingsFile(path) || name.equals("flyway.conf") || name.equals("flyway.toml")
                 || name.equals("pom.xml") || name.equals("build.gradle") || name.equals("build.gradle.kts");
     }
 
     /** Whether {@code path} is one of Spring Boot's configuration files. */
     static boolean isSpring(String path) {
-        return SPRING.matcher(Text.fileName(path)).matches();
+        return BootFile.isSettingsFile(path);
     }
 
     static List<Written> read(String path, String content) {
         try {
+            if (BootFile.isSettingsFile(path)) return spring(BootFile.parse(path, content));
             String name = Text.fileName(path);
             String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-            Matcher spring = SPRING.matcher(name);
-            if (spring.matches()) {
-                return name.toLowerCase(Locale.ROOT).endsWith(".properties")
-                        ? properties(text, spring.group(1)) : yaml(text, spring.group(1));
-            }
             return switch (name) {
                 case "flyway.conf" -> conf(text);
                 case "flyway.toml" -> toml(text);
@@ -77,91 +65,17 @@ final class FlywaySettingsFiles {
         }
     }
 
-    private static List<Written> properties(String text, String profile) {
+    /** Every {@code spring.flyway.*} key of every document, with the document's profile. */
+    private static List<Written> spring(BootFile file) {
         List<Written> out = new ArrayList<>();
-        String documentProfile = null;
-        for (String line : Text.lines(text)) {
-            String l = line.strip();
-            if (l.equals("#---") || l.equals("!---")) documentProfile = null;
-            if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) continue;
-            int sep = firstSeparator(l);
-            if (sep < 0) continue;
-            String key = l.substring(0, sep).strip();
-            String value = l.substring(sep + 1).strip();
-            String relaxed = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-            if (relaxed.equals("spring.config.activate.onprofile") || relaxed.equals("spring.profiles")) {
-                documentProfile = value;
+        for (BootDocument doc : file.documents()) {
+            for (BootSetting s : doc.settings()) {
+                if (!s.relaxed().startsWith(SPRING_FLYWAY)) continue;
+                String rest = s.key().substring(s.key().indexOf('.', s.key().indexOf('.') + 1) + 1);
+                out.add(new Written(FlywayConfig.normalize(rest), s.value(), doc.profile()));
             }
-            spring(key, value, documentProfile != null ? documentProfile : profile, out);
         }
         return out;
-    }
-
-    private static int firstSeparator(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '=' || c == ':') return i;
-        }
-        return -1;
-    }
-
-    private static void spring(String key, String value, String profile, List<Written> out) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("spring.flyway.")) return;
-        out.add(new Written(FlywayConfig.normalize(key.substring("spring.flyway.".length())), value, profile));
-    }
-
-    /** Created on first use: most runs read no YAML. */
-    private static final class Yaml {
-        static final YAMLFactory FACTORY = new YAMLFactory();
-    }
-
-    private static List<Written> yaml(String text, String fileProfile) {
-        List<Written> out = new ArrayList<>();
-        List<Written> document = new ArrayList<>();
-        String[] documentProfile = {null};
-        try (JsonParser p = Yaml.FACTORY.createParser(text)) {
-            Map<String, StringBuilder> lists = new LinkedHashMap<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-                    String key = keyOf(p.getParsingContext());
-                    if (key != null) {
-                        String relaxed = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-                        if (relaxed.equals("spring.config.activate.onprofile") || relaxed.equals("spring.profiles")) {
-                            documentProfile[0] = p.getText();
-                        } else if (p.getParsingContext().inArray()) {
-                            lists.computeIfAbsent(key, k -> new StringBuilder()).append(',').append(p.getText());
-                        } else {
-                            spring(key, p.getText(), null, document);
-                        }
-                    }
-                }
-                if (p.getParsingContext().inRoot() && t != JsonToken.FIELD_NAME) {
-                    lists.forEach((k, v) -> spring(k, v.substring(1), null, document));
-                    lists.clear();
-                    String profile = documentProfile[0] != null ? documentProfile[0] : fileProfile;
-                    for (Written w : document) out.add(new Written(w.key(), w.value(), profile));
-                    document.clear();
-                    documentProfile[0] = null;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a malformed file is reported by the settings reader that owns it; what was read before the error stands
-        }
-        return out;
-    }
-
-    /** The dotted key of a scalar, list indexes left out ({@code spring.flyway.locations} for each list entry). */
-    private static String keyOf(JsonStreamContext ctx) {
-        List<String> names = new ArrayList<>();
-        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject()) {
-                if (c.getCurrentName() == null) return null;
-                names.add(0, c.getCurrentName());
-            }
-        }
-        return names.isEmpty() ? null : String.join(".", names);
     }
 
     private static List<Written> conf(String text) {

@@ -6,6 +6,7 @@ import dev.migrationguard.model.NotRun;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.springboot.BootSettings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,6 @@ final class FlywayView {
     private static final Pattern BUILD_FILE = Pattern.compile("(^|.*/)(pom\\.xml|build\\.gradle(\\.kts)?)$");
     private static final Set<String> SQL_LIKE = Set.of("sql", "txt", "ddl", "psql", "pgsql", "mysql", "tsql");
     private static final Pattern VERSION_START = Pattern.compile("^(\\d+(?:[._]\\d+)*)(.*)$", Pattern.DOTALL);
-    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("\\$\\{[^:}]*:([^}]*)}");
     private static final List<String> SOURCE_ROOTS = List.of("src/main/resources/", "src/main/java/",
             "src/main/kotlin/");
 
@@ -223,8 +223,7 @@ final class FlywayView {
     }
 
     static boolean isTestSource(String path) {
-        return path.startsWith("src/test/") || path.contains("/src/test/") || path.startsWith("src/it/")
-                || path.contains("/src/it/") || path.contains("/src/integrationTest/");
+        return BootSettings.isTestSource(path);
     }
 
     /** The innermost module holding {@code path}. */
@@ -261,8 +260,8 @@ final class FlywayView {
         List<Pattern> folders = new ArrayList<>();
         boolean resolved = true;
         for (String raw : config.locations()) {
-            String loc = PLACEHOLDER_DEFAULT.matcher(raw.strip()).replaceAll("$1").strip();
-            if (loc.contains("${") || loc.isEmpty()) {
+            String loc = BootSettings.resolved(raw).orElse("");
+            if (loc.isEmpty()) {
                 resolved = false;
                 continue;
             }

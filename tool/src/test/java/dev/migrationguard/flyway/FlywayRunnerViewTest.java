@@ -66,6 +66,37 @@ class FlywayRunnerViewTest {
         assertEquals(Optional.empty(), reader.notRun(side, "sql/V2__more.sql"));
     }
 
+    /**
+     * Spring's settings read as Spring Boot reads them: a properties document's profile condition holds for the
+     * whole document, wherever its line stands; a Maven filtering token ({@code @project.version@}) is no YAML error
+     * that loses the rest of the file; {@code locations[0]}, {@code locations[1]} is one list.
+     */
+    @Test
+    void springSettingsAreReadAsSpringBootReadsThem() {
+        var conditionLast = MemorySnapshot.of(
+                RES + "application.properties", "spring.flyway.locations=classpath:db/common\n#---\n"
+                        + "spring.flyway.locations=classpath:db/h2\nspring.config.activate.on-profile=h2\n",
+                RES + "db/common/V1__init.sql", "CREATE TABLE a (id int);",
+                RES + "db/h2/V1__init.sql", "CREATE TABLE a (id int);");
+        List<MigrationSet> sets = reader.sets(conditionLast);
+        assertEquals(2, sets.size(), sets.toString());
+        assertEquals(List.of(RES + "db/common/V1__init.sql"), paths(sets.get(0)));
+        assertEquals(List.of(RES + "db/h2/V1__init.sql"), paths(sets.get(1)));
+        var filtered = MemorySnapshot.of(
+                RES + "application.yml", "info:\n  version: @project.version@\n"
+                        + "spring:\n  flyway:\n    locations: classpath:db/changes\n",
+                RES + "db/changes/V1__init.sql", "CREATE TABLE a (id int);",
+                RES + "db/migration/V2__stray.sql", "CREATE TABLE b (id int);");
+        assertEquals(List.of(RES + "db/changes/V1__init.sql"), paths(reader.sets(filtered).get(0)));
+        var indexed = MemorySnapshot.of(
+                RES + "application.properties", "spring.flyway.locations[1]=classpath:db/b\n"
+                        + "spring.flyway.locations[0]=classpath:db/a\n",
+                RES + "db/a/V1__init.sql", "CREATE TABLE a (id int);",
+                RES + "db/b/V2__more.sql", "CREATE TABLE b (id int);");
+        assertEquals(List.of(RES + "db/a/V1__init.sql", RES + "db/b/V2__more.sql"),
+                paths(reader.sets(indexed).get(0)));
+    }
+
     @Test
     void locationsAsAYamlListAndPerProfileGiveOneSetPerConfiguration() {
         var side = MemorySnapshot.of(
