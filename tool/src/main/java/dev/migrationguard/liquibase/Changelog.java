@@ -73,11 +73,13 @@ record Changelog(String logicalFilePath, List<ParsedChangeSet> changeSets, List<
      * @param maxDepth       includeAll's {@code maxDepth} (folders below the named one), Integer.MAX_VALUE when unsaid
      * @param contexts       its context expression ({@code contextFilter}, or the older {@code context}), or null;
      *                       Liquibase runs a changeSet it reaches only where this and the changeSet's own both hold
+     * @param labels         its {@code labels}, or null; Liquibase runs a changeSet it reaches only when the run's
+     *                       label filter lets these labels through, as well as the changeSet's own
      */
     record Include(String target, boolean folder, boolean relative, Location location, String endsWithFilter,
-                   int minDepth, int maxDepth, String contexts) {
+                   int minDepth, int maxDepth, String contexts, String labels) {
         Include(String target, boolean folder, boolean relative, Location location) {
-            this(target, folder, relative, location, null, 1, Integer.MAX_VALUE, null);
+            this(target, folder, relative, location, null, 1, Integer.MAX_VALUE, null, null);
         }
     }
 

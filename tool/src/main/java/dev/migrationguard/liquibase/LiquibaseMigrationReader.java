@@ -13,6 +13,7 @@ import dev.migrationguard.model.ParseProblem;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.RunnerFacts;
+import dev.migrationguard.model.RunnerFacts.OutsideProduction;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.ops.Operation;
@@ -61,6 +62,7 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     private final Map<Snapshot, List<String>> settingsTexts = Collections.synchronizedMap(new WeakHashMap<>());
     private final List<String> configuredMasters;
     private final Contexts production;
+    private final LabelFilter productionLabels;
     private final Dialect database;
 
     /** A reader that finds the master changelogs in the project's settings and by their usual names. */
@@ -75,16 +77,20 @@ public final class LiquibaseMigrationReader implements MigrationReader {
 
     /** @param production the contexts production runs Liquibase with */
     LiquibaseMigrationReader(List<String> configuredMasters, Contexts production) {
-        this(configuredMasters, production, null);
+        this(configuredMasters, production, LabelFilter.UNSAID, null);
     }
 
     /**
-     * @param production the contexts production runs Liquibase with
-     * @param database   the database the user named, which wins over what the project's settings say; null for none
+     * @param production       the contexts production runs Liquibase with
+     * @param productionLabels the label filter production runs Liquibase with
+     * @param database         the database the user named, which wins over what the project's settings say; null
+     *                         for none
      */
-    LiquibaseMigrationReader(List<String> configuredMasters, Contexts production, Dialect database) {
+    LiquibaseMigrationReader(List<String> configuredMasters, Contexts production, LabelFilter productionLabels,
+                             Dialect database) {
         this.configuredMasters = List.copyOf(configuredMasters);
         this.production = production;
+        this.productionLabels = productionLabels;
         this.database = database;
     }
 
@@ -364,8 +370,9 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         String fileName = Text.fileName(path);
         String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         // Only a file with changeSets needs the includes that reach it: a master of includes alone reads no other file.
-        List<String> within = log.changeSets().isEmpty() ? List.of()
-                : view(side).masterOf(path).map(m -> m.contexts().getOrDefault(path, List.of())).orElse(List.of());
+        RunnerView.Inherited within = log.changeSets().isEmpty() ? RunnerView.Inherited.NONE
+                : view(side).masterOf(path).map(m -> m.inherited().getOrDefault(path, RunnerView.Inherited.NONE))
+                .orElse(RunnerView.Inherited.NONE);
         for (ParsedChangeSet cs : log.changeSets()) {
             String file = cs.logicalFilePath() != null ? cs.logicalFilePath()
                     : log.logicalFilePath() != null ? log.logicalFilePath() : LiquibasePaths.logical(path);
@@ -393,16 +400,28 @@ public final class LiquibaseMigrationReader implements MigrationReader {
     }
 
     /**
-     * The changeSet's runner facts, with the context expressions of the includes that reach it before its own (all
-     * must hold), and whether production runs it.
+     * The changeSet's runner facts, with the context expressions and labels of the includes that reach it before its
+     * own, and why production never runs it: a context expression production's contexts leave out, else a label list
+     * production's label filter leaves out.
      */
-    private RunnerFacts runner(ParsedChangeSet cs, List<String> within, Snapshot side, String path) {
+    private RunnerFacts runner(ParsedChangeSet cs, RunnerView.Inherited within, Snapshot side, String path) {
         RunnerFacts facts = cs.facts().runner(cs.location());
-        if (within.isEmpty() && facts.contexts().isEmpty()) return facts;
-        List<String> contexts = new ArrayList<>(within);
+        if (within == RunnerView.Inherited.NONE && facts.contexts().isEmpty() && facts.labels().isEmpty()) {
+            return facts;
+        }
+        List<String> contexts = new ArrayList<>(within.contexts());
         contexts.addAll(facts.contexts());
-        facts = facts.withContexts(contexts, facts.labels());
-        return production(side, path).runs(contexts).orElse(true) ? facts : facts.withInProduction(false);
+        List<String> labels = new ArrayList<>(within.labels());
+        labels.addAll(facts.labels());
+        RunnerFacts written = facts.withContexts(contexts, labels);
+        if (!production(side, path).runs(contexts).orElse(true)) {
+            return written.withOutsideProduction(new OutsideProduction(OutsideProduction.Filter.CONTEXT,
+                    String.join(" and ", contexts), null));
+        }
+        if (labels.isEmpty()) return written;
+        LabelFilter filter = productionLabels(side, path);
+        return filter.leavesOut(labels).map(list -> written.withOutsideProduction(new OutsideProduction(
+                OutsideProduction.Filter.LABEL, list, filter.expression()))).orElse(written);
     }
 
     /**
@@ -414,6 +433,17 @@ public final class LiquibaseMigrationReader implements MigrationReader {
         if (production.said()) return production;
         RunnerView view = view(side);
         return view.springContexts(view.project(path)).map(Contexts::of).orElse(production);
+    }
+
+    /**
+     * The label filter production runs this changelog's project with: the configuration's ({@code
+     * liquibase.production-labels}), else Spring Boot's production settings ({@code spring.liquibase.label-filter}),
+     * else none, which runs every changeSet.
+     */
+    private LabelFilter productionLabels(Snapshot side, String path) {
+        if (productionLabels.said()) return productionLabels;
+        RunnerView view = view(side);
+        return view.springLabelFilter(view.project(path)).map(LabelFilter::spring).orElse(productionLabels);
     }
 
     /**

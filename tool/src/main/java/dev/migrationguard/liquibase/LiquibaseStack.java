@@ -20,6 +20,7 @@ public final class LiquibaseStack implements Stack, MigrationTool {
     public static final String ID = "liquibase";
     static final String CHANGELOGS = "liquibase.changelogs";
     static final String PRODUCTION_CONTEXTS = "liquibase.production-contexts";
+    static final String PRODUCTION_LABELS = "liquibase.production-labels";
 
     private static final WayBack ROLLBACK = new WayBack() {
         @Override
@@ -40,7 +41,7 @@ public final class LiquibaseStack implements Stack, MigrationTool {
 
     @Override
     public List<String> options() {
-        return List.of(CHANGELOGS, PRODUCTION_CONTEXTS);
+        return List.of(CHANGELOGS, PRODUCTION_CONTEXTS, PRODUCTION_LABELS);
     }
 
     @Override
@@ -48,12 +49,23 @@ public final class LiquibaseStack implements Stack, MigrationTool {
         return parts(options, null);
     }
 
-    /** The database the user named is the one changeSets are picked ({@code dbms}) and typed for. */
+    /**
+     * The database the user named is the one changeSets are picked ({@code dbms}) and typed for.
+     *
+     * @throws OptionValues.BadOption when {@code liquibase.production-labels} holds a label filter Liquibase cannot
+     *                                read
+     */
     @Override
     public Parts parts(OptionValues options, Dialect database) {
         List<String> masters = options.strings(CHANGELOGS).orElse(List.of());
         Contexts production = options.strings(PRODUCTION_CONTEXTS).map(Contexts::of).orElse(Contexts.ASSUMED);
-        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters, production, database)),
+        LabelFilter labels = options.strings(PRODUCTION_LABELS).map(LabelFilter::of).orElse(LabelFilter.UNSAID);
+        if (!labels.readable()) {
+            throw new OptionValues.BadOption(PRODUCTION_LABELS, PRODUCTION_LABELS + " '" + labels.expression()
+                    + "' is no label filter Liquibase can read: names joined by and, or, ! (not), commas and"
+                    + " parentheses, such as \"!faker and prod\"");
+        }
+        return new Parts(List.of(), List.of(new LiquibaseMigrationReader(masters, production, labels, database)),
                 List.of(new LiquibaseSettingsReader()), List.of(new LiquibaseAdvisor(masters)));
     }
 

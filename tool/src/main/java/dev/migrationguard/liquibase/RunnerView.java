@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,11 +60,34 @@ final class RunnerView {
      * @param project the folder of its module ({@code ""} for the root)
      * @param units   every changeSet it reaches, in execution order
      * @param reached every changelog file it reaches, itself included
-     * @param contexts for each file it reaches, the context expressions of the includes on the way there, outermost
-     *                 first: Liquibase runs the file's changeSets only where all of them hold
+     * @param inherited for each file it reaches through an include that filters, what the includes on the way there
+     *                  say of its changeSets
      */
     record Master(String path, String project, List<Unit> units, Set<String> reached,
-                  Map<String, List<Changelog.Property>> properties, Map<String, List<String>> contexts) {
+                  Map<String, List<Changelog.Property>> properties, Map<String, Inherited> inherited) {
+    }
+
+    /**
+     * What the includes on the way from a master to a file say of the changeSets they reach, outermost first: their
+     * context expressions, which must all hold, and their labels, each of which the run's label filter must let
+     * through, as Liquibase runs them.
+     */
+    record Inherited(List<String> contexts, List<String> labels) {
+        static final Inherited NONE = new Inherited(List.of(), List.of());
+
+        Inherited {
+            contexts = List.copyOf(contexts);
+            labels = List.copyOf(labels);
+        }
+
+        Inherited through(Include include) {
+            if (include.contexts() == null && include.labels() == null) return this;
+            List<String> c = new ArrayList<>(contexts);
+            if (include.contexts() != null) c.add(include.contexts());
+            List<String> l = new ArrayList<>(labels);
+            if (include.labels() != null) l.add(include.labels());
+            return new Inherited(c, l);
+        }
     }
 
     private final Snapshot side;
@@ -75,6 +99,8 @@ final class RunnerView {
     private final List<String> configured;
     /** Found on first use: only a changeSet with contexts asks which ones production runs. */
     private Map<String, List<String>> springContexts;
+    /** Found on first use: only a changeSet with labels asks which ones production's filter lets through. */
+    private Map<String, String> springLabelFilters;
     /** Found on first use: reading one changelog's operations needs the masters only when it uses a property. */
     private List<Master> masters;
 
@@ -156,41 +182,64 @@ final class RunnerView {
      * when the files that count disagree or leave it to a variable with no default.
      */
     synchronized Optional<List<String>> springContexts(String project) {
-        if (springContexts == null) springContexts = findSpringContexts();
+        if (springContexts == null) {
+            springContexts = new HashMap<>();
+            findSpringProduction("contexts", List.of("spring.liquibase.contexts")).forEach((p, value) -> {
+                List<String> names = new ArrayList<>();
+                for (String n : value.split(",")) if (!n.isBlank()) names.add(unquote(n));
+                springContexts.put(p, names);
+            });
+        }
         return Optional.ofNullable(springContexts.get(project));
     }
 
-    private Map<String, List<String>> findSpringContexts() {
+    /**
+     * The label filter Spring Boot gives Liquibase in production for this project ({@code
+     * spring.liquibase.label-filter}, {@code spring.liquibase.labels} before Boot 3), found as {@link #springContexts}
+     * is: empty when unknown.
+     */
+    synchronized Optional<String> springLabelFilter(String project) {
+        if (springLabelFilters == null) {
+            springLabelFilters = findSpringProduction("label",
+                    List.of("spring.liquibase.labelfilter", "spring.liquibase.labels"));
+        }
+        return Optional.ofNullable(springLabelFilters.get(project));
+    }
+
+    /**
+     * For each project, the value Spring Boot gives a Liquibase setting in production: the first of {@code keys}
+     * (relaxed) a {@code prod} or {@code production} profile sets, else the default profile's. Left out when the files
+     * that count disagree or leave it to a variable with no default. Only files that mention {@code mention} are read.
+     */
+    private Map<String, String> findSpringProduction(String mention, List<String> keys) {
         Map<String, Set<String>> production = new HashMap<>();
         Map<String, Set<String>> byDefault = new HashMap<>();
         for (String p : paths) {
             String name = Text.fileName(p);
             if (p.contains("src/test/") || !SPRING_FILE.matcher(name).matches()) continue;
             Optional<String> text = side.readableText(p);
-            if (text.isEmpty() || !text.get().toLowerCase(Locale.ROOT).contains("contexts")) continue;
+            if (text.isEmpty() || !text.get().toLowerCase(Locale.ROOT).contains(mention)) continue;
             int dash = name.indexOf('-');
             String fileProfile = dash < 0 ? null : name.substring(dash + 1, name.lastIndexOf('.'));
             for (String document : documents(p, text.get())) {
-                Map<String, String> keys = flatten(p, document);
-                String value = keys.get("spring.liquibase.contexts");
+                Map<String, String> found = flatten(p, document);
+                String value = keys.stream().map(found::get).filter(Objects::nonNull).findFirst().orElse(null);
                 if (value == null) continue;
-                String profile = keys.getOrDefault("spring.config.activate.onprofile",
-                        keys.getOrDefault("spring.profiles", fileProfile));
-                String contexts = withoutPlaceholder(value);
-                if (contexts.contains("${")) contexts = "${";
+                String profile = found.getOrDefault("spring.config.activate.onprofile",
+                        found.getOrDefault("spring.profiles", fileProfile));
+                String said = withoutPlaceholder(value);
+                if (said.contains("${")) said = "${";
                 var into = profile == null ? byDefault : isProduction(profile) ? production : null;
-                if (into != null) into.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(contexts);
+                if (into != null) into.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(said);
             }
         }
-        Map<String, List<String>> out = new HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (String project : union(production.keySet(), byDefault.keySet())) {
             Set<String> values = production.getOrDefault(project, byDefault.get(project));
             if (values.size() != 1 || values.contains("${")) continue;
             String value = values.iterator().next().strip();
             if (value.startsWith("[") && value.endsWith("]")) value = value.substring(1, value.length() - 1);
-            List<String> names = new ArrayList<>();
-            for (String n : value.split(",")) if (!n.isBlank()) names.add(unquote(n));
-            out.put(project, names);
+            out.put(project, value);
         }
         return out;
     }
@@ -305,16 +354,16 @@ final class RunnerView {
         List<Unit> units = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
         Map<String, List<Changelog.Property>> properties = new HashMap<>();
-        Map<String, List<String>> contexts = new HashMap<>();
-        visit(master, List.of(), units, reached, new ArrayList<>(), properties, contexts);
-        return new Master(master, project(master), List.copyOf(units), reached, properties, contexts);
+        Map<String, Inherited> inherited = new HashMap<>();
+        visit(master, Inherited.NONE, units, reached, new ArrayList<>(), properties, inherited);
+        return new Master(master, project(master), List.copyOf(units), reached, properties, inherited);
     }
 
-    private void visit(String path, List<String> within, List<Unit> units, Set<String> reached,
+    private void visit(String path, Inherited within, List<Unit> units, Set<String> reached,
                        List<Changelog.Property> seen, Map<String, List<Changelog.Property>> properties,
-                       Map<String, List<String>> contexts) {
+                       Map<String, Inherited> inherited) {
         if (!reached.add(path)) return;
-        if (!within.isEmpty()) contexts.put(path, within);
+        if (within != Inherited.NONE) inherited.put(path, within);
         Optional<Changelog> log = changelog(path);
         if (log.isEmpty()) return;
         seen.addAll(log.get().properties());
@@ -326,14 +375,9 @@ final class RunnerView {
             if (entry instanceof ParsedChangeSet cs) {
                 units.add(new Unit(path, index.get(cs)));
             } else if (entry instanceof Include include) {
-                List<String> inner = within;
-                if (include.contexts() != null) {
-                    inner = new ArrayList<>(within);
-                    inner.add(include.contexts());
-                    inner = List.copyOf(inner);
-                }
+                Inherited inner = within.through(include);
                 for (String target : targets(path, include)) {
-                    visit(target, inner, units, reached, seen, properties, contexts);
+                    visit(target, inner, units, reached, seen, properties, inherited);
                 }
             }
         }

@@ -41,7 +41,7 @@ final class StructuredChangelogs {
                         problems.add(new ParseProblem(at, "include without a file"));
                     } else {
                         includes.add(new Include(file, false, relative(child), at, null, 1, Integer.MAX_VALUE,
-                                contexts(child)));
+                                contexts(child), labels(child)));
                     }
                 }
                 case "includeAll" -> {
@@ -51,7 +51,7 @@ final class StructuredChangelogs {
                     } else {
                         includes.add(new Include(folder, true, relative(child), at, child.attribute("endsWithFilter"),
                                 depth(child.attribute("minDepth"), 1), depth(child.attribute("maxDepth"),
-                                Integer.MAX_VALUE), contexts(child)));
+                                Integer.MAX_VALUE), contexts(child), labels(child)));
                     }
                 }
                 case "property" -> {
@@ -72,6 +72,12 @@ final class StructuredChangelogs {
     private static String contexts(ChangeNode include) {
         String written = include.attribute("contextFilter");
         if (written == null) written = include.attribute("context");
+        return written == null || written.isBlank() ? null : written.strip();
+    }
+
+    /** An include's labels, as written: a list of names the run's label filter is tested against. */
+    private static String labels(ChangeNode include) {
+        String written = include.attribute("labels");
         return written == null || written.isBlank() ? null : written.strip();
     }
 

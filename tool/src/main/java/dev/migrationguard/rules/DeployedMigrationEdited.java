@@ -6,6 +6,7 @@ import dev.migrationguard.analysis.Rule;
 import dev.migrationguard.analysis.RuleMeta;
 import dev.migrationguard.model.Finding;
 import dev.migrationguard.model.Migration;
+import dev.migrationguard.model.RunnerFacts.OutsideProduction;
 import dev.migrationguard.model.Severity;
 
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ public final class DeployedMigrationEdited implements Rule {
                 case RENAMED -> what + where + " and this change renames it"
                         + (edit.newPath() == null ? "." : " to " + edit.newPath() + ".");
             };
-            if (Boolean.FALSE.equals(m.runner().inProduction())) {
-                findings.add(outsideProduction(edit, message));
+            if (m.runner().outsideProduction() != null) {
+                findings.add(outsideProduction(edit, message, m.runner().outsideProduction()));
                 continue;
             }
             String restore = "git checkout " + edit.deployedRef() + " -- " + edit.oldPath();
@@ -59,17 +60,24 @@ public final class DeployedMigrationEdited implements Rule {
     }
 
     /**
-     * A changeSet whose contexts production never runs (JHipster's {@code faker} data) reached only development and
-     * test databases: they refuse to start on the changed checksum until cleared, which is worth a warning, not a block.
+     * A changeSet production never runs (JHipster's {@code faker} data: a context production does not run, or labels
+     * its label filter leaves out) reached only development and test databases: they refuse to start on the changed
+     * checksum until cleared, which is worth a warning, not a block.
      */
-    private Finding outsideProduction(DeployedEdit edit, String message) {
-        String contexts = String.join(" and ", edit.deployed().runner().contexts());
+    private Finding outsideProduction(DeployedEdit edit, String message, OutsideProduction outside) {
+        String written = outside.written();
+        boolean context = outside.filter() == OutsideProduction.Filter.CONTEXT;
+        String why = context ? "it runs only in context " + written + ", which production does not run."
+                : "it is labelled " + written + ", which production's label filter " + outside.production()
+                + " leaves out.";
+        String instead = context ? "If production does run " + written
+                + ", name its contexts under liquibase.production-contexts in .migration-guard.yml."
+                : "If production's label filter lets " + written
+                + " through, write it under liquibase.production-labels in .migration-guard.yml.";
         return Finding.of(id(), Severity.WARNING, edit.location(), message.substring(0, message.length() - 1)
-                        + "; it runs only in context " + contexts + ", which production does not run.",
+                        + "; " + why,
                 (edit.how() == DeployedEdit.How.MODIFIED ? "Development and test databases that ran it refuse "
-                        + "the new checksum until cleared (liquibase clear-checksums). " : "")
-                        + "If production does run " + contexts
-                        + ", name its contexts under liquibase.production-contexts in .migration-guard.yml.");
+                        + "the new checksum until cleared (liquibase clear-checksums). " : "") + instead);
     }
 
     /** Reported by a lock file or a database: true whatever git history says, so the messages do not speak of it. */

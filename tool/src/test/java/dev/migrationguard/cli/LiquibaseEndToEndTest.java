@@ -251,6 +251,67 @@ class LiquibaseEndToEndTest {
                 named::toString);
     }
 
+    /**
+     * Labels decide what production runs as contexts do: a changeSet reached through an include labelled {@code faker}
+     * that production's label filter ({@code spring.liquibase.label-filter: "!faker"}) leaves out never ran there, so
+     * editing it is a warning that names the label. The configuration's {@code liquibase.production-labels} wins, and
+     * a filter Liquibase could not read stops the run naming the file and line.
+     */
+    @Test
+    void editingAChangeSetProductionsLabelFilterLeavesOutIsAWarningThatNamesTheLabel() {
+        String fake = CHANGES + "fake/003-fake-contests.xml";
+        var g = baseline().write(MASTER, """
+                databaseChangeLog:
+                  - include:
+                      file: changes/001-create-contest.xml
+                      relativeToChangelogFile: true
+                  - include:
+                      file: changes/fake/003-fake-contests.xml
+                      relativeToChangelogFile: true
+                      labels: faker
+                """).write(fake, fakeContests("Open"))
+                .write("src/main/resources/application-prod.yml", "spring:\n  liquibase:\n    label-filter: \"!faker\"\n")
+                .addAll().commit("seed");
+
+        g.write(fake, fakeContests("Open cup")).add(fake);
+        Cli edited = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(0, edited.code(), edited::toString);
+        var finding = edited.json().get("findings").get(0);
+        assertEquals("warning", finding.get("severity").asText(), edited::toString);
+        assertTrue(finding.get("message").asText().endsWith("and this change modifies it; it is labelled faker, which"
+                + " production's label filter !faker leaves out."), edited::toString);
+        assertTrue(finding.get("hint").asText().endsWith("If production's label filter lets faker through, write it"
+                + " under liquibase.production-labels in .migration-guard.yml."), edited::toString);
+
+        // the configuration says production runs every label: the edit is an error again
+        g.write(".migration-guard.yml", "liquibase:\n  production-labels: []\n");
+        Cli configured = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(1, configured.code(), configured::toString);
+        assertEquals("error", configured.json().get("findings").get(0).get("severity").asText(),
+                configured::toString);
+
+        g.write(".migration-guard.yml", "liquibase:\n  production-labels: \"!faker and (prod\"\n");
+        Cli bad = Cli.run(g.root(), "check", "--staged", "--format", "json");
+        assertEquals(2, bad.code(), bad::toString);
+        assertTrue(bad.err().contains(".migration-guard.yml:2: liquibase.production-labels '!faker and (prod' is no"
+                + " label filter Liquibase can read"), bad::toString);
+    }
+
+    private static String fakeContests(String title) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="fake-contests" author="bob">
+                        <insert tableName="contest">
+                            <column name="id" valueNumeric="1"/>
+                            <column name="title" value="%s"/>
+                        </insert>
+                        <rollback><delete tableName="contest"><where>id = 1</where></delete></rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(title);
+    }
+
     @Test
     void lintCountsOnlyChangelogsAmongXmlAndYamlFiles() {
         var g = baseline().write("pom.xml", "<project/>\n").addAll().commit("init");

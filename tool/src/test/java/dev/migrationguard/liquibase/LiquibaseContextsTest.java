@@ -2,6 +2,7 @@ package dev.migrationguard.liquibase;
 
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.RunnerFacts;
+import dev.migrationguard.model.RunnerFacts.OutsideProduction;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -61,10 +63,11 @@ class LiquibaseContextsTest {
                 .contexts());
         RunnerFacts nested = facts(reader, side, "src/main/resources/config/liquibase/changelog/data/users.xml");
         assertEquals(List.of("dev", "faker"), nested.contexts());
-        assertEquals(Boolean.FALSE, nested.inProduction());
+        assertEquals(new OutsideProduction(OutsideProduction.Filter.CONTEXT, "dev and faker", null),
+                nested.outsideProduction());
         RunnerFacts plain = facts(reader, side, "src/main/resources/config/liquibase/changelog/plain.xml");
         assertEquals(List.of(), plain.contexts());
-        assertNull(plain.inProduction());
+        assertNull(plain.outsideProduction());
     }
 
     @Test
@@ -73,11 +76,12 @@ class LiquibaseContextsTest {
                   <include file="changelog/a.xml" relativeToChangelogFile="true"/>
                 """), "src/main/resources/config/liquibase/changelog/a.xml", changeLog(" context=\"faker\""));
         String path = "src/main/resources/config/liquibase/changelog/a.xml";
-        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), side, path).inProduction());
+        assertNotNull(facts(new LiquibaseMigrationReader(), side, path).outsideProduction());
         assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of("prod", "faker"))), side, path)
-                .inProduction());
+                .outsideProduction());
         // production that names no context runs every changeSet
-        assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of())), side, path).inProduction());
+        assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of())), side, path)
+                .outsideProduction());
     }
 
     /**
@@ -97,13 +101,13 @@ class LiquibaseContextsTest {
                 "src/main/resources/config/application-dev.yml", "spring:\n  liquibase:\n    contexts: dev, staging\n",
                 "src/main/resources/config/application-prod.yml", "spring:\n  liquibase:\n    contexts: prod\n",
                 "src/test/resources/config/application.yml", "spring:\n  liquibase:\n    contexts: staging\n");
-        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), prodFile, path).inProduction());
+        assertNotNull(facts(new LiquibaseMigrationReader(), prodFile, path).outsideProduction());
         assertNull(facts(new LiquibaseMigrationReader(List.of(), Contexts.of(List.of("staging"))), prodFile, path)
-                .inProduction());
+                .outsideProduction());
         // the default profile's value, in a properties file, counts when no production profile sets one
         var byDefault = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
                 "src/main/resources/application.properties", "spring.liquibase.contexts=${LB_CONTEXTS:prod}\n");
-        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), byDefault, path).inProduction());
+        assertNotNull(facts(new LiquibaseMigrationReader(), byDefault, path).outsideProduction());
         // a production document of a multi-document YAML file, in a list
         var documents = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
                 "src/main/resources/application.yml", """
@@ -118,15 +122,15 @@ class LiquibaseContextsTest {
                           liquibase:
                             contexts: [prod, audit]
                         """);
-        assertEquals(Boolean.FALSE, facts(new LiquibaseMigrationReader(), documents, path).inProduction());
+        assertNotNull(facts(new LiquibaseMigrationReader(), documents, path).outsideProduction());
         // a variable without a default says nothing: the guess (every context but development's) stays
         var unknown = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
                 "src/main/resources/application-prod.properties", "spring.liquibase.contexts=${LB_CONTEXTS}\n");
-        assertNull(facts(new LiquibaseMigrationReader(), unknown, path).inProduction());
+        assertNull(facts(new LiquibaseMigrationReader(), unknown, path).outsideProduction());
         // production's value names the context
         var named = MemorySnapshot.of(MASTER, liquibase, path, changeLog,
                 "src/main/resources/application-production.properties", "spring.liquibase.contexts=prod,staging\n");
-        assertNull(facts(new LiquibaseMigrationReader(), named, path).inProduction());
+        assertNull(facts(new LiquibaseMigrationReader(), named, path).outsideProduction());
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,9 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Runs every case under {@code src/test/resources/fixtures/rules/}: a {@code before/} and an {@code after/} tree (the
  * change is their difference, {@code before} is also the deploy ref), and inline markers in the after files:
  * {@code expect: <rule>[, <rule>]} on the offending line, or alone in a comment on the line above it;
- * {@code expect-file: <rule>} for a finding about the file as a whole. Optional: {@code config.yml},
- * {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files the change deletes, or
- * {@code <path>:<line> <rule>} for a finding at a line of one),
+ * {@code expect-file: <rule>} for a finding about the file as a whole. A rule may carry the severity its finding must
+ * have, {@code expect: deployed-migration-edited(warning)}, where the severity is what the case is about.
+ * Optional: {@code config.yml}, {@code expect.txt} (lines {@code <path> <rule>} for whole-file findings on files
+ * the change deletes, or {@code <path>:<line> <rule>} for a finding at a line of one),
  * {@code renames.txt} (lines {@code old -> new}), {@code mode.txt} ({@code lint} to lint the after tree instead,
  * {@code range} to judge the change as the CI gate does, which replays the history before a new migration),
  * a {@code deployed/} tree (the deploy ref, when it differs from {@code before}: a branch's earlier commits).
@@ -48,8 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class RuleFixturesTest {
     private static final Path ROOT = Path.of("src/test/resources/fixtures/rules");
-    private static final Pattern MARKER = Pattern.compile(
-            "(//|--|#|<!--|/\\*|\\*)\\s*expect(-file)?:\\s*([a-z-]+(?:\\s*,\\s*[a-z-]+)*)");
+    private static final String EXPECTED_RULE = "[a-z-]+(?:\\([a-z]+\\))?";
+    private static final Pattern MARKER = Pattern.compile("(//|--|#|<!--|/\\*|\\*)\\s*expect(-file)?:\\s*("
+            + EXPECTED_RULE + "(?:\\s*,\\s*" + EXPECTED_RULE + ")*)");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -112,12 +115,15 @@ class RuleFixturesTest {
             org.junit.jupiter.api.Assertions.assertTrue(inside, "location outside its file: " + f);
         }
 
+        List<String> expected = expectations(dir, after);
         List<String> actual = new ArrayList<>();
         for (Finding f : report.findings()) {
             if (f.suppressed()) continue;
-            actual.add(f.path() + ":" + (f.location().isWholeFile() ? "file" : f.location().line()) + " " + f.rule());
+            String at = f.path() + ":" + (f.location().isWholeFile() ? "file" : f.location().line()) + " " + f.rule();
+            String severity = "(" + f.severity().name().toLowerCase(Locale.ROOT) + ")";
+            // the severity counts where the marker states one
+            actual.add(expected.stream().anyMatch(e -> e.startsWith(at + "(")) ? at + severity : at);
         }
-        List<String> expected = expectations(dir, after);
         Collections.sort(actual);
         Collections.sort(expected);
         StringBuilder detail = new StringBuilder();
