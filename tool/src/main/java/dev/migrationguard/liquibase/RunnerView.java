@@ -5,6 +5,10 @@ import dev.migrationguard.liquibase.Changelog.ParsedChangeSet;
 import dev.migrationguard.model.Snapshot;
 import dev.migrationguard.model.Text;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.springboot.BootDocument;
+import dev.migrationguard.springboot.BootFile;
+import dev.migrationguard.springboot.BootSetting;
+import dev.migrationguard.springboot.BootSettings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,11 +36,8 @@ final class RunnerView {
             "(db\\.)?changelog[-_.]master\\.(xml|ya?ml|json|sql)|master\\.(xml|ya?ml|json)"
                     + "|db\\.changelog\\.(xml|ya?ml|json)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPRING_FILE = Pattern.compile("application(?:-[\\w.-]+)?\\.(properties|ya?ml)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern LIQUIBASE_PROPERTIES = Pattern.compile("liquibase(?:[-.][\\w-]+)?\\.properties");
     private static final Pattern PROPERTY_LINE = Pattern.compile("^\\s*([\\w.\\[\\]-]+)\\s*[=:]\\s*(.*?)\\s*$");
-    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.\\[\\]-]+)\\s*:(?:\\s+(.*?))?\\s*$");
     private static final Pattern PLUGIN_CHANGELOG = Pattern.compile(
             "<change[lL]ogFile>\\s*([^<]+?)\\s*</change[lL]ogFile>"
                     + "|\\bchange[lL]ogFile\\s*[=:(]?\\s*[\"']([^\"']+)[\"']");
@@ -96,6 +96,8 @@ final class RunnerView {
     private final Map<String, Optional<Changelog>> parsed = new HashMap<>();
     /** Found on first use: judging whether a file is reached reads no settings for the database. */
     private Map<String, Dialect> dialects;
+    /** Spring Boot's settings files as read, by path: the masters, the database and production's values read them. */
+    private final Map<String, BootFile> bootFiles = new HashMap<>();
     private final List<String> configured;
     /** Found on first use: only a changeSet with contexts asks which ones production runs. */
     private Map<String, List<String>> springContexts;
@@ -146,7 +148,7 @@ final class RunnerView {
                     && !endsWithIgnoreCase(n, ".yaml") && !n.equals("pom.xml") && !n.startsWith("build.gradle")) {
                 continue;
             }
-            if (SPRING_FILE.matcher(n).matches() || LIQUIBASE_PROPERTIES.matcher(n).matches() || n.equals("pom.xml")
+            if (BootFile.isSettingsFile(p) || LIQUIBASE_PROPERTIES.matcher(n).matches() || n.equals("pom.xml")
                     || n.startsWith("build.gradle")) {
                 side.readableText(p).ifPresent(texts::add);
             }
@@ -184,11 +186,8 @@ final class RunnerView {
     synchronized Optional<List<String>> springContexts(String project) {
         if (springContexts == null) {
             springContexts = new HashMap<>();
-            findSpringProduction("contexts", List.of("spring.liquibase.contexts")).forEach((p, value) -> {
-                List<String> names = new ArrayList<>();
-                for (String n : value.split(",")) if (!n.isBlank()) names.add(unquote(n));
-                springContexts.put(p, names);
-            });
+            findSpringProduction("contexts", List.of("spring.liquibase.contexts"))
+                    .forEach((p, value) -> springContexts.put(p, BootSettings.list(value)));
         }
         return Optional.ofNullable(springContexts.get(project));
     }
@@ -207,72 +206,29 @@ final class RunnerView {
     }
 
     /**
-     * For each project, the value Spring Boot gives a Liquibase setting in production: the first of {@code keys}
-     * (relaxed) a {@code prod} or {@code production} profile sets, else the default profile's. Left out when the files
-     * that count disagree or leave it to a variable with no default. Only files that mention {@code mention} are read.
+     * For each project, the value Spring Boot gives a Liquibase setting in production
+     * ({@link BootSettings#forProduction}: the first of {@code keys}, relaxed, that a document sets), a list's
+     * brackets removed. Left out when unknown. Only the application's files that mention {@code mention} are read.
      */
     private Map<String, String> findSpringProduction(String mention, List<String> keys) {
-        Map<String, Set<String>> production = new HashMap<>();
-        Map<String, Set<String>> byDefault = new HashMap<>();
+        Map<String, List<BootFile>> byProject = new HashMap<>();
         for (String p : paths) {
-            String name = Text.fileName(p);
-            if (p.contains("src/test/") || !SPRING_FILE.matcher(name).matches()) continue;
-            Optional<String> text = side.readableText(p);
-            if (text.isEmpty() || !text.get().toLowerCase(Locale.ROOT).contains(mention)) continue;
-            int dash = name.indexOf('-');
-            String fileProfile = dash < 0 ? null : name.substring(dash + 1, name.lastIndexOf('.'));
-            for (String document : documents(p, text.get())) {
-                Map<String, String> found = flatten(p, document);
-                String value = keys.stream().map(found::get).filter(Objects::nonNull).findFirst().orElse(null);
-                if (value == null) continue;
-                String profile = found.getOrDefault("spring.config.activate.onprofile",
-                        found.getOrDefault("spring.profiles", fileProfile));
-                String said = withoutPlaceholder(value);
-                if (said.contains("${")) said = "${";
-                var into = profile == null ? byDefault : isProduction(profile) ? production : null;
-                if (into != null) into.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(said);
-            }
+            if (!BootSettings.configuresApplication(p)) continue;
+            bootFile(p, mention).ifPresent(f -> byProject.computeIfAbsent(project(p), k -> new ArrayList<>()).add(f));
         }
         Map<String, String> out = new HashMap<>();
-        for (String project : union(production.keySet(), byDefault.keySet())) {
-            Set<String> values = production.getOrDefault(project, byDefault.get(project));
-            if (values.size() != 1 || values.contains("${")) continue;
-            String value = values.iterator().next().strip();
-            if (value.startsWith("[") && value.endsWith("]")) value = value.substring(1, value.length() - 1);
-            out.put(project, value);
-        }
+        byProject.forEach((project, files) -> BootSettings.forProduction(files, keys).ifPresent(value -> {
+            String v = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+            out.put(project, v);
+        }));
         return out;
     }
 
-    private static boolean isProduction(String profiles) {
-        for (String p : profiles.split("[,&|!() ]+")) {
-            if (p.equalsIgnoreCase("prod") || p.equalsIgnoreCase("production")) return !profiles.contains("!");
-        }
-        return false;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new TreeSet<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** The documents of a Spring settings file: YAML's {@code ---}, and {@code #---} in properties (Boot 2.4+). */
-    private static List<String> documents(String file, String text) {
-        boolean properties = file.toLowerCase(Locale.ROOT).endsWith(".properties");
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : Text.lines(text)) {
-            String l = line.strip();
-            if (properties ? l.equals("#---") || l.equals("!---") : line.startsWith("---")) {
-                out.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(line).append('\n');
-            }
-        }
-        out.add(current.toString());
-        return out;
+    /** A Spring Boot settings file, read once, when its text mentions {@code mention} (in any case). */
+    private synchronized Optional<BootFile> bootFile(String path, String mention) {
+        Optional<String> text = side.readableText(path);
+        if (text.isEmpty() || !text.get().toLowerCase(Locale.ROOT).contains(mention)) return Optional.empty();
+        return Optional.of(bootFiles.computeIfAbsent(path, p -> BootFile.parse(p, text.get())));
     }
 
     /** The parsed changelog at this path, as the view read it; empty when it is no changelog. */
@@ -320,7 +276,7 @@ final class RunnerView {
         } else {
             for (String p : new TreeSet<>(paths)) {
                 String name = Text.fileName(p);
-                if (SPRING_FILE.matcher(name).matches() || LIQUIBASE_PROPERTIES.matcher(name).matches()
+                if (BootFile.isSettingsFile(p) || LIQUIBASE_PROPERTIES.matcher(name).matches()
                         || name.equals("pom.xml") || name.startsWith("build.gradle")) {
                     for (String ref : namedMasters(p)) {
                         String resolved = resolveMaster(p, ref);
@@ -426,14 +382,14 @@ final class RunnerView {
         if (text.isEmpty()) return List.of();
         String name = Text.fileName(file);
         List<String> out = new ArrayList<>();
-        if (SPRING_FILE.matcher(name).matches()) {
-            for (var e : flatten(file, text.get()).entrySet()) {
-                if (e.getKey().equals("spring.liquibase.changelog")) out.add(withoutPlaceholder(e.getValue()));
+        if (BootFile.isSettingsFile(file)) {
+            for (BootDocument doc : bootFile(file, "liquibase").map(BootFile::documents).orElse(List.of())) {
+                doc.get("spring.liquibase.changelog").flatMap(c -> BootSettings.resolved(c.value())).ifPresent(out::add);
             }
         } else if (LIQUIBASE_PROPERTIES.matcher(name).matches()) {
             for (String line : Text.lines(text.get())) {
                 Matcher m = PROPERTY_LINE.matcher(line);
-                if (m.matches() && relaxed(m.group(1)).matches("(liquibase\\.command\\.)?changelogfile")) {
+                if (m.matches() && BootSetting.relaxed(m.group(1)).matches("(liquibase\\.command\\.)?changelogfile")) {
                     out.add(m.group(2));
                 }
             }
@@ -459,24 +415,21 @@ final class RunnerView {
     }
 
     /**
-     * The database each project's settings name: JDBC URLs in its Spring and Liquibase settings and build files,
-     * those of tests left out. H2 counts only when nothing else is named (a test or development database).
+     * The database each project's settings name: JDBC URLs in the values of its Spring settings (not in comments) and
+     * in the text of its Liquibase settings and build files, those of tests left out. H2 counts only when nothing else is named (a test or development database).
      */
     private Map<String, Dialect> findDialects() {
         Map<String, Dialect> dialects = new HashMap<>();
         Map<String, Set<Dialect>> found = new HashMap<>();
         for (String p : paths) {
             String name = Text.fileName(p);
-            if (p.contains("src/test/") || !(SPRING_FILE.matcher(name).matches()
-                    || LIQUIBASE_PROPERTIES.matcher(name).matches() || name.equals("pom.xml"))) {
-                continue;
-            }
-            Optional<String> text = side.readableText(p);
-            if (text.isEmpty()) continue;
-            Matcher m = JDBC.matcher(text.get().toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                Dialect.parse("jdbc:" + m.group(1) + ":")
-                        .ifPresent(d -> found.computeIfAbsent(project(p), k -> new LinkedHashSet<>()).add(d));
+            if (BootSettings.isTestSource(p)) continue;
+            if (BootSettings.configuresApplication(p)) {
+                for (BootDocument doc : bootFile(p, "jdbc:").map(BootFile::documents).orElse(List.of())) {
+                    for (BootSetting s : doc.settings()) jdbcUrls(s.value(), project(p), found);
+                }
+            } else if (LIQUIBASE_PROPERTIES.matcher(name).matches() || name.equals("pom.xml")) {
+                side.readableText(p).ifPresent(text -> jdbcUrls(text, project(p), found));
             }
         }
         for (var e : found.entrySet()) {
@@ -487,66 +440,13 @@ final class RunnerView {
         return dialects;
     }
 
-    /** Keys of a Spring properties or YAML file, relaxed (lower case, no dashes or underscores), with their values. */
-    private static Map<String, String> flatten(String file, String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (file.toLowerCase(Locale.ROOT).endsWith(".properties")) {
-            for (String line : Text.lines(text)) {
-                if (line.strip().startsWith("#")) continue;
-                Matcher m = PROPERTY_LINE.matcher(line);
-                if (m.matches()) out.put(relaxed(m.group(1)), m.group(2));
-            }
-            return out;
+    /** Adds the database of every JDBC URL in the text to the project's. */
+    private static void jdbcUrls(String text, String project, Map<String, Set<Dialect>> found) {
+        Matcher m = JDBC.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            Dialect.parse("jdbc:" + m.group(1) + ":")
+                    .ifPresent(d -> found.computeIfAbsent(project, k -> new LinkedHashSet<>()).add(d));
         }
-        List<int[]> indents = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (String line : Text.lines(text)) {
-            if (line.startsWith("---")) {
-                indents.clear();
-                keys.clear();
-                continue;
-            }
-            if (line.isBlank() || line.strip().startsWith("#")) continue;
-            Matcher m = YAML_KEY.matcher(line);
-            if (!m.matches()) continue;
-            int indent = m.group(1).length();
-            while (!indents.isEmpty() && indents.get(indents.size() - 1)[0] >= indent) {
-                indents.remove(indents.size() - 1);
-                keys.remove(keys.size() - 1);
-            }
-            String value = m.group(3);
-            if (value == null || value.isEmpty() || value.startsWith("#")) {
-                indents.add(new int[]{indent});
-                keys.add(m.group(2));
-            } else {
-                String key = keys.isEmpty() ? m.group(2) : String.join(".", keys) + "." + m.group(2);
-                out.put(relaxed(key), unquote(value));
-            }
-        }
-        return out;
-    }
-
-    private static String relaxed(String key) {
-        return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    }
-
-    private static String unquote(String v) {
-        String s = v.strip();
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-            return s.substring(1, s.length() - 1);
-        }
-        int comment = s.indexOf(" #");
-        return comment >= 0 ? s.substring(0, comment).strip() : s;
-    }
-
-    /** {@code ${LIQUIBASE_CHANGELOG:classpath:db/master.xml}} is its default; a plain value is itself. */
-    private static String withoutPlaceholder(String value) {
-        String v = value.strip();
-        if (v.startsWith("${") && v.endsWith("}")) {
-            int colon = v.indexOf(':');
-            return colon < 0 ? "" : v.substring(colon + 1, v.length() - 1);
-        }
-        return v;
     }
 
     private static String folder(String path) {

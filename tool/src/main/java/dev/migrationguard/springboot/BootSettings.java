@@ -34,18 +34,20 @@ public final class BootSettings {
     }
 
     /**
-     * The value production gets for a relaxed key ({@link BootSetting#relaxed}): the one the documents that hold in a
+     * The value production gets for a relaxed key ({@link BootSetting#relaxed}), or for the first of several keys
+     * that a document sets (a key and its older name): the one the documents that hold in a
      * {@code prod} or {@code production} run set, else the one of the default profile's documents, which such a run
      * keeps when nothing overrides it; placeholders replaced by their defaults. Empty when neither sets it, when the
      * files disagree (two values where one is looked for), or when it is left to a variable with no default or to a
      * profile expression that cannot be read. The order of the files does not matter.
      */
-    public static Optional<String> forProduction(Collection<BootFile> files, String relaxedKey) {
+    public static Optional<String> forProduction(Collection<BootFile> files, List<String> relaxedKeys) {
         Set<Optional<String>> production = new HashSet<>();
         Set<Optional<String>> byDefault = new HashSet<>();
         for (BootFile file : files) {
             for (BootDocument doc : file.documents()) {
-                Optional<BootSetting> setting = doc.get(relaxedKey);
+                Optional<BootSetting> setting = Optional.empty();
+                for (String key : relaxedKeys) setting = setting.or(() -> doc.get(key));
                 if (setting.isEmpty()) continue;
                 Optional<String> value = resolved(setting.get().value());
                 if (doc.profile() == null) {

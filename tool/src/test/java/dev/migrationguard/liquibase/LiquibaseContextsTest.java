@@ -133,6 +133,40 @@ class LiquibaseContextsTest {
         assertNull(facts(new LiquibaseMigrationReader(), named, path).outsideProduction());
     }
 
+    /**
+     * Spring's value read as Spring Boot reads it: a variable with no default leaves the guess (it read as "no
+     * contexts", so production ran even a faker changeSet); a {@code !dev} document holds in production and overrides
+     * the default profile's value; a YAML block sequence is a list (the line reader saw no value at all).
+     */
+    @Test
+    void springsValueIsReadAsSpringBootReadsIt() {
+        String path = "src/main/resources/config/liquibase/changelog/a.xml";
+        String liquibase = master("""
+                  <include file="changelog/a.xml" relativeToChangelogFile="true"/>
+                """);
+        String faker = changeLog(" context=\"faker\"");
+        var unknown = MemorySnapshot.of(MASTER, liquibase, path, faker,
+                "src/main/resources/application-prod.properties", "spring.liquibase.contexts=${LB_CONTEXTS}\n");
+        assertNotNull(facts(new LiquibaseMigrationReader(), unknown, path).outsideProduction());
+        var negated = MemorySnapshot.of(MASTER, liquibase, path, faker, "src/main/resources/application.yml", """
+                spring:
+                  liquibase:
+                    contexts: dev, faker
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: "!dev"
+                  liquibase:
+                    contexts: prod
+                """);
+        assertNotNull(facts(new LiquibaseMigrationReader(), negated, path).outsideProduction());
+        var blockList = MemorySnapshot.of(MASTER, liquibase, path, changeLog(" context=\"staging\""),
+                "src/main/resources/application-prod.yml", "spring:\n  liquibase:\n    contexts:\n      - prod\n"
+                        + "      - audit\n");
+        assertNotNull(facts(new LiquibaseMigrationReader(), blockList, path).outsideProduction());
+    }
+
     @Test
     void expressionsAreReadAsLiquibaseReadsThem() {
         Contexts prod = Contexts.of(List.of("prod"));

@@ -72,6 +72,13 @@ class LiquibaseRunnerViewTest {
         assertEquals(List.of("all", "my", "not-h2"), set.migrations().stream()
                 .map(m -> m.id().split("::")[1]).toList());
 
+        // a URL in a comment names nothing: PostgreSQL alone is named, the old MySQL URL is commented out
+        MemorySnapshot commented = MemorySnapshot.of(
+                RES + "application.properties", "#spring.datasource.url=jdbc:mysql://db/app\n"
+                        + "spring.datasource.url=jdbc:postgresql://db/app\n",
+                RES + "db/changelog/db.changelog-master.xml", xml(changeSet("pg", " dbms=\"postgresql\"")));
+        assertEquals(Dialect.POSTGRES, reader.sets(commented).get(0).dialect());
+
         MemorySnapshot unnamed = MemorySnapshot.of(RES + "db/changelog/db.changelog-master.xml",
                 xml(changeSet("pg", " dbms=\"postgresql\"") + changeSet("my", " dbms=\"mysql\"")));
         MigrationSet assumed = reader.sets(unnamed).get(0);
