@@ -444,8 +444,8 @@ final class MigrationCoverage implements Coverage {
         }
         String of = "table " + table + ", migration set " + set.name() + ": ";
         if (!touched.isEmpty()) {
-            debug.accept(of + "columns " + touched + " not compared: a statement not read names the table, and ran "
-                    + "after the migrations defined them");
+            debug.accept(of + "columns " + touched + " not compared: the table is incomplete (a statement not read "
+                    + "names it, or one acted on what the replay lacks) since the migrations defined them");
         }
         if (!anywhere.isEmpty()) {
             debug.accept(of + "columns " + anywhere + " not compared: a statement not read that may have acted on any "
@@ -453,8 +453,8 @@ final class MigrationCoverage implements Coverage {
         }
         if (!absent.isEmpty()) {
             debug.accept(of + "columns " + absent + " made by no migration read, not reported: "
-                    + (r.complete() ? "a statement not read that may have acted on any table" : "a statement not read "
-                    + "that names the table") + " may have made them");
+                    + (r.complete() ? "a statement not read that may have acted on any table" : "the table is "
+                    + "incomplete: what touched it") + " may have made them");
         }
         for (Column rc : r.columns()) {
             // a column a statement not read may have dropped since is not known to be there

@@ -304,18 +304,20 @@ class MigrationCoverageTest {
         assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but varchar(100) as the "
                 + "migrations build it"), drift(debug, made, touches, "ALTER TABLE owner DROP COLUMN email;\n"
                 + "ALTER TABLE owner ADD COLUMN email varchar(100);").stream().map(Coverage.Drift::message).toList());
-        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id] not compared: a statement not "
-                + "read names the table, and ran after the migrations defined them"), debug);
+        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id] not compared: the table is "
+                + "incomplete (a statement not read names it, or one acted on what the replay lacks) since the "
+                + "migrations defined them"), debug);
 
         // the same column before the statement not read: not compared, nor reported as missing when none is made
         debug.clear();
         assertEquals(List.of(), drift(debug, "CREATE TABLE owner (id bigint NOT NULL, email varchar(100));", touches));
-        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id, email] not compared: a "
-                + "statement not read names the table, and ran after the migrations defined them"), debug);
+        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id, email] not compared: the "
+                + "table is incomplete (a statement not read names it, or one acted on what the replay lacks) since "
+                + "the migrations defined them"), debug);
         debug.clear();
         assertEquals(List.of(), drift(debug, "CREATE TABLE owner (id bigint NOT NULL);", touches));
         assertTrue(debug.contains("table \"owner\", migration set db/migration: columns [email] made by no migration "
-                + "read, not reported: a statement not read that names the table may have made them"), debug::toString);
+                + "read, not reported: the table is incomplete: what touched it may have made them"), debug::toString);
 
         // one naming no table: the columns defined before it are not compared, a table made whole after it is
         debug.clear();
