@@ -352,6 +352,10 @@ final class MigrationCoverage implements Coverage {
             for (Table t : s.after().tableList()) {
                 if (t.view() || t.location() == null || !t.complete()) continue;
                 List<MigrationSet> own = ownSets(t.location().path(), d);
+                if (own.isEmpty()) {
+                    debug.accept("table " + t.name() + ": not compared, no migration set for " + d.id()
+                            + " belongs to the project of " + t.location().path());
+                }
                 for (MigrationSet set : own) {
                     String in = own.size() > 1 ? " (migration set " + set.name() + ")" : "";
                     Optional<String> unread = unread(set);

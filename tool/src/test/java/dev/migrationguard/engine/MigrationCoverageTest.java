@@ -337,6 +337,20 @@ class MigrationCoverageTest {
     }
 
     @Test
+    void anEntityNoSetOfItsProjectBuildsIsNotComparedAndDebugSaysSo() {
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet elsewhere = new MigrationSet("flyway", "tools", "db/migration", null, List.of(
+                migration("tools/V1__init.sql", "CREATE TABLE other (id bigint NOT NULL);")));
+        List<String> debug = new ArrayList<>();
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(elsewhere), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                debug::add, () -> PG, true, List.of());
+        assertEquals(List.of(), coverage.drift());
+        assertEquals(List.of("table owner: not compared, no migration set for postgres belongs to the project of "
+                + "src/main/java/app/Owner.java"), debug);
+    }
+
+    @Test
     void entitiesInOneModuleAreJudgedAgainstTheSetOfTheNearestModule() {
         // entities in server/model, changelogs in server/war: no set holds the entity, the nearest one is its own
         SchemaChange added = new SchemaChange(SchemaChange.Kind.ADDED, SchemaChange.Target.COLUMN, null, "owner", null,
