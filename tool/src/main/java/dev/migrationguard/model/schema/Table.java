@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * A table or a view as the database has it, with the facts that make its DDL. A table whose facts an unreadable
  * statement naming it may have changed is {@linkplain #complete incomplete}: its facts may be missing or stale, so
- * nothing is told about it but that it exists. A statement not read that may have acted anywhere (one naming no table)
- * leaves a table complete, but no longer {@linkplain #certain certain} of its columns.
+ * nothing is told about it but that it exists. A statement not read that may have acted anywhere (one naming no table,
+ * or one the replay lacks) leaves a table complete, but no longer {@linkplain #certain certain} of its columns.
  *
  * @param schema         its schema as written; null for the default one
  * @param name           its stored name ({@link Identifiers#stored})
