@@ -352,6 +352,10 @@ final class MigrationCoverage implements Coverage {
             for (Table t : s.after().tableList()) {
                 if (t.view() || t.location() == null || !t.complete()) continue;
                 List<MigrationSet> own = ownSets(t.location().path(), d);
+                if (own.isEmpty()) {
+                    debug.accept("table " + t.name() + ": not compared, no migration set for " + d.id()
+                            + " belongs to the project of " + t.location().path());
+                }
                 for (MigrationSet set : own) {
                     String in = own.size() > 1 ? " (migration set " + set.name() + ")" : "";
                     Optional<String> unread = unread(set);
@@ -360,7 +364,7 @@ final class MigrationCoverage implements Coverage {
                                 + unread.get() + " beside its migrations could not be read");
                         continue;
                     }
-                    drift(replay(set, d), t, d, in, found);
+                    drift(replay(set, d), t, d, set, in, found);
                 }
             }
         }
@@ -387,24 +391,42 @@ final class MigrationCoverage implements Coverage {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    private static void drift(PhysicalSchema built, Table t, Dialect d, String in, List<Drift> found) {
+    /**
+     * The drift of one entity table from what {@code set} builds. Only what the replay is certain of counts: a column
+     * defined by a statement read after every statement not read that may have changed it. Absence counts only where no
+     * such statement may have made what is absent. What is left uncompared, and why, goes to --debug.
+     */
+    private void drift(PhysicalSchema built, Table t, Dialect d, MigrationSet set, String in, List<Drift> found) {
         String table = Identifiers.display(d, t.schema(), t.name());
         Table r = table(built, t.schema(), t.name());
         if (r == null) {
             if (built.complete()) {
                 found.add(new Drift(Drift.Kind.MISSING, t.location(), "table " + table
                         + " is mapped by an entity, but no migration creates it" + in));
+            } else {
+                debug.accept("table " + table + ", migration set " + set.name() + ": made by no migration read, not "
+                        + "reported: a statement not read may have made it");
             }
             return;
         }
-        if (!r.complete() || !built.complete()) return;
+        List<String> touched = new ArrayList<>();
+        List<String> anywhere = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         for (Column c : t.columns()) {
             Location at = c.location() != null ? c.location() : t.location();
             String column = "column " + table + ".\"" + c.name() + "\"";
             Column rc = column(d, r, c.name());
             if (rc == null) {
-                found.add(new Drift(Drift.Kind.MISSING, at, column + " is mapped by an entity, but no migration "
-                        + "creates it" + in));
+                if (r.certainOfAll()) {
+                    found.add(new Drift(Drift.Kind.MISSING, at, column + " is mapped by an entity, but no migration "
+                            + "creates it" + in));
+                } else {
+                    absent.add(c.name());
+                }
+                continue;
+            }
+            if (!r.certain(d, rc.name())) {
+                (r.knows(d, rc.name()) ? anywhere : touched).add(c.name());
                 continue;
             }
             // As for a new migration: only a type the entity's values may not fit. A length the entity does not
@@ -424,8 +446,23 @@ final class MigrationCoverage implements Coverage {
                         + "migrations build it" + in));
             }
         }
+        String of = "table " + table + ", migration set " + set.name() + ": ";
+        if (!touched.isEmpty()) {
+            debug.accept(of + "columns " + touched + " not compared: the table is incomplete (a statement not read "
+                    + "names it, or one acted on what the replay lacks) since the migrations defined them");
+        }
+        if (!anywhere.isEmpty()) {
+            debug.accept(of + "columns " + anywhere + " not compared: a statement not read that may have acted on any "
+                    + "table (it names none, or one the replay lacked) may have defined them otherwise");
+        }
+        if (!absent.isEmpty()) {
+            debug.accept(of + "columns " + absent + " made by no migration read, not reported: "
+                    + (r.complete() ? "a statement not read that may have acted on any table" : "the table is "
+                    + "incomplete: what touched it") + " may have made them");
+        }
         for (Column rc : r.columns()) {
-            if (column(d, t, rc.name()) != null) continue;
+            // a column a statement not read may have dropped since is not known to be there
+            if (column(d, t, rc.name()) != null || !r.certain(d, rc.name())) continue;
             found.add(new Drift(Drift.Kind.UNMAPPED, t.location(), "column " + table + ".\"" + rc.name()
                     + "\" is made by the migrations" + (rc.location() != null ? " (" + place(rc.location()) + ")" : "")
                     + " but mapped by no field of the entity" + in));

@@ -4,11 +4,16 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
@@ -36,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,9 +149,7 @@ final class TableMapper {
         find(self, "Table").ifPresent(t -> tableConstraints(source, t, table));
 
         Map<String, ColumnOverride> overrides = overrides(self.source(), self.type());
-        for (int i = contributing.size() - 1; i >= 0; i--) {
-            for (Attribute a : attributes(contributing.get(i))) attribute(owner, a, "", overrides, false, false, 0);
-        }
+        for (Attribute a : attributesOf(contributing)) attribute(owner, a, "", overrides, false, false, 0);
     }
 
     // ---- tables
@@ -446,7 +450,9 @@ final class TableMapper {
                 && !(validationDdl && f.sizeMax() != null)) {
             leeway.add(Column.Leeway.DEFAULT_LENGTH);
         }
-        if (Boolean.TRUE.equals(nullable) && (PRIMITIVES.contains(f.javaType()) || initialised(a))) leeway.add(Column.Leeway.NEVER_NULL);
+        if (Boolean.TRUE.equals(nullable) && (PRIMITIVES.contains(f.javaType()) || initialised(a))) {
+            leeway.add(Column.Leeway.NEVER_NULL);
+        }
         return new Column(name, sqlType, nullable, dflt, r.generated(), r.unique(), enumValues, at, r.fromValidation(),
                 leeway);
     }
@@ -459,11 +465,33 @@ final class TableMapper {
      * one, though a setter could still clear it.
      */
     private static boolean initialised(Attribute a) {
-        if (!(a.annotated() instanceof FieldDeclaration field)) return false;
-        return field.getVariables().stream().filter(v -> v.getNameAsString().equals(a.name())).findFirst()
+        if (a.annotated() instanceof FieldDeclaration field) return initialised(field, a.name());
+        // Under property access the getter is the attribute: it stands for the field it returns as it is.
+        if (!(a.annotated() instanceof MethodDeclaration getter)) return false;
+        Optional<String> returned = returnedField(getter);
+        if (returned.isEmpty()) return false;
+        Optional<TypeDeclaration<?>> type = getter.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        Optional<FieldDeclaration> field = type.flatMap(t -> t.getFieldByName(returned.get()));
+        return field.isPresent() && initialised(field.get(), returned.get());
+    }
+
+    private static boolean initialised(FieldDeclaration field, String name) {
+        return field.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).findFirst()
                 .flatMap(VariableDeclarator::getInitializer)
                 .filter(e -> !e.isNullLiteralExpr())
                 .isPresent();
+    }
+
+    /** The field a getter whose body is only {@code return field;} (or {@code this.field}) returns. */
+    private static Optional<String> returnedField(MethodDeclaration getter) {
+        var statements = getter.getBody().map(b -> b.getStatements()).orElse(null);
+        if (statements == null || statements.size() != 1 || !(statements.get(0) instanceof ReturnStmt r)) {
+            return Optional.empty();
+        }
+        Expression e = r.getExpression().orElse(null);
+        if (e instanceof NameExpr n) return Optional.of(n.getNameAsString());
+        if (e instanceof FieldAccessExpr f && f.getScope().isThisExpr()) return Optional.of(f.getNameAsString());
+        return Optional.empty();
     }
 
     /** A type as written in a file, to be read with that file's imports. */
@@ -850,10 +878,26 @@ final class TableMapper {
     /** An embeddable's attributes, those of the embeddables it extends first. */
     private List<Attribute> embeddedAttributes(TypeRef embeddable) {
         List<TypeRef> levels = new ArrayList<>(superclasses(embeddable));
-        Collections.reverse(levels);
-        levels.add(embeddable);
+        levels.add(0, embeddable);
+        return attributesOf(levels);
+    }
+
+    /**
+     * The attributes of classes given nearest first, those of the farthest first, each property once: a nearer class
+     * that declares a property again (a getter overriding its superclass's, with its own {@code @Column}) maps it in
+     * place of the farther one, as JPA reads the overriding method.
+     */
+    private static List<Attribute> attributesOf(List<TypeRef> nearestFirst) {
+        Set<String> declared = new HashSet<>();
+        List<List<Attribute>> kept = new ArrayList<>();
+        for (TypeRef level : nearestFirst) {
+            List<Attribute> own = new ArrayList<>();
+            for (Attribute a : attributes(level)) if (declared.add(a.name())) own.add(a);
+            kept.add(own);
+        }
+        Collections.reverse(kept);
         List<Attribute> result = new ArrayList<>();
-        for (TypeRef level : levels) result.addAll(attributes(level));
+        for (List<Attribute> level : kept) result.addAll(level);
         return result;
     }
 

@@ -155,10 +155,16 @@ public final class Replay {
 
         // ---- tables
 
+        /**
+         * A table defined whole: known, whatever unread statements did before, for the statement fails on a table that
+         * exists. With IF NOT EXISTS it does not: where an unread statement may have made the table, it is that one,
+         * whose columns are not certain.
+         */
         private void createTable(CreateTable o) {
             Table existing = table(o.table());
             if (existing != null && o.ifNotExists()) return;
-            put(schema().withTable(newTable(o)));
+            Table t = newTable(o);
+            put(schema().withTable(o.ifNotExists() && !schema().complete() ? t.uncertain() : t));
         }
 
         /** The table a {@code CREATE TABLE} defines; one filled by a query has columns nobody listed. */
@@ -260,7 +266,8 @@ public final class Replay {
                     t.uniques().stream().filter(u -> !has(u.columns(), col)).toList(),
                     t.checks().stream().filter(c -> c.expression() == null
                             || !word.matcher(c.expression().toLowerCase(Locale.ROOT)).find()).toList(),
-                    t.viewDefinition(), t.complete(), t.location(), t.settled()).withoutColumn(d, col);
+                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny())
+                    .withoutColumn(d, col);
             PhysicalSchema s = schema().withTable(out);
             if (o.cascade()) s = withForeignKeysTo(s, t, fk -> fk.referencedColumns() == null || !has(fk.referencedColumns(), col));
             put(s);
@@ -284,9 +291,9 @@ public final class Replay {
                             i.predicate(), i.method(), i.location())).toList(),
                     t.uniques().stream().map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()),
                             u.location())).toList(),
-                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny());
             out = out.withoutColumn(d, from).withColumn(d, c.withName(to).withLocation(at));
-            if (t.knows(d, from)) out = out.withSettled(d, to);
+            out = out.withSettledAs(d, t, from, to);
             if (t.column(d, from) != null) out = reorder(out, t, from, to);
             PhysicalSchema s = schema().withTable(out);
             put(withForeignKeysTo(s, t, fk -> true, fk -> fk.referencedColumns() == null ? fk
@@ -302,7 +309,8 @@ public final class Replay {
             }
             return new Table(renamed.schema(), renamed.name(), renamed.view(), cols, renamed.primaryKey(),
                     renamed.foreignKeys(), renamed.indexes(), renamed.uniques(), renamed.checks(),
-                    renamed.viewDefinition(), renamed.complete(), renamed.location(), renamed.settled());
+                    renamed.viewDefinition(), renamed.complete(), renamed.location(), renamed.settled(),
+                    renamed.settledSinceAny());
         }
 
         private void alterColumn(QualifiedName table, String column, UnaryOperator<Column> change) {
@@ -368,7 +376,7 @@ public final class Replay {
                     if (kept.size() < t.indexes().size()) {
                         put(schema().withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(),
                                 t.foreignKeys(), kept, t.uniques(), t.checks(), t.viewDefinition(), t.complete(),
-                                t.location(), t.settled())));
+                                t.location(), t.settled(), t.settledSinceAny())));
                         return;
                     }
                 }
@@ -480,7 +488,7 @@ public final class Replay {
                     && name.equals(base + String.join("_", u.columns()) + "_key"))).toList();
             if (fks.size() == t.foreignKeys().size() && us.size() == t.uniques().size()) return null;
             return new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks, t.indexes(), us,
-                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny());
         }
 
         private void renameConstraint(RenameConstraint o) {
@@ -502,7 +510,7 @@ public final class Replay {
                             u.location())).toList(),
                     t.checks().stream().map(c -> new CheckConstraint(rename.apply(c.name()), c.expression(),
                             c.location())).toList(),
-                    t.viewDefinition(), t.complete(), t.location(), t.settled())));
+                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny())));
             state = state.withNotValid(state.notValid().stream().map(n -> sameTable(n, t)
                     && Facts.same(d, n.constraint(), o.from())
                     ? new ReplayState.NotValid(n.schema(), n.table(), o.to(), n.location()) : n).toList());
@@ -593,7 +601,8 @@ public final class Replay {
         /**
          * Statements that cannot change a table's columns, keys or indexes change nothing. Any other marks each table
          * it names as unknown; naming a table the replay lacks (it may have made it), or none, makes the schema
-         * incomplete: tables may be missing.
+         * incomplete: tables may be missing. Such a statement may also have changed any table it does not name, so no
+         * column is {@linkplain Table#certain certain} after it until a statement read defines it again.
          */
         private void opaque(Opaque o) {
             switch (o.kind()) {
@@ -605,15 +614,23 @@ public final class Replay {
             }
             boolean definesCode = DEFINES_CODE.matcher(o.summary()).matches();
             if (o.mentions().isEmpty()) {
-                if (!definesCode) put(schema().incomplete());
+                if (!definesCode) anywhere();
                 return;
             }
+            // A body naming a table the replay lacks may hold statements a missed delimiter swallowed.
+            if (o.mentions().stream().anyMatch(q -> table(q) == null)) anywhere();
+            if (definesCode) return;
             for (QualifiedName q : o.mentions()) {
                 Table t = table(q);
-                // A body naming a table the replay lacks may hold statements a missed delimiter swallowed.
-                if (t == null) put(schema().incomplete());
-                else if (!definesCode) put(schema().withTable(t.incomplete()));
+                if (t != null) put(schema().withTable(t.incomplete()));
             }
+        }
+
+        /** A statement not read that may have acted anywhere: tables may be missing, any table may have changed. */
+        private void anywhere() {
+            PhysicalSchema s = schema().incomplete();
+            for (Table t : s.tableList()) s = s.withTable(t.uncertain());
+            put(s);
         }
 
         /**
@@ -708,7 +725,7 @@ public final class Replay {
                 return new Table(out.schema(), out.name(), out.view(), out.columns(), out.primaryKey(),
                         out.foreignKeys(), out.indexes(), out.uniques().stream()
                         .filter(u -> !Facts.same(d, u.name(), name)).toList(), out.checks(), out.viewDefinition(),
-                        out.complete(), out.location(), out.settled());
+                        out.complete(), out.location(), out.settled(), out.settledSinceAny());
             }
             return t.withoutConstraint(d, name);
         }
@@ -751,7 +768,8 @@ public final class Replay {
                 }
                 if (touched) {
                     out = out.withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks,
-                            t.indexes(), t.uniques(), t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled()));
+                            t.indexes(), t.uniques(), t.checks(), t.viewDefinition(), t.complete(), t.location(),
+                            t.settled(), t.settledSinceAny()));
                 }
             }
             return out;

@@ -215,6 +215,10 @@ class MigrationCoverageTest {
     }
 
     private static List<Coverage.Drift> drift(String... history) {
+        return drift(new ArrayList<>(), history);
+    }
+
+    private static List<Coverage.Drift> drift(List<String> debug, String... history) {
         List<Migration> migrations = new ArrayList<>();
         for (int i = 0; i < history.length; i++) {
             migrations.add(migration("db/migration/V" + (i + 1) + "__m.sql", history[i]));
@@ -222,7 +226,7 @@ class MigrationCoverageTest {
         PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
         MigrationSet set = new MigrationSet("flyway", "", "db/migration", null, migrations);
         return new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
-                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), debug::add,
                 () -> PG, true, List.of()).drift();
     }
 
@@ -293,10 +297,57 @@ class MigrationCoverageTest {
     }
 
     @Test
+    void lintDriftJudgesTheColumnsDefinedAfterAStatementNotReadAndSaysWhyTheOthersAreNot() {
+        String made = "CREATE TABLE owner (id bigint NOT NULL, email varchar(320) NOT NULL);";
+        String touches = "DO $$ BEGIN ALTER TABLE owner ALTER COLUMN email TYPE text; END $$;";
+        List<String> debug = new ArrayList<>();
+        assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but varchar(100) as the "
+                + "migrations build it"), drift(debug, made, touches, "ALTER TABLE owner DROP COLUMN email;\n"
+                + "ALTER TABLE owner ADD COLUMN email varchar(100);").stream().map(Coverage.Drift::message).toList());
+        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id] not compared: the table is "
+                + "incomplete (a statement not read names it, or one acted on what the replay lacks) since the "
+                + "migrations defined them"), debug);
+
+        // the same column before the statement not read: not compared, nor reported as missing when none is made
+        debug.clear();
+        assertEquals(List.of(), drift(debug, "CREATE TABLE owner (id bigint NOT NULL, email varchar(100));", touches));
+        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id, email] not compared: the "
+                + "table is incomplete (a statement not read names it, or one acted on what the replay lacks) since "
+                + "the migrations defined them"), debug);
+        debug.clear();
+        assertEquals(List.of(), drift(debug, "CREATE TABLE owner (id bigint NOT NULL);", touches));
+        assertTrue(debug.contains("table \"owner\", migration set db/migration: columns [email] made by no migration "
+                + "read, not reported: the table is incomplete: what touched it may have made them"), debug::toString);
+
+        // one naming no table: the columns defined before it are not compared, a table made whole after it is
+        debug.clear();
+        assertEquals(List.of(), drift(debug, "CREATE TABLE owner (id bigint NOT NULL, email varchar(100));",
+                "SELECT refresh_everything();"));
+        assertEquals(List.of("table \"owner\", migration set db/migration: columns [id, email] not compared: a "
+                + "statement not read that may have acted on any table (it names none, or one the replay lacked) may "
+                + "have defined them otherwise"), debug);
+        assertEquals(1, drift("SELECT refresh_everything();", "CREATE TABLE owner (id bigint NOT NULL);").size());
+    }
+
+    @Test
     void lintDriftLeavesOutWhatAStatementNotReadMayHaveChanged() {
         assertEquals(List.of(), drift("CREATE TABLE owner (id bigint NOT NULL);",
                 "DO $$ BEGIN EXECUTE 'ALTER TABLE owner ADD email varchar(320) NOT NULL'; END $$;"));
         assertEquals(List.of(), drift("CREATE TABLE other (id bigint);", "SELECT create_owner_table();"));
+    }
+
+    @Test
+    void anEntityNoSetOfItsProjectBuildsIsNotComparedAndDebugSaysSo() {
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
+        MigrationSet elsewhere = new MigrationSet("flyway", "tools", "db/migration", null, List.of(
+                migration("tools/V1__init.sql", "CREATE TABLE other (id bigint NOT NULL);")));
+        List<String> debug = new ArrayList<>();
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(elsewhere), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(),
+                debug::add, () -> PG, true, List.of());
+        assertEquals(List.of(), coverage.drift());
+        assertEquals(List.of("table owner: not compared, no migration set for postgres belongs to the project of "
+                + "src/main/java/app/Owner.java"), debug);
     }
 
     @Test

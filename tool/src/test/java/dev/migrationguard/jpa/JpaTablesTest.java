@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,6 +227,86 @@ class JpaTablesTest {
                 Dialect.POSTGRES).items(), "sp_target");
         assertEquals(List.of("id bigint NOT NULL", "created_by varchar(64) NOT NULL", "name varchar(255) NULL"),
                 columns(target));
+    }
+
+    /**
+     * ORCID's dates: an embeddable extends another and overrides its getters with columns of its own; the overriding
+     * getter maps the property, so the columns the overridden getters name are no columns of the table.
+     */
+    @Test
+    void aGetterOverridingOneOfTheEmbeddableItExtendsMapsThePropertyInItsPlace() {
+        String fuzzy = """
+                package app;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class FuzzyDate {
+                    private Integer year;
+                    @Column(name = "fuzzy_year")
+                    public Integer getYear() { return year; }
+                    public void setYear(Integer year) { this.year = year; }
+                }
+                """;
+        String start = """
+                package app;
+                import jakarta.persistence.*;
+                @Embeddable
+                public class StartDate extends FuzzyDate {
+                    @Override
+                    @Column(name = "start_year")
+                    public Integer getYear() { return super.getYear(); }
+                    @Override
+                    public void setYear(Integer year) { super.setYear(year); }
+                }
+                """;
+        String grant = """
+                package app;
+                import jakarta.persistence.*;
+                @Entity
+                public class Grant {
+                    private Long id;
+                    private StartDate startDate;
+                    @Id
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public StartDate getStartDate() { return startDate; }
+                    public void setStartDate(StartDate startDate) { this.startDate = startDate; }
+                }
+                """;
+        var snapshot = MemorySnapshot.of("src/app/FuzzyDate.java", fuzzy, "src/app/StartDate.java", start,
+                "src/app/Grant.java", grant);
+        Table t = table(new JpaEntityReader(JpaNaming.SPRING).tables(snapshot, Set.copyOf(snapshot.paths()),
+                Dialect.POSTGRES).items(), "grant");
+        assertEquals(List.of("id bigint NOT NULL", "start_year integer NULL"), columns(t));
+    }
+
+    /** A field given a value where it is declared is never null, whether JPA reads it or the getter returning it. */
+    @Test
+    void aGetterReturningAFieldGivenAValueWhereItIsDeclaredNeverWritesNull() {
+        String type = """
+                package app;
+                import jakarta.persistence.*;
+                @Entity
+                public class IdType {
+                    private Long id;
+                    private Boolean deprecated = Boolean.FALSE;
+                    private Boolean caseSensitive;
+                    @Id
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    @Column(name = "id_deprecated")
+                    public Boolean getIsDeprecated() { return deprecated; }
+                    public void setIsDeprecated(Boolean d) { deprecated = d; }
+                    @Column(name = "case_sensitive")
+                    public Boolean getCaseSensitive() { return this.caseSensitive; }
+                    public void setCaseSensitive(Boolean c) { caseSensitive = c; }
+                }
+                """;
+        var snapshot = MemorySnapshot.of("src/app/IdType.java", type);
+        Table t = table(new JpaEntityReader(JpaNaming.SPRING).tables(snapshot, Set.copyOf(snapshot.paths()),
+                Dialect.POSTGRES).items(), "id_type");
+        assertTrue(t.column(Dialect.POSTGRES, "id_deprecated").leeway().contains(Column.Leeway.NEVER_NULL));
+        assertFalse(t.column(Dialect.POSTGRES, "case_sensitive").leeway().contains(Column.Leeway.NEVER_NULL),
+                "nothing gives it a value");
     }
 
     private static List<Table> tables() {

@@ -4,10 +4,16 @@ import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.ops.ColumnDef;
 import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.Origin;
+import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Column;
 import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.model.schema.Identifiers;
+import dev.migrationguard.model.schema.SqlType;
+import dev.migrationguard.model.schema.Table;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -25,6 +31,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayPropertiesTest {
 
@@ -82,6 +90,34 @@ class ReplayPropertiesTest {
         }
         assertEquals(stepwise, both);
         assertEquals(ops.size(), both.operations());
+    }
+
+    /** Whatever came before, a statement not read that names no table leaves no column certain. */
+    @Property(tries = 200)
+    void afterAStatementNotReadThatNamesNoTableNoColumnIsCertain(@ForAll("seeds") Random random,
+                                                                @ForAll Dialect dialect) {
+        ReplayState state = ReplayState.start(dialect);
+        for (Operation op : RandomOperations.history(random, "V1__x.sql", 40)) state = Replay.apply(state, op);
+        state = Replay.apply(state, new Operation.Opaque(new Origin(Location.at("V2__x.sql", 1, 1), Side.UP),
+                Operation.OpaqueKind.PROCEDURAL, "SELECT", List.of()));
+        for (Table t : state.schema().tableList()) {
+            assertFalse(t.certainOfAll(), t::toString);
+            for (Column c : t.columns()) assertFalse(t.certain(dialect, c.name()), () -> c + " of " + t);
+        }
+    }
+
+    /** Whatever came before, a table a plain CREATE TABLE defines is certain of all it has, until what follows. */
+    @Property(tries = 200)
+    void aTableCreatedByAStatementReadIsCertainOfAll(@ForAll("seeds") Random random, @ForAll Dialect dialect) {
+        ReplayState state = ReplayState.start(dialect);
+        for (Operation op : RandomOperations.history(random, "V1__x.sql", 40)) state = Replay.apply(state, op);
+        Origin at = new Origin(Location.at("V2__x.sql", 1, 1), Side.UP);
+        state = Replay.apply(state, new Operation.CreateTable(at, QualifiedName.of("t1"),
+                List.of(new ColumnDef("a", SqlType.of("integer"), "integer", true, null, null, false, false, null)),
+                List.of(), false, false, false));
+        Table t1 = state.schema().table(null, Identifiers.stored(dialect, "t1", false));
+        assertTrue(t1.certainOfAll(), t1::toString);
+        assertTrue(t1.certain(dialect, "a"));
     }
 
     @Provide

@@ -16,6 +16,7 @@ import dev.migrationguard.model.schema.PhysicalDiff;
 import dev.migrationguard.model.schema.PhysicalSchema;
 import dev.migrationguard.model.schema.SqlType;
 import dev.migrationguard.model.schema.Table;
+import dev.migrationguard.sql.SqlOperations;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -171,6 +172,86 @@ class ReplayTest {
                 .up(V1, "CREATE TABLE users (id int);\nSELECT make_tables();").set());
         assertFalse(unnamed.schema().complete(), "a function call may create tables the replay cannot see");
         assertTrue(unnamed.schema().table(null, "users").complete());
+    }
+
+    @Test
+    void aColumnDefinedAfterAStatementNotReadThatNamesItsTableIsCertainTheOthersAreNot() {
+        Dialect pg = Dialect.POSTGRES;
+        ReplayState state = replay(Histories.of("flyway", pg)
+                .up(V1, "CREATE TABLE users (id int PRIMARY KEY, name varchar(40), email varchar(80));")
+                .up(V2, "DO $$ BEGIN ALTER TABLE users ALTER COLUMN name TYPE text; END $$;")
+                .up(V3, """
+                        ALTER TABLE users ADD COLUMN nickname varchar(20) NOT NULL;
+                        ALTER TABLE users RENAME COLUMN nickname TO handle;
+                        ALTER TABLE users DROP COLUMN email;
+                        ALTER TABLE users ADD COLUMN email varchar(100);
+                        """)
+                .set());
+        Table users = state.schema().table(null, "users");
+        assertFalse(users.complete(), "the DO block names users");
+        assertTrue(state.schema().complete(), "it names no table the replay lacks");
+        assertFalse(users.certain(pg, "name"), "the DO block may have changed it");
+        assertFalse(users.certain(pg, "id"));
+        assertTrue(users.certain(pg, "handle"), "added whole after the DO block, then renamed");
+        assertFalse(users.certain(pg, "nickname"), "renamed away");
+        assertTrue(users.certain(pg, "email"), "dropped and added whole again");
+        assertFalse(users.certainOfAll());
+
+        ReplayState later = Replay.apply(state, new Operation.Opaque(new Origin(Location.at(V4, 1, 1), Side.UP),
+                Operation.OpaqueKind.PROCEDURAL, "DO", List.of(QualifiedName.of("users"))));
+        assertFalse(later.schema().table(null, "users").certain(pg, "handle"), "touched again since");
+    }
+
+    @Test
+    void aStatementNotReadThatNamesNoTableLeavesNoColumnCertainUntilOneReadDefinesIt() {
+        Dialect pg = Dialect.POSTGRES;
+        ReplayState state = replay(Histories.of("flyway", pg)
+                .up(V1, "CREATE TABLE users (id int PRIMARY KEY, name varchar(40));")
+                .up(V2, "SELECT make_everything();")
+                .up(V3, """
+                        ALTER TABLE users ADD COLUMN handle varchar(20);
+                        CREATE TABLE teams (id int PRIMARY KEY, title varchar(60) NOT NULL);
+                        """)
+                .set());
+        Table users = state.schema().table(null, "users");
+        assertTrue(users.complete(), "no statement named it: the other rules still read it");
+        assertTrue(users.knows(pg, "name"));
+        assertFalse(users.certain(pg, "name"), "the function may have changed it");
+        assertTrue(users.certain(pg, "handle"), "added whole after the call");
+        assertFalse(users.certainOfAll());
+        Table teams = state.schema().table(null, "teams");
+        assertTrue(teams.certainOfAll(), "made by a statement read after the call");
+        assertFalse(state.schema().complete(), "the call may have made tables the replay lacks");
+    }
+
+    @Test
+    void aTableCreatedAfterAStatementNotReadThatNamedItIsKnownUnlessItWasCreatedIfNotExists() {
+        Dialect pg = Dialect.POSTGRES;
+        Operation.Opaque namesAudit = new Operation.Opaque(new Origin(Location.at(V2, 1, 1), Side.UP),
+                Operation.OpaqueKind.PROCEDURAL, "DO", List.of(QualifiedName.of("audit")));
+        ReplayState before = Replay.apply(replay(Histories.of("flyway", pg)
+                .up(V1, "CREATE TABLE users (id int PRIMARY KEY, name varchar(40));").set()), namesAudit);
+        assertFalse(before.schema().complete(), "the block may have made audit");
+        assertFalse(before.schema().table(null, "users").certain(pg, "name"),
+                "a statement naming a table the replay lacks may hold statements the reader did not see");
+
+        ReplayState created = Replay.apply(before, Histories.migration(V3, SqlOperations.read(
+                "CREATE TABLE audit (id int PRIMARY KEY, what varchar(30) NOT NULL);", pg, Location.file(V3), Side.UP)),
+                Side.UP);
+        Table audit = created.schema().table(null, "audit");
+        assertTrue(audit.complete());
+        assertTrue(audit.certainOfAll(), "CREATE TABLE fails on a table that exists: this one is the whole table");
+
+        ReplayState ifNotExists = Replay.apply(before, Histories.migration(V3, SqlOperations.read(
+                "CREATE TABLE IF NOT EXISTS audit (id int PRIMARY KEY, what varchar(30) NOT NULL);", pg,
+                Location.file(V3), Side.UP)), Side.UP);
+        Table maybe = ifNotExists.schema().table(null, "audit");
+        assertFalse(maybe.certain(pg, "what"), "the block may have made audit first, and then this does nothing");
+        assertFalse(maybe.certainOfAll());
+
+        ReplayState plain = replay(Histories.of("flyway", pg)
+                .up(V1, "CREATE TABLE IF NOT EXISTS audit (id int PRIMARY KEY, what varchar(30));").set());
+        assertTrue(plain.schema().table(null, "audit").certainOfAll(), "nothing unread could have made it");
     }
 
     @Test

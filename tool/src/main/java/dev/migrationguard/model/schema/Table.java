@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * A table or a view as the database has it, with the facts that make its DDL. A table whose facts an unreadable
- * statement may have changed is {@linkplain #complete incomplete}: its facts may be missing or stale, so nothing is
- * told about it but that it exists.
+ * statement naming it may have changed is {@linkplain #complete incomplete}: its facts may be missing or stale, so
+ * nothing is told about it but that it exists. A statement not read that may have acted anywhere (one naming no table,
+ * or one the replay lacks) leaves a table complete, but no longer {@linkplain #certain certain} of its columns.
  *
  * @param schema         its schema as written; null for the default one
  * @param name           its stored name ({@link Identifiers#stored})
@@ -29,11 +30,14 @@ import java.util.Set;
  * @param settled        of an incomplete table, the {@linkplain Identifiers#key keys} of the columns whose every fact
  *                       was read since an unreadable statement last touched it (one added after the table was made
  *                       outside the migrations read); empty for a complete table, which knows all its columns
+ * @param settledSinceAny when a statement not read that may have changed any table (it names none, or one the replay
+ *                       lacks: its text may hold statements the reader did not see) ran after the table was made, the
+ *                       keys of the columns whose every fact was read since; null when none ran since
  */
 public record Table(String schema, String name, boolean view, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
                     List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location,
-                    Set<String> settled) {
+                    Set<String> settled, Set<String> settledSinceAny) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -43,6 +47,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         uniques = List.copyOf(uniques);
         checks = List.copyOf(checks);
         settled = complete || settled == null ? Set.of() : Set.copyOf(settled);
+        settledSinceAny = settledSinceAny == null ? null : Set.copyOf(settledSinceAny);
     }
 
     /** A table that knows no column of its own beyond what {@code complete} says. */
@@ -50,7 +55,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                  List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
                  List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location) {
         this(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition, complete,
-                location, Set.of());
+                location, Set.of(), null);
     }
 
     /** An empty table, to be filled with the {@code with...} methods. */
@@ -112,17 +117,17 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         if (at >= 0) cs.set(at, column);
         else cs.add(column);
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, settled);
+                complete, location, settled, settledSinceAny);
     }
 
     public Table withoutColumn(Dialect dialect, String columnName) {
         List<Column> cs = new ArrayList<>(columns);
         int at = indexOf(dialect, Identifiers.key(dialect, columnName));
         if (at >= 0) cs.remove(at);
-        Set<String> left = new HashSet<>(settled);
-        left.remove(Identifiers.key(dialect, columnName));
+        String key = Identifiers.key(dialect, columnName);
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, left);
+                complete, location, removing(settled, key),
+                settledSinceAny == null ? null : removing(settledSinceAny, key));
     }
 
     private int indexOf(Dialect dialect, String key) {
@@ -134,32 +139,32 @@ public record Table(String schema, String name, boolean view, List<Column> colum
 
     public Table withName(String newSchema, String newName) {
         return new Table(newSchema, newName, view, columns, primaryKey, foreignKeys, indexes, uniques, checks,
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     public Table withPrimaryKey(PrimaryKey pk) {
         return new Table(schema, name, view, columns, pk, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, settled);
+                complete, location, settled, settledSinceAny);
     }
 
     public Table withForeignKey(ForeignKey fk) {
         return new Table(schema, name, view, columns, primaryKey, plus(foreignKeys, fk), indexes, uniques, checks,
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     public Table withIndex(Index index) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, plus(indexes, index), uniques, checks,
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     public Table withUnique(UniqueConstraint unique) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, plus(uniques, unique), checks,
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     public Table withCheck(CheckConstraint check) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, plus(checks, check),
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     /** Without the index of that name (a {@code DROP INDEX}). */
@@ -167,7 +172,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         String key = Identifiers.key(dialect, indexName);
         List<Index> is = indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList();
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, is, uniques, checks, viewDefinition,
-                complete, location, settled);
+                complete, location, settled, settledSinceAny);
     }
 
     /** Without the constraint of that name, whichever kind it is (a {@code DROP CONSTRAINT}). */
@@ -179,38 +184,87 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                 indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList(),
                 uniques.stream().filter(u -> !key.equals(Identifiers.key(dialect, u.name()))).toList(),
                 checks.stream().filter(c -> !key.equals(Identifiers.key(dialect, c.name()))).toList(),
-                viewDefinition, complete, location, settled);
+                viewDefinition, complete, location, settled, settledSinceAny);
     }
 
     /**
-     * Whether every fact of the column is known: always in a complete table; in an incomplete one, only for a column
-     * {@linkplain #settled settled} since.
+     * Whether every fact of the column is known as far as statements naming the table go: always in a complete table;
+     * in an incomplete one, only for a column {@linkplain #settled settled} since. A statement not read that named no
+     * table may still have changed it: {@link #certain} says whether one did.
      */
     public boolean knows(Dialect dialect, String columnName) {
         return complete || settled.contains(Identifiers.key(dialect, columnName));
     }
 
     /**
+     * Whether every fact of the column is known for sure: {@linkplain #knows known}, and defined by a statement read
+     * after every statement not read that may have changed any table.
+     */
+    public boolean certain(Dialect dialect, String columnName) {
+        return knows(dialect, columnName)
+                && (settledSinceAny == null || settledSinceAny.contains(Identifiers.key(dialect, columnName)));
+    }
+
+    /** Whether no statement not read may have changed the table since it was made: complete, and certain of all. */
+    public boolean certainOfAll() {
+        return complete && settledSinceAny == null;
+    }
+
+    /**
      * The same table, knowing every fact of the column: a statement read defined it whole. Nothing changes for a
-     * complete table.
+     * complete table that no statement not read may have changed since it was made.
      */
     public Table withSettled(Dialect dialect, String columnName) {
-        if (complete) return this;
-        Set<String> more = new HashSet<>(settled);
-        more.add(Identifiers.key(dialect, columnName));
+        String key = Identifiers.key(dialect, columnName);
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                false, location, more);
+                complete, location, complete ? settled : adding(settled, key),
+                settledSinceAny == null ? null : adding(settledSinceAny, key));
+    }
+
+    /**
+     * The same table after a column of {@code before} was renamed from {@code from} to {@code to}: the new name is as
+     * known as the old one was.
+     */
+    public Table withSettledAs(Dialect dialect, Table before, String from, String to) {
+        String was = Identifiers.key(dialect, from);
+        String key = Identifiers.key(dialect, to);
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, location, before.settled.contains(was) ? adding(settled, key) : settled,
+                settledSinceAny == null ? null
+                        : before.settledSinceAny == null || before.settledSinceAny.contains(was)
+                        ? adding(settledSinceAny, key) : settledSinceAny);
     }
 
     /** The same table, marked as touched by a statement that could not be read: no column of it is known since. */
     public Table incomplete() {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                false, location, Set.of());
+                false, location, Set.of(), settledSinceAny);
+    }
+
+    /**
+     * The same table after a statement not read that may have changed any table: it stays as complete as it was (no
+     * statement named it), but no column of it is certain since.
+     */
+    public Table uncertain() {
+        return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
+                complete, location, settled, Set.of());
     }
 
     public Table withLocation(Location l) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, l, settled);
+                complete, l, settled, settledSinceAny);
+    }
+
+    private static Set<String> adding(Set<String> keys, String key) {
+        Set<String> more = new HashSet<>(keys);
+        more.add(key);
+        return more;
+    }
+
+    private static Set<String> removing(Set<String> keys, String key) {
+        Set<String> left = new HashSet<>(keys);
+        left.remove(key);
+        return left;
     }
 
     private static <T> List<T> plus(List<T> list, T item) {
