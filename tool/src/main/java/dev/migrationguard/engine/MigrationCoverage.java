@@ -26,6 +26,7 @@ import dev.migrationguard.replay.SetReplayer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +65,14 @@ final class MigrationCoverage implements Coverage {
     private final boolean readsSets;
     private final List<ParseProblem> problems;
     private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
+    /*
+     * Lint asks about each mapped table of the project, thousands of times over the same few sets and replays; a set's
+     * hash walks every operation of every migration in it, and a table not found by its stored name was looked for
+     * among every replayed table. So the same instances are answered by identity: what they answer is the same.
+     */
+    private final Map<MigrationSet, PhysicalSchema> replayedSets = new IdentityHashMap<>();
+    private final Map<MigrationSet, Set<String>> setFolders = new IdentityHashMap<>();
+    private final Map<PhysicalSchema, Map<String, List<Table>>> looseTables = new IdentityHashMap<>();
     private final List<Sides> mapped;
     private List<Drift> drift;
 
@@ -376,8 +385,11 @@ final class MigrationCoverage implements Coverage {
      * that builds what the replay then lacks, so the set cannot tell.
      */
     private Optional<String> unread(MigrationSet set) {
-        Set<String> folders = new HashSet<>();
-        for (Migration m : set.migrations()) folders.add(folder(m.path()));
+        Set<String> folders = setFolders.computeIfAbsent(set, x -> {
+            Set<String> out = new HashSet<>();
+            for (Migration m : x.migrations()) out.add(folder(m.path()));
+            return out;
+        });
         for (ParseProblem p : List.copyOf(problems)) {
             if (p.location() != null && folders.contains(folder(p.location().path()))) {
                 return Optional.of(p.location().path());
@@ -519,14 +531,19 @@ final class MigrationCoverage implements Coverage {
     }
 
     private PhysicalSchema replay(MigrationSet set, Dialect dialect) {
-        return replayed.computeIfAbsent(set, x -> replayer.replay(x, dialect, after).state().schema());
+        PhysicalSchema known = replayedSets.get(set);
+        if (known == null) {
+            known = replayed.computeIfAbsent(set, x -> replayer.replay(x, dialect, after).state().schema());
+            replayedSets.put(set, known);
+        }
+        return known;
     }
 
     /**
      * Whether {@code built} already has the change's outcome. Only facts both sides know count: a column whose type or
      * nullability the replay could not read, or a table an unread statement touched, is never "already built".
      */
-    private static boolean builds(PhysicalSchema built, Sides s, SchemaChange change) {
+    private boolean builds(PhysicalSchema built, Sides s, SchemaChange change) {
         Dialect d = s.dialect();
         Table mapped = s.after().table(change.schema(), change.table());
         Table replayed = table(built, change.schema(), change.table());
@@ -590,12 +607,19 @@ final class MigrationCoverage implements Coverage {
      * ({@code HAccountOption}) while the entities are read under Spring's naming ({@code haccount_option}): a naming
      * strategy the tool does not read may map either, so the catch-up check and drift both take the one that answers.
      */
-    private static Table table(PhysicalSchema built, String schema, String name) {
+    private Table table(PhysicalSchema built, String schema, String name) {
         Table exact = built.table(schema, name);
         if (exact != null) return exact;
+        Map<String, List<Table>> byLooseName = looseTables.computeIfAbsent(built, b -> {
+            Map<String, List<Table>> out = new HashMap<>();
+            for (Table t : b.tableList()) {
+                out.computeIfAbsent(loose(t.name()), k -> new ArrayList<>()).add(t);
+            }
+            return out;
+        });
         Table found = null;
-        for (Table t : built.tableList()) {
-            if (!Objects.equals(t.schema(), schema) || !same(t.name(), name)) continue;
+        for (Table t : byLooseName.getOrDefault(loose(name), List.of())) {
+            if (!Objects.equals(t.schema(), schema)) continue;
             if (found != null) return null;
             found = t;
         }
@@ -643,7 +667,7 @@ final class MigrationCoverage implements Coverage {
     }
 
     /** What the replay holds of the change's table or column, for --debug when it is not already built. */
-    private static String replayedFacts(PhysicalSchema built, Dialect d, SchemaChange change) {
+    private String replayedFacts(PhysicalSchema built, Dialect d, SchemaChange change) {
         Table t = table(built, change.schema(), change.table());
         if (t == null) return "the replay has no table " + change.table();
         if (change.target() != SchemaChange.Target.COLUMN || change.column() == null) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads Flyway migrations, SQL or Java, from files named by Flyway's convention in any folder (dialect subfolders
@@ -31,7 +32,10 @@ import java.util.Optional;
  * module.
  */
 public final class FlywayMigrationReader implements MigrationReader {
-    /** Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask. */
+    /**
+     * Flyway's view of each snapshot, by identity: its settings files are read once, however many paths ask; and what
+     * was read of the snapshot's migrations, since lint reads each file alone and then again in its set.
+     */
     private final List<ViewOf> views = new ArrayList<>();
 
     @Override
@@ -53,13 +57,33 @@ public final class FlywayMigrationReader implements MigrationReader {
     private ReadResult<Migration> read(Snapshot side, String path, boolean full) {
         try {
             Optional<FlywayName> name = FlywayName.parse(path);
+            if (name.isPresent() && full) return readFully(side, path, name.get());
             Optional<byte[]> bytes = side.read(path);
             if (name.isEmpty() || bytes.isEmpty()) return ReadResult.empty();
-            return read(side, path, name.get(), bytes.get(), full);
+            return read(side, path, name.get(), bytes.get(), false);
         } catch (RuntimeException | StackOverflowError e) {
             return ReadResult.problem(new ParseProblem(Location.file(path),
                     "Could not read this Flyway migration: " + e));
         }
+    }
+
+    /**
+     * The file read in full as {@code name}, once per snapshot: lint reads it for itself, then in its migration set
+     * (each read parses its statements twice, for the tables it touches and for its operations). Empty when absent.
+     */
+    private ReadResult<Migration> readFully(Snapshot side, String path, FlywayName name) {
+        Map<Named, ReadResult<Migration>> known = known(side).fullReads;
+        Named key = new Named(path, name);
+        synchronized (known) {
+            ReadResult<Migration> read = known.get(key);
+            if (read != null) return read;
+        }
+        Optional<byte[]> bytes = side.read(path);
+        ReadResult<Migration> read = bytes.isEmpty() ? ReadResult.empty() : read(side, path, name, bytes.get(), true);
+        synchronized (known) {
+            known.put(key, read);
+        }
+        return read;
     }
 
     private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes, boolean full) {
@@ -93,8 +117,8 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (full) {
             // The forward part's operations, for the rules that judge a new migration column by column. The file alone
             // does not say its database: types are read as PostgreSQL spells them, and keep their spelling.
-            List<Operation> ops = new ArrayList<>(operations(path, content, name, config, Dialect.DEFAULT,
-                    Side.UP));
+            List<Operation> ops = new ArrayList<>(operations(side, path, () -> content, name, config,
+                    Dialect.DEFAULT, Side.UP));
             ops.addAll(undoOperations(side, path, name));
             migration = migration.withOperations(ops).withRunner(runner(side, path, name, content));
         }
@@ -112,9 +136,9 @@ public final class FlywayMigrationReader implements MigrationReader {
         if (undoPath == null) return List.of();
         FlywayConfig config = view(side).configOf(undoPath);
         Optional<FlywayName> undoName = FlywayView.name(undoPath, config).or(() -> FlywayName.parse(undoPath));
-        Optional<String> text = side.readableText(undoPath);
-        if (undoName.isEmpty() || text.isEmpty()) return List.of();
-        return operations(undoPath, text.get(), undoName.get(), config, Dialect.DEFAULT, Side.UNDO);
+        if (undoName.isEmpty()) return List.of();
+        return operations(side, undoPath, () -> side.readableText(undoPath).orElse(null), undoName.get(), config,
+                Dialect.DEFAULT, Side.UNDO);
     }
 
     /**
@@ -327,54 +351,79 @@ public final class FlywayMigrationReader implements MigrationReader {
                 .thenComparing(Named::path)).forEach(ordered::add);
         List<Migration> out = new ArrayList<>();
         for (Named m : ordered) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = side.read(m.path);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (bytes.isEmpty()) continue;
             ReadResult<Migration> read;
             try {
-                read = read(side, m.path, m.name, bytes.get(), true);
+                read = readFully(side, m.path, m.name);
             } catch (RuntimeException | StackOverflowError e) {
                 continue;
             }
             if (read.items().isEmpty()) continue;
-            List<Operation> ops = new ArrayList<>(operations(m.path, Text.decode(bytes.get()), m.name, config, dialect,
-                    Side.UP));
+            List<Operation> ops = new ArrayList<>(operations(side, m.path,
+                    () -> side.read(m.path).map(Text::decode).orElse(null), m.name, config, dialect, Side.UP));
             String undoPath = m.name.kind() == Migration.Kind.VERSIONED ? undo.get(m.name.version()) : null;
             if (undoPath != null) {
-                side.readableText(undoPath).ifPresent(text -> ops.addAll(operations(undoPath, text,
-                        FlywayView.name(undoPath, config).orElseThrow(), config, dialect, Side.UNDO)));
+                ops.addAll(operations(side, undoPath, () -> side.readableText(undoPath).orElse(null),
+                        FlywayView.name(undoPath, config).orElseThrow(), config, dialect, Side.UNDO));
             }
             out.add(read.items().get(0).withOperations(ops));
         }
         return out;
     }
 
-    private static List<Operation> operations(String path, String content, FlywayName name, FlywayConfig config,
-                                              Dialect dialect, Side side) {
-        return name.java() ? FlywayOperations.java(path, content, dialect, side)
-                : FlywayOperations.sql(path, content, config, dialect, side);
+    /**
+     * A file's operations as read with {@code config} for {@code dialect}, once per snapshot: a set whose database
+     * is not named reads them as the file alone is read. {@code content} is asked only when they were not read yet.
+     */
+    private List<Operation> operations(Snapshot snapshot, String path, Supplier<String> content, FlywayName name,
+                                       FlywayConfig config, Dialect dialect, Side side) {
+        Map<Parse, List<Operation>> known = known(snapshot).operations;
+        Parse key = new Parse(new Named(path, name), config, dialect, side);
+        synchronized (known) {
+            List<Operation> ops = known.get(key);
+            if (ops != null) return ops;
+        }
+        String text = content.get();
+        if (text == null) return List.of();
+        List<Operation> ops = List.copyOf(name.java() ? FlywayOperations.java(path, text, dialect, side)
+                : FlywayOperations.sql(path, text, config, dialect, side));
+        synchronized (known) {
+            known.put(key, ops);
+        }
+        return ops;
     }
 
-    private record Named(String path, FlywayName name) {
-    }
-
-    private FlywayView view(Snapshot side) {
-        synchronized (views) {
-            views.removeIf(v -> v.snapshot.get() == null);
-            for (ViewOf v : views) {
-                if (v.snapshot.get() == side) return v.view;
-            }
-            FlywayView view = FlywayView.of(side);
-            views.add(new ViewOf(new WeakReference<>(side), view));
-            return view;
+    /**
+     * A file as a name: two configurations may name one file differently. The version as written is part of it, as
+     * equal versions may be written apart ({@code 1.0} and {@code 1}).
+     */
+    private record Named(String path, FlywayName name, String written) {
+        Named(String path, FlywayName name) {
+            this(path, name, name.version() == null ? null : name.version().written());
         }
     }
 
-    private record ViewOf(WeakReference<Snapshot> snapshot, FlywayView view) {
+    private record Parse(Named file, FlywayConfig config, Dialect dialect, Side side) {
+    }
+
+    private FlywayView view(Snapshot side) {
+        return known(side).view;
+    }
+
+    private ViewOf known(Snapshot side) {
+        synchronized (views) {
+            views.removeIf(v -> v.snapshot.get() == null);
+            for (ViewOf v : views) {
+                if (v.snapshot.get() == side) return v;
+            }
+            ViewOf known = new ViewOf(new WeakReference<>(side), FlywayView.of(side), new HashMap<>(), new HashMap<>());
+            views.add(known);
+            return known;
+        }
+    }
+
+    /** What is known of one snapshot: Flyway's view of it, its migrations read in full, their operations as read. */
+    private record ViewOf(WeakReference<Snapshot> snapshot, FlywayView view,
+                          Map<Named, ReadResult<Migration>> fullReads, Map<Parse, List<Operation>> operations) {
     }
 
     private Rollback rollback(Snapshot side, String path, FlywayName name) {

@@ -44,6 +44,7 @@ public final class JpaEntityReader implements EntityReader {
     /** {@code entities.validation-ddl}: Bean Validation constraints count as Hibernate's schema export counts them. */
     private final boolean validationDdl;
     private final int keptSourceChars;
+    private final int readAheadFiles;
     /** Created on first use: a run that reads no entity never loads JavaParser. */
     private JavaParser parser;
     private final Map<Snapshot, SnapshotSources> snapshots = new IdentityHashMap<>();
@@ -53,14 +54,18 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     public JpaEntityReader(JpaNaming naming, boolean validationDdl) {
-        this(naming, validationDdl, SnapshotSources.KEPT_SOURCE_CHARS);
+        this(naming, validationDdl, SnapshotSources.KEPT_SOURCE_CHARS, SnapshotSources.READ_AHEAD_FILES);
     }
 
-    /** @param keptSourceChars how much source the trees kept between files may hold ({@link SnapshotSources}) */
-    JpaEntityReader(JpaNaming naming, boolean validationDdl, int keptSourceChars) {
+    /**
+     * @param keptSourceChars how much source the trees kept between files may hold ({@link SnapshotSources})
+     * @param readAheadFiles  from how many files a pass over them reads ahead on a second thread
+     */
+    JpaEntityReader(JpaNaming naming, boolean validationDdl, int keptSourceChars, int readAheadFiles) {
         this.naming = naming;
         this.validationDdl = validationDdl;
         this.keptSourceChars = keptSourceChars;
+        this.readAheadFiles = readAheadFiles;
     }
 
     @Override
@@ -142,9 +147,15 @@ public final class JpaEntityReader implements EntityReader {
     /** Hands every entity class declared in {@code paths} to {@code mapper}; returns the files it could not read. */
     private List<ParseProblem> entities(SnapshotSources sources, Set<String> paths,
                                         BiConsumer<ParsedSource, ClassOrInterfaceDeclaration> mapper) {
+        List<String> ordered = new ArrayList<>();
+        for (String path : new TreeSet<>(paths)) if (accepts(path)) ordered.add(path);
+        return sources.readingAhead(ordered, JpaEntityReader::mentionsJpa, () -> entities(sources, ordered, mapper));
+    }
+
+    private static List<ParseProblem> entities(SnapshotSources sources, List<String> ordered,
+                                               BiConsumer<ParsedSource, ClassOrInterfaceDeclaration> mapper) {
         List<ParseProblem> problems = new ArrayList<>();
-        for (String path : new TreeSet<>(paths)) {
-            if (!accepts(path)) continue;
+        for (String path : ordered) {
             // a lint asks about every Java file: only those that may map something are kept
             if (sources.jpaText(path, JpaEntityReader::mentionsJpa).isEmpty()) continue;
             try {
@@ -289,6 +300,6 @@ public final class JpaEntityReader implements EntityReader {
     }
 
     private SnapshotSources sources(Snapshot side) {
-        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser(), keptSourceChars));
+        return snapshots.computeIfAbsent(side, s -> new SnapshotSources(s, parser(), keptSourceChars, readAheadFiles));
     }
 }

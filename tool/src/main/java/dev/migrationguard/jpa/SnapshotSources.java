@@ -26,19 +26,30 @@ final class SnapshotSources {
      * a file dropped is parsed again if it is asked for again.
      */
     static final int KEPT_SOURCE_CHARS = 2_000_000;
+    /**
+     * From how many files a pass reads ahead on a second thread: a commit's few entities are parsed before a thread
+     * would have started.
+     */
+    static final int READ_AHEAD_FILES = 64;
 
     private final Snapshot snapshot;
     private final JavaParser parser;
     private final int keptSourceChars;
+    private final int readAheadFiles;
     private final Map<String, Optional<String>> texts = new HashMap<>();
     private final Map<String, Optional<ParsedSource>> parsed = new LinkedHashMap<>(16, 0.75f, true);
     private long parsedChars;
     private Map<String, List<String>> javaFilesByName;
+    /** The pass over many files in progress, when a second thread reads them ahead (see {@link #readingAhead}). */
+    private ReadAhead ahead;
+    /** Trees the second thread parsed, from {@link #jpaText} until {@link #parse} keeps them as its own. */
+    private final Map<String, ParsedSource> parsedAhead = new HashMap<>();
 
-    SnapshotSources(Snapshot snapshot, JavaParser parser, int keptSourceChars) {
+    SnapshotSources(Snapshot snapshot, JavaParser parser, int keptSourceChars, int readAheadFiles) {
         this.snapshot = snapshot;
         this.parser = parser;
         this.keptSourceChars = keptSourceChars;
+        this.readAheadFiles = readAheadFiles;
     }
 
     Snapshot snapshot() {
@@ -58,8 +69,15 @@ final class SnapshotSources {
      * a large repository does not hold them all in memory.
      */
     Optional<String> jpaText(String path, Predicate<String> filter) {
+        ReadAhead.Read early = ahead == null ? null : ahead.take(path);
         Optional<String> known = texts.get(path);
         if (known != null) return known.filter(filter);
+        if (early != null) {
+            if (early.text() == null) return Optional.empty();
+            texts.put(path, Optional.of(early.text()));
+            if (early.parsed() != null) parsedAhead.put(path, early.parsed());
+            return Optional.of(early.text());
+        }
         Optional<String> text = snapshot.readableText(path);
         if (text.isPresent() && filter.test(text.get())) {
             texts.put(path, text);
@@ -71,8 +89,9 @@ final class SnapshotSources {
     /** The parsed file, or empty when the snapshot has no such file. */
     Optional<ParsedSource> parse(String path) {
         Optional<ParsedSource> known = parsed.get(path);
+        ParsedSource early = parsedAhead.remove(path);
         if (known != null) return known;
-        Optional<ParsedSource> result = text(path).map(t -> parseText(path, t));
+        Optional<ParsedSource> result = early != null ? Optional.of(early) : text(path).map(t -> parseText(parser, path, t));
         parsed.put(path, result);
         parsedChars += chars(result);
         // the least recently used go first, never the file just parsed
@@ -88,7 +107,25 @@ final class SnapshotSources {
         return source.map(s -> s.text().length()).orElse(0);
     }
 
-    private ParsedSource parseText(String path, String text) {
+    /**
+     * Runs {@code pass} over files that {@link #jpaText} and {@link #parse} will be asked for in the order of
+     * {@code paths}, with a second thread reading and parsing those that pass {@code filter} ahead of it when there
+     * are enough of them to pay for the thread and a second processor to run it. The answers are the same.
+     */
+    <T> T readingAhead(List<String> paths, Predicate<String> filter, java.util.function.Supplier<T> pass) {
+        if (ahead != null || paths.size() < readAheadFiles || Runtime.getRuntime().availableProcessors() < 2) {
+            return pass.get();
+        }
+        try (ReadAhead started = ReadAhead.start(snapshot, paths, filter)) {
+            ahead = started;
+            return pass.get();
+        } finally {
+            ahead = null;
+            parsedAhead.clear();
+        }
+    }
+
+    static ParsedSource parseText(JavaParser parser, String path, String text) {
         JavaSources.Parsed result = JavaSources.parse(parser, path, text);
         return result.ok()
                 ? new ParsedSource(path, text, result.unit(), new JpaImports(result.unit()), null)

@@ -3,18 +3,25 @@ package dev.migrationguard.flyway;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.Migration.Touch;
+import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.ReadResult;
 import dev.migrationguard.model.Rollback;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.ops.Side;
+import dev.migrationguard.model.schema.Dialect;
+import dev.migrationguard.sql.SqlOperations;
 import dev.migrationguard.testing.MemorySnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +139,66 @@ class FlywayMigrationReaderTest {
             reader.read(counting, "V2__b.sql");
         }
         assertEquals(1, listings.get());
+    }
+
+    /**
+     * Lint reads each migration alone and then in its set: the file is read once, its statements parsed once (the
+     * set names no database, so it reads them as the file alone is read), and the set is what a reader that read
+     * nothing before gives; a set for a named database reads its operations for that database.
+     */
+    @Test
+    void aSetReadsNothingTheLintReadAlready() {
+        var files = MemorySnapshot.of(
+                "src/main/resources/db/migration/V1__init.sql",
+                "CREATE TABLE a (id int, flag tinyint(1), made datetime, body longtext, price double);",
+                "src/main/resources/db/migration/V1_1__more.sql", "ALTER TABLE a ADD COLUMN b varchar(20);",
+                "src/main/resources/db/undo/U1.1__more.sql", "ALTER TABLE a DROP COLUMN b;",
+                "src/main/resources/db/migration/R__views.sql", "CREATE VIEW v AS SELECT id FROM a;",
+                "src/main/java/db/migration/V2__Backfill.java",
+                "class V2__Backfill { void m() { run(\"UPDATE a SET flag = true\"); } }");
+        Map<String, Integer> reads = new TreeMap<>();
+        Snapshot counting = new Snapshot() {
+            @Override
+            public List<String> paths() {
+                return files.paths();
+            }
+
+            @Override
+            public Optional<byte[]> read(String path) {
+                reads.merge(path, 1, Integer::sum);
+                return files.read(path);
+            }
+        };
+        for (String path : files.paths()) {
+            if (reader.accepts(path)) reader.read(counting, path);
+        }
+        List<MigrationSet> sets = reader.sets(counting);
+        reads.keySet().retainAll(files.paths());
+        Map<String, Integer> once = new TreeMap<>();
+        for (String path : files.paths()) once.put(path, 1);
+        // the undo script is read as a migration of its own, and as V1.1's way back
+        once.put("src/main/resources/db/undo/U1.1__more.sql", 2);
+        assertEquals(once, reads);
+        assertEquals(new FlywayMigrationReader().sets(files), sets);
+        assertEquals(4, sets.get(0).migrations().size());
+
+        var mysql = new MemorySnapshot();
+        for (String path : files.paths()) {
+            mysql.put(path.replace("db/migration/", "db/migration/mysql/"), new String(files.read(path).orElseThrow()));
+        }
+        var fresh = new FlywayMigrationReader();
+        var forMysql = new FlywayMigrationReader();
+        for (String path : mysql.paths()) {
+            if (forMysql.accepts(path)) forMysql.read(mysql, path);
+        }
+        List<MigrationSet> mysqlSets = forMysql.sets(mysql);
+        assertEquals(Dialect.MYSQL, mysqlSets.get(0).dialect());
+        assertEquals(fresh.sets(mysql), mysqlSets);
+        String first = "src/main/resources/db/migration/mysql/V1__init.sql";
+        String sql = new String(mysql.read(first).orElseThrow());
+        var forEachDatabase = SqlOperations.read(sql, Dialect.MYSQL, Location.at(first, 1, 1), Side.UP);
+        assertNotEquals(SqlOperations.read(sql, Dialect.DEFAULT, Location.at(first, 1, 1), Side.UP), forEachDatabase);
+        assertEquals(forEachDatabase, mysqlSets.get(0).migrations().get(0).operations());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.testing.GitFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The work tree as lint reads it: as git stores it, symbolic links as links, never followed. */
@@ -40,5 +43,38 @@ class WorkTreeSnapshotTest {
             assertEquals(tree.paths(), staged.paths(), "lint and check see the same files");
             assertTrue(staged.read("db/V3__Inside.sql").isEmpty());
         }
+    }
+
+    /**
+     * A file is read into a buffer of the size its attributes gave: every size reads whole, around InputStream's own
+     * 8 kB buffer and the run's limit alike; one over the limit is never loaded.
+     */
+    @Test
+    void everySizeReadsWholeUpToTheLimit() throws Exception {
+        long limit = 20_000;
+        var g = GitFixture.init(dir.resolve("repo"));
+        List<Integer> sizes = List.of(0, 1, 8_191, 8_192, 8_193, 19_999, 20_000);
+        for (int size : sizes) g.writeBytes("db/f" + size + ".sql", bytes(size));
+        g.writeBytes("db/over.sql", bytes(20_001));
+        g.addAll().commit("init");
+
+        try (GitRepo repo = GitRepo.open(g.root(), limit)) {
+            var tree = repo.lint(List.of(), null).after();
+            for (int size : sizes) {
+                assertArrayEquals(bytes(size), tree.read("db/f" + size + ".sql").orElseThrow(), "size " + size);
+                assertTrue(tree.tooLarge("db/f" + size + ".sql").isEmpty(), "size " + size);
+            }
+            FileTooLarge over = assertThrows(FileTooLarge.class, () -> tree.read("db/over.sql"));
+            assertEquals(limit, over.limit());
+            assertTrue(tree.tooLarge("db/over.sql").isPresent());
+            assertTrue(tree.read("db/absent.sql").isEmpty());
+            assertTrue(tree.read("absent/f1.sql").isEmpty());
+        }
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) ('a' + i % 26);
+        return b;
     }
 }

@@ -39,13 +39,15 @@ class JpaKeptTreesTest {
     @Test
     void aTreeIsDroppedOnceTheKeptSourceIsFullAndParsedAgainWhenAskedFor() {
         var files = MemorySnapshot.of("A.java", "class A {}\n", "B.java", "class B {}\n");
-        var few = new SnapshotSources(files, JavaSources.newParser(), "class A {}\n".length());
+        var few = new SnapshotSources(files, JavaSources.newParser(), "class A {}\n".length(),
+                SnapshotSources.READ_AHEAD_FILES);
         ParsedSource a = few.parse("A.java").orElseThrow();
         assertSame(a, few.parse("A.java").orElseThrow());
         few.parse("B.java");
         assertNotSame(a, few.parse("A.java").orElseThrow());
 
-        var all = new SnapshotSources(files, JavaSources.newParser(), SnapshotSources.KEPT_SOURCE_CHARS);
+        var all = new SnapshotSources(files, JavaSources.newParser(), SnapshotSources.KEPT_SOURCE_CHARS,
+                SnapshotSources.READ_AHEAD_FILES);
         ParsedSource kept = all.parse("A.java").orElseThrow();
         all.parse("B.java");
         assertSame(kept, all.parse("A.java").orElseThrow());
@@ -127,8 +129,8 @@ class JpaKeptTreesTest {
     private static void assertSameTables(MemorySnapshot files, java.util.Collection<String> paths) {
         Set<String> all = Set.copyOf(paths);
         ReadResult<Table> kept = new JpaEntityReader(JpaNaming.SPRING, false).tables(files, all, Dialect.POSTGRES);
-        ReadResult<Table> dropped = new JpaEntityReader(JpaNaming.SPRING, false, NONE)
-                .tables(files, all, Dialect.POSTGRES);
+        ReadResult<Table> dropped = new JpaEntityReader(JpaNaming.SPRING, false, NONE,
+                SnapshotSources.READ_AHEAD_FILES).tables(files, all, Dialect.POSTGRES);
         assertEquals(kept.items(), dropped.items());
         assertEquals(kept.problems(), dropped.problems());
     }
