@@ -1,6 +1,5 @@
 package dev.migrationguard.liquibase;
 
-import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.RunnerFacts.OutsideProduction;
 import dev.migrationguard.testing.MemorySnapshot;
@@ -9,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.migrationguard.liquibase.ChangeLogText.changeLog;
+import static dev.migrationguard.liquibase.ChangeLogText.facts;
+import static dev.migrationguard.liquibase.ChangeLogText.master;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,31 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class LiquibaseContextsTest {
     private static final String MASTER = "src/main/resources/config/liquibase/master.xml";
-
-    private static String master(String includes) {
-        return """
-                <?xml version="1.0"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                %s</databaseChangeLog>
-                """.formatted(includes);
-    }
-
-    private static String changeLog(String changeSetAttributes) {
-        return """
-                <?xml version="1.0"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                  <changeSet id="1" author="a"%s>
-                    <sql>INSERT INTO t VALUES (1)</sql>
-                  </changeSet>
-                </databaseChangeLog>
-                """.formatted(changeSetAttributes);
-    }
-
-    private static RunnerFacts facts(LiquibaseMigrationReader reader, MemorySnapshot side, String path) {
-        List<Migration> read = reader.read(side, path).items();
-        assertEquals(1, read.size(), read::toString);
-        return read.get(0).runner();
-    }
 
     @Test
     void anIncludesContextIsCarriedDownToTheChangeSetsItReaches() {

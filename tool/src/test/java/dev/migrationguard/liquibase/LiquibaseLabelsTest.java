@@ -1,6 +1,5 @@
 package dev.migrationguard.liquibase;
 
-import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.RunnerFacts;
 import dev.migrationguard.model.RunnerFacts.OutsideProduction;
 import dev.migrationguard.testing.MemorySnapshot;
@@ -9,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.migrationguard.liquibase.ChangeLogText.changeLog;
+import static dev.migrationguard.liquibase.ChangeLogText.facts;
+import static dev.migrationguard.liquibase.ChangeLogText.master;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,31 +25,6 @@ class LiquibaseLabelsTest {
     private static final String ROOT = "src/main/resources/config/liquibase/";
     private static final String MASTER = ROOT + "master.xml";
     private static final String CHANGELOG = ROOT + "changelog/a.xml";
-
-    private static String master(String includes) {
-        return """
-                <?xml version="1.0"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                %s</databaseChangeLog>
-                """.formatted(includes);
-    }
-
-    private static String changeLog(String changeSetAttributes) {
-        return """
-                <?xml version="1.0"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                  <changeSet id="1" author="a"%s>
-                    <sql>INSERT INTO t VALUES (1)</sql>
-                  </changeSet>
-                </databaseChangeLog>
-                """.formatted(changeSetAttributes);
-    }
-
-    private static RunnerFacts facts(LiquibaseMigrationReader reader, MemorySnapshot side, String path) {
-        List<Migration> read = reader.read(side, path).items();
-        assertEquals(1, read.size(), read::toString);
-        return read.get(0).runner();
-    }
 
     private static LiquibaseMigrationReader configured(String... production) {
         return new LiquibaseMigrationReader(List.of(), Contexts.ASSUMED, LabelFilter.of(List.of(production)), null);
