@@ -788,7 +788,12 @@ public final class Engine {
             ReadResult<Migration> result = read(reader, path);
             problems.addAll(result.problems());
             // Readers that recognise files by content (Liquibase) are offered every .xml or .yml: count only theirs.
-            if (!result.items().isEmpty() || !result.problems().isEmpty()) checkedFiles.add(path);
+            if (!result.items().isEmpty() || !result.problems().isEmpty()) {
+                checkedFiles.add(path);
+                // Every checked file's suppression comments are read before the rules run: read them now, while the
+                // file is among the few the snapshot has just read, rather than open it again after all the others.
+                suppressions(path);
+            }
             return result.items();
         }
 

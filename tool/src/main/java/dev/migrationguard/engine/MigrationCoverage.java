@@ -73,6 +73,10 @@ final class MigrationCoverage implements Coverage {
     private final Map<MigrationSet, PhysicalSchema> replayedSets = new IdentityHashMap<>();
     private final Map<MigrationSet, Set<String>> setFolders = new IdentityHashMap<>();
     private final Map<PhysicalSchema, Map<String, List<Table>>> looseTables = new IdentityHashMap<>();
+    /** How often what those caches spare was done: a set hashed, a set's folders listed, a schema indexed (tests). */
+    int setsHashed;
+    int foldersListed;
+    int schemasIndexed;
     private final List<Sides> mapped;
     private List<Drift> drift;
 
@@ -386,6 +390,7 @@ final class MigrationCoverage implements Coverage {
      */
     private Optional<String> unread(MigrationSet set) {
         Set<String> folders = setFolders.computeIfAbsent(set, x -> {
+            foldersListed++;
             Set<String> out = new HashSet<>();
             for (Migration m : x.migrations()) out.add(folder(m.path()));
             return out;
@@ -533,10 +538,16 @@ final class MigrationCoverage implements Coverage {
     private PhysicalSchema replay(MigrationSet set, Dialect dialect) {
         PhysicalSchema known = replayedSets.get(set);
         if (known == null) {
-            known = replayed.computeIfAbsent(set, x -> replayer.replay(x, dialect, after).state().schema());
+            known = replayedByValue(set, dialect);
             replayedSets.put(set, known);
         }
         return known;
+    }
+
+    /** The set's replay, looked up by its value: hashing it walks every operation of every migration in it. */
+    private PhysicalSchema replayedByValue(MigrationSet set, Dialect dialect) {
+        setsHashed++;
+        return replayed.computeIfAbsent(set, x -> replayer.replay(x, dialect, after).state().schema());
     }
 
     /**
@@ -611,6 +622,7 @@ final class MigrationCoverage implements Coverage {
         Table exact = built.table(schema, name);
         if (exact != null) return exact;
         Map<String, List<Table>> byLooseName = looseTables.computeIfAbsent(built, b -> {
+            schemasIndexed++;
             Map<String, List<Table>> out = new HashMap<>();
             for (Table t : b.tableList()) {
                 out.computeIfAbsent(loose(t.name()), k -> new ArrayList<>()).add(t);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -255,6 +256,36 @@ class MigrationCoverageTest {
         assertEquals(List.of("column \"owner\".\"email\" is varchar(320) in the entity but integer as the migrations "
                 + "build it"), drift("CREATE TABLE owner (id bigint NOT NULL, email int NOT NULL);").stream()
                 .map(Coverage.Drift::message).toList());
+    }
+
+    /**
+     * Lint asks about every mapped table over the same set and replay: the set is hashed, its folders listed and the
+     * replayed tables indexed by loose name once, however many tables ask (the identity caches; without them each
+     * table did all three, thousands of times on a large project).
+     */
+    @Test
+    void aSetIsHashedListedAndIndexedOnceHoweverManyTablesAsk() {
+        List<Table> tables = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            tables.add(Table.table(null, "owner_option_" + i, ENTITY)
+                    .withColumn(PG, Column.of("id", SqlType.of("bigint"), false, ENTITY)));
+            // the changelog keeps the class name: found only by its loose name
+            sql.append("CREATE TABLE OwnerOption").append(i).append(" (id bigint NOT NULL);\n");
+        }
+        tables.add(Table.table(null, "never_created", ENTITY)
+                .withColumn(PG, Column.of("id", SqlType.of("bigint"), false, ENTITY)));
+        PhysicalSchema mapped = PhysicalSchema.of(PG, tables, List.of(), List.of());
+        MigrationSet set = new MigrationSet("flyway", "", "db/migration", null,
+                List.of(migration("db/migration/V1__options.sql", sql.toString())));
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(set), new SetReplayer(ReplayCache.none(), "test"), MemorySnapshot.of(), line -> { },
+                () -> PG, true, List.of());
+        assertEquals(List.of(new Coverage.Drift(Coverage.Drift.Kind.MISSING, ENTITY, "table \"never_created\" is "
+                + "mapped by an entity, but no migration creates it")), coverage.drift());
+        assertAll(() -> assertEquals(1, coverage.setsHashed, "the set hashed once"),
+                () -> assertEquals(1, coverage.foldersListed, "its folders listed once"),
+                () -> assertEquals(1, coverage.schemasIndexed, "its replay indexed by loose name once"));
     }
 
     @Test

@@ -72,6 +72,36 @@ class WorkTreeSnapshotTest {
         }
     }
 
+    /**
+     * Lint reads each migration several times in a row: the file is opened once for those, each caller gets its own
+     * copy of the bytes, and a file read long ago (many others in between) is read from disk again.
+     */
+    @Test
+    void aFileReadAgainAtOnceIsNotOpenedAgain() throws Exception {
+        var g = GitFixture.init(dir.resolve("repo"));
+        for (int i = 1; i <= 6; i++) g.write("db/V" + i + "__Create_t.sql", "CREATE TABLE t" + i + " (id INT);\n");
+        g.addAll().commit("init");
+
+        try (GitRepo repo = GitRepo.open(g.root())) {
+            var tree = (WorkTreeSnapshot) repo.lint(List.of(), null).after();
+            byte[] first = tree.read("db/V1__Create_t.sql").orElseThrow();
+            first[0] = 'X';
+            assertEquals("CREATE TABLE t1 (id INT);\n", tree.readText("db/V1__Create_t.sql").orElseThrow(),
+                    "a caller changing its bytes changes no one else's");
+            tree.readableText("db/V1__Create_t.sql");
+            assertEquals(1, tree.opened());
+            for (int i = 2; i <= 6; i++) tree.read("db/V" + i + "__Create_t.sql");
+            assertEquals(6, tree.opened());
+            tree.read("db/V1__Create_t.sql");
+            assertEquals(7, tree.opened(), "only the last few files are kept");
+            Thread other = new Thread(() -> tree.read("db/V1__Create_t.sql"));
+            other.start();
+            other.join();
+            assertEquals(8, tree.opened(), "each thread keeps its own");
+            assertTrue(tree.read("db/absent.sql").isEmpty());
+        }
+    }
+
     private static byte[] bytes(int size) {
         byte[] b = new byte[size];
         for (int i = 0; i < size; i++) b[i] = (byte) ('a' + i % 26);
