@@ -136,14 +136,15 @@ public final class SchemaText {
 
     /**
      * The statement that left the table incomplete: where it first appears when no statement read lists its columns (a
-     * {@code CREATE TABLE ... AS} query, or a table only met in statements acting on it), else the one not read.
+     * {@code CREATE TABLE ... AS} query, or a table only met in statements acting on it), else the last statement that
+     * could not be read or acted on an index, constraint or column the replay lacked.
      */
     private static String whyIncomplete(Table t) {
         if (t.incompleteBy() == null) return "";
         if (t.incompleteBy().equals(t.location())) {
             return ": no statement read lists its columns (" + place(t.location()) + ")";
         }
-        return ": a statement that could not be read changed it at " + place(t.incompleteBy());
+        return " since " + place(t.incompleteBy()) + ", a statement not read, or one on what the replay lacked";
     }
 
     private static String notValid(ReplayState state, Table t, String name) {

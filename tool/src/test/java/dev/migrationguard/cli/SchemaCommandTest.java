@@ -72,7 +72,7 @@ class SchemaCommandTest {
         assertTrue(out.startsWith("-- sqlfolder set sql, postgres: 3 migrations, 6 operations, 1 opaque\n"), out);
         assertTrue(out.contains("""
                 CREATE TABLE "users" (  -- sql/001_users.sql:1
-                  -- ? incomplete: a statement that could not be read changed it at sql/003_email.sql:2; more may differ
+                  -- ? incomplete since sql/003_email.sql:2, a statement not read, or one on what the replay lacked; more may differ
                 ? "id" integer NOT NULL DEFAULT nextval(sequence)  -- sql/001_users.sql:1
                 """), out);
         assertTrue(out.contains("? \"email\" varchar(320) NOT NULL  -- sql/003_email.sql:1\n"), "the work tree's edit: " + out);

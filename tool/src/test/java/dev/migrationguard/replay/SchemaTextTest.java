@@ -57,7 +57,7 @@ class SchemaTextTest {
                 -- incomplete: a statement that could not be read may have created or dropped tables not listed (the last such at V5__x.sql:2)
 
                 CREATE TABLE "audit"."events" (  -- V1__x.sql:3
-                  -- ? incomplete: a statement that could not be read changed it at V4__x.sql:9; more may differ
+                  -- ? incomplete since V4__x.sql:9, a statement not read, or one on what the replay lacked; more may differ
                 ? "id" bigint NOT NULL  -- V1__x.sql:3
                 ? "payload" ? NULL? DEFAULT ? GENERATED ? UNIQUE?  -- V2__x.sql
                 );
