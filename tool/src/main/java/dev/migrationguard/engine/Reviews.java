@@ -214,7 +214,7 @@ final class Reviews implements Review {
 
     @Override
     public PhysicalSchema replay(PhysicalSchema schema, Migration migration, Side... sides) {
-        return Replay.apply(new ReplayState(schema, List.of(), 0, 0, 0), migration, sides).schema();
+        return Replay.apply(new ReplayState(schema, List.of(), 0, 0, 0, null), migration, sides).schema();
     }
 
     /**

@@ -180,7 +180,7 @@ public final class Replay {
             }
             if (!primary.isEmpty()) t = withPrimaryKey(t, new PrimaryKey(null, primary, at));
             for (Constraint c : o.constraints()) t = constrained(t, c, false);
-            return o.fromQuery() ? t.incomplete() : t;
+            return o.fromQuery() ? t.incomplete(at) : t;
         }
 
         private void dropTable(QualifiedName name, boolean cascade, boolean view, boolean ifExists) {
@@ -266,7 +266,7 @@ public final class Replay {
                     t.uniques().stream().filter(u -> !has(u.columns(), col)).toList(),
                     t.checks().stream().filter(c -> c.expression() == null
                             || !word.matcher(c.expression().toLowerCase(Locale.ROOT)).find()).toList(),
-                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny())
+                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny(), t.incompleteBy())
                     .withoutColumn(d, col);
             PhysicalSchema s = schema().withTable(out);
             if (o.cascade()) s = withForeignKeysTo(s, t, fk -> fk.referencedColumns() == null || !has(fk.referencedColumns(), col));
@@ -291,7 +291,8 @@ public final class Replay {
                             i.predicate(), i.method(), i.location())).toList(),
                     t.uniques().stream().map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()),
                             u.location())).toList(),
-                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny(),
+                    t.incompleteBy());
             out = out.withoutColumn(d, from).withColumn(d, c.withName(to).withLocation(at));
             out = out.withSettledAs(d, t, from, to);
             if (t.column(d, from) != null) out = reorder(out, t, from, to);
@@ -310,7 +311,7 @@ public final class Replay {
             return new Table(renamed.schema(), renamed.name(), renamed.view(), cols, renamed.primaryKey(),
                     renamed.foreignKeys(), renamed.indexes(), renamed.uniques(), renamed.checks(),
                     renamed.viewDefinition(), renamed.complete(), renamed.location(), renamed.settled(),
-                    renamed.settledSinceAny());
+                    renamed.settledSinceAny(), renamed.incompleteBy());
         }
 
         private void alterColumn(QualifiedName table, String column, UnaryOperator<Column> change) {
@@ -376,7 +377,7 @@ public final class Replay {
                     if (kept.size() < t.indexes().size()) {
                         put(schema().withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(),
                                 t.foreignKeys(), kept, t.uniques(), t.checks(), t.viewDefinition(), t.complete(),
-                                t.location(), t.settled(), t.settledSinceAny())));
+                                t.location(), t.settled(), t.settledSinceAny(), t.incompleteBy())));
                         return;
                     }
                 }
@@ -422,7 +423,7 @@ public final class Replay {
                             .orElse(null);
                     if (i == null) {
                         unresolved();
-                        return t.incomplete();
+                        return t.incomplete(at);
                     }
                     // The index becomes the constraint's, under the constraint's name.
                     return t.withoutIndex(d, i.name()).withUnique(new UniqueConstraint(
@@ -488,7 +489,8 @@ public final class Replay {
                     && name.equals(base + String.join("_", u.columns()) + "_key"))).toList();
             if (fks.size() == t.foreignKeys().size() && us.size() == t.uniques().size()) return null;
             return new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks, t.indexes(), us,
-                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny());
+                    t.checks(), t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny(),
+                    t.incompleteBy());
         }
 
         private void renameConstraint(RenameConstraint o) {
@@ -510,7 +512,7 @@ public final class Replay {
                             u.location())).toList(),
                     t.checks().stream().map(c -> new CheckConstraint(rename.apply(c.name()), c.expression(),
                             c.location())).toList(),
-                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny())));
+                    t.viewDefinition(), t.complete(), t.location(), t.settled(), t.settledSinceAny(), t.incompleteBy())));
             state = state.withNotValid(state.notValid().stream().map(n -> sameTable(n, t)
                     && Facts.same(d, n.constraint(), o.from())
                     ? new ReplayState.NotValid(n.schema(), n.table(), o.to(), n.location()) : n).toList());
@@ -622,7 +624,7 @@ public final class Replay {
             if (definesCode) return;
             for (QualifiedName q : o.mentions()) {
                 Table t = table(q);
-                if (t != null) put(schema().withTable(t.incomplete()));
+                if (t != null) put(schema().withTable(t.incomplete(at)));
             }
         }
 
@@ -631,6 +633,7 @@ public final class Replay {
             PhysicalSchema s = schema().incomplete();
             for (Table t : s.tableList()) s = s.withTable(t.uncertain());
             put(s);
+            state = state.withUnreadAnywhere(at);
         }
 
         /**
@@ -682,7 +685,7 @@ public final class Replay {
             Table t = table(q);
             if (t != null) return t;
             unresolved();
-            Table placeholder = Table.table(schemaOf(q), nameOf(q), at).incomplete();
+            Table placeholder = Table.table(schemaOf(q), nameOf(q), at).incomplete(at);
             put(schema().withTable(placeholder));
             return placeholder;
         }
@@ -699,7 +702,7 @@ public final class Replay {
             if (ifExists) return;
             unresolved();
             Table t = table(table);
-            if (t != null && hasUnnamed(t)) put(schema().withTable(t.incomplete()));
+            if (t != null && hasUnnamed(t)) put(schema().withTable(t.incomplete(at)));
         }
 
         private boolean hasUnnamed(Table t) {
@@ -725,7 +728,7 @@ public final class Replay {
                 return new Table(out.schema(), out.name(), out.view(), out.columns(), out.primaryKey(),
                         out.foreignKeys(), out.indexes(), out.uniques().stream()
                         .filter(u -> !Facts.same(d, u.name(), name)).toList(), out.checks(), out.viewDefinition(),
-                        out.complete(), out.location(), out.settled(), out.settledSinceAny());
+                        out.complete(), out.location(), out.settled(), out.settledSinceAny(), out.incompleteBy());
             }
             return t.withoutConstraint(d, name);
         }
@@ -769,7 +772,7 @@ public final class Replay {
                 if (touched) {
                     out = out.withTable(new Table(t.schema(), t.name(), t.view(), t.columns(), t.primaryKey(), fks,
                             t.indexes(), t.uniques(), t.checks(), t.viewDefinition(), t.complete(), t.location(),
-                            t.settled(), t.settledSinceAny()));
+                            t.settled(), t.settledSinceAny(), t.incompleteBy()));
                 }
             }
             return out;

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param opaque     how many of them were {@linkplain dev.migrationguard.model.ops.Operation.Opaque opaque}
  * @param unresolved how many acted on a table, column, index or constraint the replay did not have (created by an
  *                   opaque statement, or outside the migrations), so that what they left is recorded as unknown
+ * @param unreadAnywhere the last statement not read that may have acted on any table (it names none, or one the replay
+ *                   lacks): since it, tables may be missing and a column is certain only when a statement read defined
+ *                   it again; null when there was none
  */
 public record ReplayState(PhysicalSchema schema, List<NotValid> notValid, int operations, int opaque,
-                          int unresolved) {
+                          int unresolved, Location unreadAnywhere) {
 
     public ReplayState {
         Objects.requireNonNull(schema, "schema");
@@ -28,7 +31,7 @@ public record ReplayState(PhysicalSchema schema, List<NotValid> notValid, int op
 
     /** Before the first migration: an empty, complete schema. */
     public static ReplayState start(Dialect dialect) {
-        return new ReplayState(PhysicalSchema.empty(dialect), List.of(), 0, 0, 0);
+        return new ReplayState(PhysicalSchema.empty(dialect), List.of(), 0, 0, 0, null);
     }
 
     /** A constraint added {@code NOT VALID} (PostgreSQL), by its table's stored schema and name and its own name. */
@@ -36,18 +39,23 @@ public record ReplayState(PhysicalSchema schema, List<NotValid> notValid, int op
     }
 
     ReplayState with(PhysicalSchema s) {
-        return new ReplayState(s, notValid, operations, opaque, unresolved);
+        return new ReplayState(s, notValid, operations, opaque, unresolved, unreadAnywhere);
     }
 
     ReplayState withNotValid(List<NotValid> n) {
-        return new ReplayState(schema, n, operations, opaque, unresolved);
+        return new ReplayState(schema, n, operations, opaque, unresolved, unreadAnywhere);
     }
 
     ReplayState counted(boolean isOpaque) {
-        return new ReplayState(schema, notValid, operations + 1, opaque + (isOpaque ? 1 : 0), unresolved);
+        return new ReplayState(schema, notValid, operations + 1, opaque + (isOpaque ? 1 : 0), unresolved,
+                unreadAnywhere);
+    }
+
+    ReplayState withUnreadAnywhere(Location at) {
+        return new ReplayState(schema, notValid, operations, opaque, unresolved, at);
     }
 
     ReplayState unresolvedOne() {
-        return new ReplayState(schema, notValid, operations, opaque, unresolved + 1);
+        return new ReplayState(schema, notValid, operations, opaque, unresolved + 1, unreadAnywhere);
     }
 }

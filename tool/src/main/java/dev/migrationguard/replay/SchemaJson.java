@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * The replayed schema as one JSON document. Its wire records are its own, so the model can change freely. An unknown
- * fact is {@code null} ({@code "nullable": null}, {@code "type": null}, {@code "default": {"known": false}}).
+ * fact is {@code null} ({@code "nullable": null}, {@code "type": null}, {@code "default": {"known": false}}). A column
+ * is {@code "certain": false} when a statement not read may have changed it since it was defined; {@code incompleteBy}
+ * on a table or a set names the statement that made it incomplete.
  */
 public final class SchemaJson {
     /** Jackson would close the writer it is given; the caller's stays open for what follows. */
@@ -33,17 +35,19 @@ public final class SchemaJson {
 
     public record SetWire(String stack, String project, String name, String dialect, int migrations, int operations,
                           int opaque, int unresolved, boolean complete, List<TableWire> tables,
-                          List<TableWire> views, List<SequenceWire> sequences, List<EnumWire> enumTypes) {
+                          List<TableWire> views, List<SequenceWire> sequences, List<EnumWire> enumTypes,
+                          String incompleteBy) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TableWire(String schema, String name, boolean complete, List<ColumnWire> columns,
                             KeyWire primaryKey, List<ForeignKeyWire> foreignKeys, List<IndexWire> indexes,
-                            List<KeyWire> uniques, List<CheckWire> checks, String definition, String location) {
+                            List<KeyWire> uniques, List<CheckWire> checks, String definition, String location,
+                            String incompleteBy) {
     }
 
     public record ColumnWire(String name, String type, Boolean nullable, DefaultWire defaultValue, String generated,
-                             Boolean unique, List<String> enumValues, String location) {
+                             Boolean unique, List<String> enumValues, String location, boolean certain) {
     }
 
     public record DefaultWire(boolean known, String expression) {
@@ -84,20 +88,23 @@ public final class SchemaJson {
         return new SetWire(r.set().stack(), r.set().project(), r.set().name(), r.dialect().id(),
                 r.set().migrations().size(), r.state().operations(), r.state().opaque(), r.state().unresolved(),
                 s.complete(),
-                s.tableList().stream().filter(t -> !t.view()).map(t -> table(t, r.state())).toList(),
-                s.tableList().stream().filter(Table::view).map(t -> table(t, r.state())).toList(),
+                s.tableList().stream().filter(t -> !t.view()).map(t -> table(t, r)).toList(),
+                s.tableList().stream().filter(Table::view).map(t -> table(t, r)).toList(),
                 s.sequences().values().stream().map(q -> new SequenceWire(q.schema(), q.name(), q.increment(),
                         at(q.location()))).toList(),
                 s.enumTypes().values().stream().map(e -> new EnumWire(e.schema(), e.name(), e.values(),
-                        at(e.location()))).toList());
+                        at(e.location()))).toList(),
+                s.complete() ? null : at(r.state().unreadAnywhere()));
     }
 
-    private static TableWire table(Table t, ReplayState state) {
+    private static TableWire table(Table t, ReplayedSet r) {
         if (t.view()) {
             return new TableWire(t.schema(), t.name(), t.complete(), null, null, null, null, null, null,
-                    t.viewDefinition(), at(t.location()));
+                    t.viewDefinition(), at(t.location()), at(t.incompleteBy()));
         }
-        return new TableWire(t.schema(), t.name(), t.complete(), t.columns().stream().map(SchemaJson::column).toList(),
+        ReplayState state = r.state();
+        return new TableWire(t.schema(), t.name(), t.complete(),
+                t.columns().stream().map(c -> column(c, t.certain(r.dialect(), c.name()))).toList(),
                 t.primaryKey() == null ? null : new KeyWire(t.primaryKey().name(), t.primaryKey().columns(),
                         at(t.primaryKey().location())),
                 t.foreignKeys().stream().map(f -> new ForeignKeyWire(f.name(), f.columns(), f.referencedSchema(),
@@ -108,10 +115,10 @@ public final class SchemaJson {
                 t.uniques().stream().map(u -> new KeyWire(u.name(), u.columns(), at(u.location()))).toList(),
                 t.checks().stream().map(c -> new CheckWire(c.name(), c.expression(), notValid(state, t, c.name()),
                         at(c.location()))).toList(),
-                null, at(t.location()));
+                null, at(t.location()), at(t.incompleteBy()));
     }
 
-    private static ColumnWire column(Column c) {
+    private static ColumnWire column(Column c, boolean certain) {
         return new ColumnWire(c.name(), c.type() == null ? null : c.type().display(), c.nullable(),
                 new DefaultWire(c.defaultValue().known(), c.defaultValue().expression()),
                 switch (c.generated().kind()) {
@@ -119,7 +126,7 @@ public final class SchemaJson {
                     case UNKNOWN -> "?";
                     default -> c.generated().display();
                 },
-                c.unique(), c.enumValues(), at(c.location()));
+                c.unique(), c.enumValues(), at(c.location()), certain);
     }
 
     private static boolean notValid(ReplayState state, Table t, String name) {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * The replayed schema as a person reads it: one block per migration set, then each table as a {@code CREATE TABLE}
- * with its keys, indexes and checks, then views, sequences and enum types. What the replay could not tell is {@code ?}.
+ * with its keys, indexes and checks, then views, sequences and enum types. What the replay could not tell is {@code ?};
+ * a column line starting with {@code ?} is not certain: a statement not read may have changed it since it was defined,
+ * and the comment on its table or its set says which.
  */
 public final class SchemaText {
     private SchemaText() {
@@ -48,7 +50,10 @@ public final class SchemaText {
                 .append(" migrations, ").append(String.valueOf(r.state().operations())).append(" operations, ")
                 .append(String.valueOf(r.state().opaque())).append(" opaque\n");
         if (!s.complete()) {
-            out.append("-- incomplete: a statement that could not be read may have created or dropped tables not listed\n");
+            out.append("-- incomplete: a statement that could not be read may have created or dropped tables not listed");
+            Location anywhere = r.state().unreadAnywhere();
+            out.append(anywhere == null ? "" : " (the last such at " + place(anywhere) + ")")
+                    .append('\n');
         }
         for (Table t : s.tableList()) {
             if (!t.view()) table(t, d, r.state(), out);
@@ -76,9 +81,15 @@ public final class SchemaText {
     private static void table(Table t, Dialect d, ReplayState state, Appendable out) throws IOException {
         out.append("\nCREATE TABLE ").append(Identifiers.display(d, t.schema(), t.name())).append(" (")
                 .append(at(t.location())).append('\n');
-        if (!t.complete()) out.append("  -- ? a statement that could not be read changed this table: more may differ\n");
+        if (!t.complete()) {
+            out.append("  -- ? incomplete").append(whyIncomplete(t)).append("; more may differ\n");
+        } else if (state.unreadAnywhere() != null
+                && t.columns().stream().anyMatch(c -> !t.certain(d, c.name()))) {
+            out.append("  -- ? columns marked ? may have been changed by the statement not read at ")
+                    .append(place(state.unreadAnywhere())).append('\n');
+        }
         for (Column c : t.columns()) {
-            out.append("  ").append(quote(c.name())).append(' ').append(c.type() == null ? "?" : c.type().display());
+            out.append(t.certain(d, c.name()) ? "  " : "? ").append(quote(c.name())).append(' ').append(c.type() == null ? "?" : c.type().display());
             if (c.enumValues() != null && c.type() != null && c.type().name().equals("enum")) {
                 out.append(c.enumValues().stream().map(SchemaText::literal).collect(Collectors.joining(",", "(", ")")));
             }
@@ -123,6 +134,19 @@ public final class SchemaText {
         }
     }
 
+    /**
+     * The statement that left the table incomplete: where it first appears when no statement read lists its columns (a
+     * {@code CREATE TABLE ... AS} query, or a table only met in statements acting on it), else the last statement that
+     * could not be read or acted on an index, constraint or column the replay lacked.
+     */
+    private static String whyIncomplete(Table t) {
+        if (t.incompleteBy() == null) return "";
+        if (t.incompleteBy().equals(t.location())) {
+            return ": no statement read lists its columns (" + place(t.location()) + ")";
+        }
+        return " since " + place(t.incompleteBy()) + ", a statement not read, or one on what the replay lacked";
+    }
+
     private static String notValid(ReplayState state, Table t, String name) {
         if (name == null) return "";
         for (ReplayState.NotValid n : state.notValid()) {
@@ -150,6 +174,10 @@ public final class SchemaText {
     /** Where the fact was set, as a trailing comment: {@code -- db/V3__x.sql:2}. */
     private static String at(Location l) {
         if (l == null) return "";
-        return "  -- " + l.path() + (l.isWholeFile() ? "" : ":" + l.line());
+        return "  -- " + place(l);
+    }
+
+    private static String place(Location l) {
+        return l.path() + (l.isWholeFile() ? "" : ":" + l.line());
     }
 }

@@ -451,7 +451,7 @@ public final class DownNotInverse implements Rule {
         /** A table dropped or rebuilt first: there before, with content the migration does not say. */
         private void unknownTable(QualifiedName q, Location at) {
             if (!seen.add(tableKey(q))) return;
-            tables.put(tableKey(q), Table.table(schema(q), name(q), at).incomplete());
+            tables.put(tableKey(q), Table.table(schema(q), name(q), at).incomplete(at));
         }
 
         /** The table there before (when first seen here), with {@code column} there before when first seen here. */

@@ -1,5 +1,7 @@
 package dev.migrationguard.springboot;
 
+import dev.migrationguard.model.ProfileExpression;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,7 +19,6 @@ import java.util.regex.Pattern;
 public final class BootSettings {
     /** {@code ${NAME}} or {@code ${NAME:default}}, innermost first; the default runs to the closing brace. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^${}:]*)(?::([^${}]*))?}");
-    private static final List<String> PRODUCTION = List.of("prod", "production");
 
     private BootSettings() {
     }
@@ -111,94 +112,12 @@ public final class BootSettings {
         List<String> tokens = ProfileExpression.tokens(profiles);
         Set<String> others = new HashSet<>();
         for (String t : tokens) {
-            if (!ProfileExpression.isOperator(t) && !PRODUCTION.contains(t)) others.add(t);
+            if (!ProfileExpression.isOperator(t) && !ProfileExpression.PRODUCTION.contains(t)) others.add(t);
         }
-        Boolean alone = ProfileExpression.matches(tokens, Set.copyOf(PRODUCTION));
+        Boolean alone = ProfileExpression.matches(tokens, ProfileExpression.PRODUCTION);
         if (alone == null || alone) return alone;
         Set<String> beside = new HashSet<>(others);
-        beside.addAll(PRODUCTION);
+        beside.addAll(ProfileExpression.PRODUCTION);
         return ProfileExpression.matches(tokens, beside) && !ProfileExpression.matches(tokens, others);
-    }
-
-    /** Spring's profile expressions: names, {@code !}, {@code &}, {@code |}, parentheses; a comma between whole ones. */
-    private static final class ProfileExpression {
-        private final List<String> tokens;
-        private final Set<String> active;
-        private int at;
-
-        private ProfileExpression(List<String> tokens, Set<String> active) {
-            this.tokens = tokens;
-            this.active = active;
-        }
-
-        static boolean isOperator(String token) {
-            return token.length() == 1 && "!&|(),".contains(token);
-        }
-
-        /** The tokens of the expression, names in lower case. */
-        static List<String> tokens(String expression) {
-            List<String> out = new ArrayList<>();
-            StringBuilder name = new StringBuilder();
-            for (char c : expression.toCharArray()) {
-                if ("!&|(),".indexOf(c) >= 0 || Character.isWhitespace(c)) {
-                    if (!name.isEmpty()) out.add(name.toString().toLowerCase(Locale.ROOT));
-                    name.setLength(0);
-                    if (!Character.isWhitespace(c)) out.add(String.valueOf(c));
-                } else {
-                    name.append(c);
-                }
-            }
-            if (!name.isEmpty()) out.add(name.toString().toLowerCase(Locale.ROOT));
-            return out;
-        }
-
-        /** Whether the expressions hold with these profiles active (lower case); null when they cannot be read. */
-        static Boolean matches(List<String> tokens, Set<String> active) {
-            ProfileExpression e = new ProfileExpression(tokens, active);
-            try {
-                boolean any = false;
-                do {
-                    any |= e.expression();
-                } while (e.accept(","));
-                return e.at == tokens.size() ? any : null;
-            } catch (IllegalArgumentException malformed) {
-                return null;
-            }
-        }
-
-        /** Operands joined by {@code &} or by {@code |}, which Spring does not let mix without parentheses. */
-        private boolean expression() {
-            boolean value = unary();
-            String joiner = null;
-            while (at < tokens.size() && (tokens.get(at).equals("&") || tokens.get(at).equals("|"))) {
-                String op = tokens.get(at++);
-                if (joiner != null && !joiner.equals(op)) throw new IllegalArgumentException("mixed & and |");
-                joiner = op;
-                boolean right = unary();
-                value = op.equals("&") ? value && right : value || right;
-            }
-            return value;
-        }
-
-        private boolean unary() {
-            if (at >= tokens.size()) throw new IllegalArgumentException("an operand is missing");
-            String t = tokens.get(at++);
-            if (t.equals("!")) return !unary();
-            if (t.equals("(")) {
-                boolean inner = expression();
-                if (!accept(")")) throw new IllegalArgumentException("a parenthesis is not closed");
-                return inner;
-            }
-            if (isOperator(t)) throw new IllegalArgumentException("an operand is missing before " + t);
-            return active.contains(t);
-        }
-
-        private boolean accept(String token) {
-            if (at < tokens.size() && tokens.get(at).equals(token)) {
-                at++;
-                return true;
-            }
-            return false;
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.migrationguard.model.schema.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +44,13 @@ public final class SqlOperations {
         } catch (RuntimeException | StackOverflowError e) {
             return out;
         }
-        for (SqlStatements.Span span : spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            Optional<DefaultConstraintDrop.Match> drop = DefaultConstraintDrop.at(spans, i);
+            if (drop.isPresent()) {
+                i += defaultDrop(drop.get(), spans.subList(i, i + drop.get().statements()), positions, side, out) - 1;
+                continue;
+            }
+            SqlStatements.Span span = spans.get(i);
             out.addAll(statement(span.text(), new Origin(positions.at(span.offset()), side), dialect));
         }
         return TableRebuilds.fold(out);
@@ -56,6 +63,15 @@ public final class SqlOperations {
             if (DATA.contains(first)) {
                 List<Operation> data = DataStatements.read(statement, first, origin);
                 if (data != null) return data;
+            }
+            if (first.equals("DECLARE") || first.equals("SELECT")) {
+                // A batch without semicolons holds the whole lookup-and-EXEC drop in one statement.
+                Optional<DefaultConstraintDrop.Match> drop = DefaultConstraintDrop.at(
+                        List.of(new SqlStatements.Span(statement, 0)), 0);
+                if (drop.isPresent()) {
+                    return List.of(new Operation.AlterColumnDefault(origin, drop.get().table(), drop.get().column(),
+                            null));
+                }
             }
             if (PARSED.contains(first)) {
                 List<Operation> parsed = AstReader.read(statement, origin, dialect);
@@ -78,6 +94,26 @@ public final class SqlOperations {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * SQL Server's lookup of a default constraint's name and the EXEC that drops it, as the column losing its default
+     * (at the EXEC); the DECLARE and the SELECT before it change nothing. Returns how many statements it took.
+     */
+    private static int defaultDrop(DefaultConstraintDrop.Match drop, List<SqlStatements.Span> statements,
+                                   Positions positions, Side side, List<Operation> out) {
+        for (int k = 0; k < statements.size(); k++) {
+            SqlStatements.Span span = statements.get(k);
+            Origin origin = new Origin(positions.at(span.offset()), side);
+            String word = firstWord(span.text());
+            if (k < statements.size() - 1) {
+                out.add(new Operation.Opaque(origin, word.equals("DECLARE") ? OpaqueKind.SESSION : OpaqueKind.QUERY,
+                        word, List.of()));
+            } else {
+                out.add(new Operation.AlterColumnDefault(origin, drop.table(), drop.column(), null));
+            }
+        }
+        return statements.size();
     }
 
     private static String firstWord(String statement) {

@@ -72,10 +72,11 @@ class SchemaCommandTest {
         assertTrue(out.startsWith("-- sqlfolder set sql, postgres: 3 migrations, 6 operations, 1 opaque\n"), out);
         assertTrue(out.contains("""
                 CREATE TABLE "users" (  -- sql/001_users.sql:1
-                  -- ? a statement that could not be read changed this table: more may differ
-                  "id" integer NOT NULL DEFAULT nextval(sequence)  -- sql/001_users.sql:1
+                  -- ? incomplete since sql/003_email.sql:2, a statement not read, or one on what the replay lacked; more may differ
+                ? "id" integer NOT NULL DEFAULT nextval(sequence)  -- sql/001_users.sql:1
                 """), out);
-        assertTrue(out.contains("  \"email\" varchar(320) NOT NULL  -- sql/003_email.sql:1\n"), "the work tree's edit: " + out);
+        assertTrue(out.contains("? \"email\" varchar(320) NOT NULL  -- sql/003_email.sql:1\n"), "the work tree's edit: " + out);
+        assertTrue(out.contains("  \"user_id\" integer NULL  -- sql/002_orders.sql:1\n"), "no unread statement named orders: " + out);
         assertTrue(out.contains("  CONSTRAINT \"positive\" CHECK (id>0) NOT VALID  -- sql/002_orders.sql:3\n"), out);
         assertTrue(out.contains("CREATE INDEX \"orders_user\" ON \"orders\" (\"user_id\");  -- sql/002_orders.sql:2\n"), out);
         assertTrue(out.contains("  FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION"), out);
@@ -106,6 +107,53 @@ class SchemaCommandTest {
         assertEquals(0, toFile.code(), toFile.err());
         assertEquals("", toFile.out());
         assertEquals(run.out(), Files.readString(file));
+    }
+
+    @Test
+    void whatAStatementNotReadMayHaveChangedIsMarkedWithTheStatement() throws Exception {
+        GitFixture repo = history();
+        repo.write("sql/003_dynamic.sql", "DO $$ BEGIN EXECUTE 'ALTER TABLE ' || 'x'; END $$;\n")
+                .write("sql/004_nickname.sql", "ALTER TABLE users ADD COLUMN nickname text;\n");
+        Cli text = schema(repo);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("-- incomplete: a statement that could not be read may have created or dropped "
+                + "tables not listed (the last such at sql/003_dynamic.sql:1)\n"), text.out());
+        assertTrue(text.out().contains("""
+                CREATE TABLE "users" (  -- sql/001_users.sql:1
+                  -- ? columns marked ? may have been changed by the statement not read at sql/003_dynamic.sql:1
+                ? "id" integer NOT NULL DEFAULT nextval(sequence)  -- sql/001_users.sql:1
+                ? "email" varchar(255) NOT NULL  -- sql/001_users.sql:1
+                  "nickname" text NULL  -- sql/004_nickname.sql:1
+                """), text.out());
+
+        JsonNode set = schema(repo, "--format", "json").json().get("sets").get(0);
+        assertFalse(set.get("complete").asBoolean());
+        assertEquals("sql/003_dynamic.sql:1:1", set.get("incompleteBy").asText());
+        JsonNode users = set.get("tables").get(0);
+        assertTrue(users.get("complete").asBoolean(), "no statement not read named it");
+        assertFalse(users.has("incompleteBy"));
+        assertEquals(List.of(false, false, true), certain(users.get("columns")));
+    }
+
+    @Test
+    void aTableAStatementNotReadNamedSaysWhichStatementInJson() throws Exception {
+        GitFixture repo = history();
+        repo.write("sql/003_block.sql", "DO $$ BEGIN UPDATE orders SET id = id; END $$;\n");
+        JsonNode set = schema(repo, "--format", "json").json().get("sets").get(0);
+        assertTrue(set.get("complete").asBoolean(), "the block names a table the replay has");
+        assertTrue(set.get("incompleteBy").isNull());
+        JsonNode orders = set.get("tables").get(1);
+        assertEquals("orders", orders.get("name").asText());
+        assertFalse(orders.get("complete").asBoolean());
+        assertEquals("sql/003_block.sql:1:1", orders.get("incompleteBy").asText());
+        assertEquals(List.of(false, false), certain(orders.get("columns")));
+        assertEquals(List.of(true, true), certain(set.get("tables").get(0).get("columns")));
+    }
+
+    private static List<Boolean> certain(JsonNode columns) {
+        List<Boolean> out = new ArrayList<>();
+        columns.forEach(c -> out.add(c.get("certain").asBoolean()));
+        return out;
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ReviewedAnalysis {
 
             @Override
             public PhysicalSchema replay(PhysicalSchema schema, Migration migration, Side... sides) {
-                return Replay.apply(new ReplayState(schema, List.of(), 0, 0, 0), migration, sides).schema();
+                return Replay.apply(new ReplayState(schema, List.of(), 0, 0, 0, null), migration, sides).schema();
             }
         };
         return new Analysis(ChangeSet.Mode.STAGED, entityChanges, migrations, migrations, List.of(), List.of(),

@@ -33,11 +33,14 @@ import java.util.Set;
  * @param settledSinceAny when a statement not read that may have changed any table (it names none, or one the replay
  *                       lacks: its text may hold statements the reader did not see) ran after the table was made, the
  *                       keys of the columns whose every fact was read since; null when none ran since
+ * @param incompleteBy   of an incomplete table, the statement that last made it so (one that could not be read, a
+ *                       {@code CREATE TABLE ... AS} query, or the first to act on a table no statement read created);
+ *                       null for a complete table
  */
 public record Table(String schema, String name, boolean view, List<Column> columns, PrimaryKey primaryKey,
                     List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
                     List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location,
-                    Set<String> settled, Set<String> settledSinceAny) {
+                    Set<String> settled, Set<String> settledSinceAny, Location incompleteBy) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -48,6 +51,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         checks = List.copyOf(checks);
         settled = complete || settled == null ? Set.of() : Set.copyOf(settled);
         settledSinceAny = settledSinceAny == null ? null : Set.copyOf(settledSinceAny);
+        if (complete) incompleteBy = null;
     }
 
     /** A table that knows no column of its own beyond what {@code complete} says. */
@@ -55,7 +59,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                  List<ForeignKey> foreignKeys, List<Index> indexes, List<UniqueConstraint> uniques,
                  List<CheckConstraint> checks, String viewDefinition, boolean complete, Location location) {
         this(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition, complete,
-                location, Set.of(), null);
+                location, Set.of(), null, null);
     }
 
     /** An empty table, to be filled with the {@code with...} methods. */
@@ -117,7 +121,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         if (at >= 0) cs.set(at, column);
         else cs.add(column);
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, settled, settledSinceAny);
+                complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withoutColumn(Dialect dialect, String columnName) {
@@ -127,7 +131,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         String key = Identifiers.key(dialect, columnName);
         return new Table(schema, name, view, cs, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
                 complete, location, removing(settled, key),
-                settledSinceAny == null ? null : removing(settledSinceAny, key));
+                settledSinceAny == null ? null : removing(settledSinceAny, key), incompleteBy);
     }
 
     private int indexOf(Dialect dialect, String key) {
@@ -139,32 +143,32 @@ public record Table(String schema, String name, boolean view, List<Column> colum
 
     public Table withName(String newSchema, String newName) {
         return new Table(newSchema, newName, view, columns, primaryKey, foreignKeys, indexes, uniques, checks,
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withPrimaryKey(PrimaryKey pk) {
         return new Table(schema, name, view, columns, pk, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, settled, settledSinceAny);
+                complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withForeignKey(ForeignKey fk) {
         return new Table(schema, name, view, columns, primaryKey, plus(foreignKeys, fk), indexes, uniques, checks,
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withIndex(Index index) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, plus(indexes, index), uniques, checks,
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withUnique(UniqueConstraint unique) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, plus(uniques, unique), checks,
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     public Table withCheck(CheckConstraint check) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, plus(checks, check),
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     /** Without the index of that name (a {@code DROP INDEX}). */
@@ -172,7 +176,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         String key = Identifiers.key(dialect, indexName);
         List<Index> is = indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList();
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, is, uniques, checks, viewDefinition,
-                complete, location, settled, settledSinceAny);
+                complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     /** Without the constraint of that name, whichever kind it is (a {@code DROP CONSTRAINT}). */
@@ -184,7 +188,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                 indexes.stream().filter(i -> !key.equals(Identifiers.key(dialect, i.name()))).toList(),
                 uniques.stream().filter(u -> !key.equals(Identifiers.key(dialect, u.name()))).toList(),
                 checks.stream().filter(c -> !key.equals(Identifiers.key(dialect, c.name()))).toList(),
-                viewDefinition, complete, location, settled, settledSinceAny);
+                viewDefinition, complete, location, settled, settledSinceAny, incompleteBy);
     }
 
     /**
@@ -218,7 +222,7 @@ public record Table(String schema, String name, boolean view, List<Column> colum
         String key = Identifiers.key(dialect, columnName);
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
                 complete, location, complete ? settled : adding(settled, key),
-                settledSinceAny == null ? null : adding(settledSinceAny, key));
+                settledSinceAny == null ? null : adding(settledSinceAny, key), incompleteBy);
     }
 
     /**
@@ -232,13 +236,16 @@ public record Table(String schema, String name, boolean view, List<Column> colum
                 complete, location, before.settled.contains(was) ? adding(settled, key) : settled,
                 settledSinceAny == null ? null
                         : before.settledSinceAny == null || before.settledSinceAny.contains(was)
-                        ? adding(settledSinceAny, key) : settledSinceAny);
+                        ? adding(settledSinceAny, key) : settledSinceAny, incompleteBy);
     }
 
-    /** The same table, marked as touched by a statement that could not be read: no column of it is known since. */
-    public Table incomplete() {
+    /**
+     * The same table, marked as touched by the statement at {@code by} that could not be read: no column of it is
+     * known since.
+     */
+    public Table incomplete(Location by) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                false, location, Set.of(), settledSinceAny);
+                false, location, Set.of(), settledSinceAny, by);
     }
 
     /**
@@ -247,12 +254,12 @@ public record Table(String schema, String name, boolean view, List<Column> colum
      */
     public Table uncertain() {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, location, settled, Set.of());
+                complete, location, settled, Set.of(), incompleteBy);
     }
 
     public Table withLocation(Location l) {
         return new Table(schema, name, view, columns, primaryKey, foreignKeys, indexes, uniques, checks, viewDefinition,
-                complete, l, settled, settledSinceAny);
+                complete, l, settled, settledSinceAny, incompleteBy);
     }
 
     private static Set<String> adding(Set<String> keys, String key) {

@@ -131,7 +131,7 @@ class PhysicalDiffPropertiesTest {
             tables.add(switch (r.nextInt(3)) {
                 case 0 -> t;
                 case 1 -> unknownFacts(t, r);
-                default -> lessFacts(t, r).incomplete();
+                default -> lessFacts(t, r).incomplete(t.location());
             });
         }
         List<Sequence> sequences = s.sequences().values().stream()
