@@ -80,6 +80,7 @@ final class MigrationCoverage implements Coverage {
      */
     private final Map<MigrationSet, PhysicalSchema> replayedSets = new IdentityHashMap<>();
     private final Map<MigrationSet, Set<String>> setFolders = new IdentityHashMap<>();
+    private final Map<MigrationSet, Set<String>> setModules = new IdentityHashMap<>();
     private final Map<PhysicalSchema, Map<String, List<Table>>> looseTables = new IdentityHashMap<>();
     private final List<Sides> mapped;
     private List<Drift> drift;
@@ -556,6 +557,9 @@ final class MigrationCoverage implements Coverage {
         for (MigrationSet set : sets.get()) {
             if (set.dialect() != null && set.dialect() != dialect) continue;
             Optional<String> relation = graph.application(module.get(), set.project());
+            if (relation.isEmpty() && runsMigrationsOf(graph, set, module.get())) {
+                relation = Optional.of(set.project() + "'s set runs migrations of " + module.get());
+            }
             if (relation.isEmpty()) continue;
             byModule.computeIfAbsent(set.project(), k -> new ArrayList<>()).add(set);
             why.putIfAbsent(set.project(), relation.get());
@@ -582,6 +586,19 @@ final class MigrationCoverage implements Coverage {
         // an empty choice is an answer too: the shared-folders guess must not stand in for it
         applicationSets.put(key, Optional.of(chosen));
         return Optional.of(chosen);
+    }
+
+    /**
+     * Whether a migration of the set lies in the module itself: a module that holds both its entities and the scripts
+     * another module's settings run (a test application's locations reaching the library's {@code db/migration}).
+     */
+    private boolean runsMigrationsOf(ModuleGraph graph, MigrationSet set, String module) {
+        Set<String> folders = setModules.computeIfAbsent(set, x -> {
+            Set<String> out = new HashSet<>();
+            for (Migration m : x.migrations()) graph.moduleOf(m.path()).ifPresent(out::add);
+            return out;
+        });
+        return folders.contains(module);
     }
 
     private static List<String> others(Collection<String> all, String but) {
