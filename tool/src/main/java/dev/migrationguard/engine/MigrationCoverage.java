@@ -2,6 +2,8 @@ package dev.migrationguard.engine;
 
 import dev.migrationguard.analysis.Coverage;
 import dev.migrationguard.analysis.Coverage.Drift;
+import dev.migrationguard.analysis.Once;
+import dev.migrationguard.builds.ModuleGraph;
 import dev.migrationguard.model.Location;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
@@ -24,9 +26,11 @@ import dev.migrationguard.model.schema.UniqueConstraint;
 import dev.migrationguard.replay.SetReplayer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +68,10 @@ final class MigrationCoverage implements Coverage {
     private final Supplier<Dialect> runDialect;
     private final boolean readsSets;
     private final List<ParseProblem> problems;
+    /** Read only when an entity's path lies in no set's project: most runs never ask. */
+    private final Supplier<ModuleGraph> modules;
+    /** The sets an entity module's application gives it, by module and dialect: every table of a module asks. */
+    private final Map<String, Optional<List<MigrationSet>>> applicationSets = new HashMap<>();
     private final Map<MigrationSet, PhysicalSchema> replayed = new HashMap<>();
     /*
      * Lint asks about each mapped table of the project, thousands of times over the same few sets and replays; a set's
@@ -72,6 +80,7 @@ final class MigrationCoverage implements Coverage {
      */
     private final Map<MigrationSet, PhysicalSchema> replayedSets = new IdentityHashMap<>();
     private final Map<MigrationSet, Set<String>> setFolders = new IdentityHashMap<>();
+    private final Map<MigrationSet, Set<String>> setModules = new IdentityHashMap<>();
     private final Map<PhysicalSchema, Map<String, List<Table>>> looseTables = new IdentityHashMap<>();
     /** How often what those caches spare was done: a set hashed, a set's folders listed, a schema indexed (tests). */
     int setsHashed;
@@ -108,6 +117,7 @@ final class MigrationCoverage implements Coverage {
         this.replayer = replayer;
         this.after = after;
         this.debug = debug;
+        this.modules = Once.of(() -> ModuleGraph.read(after));
     }
 
     @Override
@@ -496,8 +506,9 @@ final class MigrationCoverage implements Coverage {
 
     /**
      * The sets of the change's project: those whose project folder is the longest prefix of its path, written for its
-     * dialect. When none holds it (entities in one Maven module, changelogs in a sibling), the sets nearest to it: those
-     * whose project folder shares the most leading folders (at least one) with its path.
+     * dialect. When none holds it (entities in one Maven or Gradle module, migrations in another), the sets of the
+     * application the entity's module is part of ({@link #applicationSets}); when the build files relate it to none,
+     * the sets nearest to it: those whose project folder shares the most leading folders (at least one) with its path.
      */
     private List<MigrationSet> ownSets(String path, Dialect dialect) {
         List<MigrationSet> own = new ArrayList<>();
@@ -521,10 +532,82 @@ final class MigrationCoverage implements Coverage {
             }
             if (shared == longest) own.add(set);
         }
+        if (!owned) {
+            Optional<List<MigrationSet>> application = applicationSets(path, dialect);
+            if (application.isPresent()) own = new ArrayList<>(application.get());
+        }
         // A project with a set written for this database (a Flyway {vendor} folder, a TypeORM data source's type) runs
         // that one; its sets that name no database are another vendor's the tool cannot name (DB2, a misspelt folder).
         if (own.stream().anyMatch(x -> x.dialect() == dialect)) own.removeIf(x -> x.dialect() == null);
         return own;
+    }
+
+    /**
+     * The sets of the modules that form one application with the module holding {@code path}, as the build files say
+     * (one uses the other, or a third uses both); empty when they relate it to no set's module. When those sets lie in
+     * several modules, the one that uses all the others is the application, which runs its own sets (the others are
+     * libraries' migrations its configuration may or may not take in); when none uses all the others, the module is
+     * part of several applications whose migrations may not all map it, and no set is its own: nothing is compared
+     * rather than a table reported missing from an application that never maps it.
+     */
+    private synchronized Optional<List<MigrationSet>> applicationSets(String path, Dialect dialect) {
+        ModuleGraph graph = modules.get();
+        Optional<String> module = graph.moduleOf(path);
+        if (module.isEmpty()) return Optional.empty();
+        String key = module.get() + "|" + dialect.id();
+        Optional<List<MigrationSet>> known = applicationSets.get(key);
+        if (known != null) return known;
+        Map<String, List<MigrationSet>> byModule = new LinkedHashMap<>();
+        Map<String, String> why = new LinkedHashMap<>();
+        for (MigrationSet set : sets.get()) {
+            if (set.dialect() != null && set.dialect() != dialect) continue;
+            Optional<String> relation = graph.application(module.get(), set.project());
+            if (relation.isEmpty() && runsMigrationsOf(graph, set, module.get())) {
+                relation = Optional.of(set.project() + "'s set runs migrations of " + module.get());
+            }
+            if (relation.isEmpty()) continue;
+            byModule.computeIfAbsent(set.project(), k -> new ArrayList<>()).add(set);
+            why.putIfAbsent(set.project(), relation.get());
+        }
+        if (byModule.isEmpty()) {
+            applicationSets.put(key, Optional.empty());
+            return Optional.empty();
+        }
+        List<String> tops = byModule.keySet().stream().filter(m -> byModule.keySet().stream()
+                .allMatch(o -> o.equals(m) || graph.uses(m, o))).toList();
+        String of = "module " + module.get() + " (" + dialect.id() + "): ";
+        List<MigrationSet> chosen;
+        if (tops.size() == 1) {
+            String top = tops.get(0);
+            chosen = byModule.get(top);
+            debug.accept(of + "judged against the migration sets of " + top + " (" + why.get(top) + ")"
+                    + (byModule.size() > 1 ? "; those of " + String.join(", ", others(byModule.keySet(), top))
+                    + " left aside, " + top + " uses them and runs its own" : ""));
+        } else {
+            chosen = List.of();
+            debug.accept(of + "not compared: it is part of several applications with migrations of their own ("
+                    + String.join("; ", why.values()) + "), and none of them uses all the others");
+        }
+        // an empty choice is an answer too: the shared-folders guess must not stand in for it
+        applicationSets.put(key, Optional.of(chosen));
+        return Optional.of(chosen);
+    }
+
+    /**
+     * Whether a migration of the set lies in the module itself: a module that holds both its entities and the scripts
+     * another module's settings run (a test application's locations reaching the library's {@code db/migration}).
+     */
+    private boolean runsMigrationsOf(ModuleGraph graph, MigrationSet set, String module) {
+        Set<String> folders = setModules.computeIfAbsent(set, x -> {
+            Set<String> out = new HashSet<>();
+            for (Migration m : x.migrations()) graph.moduleOf(m.path()).ifPresent(out::add);
+            return out;
+        });
+        return folders.contains(module);
+    }
+
+    private static List<String> others(Collection<String> all, String but) {
+        return all.stream().filter(m -> !m.equals(but)).toList();
     }
 
     private static int sharedFolders(String project, String path) {

@@ -308,6 +308,54 @@ class MigrationCoverageTest {
         assertEquals(1, alone.drift().size(), alone.drift()::toString);
     }
 
+    /**
+     * Entities in a library module (model), migrations in modules that use it: the application that uses every other
+     * module with migrations (app, through lib) is the one whose sets judge them; a library's own set is left aside.
+     */
+    @Test
+    void anEntityInAModuleWithoutMigrationsIsJudgedAgainstTheSetsOfTheApplicationThatUsesIt() {
+        Location at = Location.at("model/src/main/java/app/Owner.java", 3, 1);
+        Table owner = Table.table(null, "owner", at).withColumn(PG, Column.of("id", SqlType.of("bigint"), false, at))
+                .withColumn(PG, Column.of("email", SqlType.of("varchar").withLength(320), false, at));
+        PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(owner), List.of(), List.of());
+        MigrationSet app = new MigrationSet("flyway", "app", "app db/migration", null, List.of(
+                migration("app/src/main/resources/db/migration/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL);")));
+        MigrationSet lib = new MigrationSet("flyway", "lib", "lib db/migration", null, List.of(
+                migration("lib/src/main/resources/db/migration/V1__a.sql", "CREATE TABLE owner (id bigint NOT NULL, "
+                        + "email varchar(320) NOT NULL);")));
+        MigrationSet other = new MigrationSet("flyway", "other", "other db/migration", null, List.of(
+                migration("other/src/main/resources/db/migration/V1__a.sql", "CREATE TABLE x (id bigint);")));
+        var builds = MemorySnapshot.of(
+                "settings.gradle", "include 'model', 'lib', 'app', 'other'",
+                "model/build.gradle", "",
+                "lib/build.gradle", "dependencies { api project(':model') }",
+                "app/build.gradle", "dependencies { implementation project(':lib') }",
+                "other/build.gradle", "");
+        List<String> debug = new ArrayList<>();
+        var coverage = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(lib, other, app), new SetReplayer(ReplayCache.none(), "test"), builds, debug::add,
+                () -> PG, true, List.of());
+        assertEquals(List.of("column \"owner\".\"email\" is mapped by an entity, but no migration creates it"),
+                coverage.drift().stream().map(Coverage.Drift::message).toList());
+        assertTrue(debug.contains("module model (postgres): judged against the migration sets of app (app uses model); "
+                + "those of lib left aside, app uses them and runs its own"), debug::toString);
+
+        // a second application using the model with migrations of its own: neither is known to be the model's
+        var twoApps = MemorySnapshot.of(
+                "settings.gradle", "include 'model', 'lib', 'app', 'other'",
+                "model/build.gradle", "",
+                "lib/build.gradle", "dependencies { api project(':model') }",
+                "app/build.gradle", "dependencies { implementation project(':lib') }",
+                "other/build.gradle", "dependencies { implementation project(':model') }");
+        List<String> why = new ArrayList<>();
+        var ambiguous = new MigrationCoverage(Map.of(), List.of(new MigrationCoverage.Sides(PG, mapped, mapped)),
+                () -> List.of(lib, other, app), new SetReplayer(ReplayCache.none(), "test"), twoApps, why::add,
+                () -> PG, true, List.of());
+        assertEquals(List.of(), ambiguous.drift());
+        assertTrue(why.get(0).startsWith("module model (postgres): not compared: it is part of several applications"),
+                why::toString);
+    }
+
     @Test
     void aSetBesideAFileThatCouldNotBeReadIsNotComparedThatFileMayBuildIt() {
         PhysicalSchema mapped = PhysicalSchema.of(PG, List.of(AFTER), List.of(), List.of());
