@@ -74,8 +74,7 @@ final class ChangeOperations {
         switch (change.name()) {
             case "sql" -> out.addAll(sql(change, side));
             case "sqlFile" -> out.addAll(sqlFile.apply(change)
-                    .map(f -> SqlOperations.read(properties.substitute(f.content()), dialect, Location.file(f.path()),
-                            side))
+                    .map(f -> sqlFile(f, change, side))
                     .orElseGet(() -> List.of(new Operation.Opaque(at, OpaqueKind.UNREAD, "sqlFile " + attr(change,
                             "path"), List.of()))));
             case "createTable" -> out.add(createTable(at, change, table));
@@ -248,6 +247,12 @@ final class ChangeOperations {
         return out;
     }
 
+    /** The SQL of a {@code sqlFile} change, split as Liquibase splits it. */
+    private List<Operation> sqlFile(SqlFile f, ChangeNode change, Side side) {
+        return SqlOperations.read(properties.substitute(f.content()), dialect, Location.file(f.path()), side,
+                change.attribute("endDelimiter"));
+    }
+
     /** The SQL of a {@code sql} change (or a rollback written as SQL), read where it is written. */
     List<Operation> sql(ChangeNode change, Side side) {
         String sql = change.attribute("sql");
@@ -263,7 +268,7 @@ final class ChangeOperations {
             // Liquibase sends the whole text as one statement (a procedure body with its own semicolons)
             return SqlOperations.statement(body.strip(), new Origin(base, side), dialect);
         }
-        return SqlOperations.read(body, dialect, base, side);
+        return SqlOperations.read(body, dialect, base, side, change.attribute("endDelimiter"));
     }
 
     private Operation createTable(Origin at, ChangeNode change, String table) {

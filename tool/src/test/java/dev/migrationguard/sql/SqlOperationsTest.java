@@ -39,6 +39,8 @@ import dev.migrationguard.model.ops.Operation.RenameConstraint;
 import dev.migrationguard.model.ops.Operation.RenameIndex;
 import dev.migrationguard.model.ops.Operation.RenameTable;
 import dev.migrationguard.model.ops.Operation.RenameType;
+import dev.migrationguard.model.ops.Operation.Routine;
+import dev.migrationguard.model.ops.Operation.RoutineKind;
 import dev.migrationguard.model.ops.Operation.ValidateConstraint;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
@@ -345,8 +347,8 @@ class SqlOperationsTest {
                     """);
             same(List.of(
                     new Opaque(at(1, 1), OpaqueKind.PROCEDURAL, "DO", List.of(t("pg_type"), q("account"))),
-                    new Opaque(at(6, 1), OpaqueKind.PROCEDURAL, "CREATE FUNCTION", List.of()),
-                    new Opaque(at(7, 1), OpaqueKind.PROCEDURAL, "CREATE TRIGGER", List.of(t("account"))),
+                    new Routine(at(6, 1), RoutineKind.FUNCTION, t("touch"), false, null, List.of()),
+                    new Routine(at(7, 1), RoutineKind.TRIGGER, t("t_touch"), false, null, List.of()),
                     new Opaque(at(8, 1), OpaqueKind.PRIVILEGE, "GRANT", List.of(t("account"))),
                     new Opaque(at(9, 1), OpaqueKind.COMMENT, "COMMENT ON COLUMN", List.of(t("account"))),
                     new Opaque(at(10, 1), OpaqueKind.SESSION, "SET", List.of()),
@@ -440,7 +442,9 @@ class SqlOperationsTest {
                     ALTER TABLE t ADD COLUMN b int;
                     """);
             assertEquals(2, ops.size(), ops.toString());
-            assertEquals(new Opaque(at(2, 1), OpaqueKind.PROCEDURAL, "CREATE PROCEDURE", List.of(t("t"))), ops.get(0));
+            assertEquals(new Routine(at(2, 1), RoutineKind.PROCEDURE, t("p"), false,
+                    List.of(new DataChange(at(2, 28), DataKind.UPDATE, t("t"), List.of("a"), false, null,
+                            Map.of("a", "1"), List.of())), List.of(t("t"))), ops.get(0));
             assertEquals(new AddColumn(at(4, 1), t("t"), column("b", type(MY, "int"), "int", false, null), false),
                     ops.get(1));
         }
