@@ -111,7 +111,8 @@ final class RoutineReader {
                 return new Body(t.start() + tag.length(), t.end() - tag.length(), c.rest());
             }
             if (t.is("BEGIN")) return blockFrom(c, t);
-            if (t.is("AS") && c.peek() != null && c.peek().type() == SqlTokens.Type.STRING) {
+            if (t.is("AS") && c.peek() != null && c.peek().type() == SqlTokens.Type.STRING
+                    && !c.peek().text().startsWith("$")) {
                 Token s = c.next();
                 return new Body(s.start() + 1, s.end() - 1, c.rest());
             }
