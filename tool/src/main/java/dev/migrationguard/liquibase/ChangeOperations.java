@@ -8,6 +8,7 @@ import dev.migrationguard.model.ops.Operation.ConstraintKind;
 import dev.migrationguard.model.ops.Operation.DataKind;
 import dev.migrationguard.model.ops.Operation.IndexKey;
 import dev.migrationguard.model.ops.Operation.OpaqueKind;
+import dev.migrationguard.model.ops.Operation.RoutineKind;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
@@ -161,17 +162,22 @@ final class ChangeOperations {
                     columnNames(change), false, null));
             case "setTableRemarks", "setColumnRemarks" -> out.add(new Operation.Opaque(at, OpaqueKind.COMMENT,
                     change.name(), mentions(change, table)));
+            case "dropProcedure" -> out.add(dropRoutine(at, change, RoutineKind.PROCEDURE, "procedureName"));
+            case "dropTrigger" -> out.add(dropRoutine(at, change, RoutineKind.TRIGGER, "triggerName"));
             case "createProcedure", "createFunction", "createTrigger", "createPackage", "createPackageBody",
-                 "createSynonym", "dropProcedure", "dropFunction", "dropTrigger", "dropPackage",
-                 "dropPackageBody", "dropSynonym", "enableTrigger", "disableTrigger", "customChange",
-                 "executeCommand" -> {
+                 "createSynonym", "dropFunction", "dropPackage", "dropPackageBody", "dropSynonym", "enableTrigger",
+                 "disableTrigger", "customChange", "executeCommand" -> {
                 String code = change.text().isEmpty() ? attr(change, "procedureText") : change.text();
                 List<QualifiedName> mentioned = new ArrayList<>(mentions(change, table));
-                if (code != null && !code.isBlank()) {
-                    for (Operation op : SqlOperations.statement(properties.substitute(code), at, dialect)) {
-                        if (op instanceof Operation.Opaque o) mentioned.addAll(o.mentions());
-                    }
+                List<Operation> read = code == null || code.isBlank() ? List.of()
+                        : SqlOperations.statement(properties.substitute(code), at, dialect);
+                if (change.name().startsWith("create") && read.size() == 1
+                        && read.get(0) instanceof Operation.Routine routine) {
+                    // the definition Liquibase runs, as written
+                    out.add(routine);
+                    break;
                 }
+                for (Operation op : read) if (op instanceof Operation.Opaque o) mentioned.addAll(o.mentions());
                 out.add(new Operation.Opaque(at, OpaqueKind.PROCEDURAL, change.name(), distinct(mentioned)));
             }
             default -> {
@@ -245,6 +251,14 @@ final class ChangeOperations {
             }
         }
         return out;
+    }
+
+    /** {@code dropProcedure} and {@code dropTrigger}: code removed, no table changed; unread without the name. */
+    private Operation dropRoutine(Origin at, ChangeNode change, RoutineKind kind, String nameAttribute) {
+        String routine = attr(change, nameAttribute);
+        if (routine == null) return new Operation.Opaque(at, OpaqueKind.PROCEDURAL, change.name(), List.of());
+        return new Operation.Routine(at, kind, new QualifiedName(attr(change, "schemaName"), routine, false), true,
+                null, List.of());
     }
 
     /** The SQL of a {@code sqlFile} change, split as Liquibase splits it. */
