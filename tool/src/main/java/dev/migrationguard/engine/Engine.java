@@ -739,6 +739,17 @@ public final class Engine {
                 configuredDialect, debug);
         work.dialect = choice.dialect();
         work.dialectAssumed = choice.assumed();
+        if (choice.assumed()) {
+            // No setting names the database, but the migrations may be written for one (Liquibase's dbms): the
+            // entities are read for it too, so that both sides are typed alike. Still an assumption.
+            Set<Dialect> written = new LinkedHashSet<>();
+            for (MigrationSet set : sets(side)) if (set.dialect() != null) written.add(set.dialect());
+            if (written.size() == 1) {
+                work.dialect = written.iterator().next();
+                debug.accept("dialect " + work.dialect.id() + ": the one the migration sets are written for, since"
+                        + " no setting names the database");
+            }
+        }
         return work.dialect;
     }
 

@@ -8,6 +8,7 @@ import dev.migrationguard.model.ops.Operation.ConstraintKind;
 import dev.migrationguard.model.ops.Operation.DataKind;
 import dev.migrationguard.model.ops.Operation.IndexKey;
 import dev.migrationguard.model.ops.Operation.OpaqueKind;
+import dev.migrationguard.model.ops.Operation.RoutineKind;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.ops.Side;
@@ -74,8 +75,7 @@ final class ChangeOperations {
         switch (change.name()) {
             case "sql" -> out.addAll(sql(change, side));
             case "sqlFile" -> out.addAll(sqlFile.apply(change)
-                    .map(f -> SqlOperations.read(properties.substitute(f.content()), dialect, Location.file(f.path()),
-                            side))
+                    .map(f -> sqlFile(f, change, side))
                     .orElseGet(() -> List.of(new Operation.Opaque(at, OpaqueKind.UNREAD, "sqlFile " + attr(change,
                             "path"), List.of()))));
             case "createTable" -> out.add(createTable(at, change, table));
@@ -162,17 +162,22 @@ final class ChangeOperations {
                     columnNames(change), false, null));
             case "setTableRemarks", "setColumnRemarks" -> out.add(new Operation.Opaque(at, OpaqueKind.COMMENT,
                     change.name(), mentions(change, table)));
+            case "dropProcedure" -> out.add(dropRoutine(at, change, RoutineKind.PROCEDURE, "procedureName"));
+            case "dropTrigger" -> out.add(dropRoutine(at, change, RoutineKind.TRIGGER, "triggerName"));
             case "createProcedure", "createFunction", "createTrigger", "createPackage", "createPackageBody",
-                 "createSynonym", "dropProcedure", "dropFunction", "dropTrigger", "dropPackage",
-                 "dropPackageBody", "dropSynonym", "enableTrigger", "disableTrigger", "customChange",
-                 "executeCommand" -> {
+                 "createSynonym", "dropFunction", "dropPackage", "dropPackageBody", "dropSynonym", "enableTrigger",
+                 "disableTrigger", "customChange", "executeCommand" -> {
                 String code = change.text().isEmpty() ? attr(change, "procedureText") : change.text();
                 List<QualifiedName> mentioned = new ArrayList<>(mentions(change, table));
-                if (code != null && !code.isBlank()) {
-                    for (Operation op : SqlOperations.statement(properties.substitute(code), at, dialect)) {
-                        if (op instanceof Operation.Opaque o) mentioned.addAll(o.mentions());
-                    }
+                List<Operation> read = code == null || code.isBlank() ? List.of()
+                        : SqlOperations.statement(properties.substitute(code), at, dialect);
+                if (change.name().startsWith("create") && read.size() == 1
+                        && read.get(0) instanceof Operation.Routine routine) {
+                    // the definition Liquibase runs, as written
+                    out.add(routine);
+                    break;
                 }
+                for (Operation op : read) if (op instanceof Operation.Opaque o) mentioned.addAll(o.mentions());
                 out.add(new Operation.Opaque(at, OpaqueKind.PROCEDURAL, change.name(), distinct(mentioned)));
             }
             default -> {
@@ -248,6 +253,20 @@ final class ChangeOperations {
         return out;
     }
 
+    /** {@code dropProcedure} and {@code dropTrigger}: code removed, no table changed; unread without the name. */
+    private Operation dropRoutine(Origin at, ChangeNode change, RoutineKind kind, String nameAttribute) {
+        String routine = attr(change, nameAttribute);
+        if (routine == null) return new Operation.Opaque(at, OpaqueKind.PROCEDURAL, change.name(), List.of());
+        return new Operation.Routine(at, kind, new QualifiedName(attr(change, "schemaName"), routine, false), true,
+                null, List.of());
+    }
+
+    /** The SQL of a {@code sqlFile} change, split as Liquibase splits it. */
+    private List<Operation> sqlFile(SqlFile f, ChangeNode change, Side side) {
+        return SqlOperations.read(properties.substitute(f.content()), dialect, Location.file(f.path()), side,
+                change.attribute("endDelimiter"));
+    }
+
     /** The SQL of a {@code sql} change (or a rollback written as SQL), read where it is written. */
     List<Operation> sql(ChangeNode change, Side side) {
         String sql = change.attribute("sql");
@@ -263,7 +282,7 @@ final class ChangeOperations {
             // Liquibase sends the whole text as one statement (a procedure body with its own semicolons)
             return SqlOperations.statement(body.strip(), new Origin(base, side), dialect);
         }
-        return SqlOperations.read(body, dialect, base, side);
+        return SqlOperations.read(body, dialect, base, side, change.attribute("endDelimiter"));
     }
 
     private Operation createTable(Origin at, ChangeNode change, String table) {

@@ -6,7 +6,9 @@ import dev.migrationguard.model.schema.Dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,6 +57,17 @@ record ChangeSetFacts(String contexts, String labels, String dbms, boolean runAl
         if (named.size() != 1) return null;
         for (Dialect dialect : Dialect.values()) if (shortName(dialect).equals(named.get(0))) return dialect;
         return null;
+    }
+
+    /** The databases a {@code dbms} list names to run on ({@code all}, {@code none} and exclusions name none). */
+    static Set<Dialect> namedDatabases(String dbms) {
+        Set<Dialect> out = new LinkedHashSet<>();
+        if (dbms == null) return out;
+        for (String raw : dbms.split(",")) {
+            String d = raw.strip().toLowerCase(Locale.ROOT);
+            for (Dialect dialect : Dialect.values()) if (shortName(dialect).equals(d)) out.add(dialect);
+        }
+        return out;
     }
 
     private static boolean flag(String value, boolean unsaid) {

@@ -95,6 +95,13 @@ public final class Replay {
         return s;
     }
 
+    /** The state after {@code operations}, in order. */
+    static ReplayState apply(ReplayState state, List<Operation> operations) {
+        ReplayState s = state;
+        for (Operation op : operations) s = apply(s, op);
+        return s;
+    }
+
     /** The state after one operation. */
     public static ReplayState apply(ReplayState state, Operation op) {
         Operation folded = ColumnCase.fold(op, state.schema().dialect());
@@ -149,7 +156,8 @@ public final class Replay {
             else if (op instanceof TableOptions o && d.isMysqlFamily() && CONVERT.matcher(o.options()).lookingAt()) {
                 convert(o);
             }
-            // DataChange, LockOptions and the other TableOptions leave the structure as it is.
+            // DataChange, LockOptions, the other TableOptions and a Routine (code defined or dropped, which runs
+            // only when called) leave the structure as it is.
             return state;
         }
 

@@ -4,6 +4,7 @@ import dev.migrationguard.model.Digests;
 import dev.migrationguard.model.Migration;
 import dev.migrationguard.model.MigrationSet;
 import dev.migrationguard.model.Snapshot;
+import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.Side;
 import dev.migrationguard.model.schema.Dialect;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Replays the forward part of each migration of a set, in order, from the longest prefix whose state the cache kept:
- * a commit that adds one migration replays one. A prefix is keyed by what decides its state: the tool's version, the
+ * a commit that adds one migration replays one. A {@code CALL} of a procedure an earlier migration defined runs its
+ * body ({@link Routines}), which every migration's operations are read for, cached or not. A prefix is keyed by what decides its state: the tool's version, the
  * dialect, and for each migration its identity with the git object ids of its files (else the digest of the content
  * its runner checks, when the side is not read from git), chained so that a key names its whole prefix.
  */
@@ -41,7 +43,11 @@ public final class SetReplayer {
         Optional<ReplayCache.Hit> hit = cache.longest(setId, keys);
         ReplayState state = hit.map(ReplayCache.Hit::state).orElse(ReplayState.start(dialect));
         int from = hit.map(ReplayCache.Hit::migrations).orElse(0);
-        for (int i = from; i < migrations.size(); i++) state = Replay.apply(state, migrations.get(i), Side.UP);
+        Routines routines = new Routines();
+        for (int i = 0; i < migrations.size(); i++) {
+            List<Operation> ops = routines.expand(migrations.get(i), Side.UP);
+            if (i >= from) state = Replay.apply(state, ops);
+        }
         if (from < migrations.size()) cache.store(setId, keys.get(keys.size() - 1), state);
         return new ReplayedSet(set, dialect, state, from);
     }

@@ -5,6 +5,7 @@ import dev.migrationguard.model.ops.Constraint;
 import dev.migrationguard.model.ops.Operation;
 import dev.migrationguard.model.ops.Operation.ConstraintKind;
 import dev.migrationguard.model.ops.Operation.OpaqueKind;
+import dev.migrationguard.model.ops.Operation.RoutineKind;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.schema.Dialect;
@@ -88,7 +89,7 @@ final class DdlReader {
         if (first == null) return;
         String word = first.upper();
         switch (word) {
-            case "CREATE" -> create();
+            case "CREATE" -> create(statement);
             case "ALTER" -> alter();
             case "DROP" -> drop();
             case "RENAME" -> renameTables();
@@ -102,6 +103,8 @@ final class DdlReader {
             }
             case "COMMENT" -> out.add(comment());
             case "GRANT", "REVOKE" -> out.add(opaque(OpaqueKind.PRIVILEGE));
+            case "CALL" -> out.add(call());
+            case "DO" -> out.addAll(RoutineReader.doBlock(statement, c, origin, dialect));
             case "EXEC", "EXECUTE" -> {
                 if (!spRename()) out.add(opaque(OpaqueKind.PROCEDURAL));
             }
@@ -121,7 +124,7 @@ final class DdlReader {
 
     // ---- CREATE
 
-    private void create() {
+    private void create(String statement) {
         c.accept("CREATE");
         boolean orReplace = c.accept("OR", "REPLACE");
         boolean temporary = false;
@@ -153,6 +156,10 @@ final class DdlReader {
             case "VIEW" -> createView(orReplace, materialized);
             case "SEQUENCE" -> createSequence();
             case "TYPE" -> createType();
+            case "FUNCTION", "PROCEDURE", "TRIGGER" -> {
+                Operation routine = RoutineReader.define(statement, c, origin, dialect, routineKind(u));
+                out.add(routine != null ? routine : opaque(objectKind(u)));
+            }
             default -> out.add(opaque(objectKind(u)));
         }
     }
@@ -169,6 +176,24 @@ final class DdlReader {
         if (PRIVILEGE_OBJECTS.contains(word)) return OpaqueKind.PRIVILEGE;
         if (OTHER_OBJECTS.contains(word)) return OpaqueKind.OTHER_OBJECT;
         return OpaqueKind.UNREAD;
+    }
+
+    private static RoutineKind routineKind(String word) {
+        return switch (word) {
+            case "FUNCTION" -> RoutineKind.FUNCTION;
+            case "PROCEDURE" -> RoutineKind.PROCEDURE;
+            case "TRIGGER" -> RoutineKind.TRIGGER;
+            default -> null;
+        };
+    }
+
+    /** {@code CALL name(...)}: opaque, naming the routine a replay that saw it defined runs instead. */
+    private Operation call() {
+        c.accept("CALL");
+        QualifiedName routine = c.name();
+        c.reset(0);
+        List<Token> tokens = c.rest();
+        return new Operation.Opaque(origin, OpaqueKind.PROCEDURAL, summary(tokens), mentions(tokens), routine);
     }
 
     private void createTable(boolean temporary) {
@@ -702,6 +727,7 @@ final class DdlReader {
         switch (u) {
             case "TABLE", "VIEW", "SEQUENCE", "TYPE" -> dropObjects(u, materialized);
             case "INDEX" -> dropIndex();
+            case "FUNCTION", "PROCEDURE", "TRIGGER" -> out.addAll(RoutineReader.drop(c, origin, routineKind(u)));
             default -> out.add(opaque(objectKind(u)));
         }
     }
@@ -884,8 +910,16 @@ final class DdlReader {
 
     /** The tables a statement names after FROM, JOIN, INTO, UPDATE, TABLE or ON, inside dollar-quoted bodies too. */
     static List<QualifiedName> mentions(List<Token> tokens) {
+        return mentions(tokens, false);
+    }
+
+    /**
+     * As {@link #mentions(List)}; {@code code}: the tokens are a routine's body, where the {@code INTO} of a
+     * {@code SELECT}, {@code FETCH} or {@code RETURNING} fills variables (as in dollar-quoted bodies at any depth).
+     */
+    static List<QualifiedName> mentions(List<Token> tokens, boolean code) {
         Set<QualifiedName> found = new LinkedHashSet<>();
-        collectMentions(tokens, found, 0);
+        collectMentions(tokens, found, code ? 1 : 0);
         return new ArrayList<>(found);
     }
 
@@ -904,6 +938,7 @@ final class DdlReader {
                     || t.is("TRUNCATE") || t.is("REFERENCES"))) {
                 continue;
             }
+            if (depth > 0 && t.is("INTO") && fillsVariables(tokens, i)) continue;
             Cursor k = new Cursor(tokens.subList(i + 1, tokens.size()));
             k.accept("ONLY");
             k.accept("IF", "EXISTS");
@@ -914,6 +949,21 @@ final class DdlReader {
                 found.add(name);
             }
         }
+    }
+
+    /**
+     * Whether the {@code INTO} at {@code into} belongs to a {@code SELECT}, {@code FETCH}, {@code EXECUTE} or
+     * {@code RETURNING} of procedural code, which fills variables, rather than to an {@code INSERT} or
+     * {@code MERGE}: the nearer of them, looking back within the statement, decides.
+     */
+    private static boolean fillsVariables(List<Token> tokens, int into) {
+        for (int j = into - 1; j >= 0; j--) {
+            Token t = tokens.get(j);
+            if (t.is(";")) return false;
+            if (t.is("INSERT") || t.is("MERGE") || t.is("REPLACE")) return false;
+            if (t.is("SELECT") || t.is("FETCH") || t.is("RETURNING") || t.is("EXECUTE")) return true;
+        }
+        return false;
     }
 
     /** The tables and views a query reads: the names after FROM (and its commas) and JOIN. */

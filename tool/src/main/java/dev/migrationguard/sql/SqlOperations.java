@@ -35,12 +35,20 @@ public final class SqlOperations {
      * @param side the part of the migration the SQL belongs to, decided by the caller
      */
     public static List<Operation> read(String sql, Dialect dialect, Location base, Side side) {
+        return read(sql, dialect, base, side, null);
+    }
+
+    /**
+     * As {@link #read(String, Dialect, Location, Side)}, the statements split at Liquibase's {@code endDelimiter}
+     * ({@link SqlStatements#split(String, String)}); null splits at {@code ;}.
+     */
+    public static List<Operation> read(String sql, Dialect dialect, Location base, Side side, String endDelimiter) {
         List<Operation> out = new ArrayList<>();
         if (sql == null || sql.isEmpty()) return out;
         Positions positions = new Positions(sql, base);
         List<SqlStatements.Span> spans;
         try {
-            spans = SqlStatements.split(sql);
+            spans = SqlStatements.split(sql, endDelimiter);
         } catch (RuntimeException | StackOverflowError e) {
             return out;
         }
@@ -126,7 +134,7 @@ public final class SqlOperations {
     }
 
     /** Offsets of the SQL to locations in its file, computed forward once: statements come in order. */
-    private static final class Positions {
+    static final class Positions {
         private final String sql;
         private final String path;
         private final int baseLine;

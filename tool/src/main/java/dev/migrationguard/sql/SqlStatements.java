@@ -10,6 +10,9 @@ import java.util.Locale;
  * placed in the file. {@code SqlStatementsTest} holds the two to the same result.
  */
 public final class SqlStatements {
+    /** A delimiter no script holds: the statements end only at a delimiter line. */
+    private static final String NEVER = "\u0000\u0000";
+
     private SqlStatements() {
     }
 
@@ -19,9 +22,28 @@ public final class SqlStatements {
 
     /** The statements of {@code sql} in order; never throws. */
     public static List<Span> split(String sql) {
+        return split(sql, null);
+    }
+
+    /**
+     * The statements of {@code sql} split where Liquibase splits them for an {@code endDelimiter}: at that text instead
+     * of {@code ;}, or, for {@code GO} and {@code /} (written {@code \nGO} too), only at a line that holds nothing
+     * else, so that a procedure body keeps its semicolons. Null: as {@link #split(String)}.
+     */
+    public static List<Span> split(String sql, String endDelimiter) {
         List<Span> out = new ArrayList<>();
         if (sql == null || sql.isEmpty()) return out;
         String delimiter = ";";
+        String lineDelimiter = "GO";
+        if (endDelimiter != null && !endDelimiter.isBlank()) {
+            String d = endDelimiter.strip().replace("\\n", "").replace("\\r", "").strip();
+            if (d.equalsIgnoreCase("GO") || d.equals("/")) {
+                lineDelimiter = d.toUpperCase(Locale.ROOT);
+                delimiter = NEVER;
+            } else if (!d.isEmpty()) {
+                delimiter = d;
+            }
+        }
         StringBuilder current = new StringBuilder();
         boolean started = false;
         // The script offset of the first character String.trim() would keep, -1 before it.
@@ -40,7 +62,7 @@ public final class SqlStatements {
                     i = eol;
                     continue;
                 }
-                if (upper.equals("GO")) {
+                if (upper.equals(lineDelimiter) || upper.equals("GO")) {
                     flush(current, first, out);
                     started = false;
                     first = -1;

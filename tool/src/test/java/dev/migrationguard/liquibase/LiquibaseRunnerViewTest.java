@@ -87,6 +87,32 @@ class LiquibaseRunnerViewTest {
     }
 
     @Test
+    void withNoSettingTheDatabaseIsTheOneTheDbmsAttributesNameH2AsideAndSqlFilesSplitAtTheirEndDelimiter() {
+        MemorySnapshot side = MemorySnapshot.of(
+                RES + "db/changelog/db.changelog-master.xml", xml(changeSet("all", "")
+                        + changeSet("my", " dbms=\"mysql\"") + changeSet("h2", " dbms=\"h2\"")
+                        + "<changeSet id=\"fks\" author=\"a\" dbms=\"mysql\"><sqlFile path=\"db/mysql/fks.sql\""
+                        + " endDelimiter=\"\\nGO\"/></changeSet>"),
+                RES + "db/mysql/fks.sql", """
+                        CREATE PROCEDURE addFks()
+                        BEGIN
+                            ALTER TABLE t_all ADD CONSTRAINT fk_my FOREIGN KEY (id) REFERENCES t_my (id);
+                        END
+                        GO
+                        CALL addFks()
+                        GO
+                        """);
+        MigrationSet set = reader.sets(side).get(0);
+        assertEquals(Dialect.MYSQL, set.dialect(), "dbms names MySQL, and H2 for the tests");
+        assertEquals(List.of("all", "my", "fks"), set.migrations().stream().map(m -> m.id().split("::")[1]).toList());
+        var ops = set.migrations().get(2).operations();
+        assertEquals(2, ops.size(), ops.toString());
+        var procedure = (dev.migrationguard.model.ops.Operation.Routine) ops.get(0);
+        assertEquals(1, procedure.body().size(), "the body kept its semicolon: " + procedure);
+        assertEquals("addFks", ((dev.migrationguard.model.ops.Operation.Opaque) ops.get(1)).calls().name());
+    }
+
+    @Test
     void changeSetFactsAreKept() {
         String log = xml(changeSet("x", " context=\"!test\" labels=\"v2\" dbms=\"postgresql\" runAlways=\"true\""
                 + " runOnChange=\"true\" failOnError=\"false\" runInTransaction=\"false\""));

@@ -48,6 +48,9 @@ final class OpsText {
         if (op instanceof DropSequence s) return "drop-sequence " + s.sequence();
         if (op instanceof DataChange d) return "data " + d.kind().name().toLowerCase(Locale.ROOT) + " " + d.table()
                 + (d.columns().isEmpty() ? "" : " " + d.columns()) + (d.hasWhere() ? " where" : "");
+        if (op instanceof Operation.Routine r) return (r.drop() ? "drop-" : "create-")
+                + r.kind().name().toLowerCase(Locale.ROOT) + " " + r.name() + (r.drop() ? "" : " mentions " + r.mentions()
+                + (r.body() == null ? "" : " runs " + r.body().stream().map(OpsText::body).toList()));
         if (op instanceof Opaque o) return "opaque " + o.kind().name().toLowerCase(Locale.ROOT) + " " + o.summary()
                 + (o.mentions().isEmpty() ? "" : " " + o.mentions());
         return op.getClass().getSimpleName();

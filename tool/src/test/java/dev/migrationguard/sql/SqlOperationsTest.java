@@ -39,6 +39,8 @@ import dev.migrationguard.model.ops.Operation.RenameConstraint;
 import dev.migrationguard.model.ops.Operation.RenameIndex;
 import dev.migrationguard.model.ops.Operation.RenameTable;
 import dev.migrationguard.model.ops.Operation.RenameType;
+import dev.migrationguard.model.ops.Operation.Routine;
+import dev.migrationguard.model.ops.Operation.RoutineKind;
 import dev.migrationguard.model.ops.Operation.ValidateConstraint;
 import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
@@ -345,8 +347,8 @@ class SqlOperationsTest {
                     """);
             same(List.of(
                     new Opaque(at(1, 1), OpaqueKind.PROCEDURAL, "DO", List.of(t("pg_type"), q("account"))),
-                    new Opaque(at(6, 1), OpaqueKind.PROCEDURAL, "CREATE FUNCTION", List.of()),
-                    new Opaque(at(7, 1), OpaqueKind.PROCEDURAL, "CREATE TRIGGER", List.of(t("account"))),
+                    new Routine(at(6, 1), RoutineKind.FUNCTION, t("touch"), false, null, List.of()),
+                    new Routine(at(7, 1), RoutineKind.TRIGGER, t("t_touch"), false, null, List.of()),
                     new Opaque(at(8, 1), OpaqueKind.PRIVILEGE, "GRANT", List.of(t("account"))),
                     new Opaque(at(9, 1), OpaqueKind.COMMENT, "COMMENT ON COLUMN", List.of(t("account"))),
                     new Opaque(at(10, 1), OpaqueKind.SESSION, "SET", List.of()),
@@ -365,6 +367,112 @@ class SqlOperationsTest {
         void textThatIsNoStatementIsUnread() {
             var ops = read(PG, "frobnicate the widgets;");
             same(List.of(new Opaque(at(1, 1), OpaqueKind.UNREAD, "FROBNICATE", List.of())), ops);
+        }
+    }
+
+    @Nested
+    class Routines {
+        @Test
+        void plpgsqlDefinitionsAreRoutinesAndTheirSelectIntoFillsVariablesNotTables() {
+            var ops = read(PG, """
+                    CREATE OR REPLACE FUNCTION job_count(p_status text) RETURNS integer AS $body$
+                    DECLARE n integer;
+                    BEGIN
+                      SELECT count(*) INTO n FROM jobs WHERE status = p_status;
+                      INSERT INTO job_audit (status, total) VALUES (p_status, n) RETURNING id INTO n;
+                      RETURN n;
+                    END;
+                    $body$ LANGUAGE plpgsql STABLE;
+                    CREATE PROCEDURE archive() LANGUAGE plpgsql AS $$
+                    BEGIN
+                      ALTER TABLE jobs ADD COLUMN archived boolean;
+                    END $$;
+                    DROP TRIGGER IF EXISTS jobs_touch ON jobs;
+                    DROP FUNCTION job_count(text), other_fn;
+                    DROP PROCEDURE archive;
+                    """);
+            same(List.of(
+                    new Routine(at(1, 1), RoutineKind.FUNCTION, t("job_count"), false, null,
+                            List.of(t("jobs"), t("job_audit"))),
+                    new Routine(at(9, 1), RoutineKind.PROCEDURE, t("archive"), false,
+                            List.of(new AddColumn(at(11, 3), t("jobs"),
+                                    column("archived", type(PG, "boolean"), "boolean", false, null), false)),
+                            List.of(t("jobs"))),
+                    new Routine(at(13, 1), RoutineKind.TRIGGER, t("jobs_touch"), true, null, List.of()),
+                    new Routine(at(14, 1), RoutineKind.FUNCTION, t("job_count"), true, null, List.of()),
+                    new Routine(at(14, 1), RoutineKind.FUNCTION, t("other_fn"), true, null, List.of()),
+                    new Routine(at(15, 1), RoutineKind.PROCEDURE, t("archive"), true, null, List.of())), ops);
+        }
+
+        @Test
+        void aDoBlockThatIsAStraightListIsReadAndAnyOtherIsOpaque() {
+            var ops = read(PG, """
+                    DO $$
+                    BEGIN
+                      ALTER TABLE jobs ADD COLUMN tag text;
+                      CREATE INDEX jobs_tag ON jobs (tag);
+                    END $$;
+                    DO $do$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'job_state') THEN
+                        CREATE TYPE job_state AS ENUM ('new', 'done');
+                      END IF;
+                    END $do$;
+                    DO $$ DECLARE r record; BEGIN
+                      FOR r IN SELECT id INTO v FROM jobs LOOP EXECUTE 'ALTER TABLE ' || r.id; END LOOP;
+                    END $$;
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'other') THEN
+                        CREATE TYPE job_state AS ENUM ('new');
+                      END IF;
+                    END $$;
+                    """);
+            same(List.of(
+                    new AddColumn(at(3, 3), t("jobs"), column("tag", type(PG, "text"), "text", false, null), false),
+                    new CreateIndex(at(4, 3), "jobs_tag", t("jobs"), List.of(IndexKey.column("tag")), false, false,
+                            false, null, null),
+                    new CreateEnumType(at(8, 5), t("job_state"), List.of("new", "done")),
+                    new Opaque(at(11, 1), OpaqueKind.PROCEDURAL, "DO", List.of(t("jobs"))),
+                    new Opaque(at(14, 1), OpaqueKind.PROCEDURAL, "DO", List.of(t("pg_type")))), ops);
+        }
+
+        @Test
+        void aMysqlProcedureSplitAtGoLinesKeepsItsBodyAndGuardedStatementsCountAsRun() {
+            String file = """
+                    /* DELIMITER GO */
+                    DROP PROCEDURE IF EXISTS addFks
+                    GO
+                    CREATE PROCEDURE addFks()
+                    BEGIN
+                        IF 0 = (SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS WHERE
+                               CONSTRAINT_NAME = 'FK_a_person') THEN
+                            ALTER TABLE Activity ADD CONSTRAINT FK_a_person FOREIGN KEY (actor_id) REFERENCES HPerson(id);
+                        END IF;
+                    END
+                    GO
+                    CALL addFks()
+                    GO
+                    DROP PROCEDURE addFks
+                    GO
+                    """;
+            Dialect my = Dialect.MYSQL;
+            var ops = SqlOperations.read(file, my, Location.file(FILE), Side.UP, "\\nGO");
+            Operation fk = new AddConstraint(at(8, 9), t("Activity"), new Constraint.ForeignKey("FK_a_person",
+                    List.of("actor_id"), new ColumnDef.Reference(t("HPerson"), List.of("id"), null, null)), false);
+            same(List.of(
+                    new Routine(at(2, 1), RoutineKind.PROCEDURE, t("addFks"), true, null, List.of()),
+                    new Routine(at(4, 1), RoutineKind.PROCEDURE, t("addFks"), false, List.of(fk),
+                            List.of(QualifiedName.of("information_schema", "TABLE_CONSTRAINTS"), t("Activity"),
+                                    t("HPerson"))),
+                    new Opaque(at(12, 1), OpaqueKind.PROCEDURAL, "CALL", List.of(), t("addFks")),
+                    new Routine(at(14, 1), RoutineKind.PROCEDURE, t("addFks"), true, null, List.of())), ops);
+
+            var unguarded = SqlOperations.read(file.replace("'FK_a_person'", "'FK_other'"), my, Location.file(FILE),
+                    Side.UP, "GO");
+            assertEquals(null, ((Routine) unguarded.get(1)).body(), "the guard looks for another constraint");
+            assertEquals(new Opaque(at(4, 1), OpaqueKind.PROCEDURAL, "CREATE PROCEDURE",
+                            List.of(QualifiedName.of("information_schema", "TABLE_CONSTRAINTS"), t("Activity"),
+                                    t("HPerson"))),
+                    read(my, file).get(1), "split at each semicolon, the definition is cut inside its body");
         }
     }
 
@@ -440,7 +548,9 @@ class SqlOperationsTest {
                     ALTER TABLE t ADD COLUMN b int;
                     """);
             assertEquals(2, ops.size(), ops.toString());
-            assertEquals(new Opaque(at(2, 1), OpaqueKind.PROCEDURAL, "CREATE PROCEDURE", List.of(t("t"))), ops.get(0));
+            assertEquals(new Routine(at(2, 1), RoutineKind.PROCEDURE, t("p"), false,
+                    List.of(new DataChange(at(2, 28), DataKind.UPDATE, t("t"), List.of("a"), false, null,
+                            Map.of("a", "1"), List.of())), List.of(t("t"))), ops.get(0));
             assertEquals(new AddColumn(at(4, 1), t("t"), column("b", type(MY, "int"), "int", false, null), false),
                     ops.get(1));
         }

@@ -208,6 +208,32 @@ public sealed interface Operation {
     record DropType(Origin origin, QualifiedName type, boolean ifExists, boolean cascade) implements Operation {
     }
 
+    // ---- code
+
+    /**
+     * {@code CREATE [OR REPLACE] FUNCTION / PROCEDURE / TRIGGER}, or ({@code drop}) its {@code DROP}: code defined or
+     * removed, which changes no table's columns, keys or indexes. What it does runs when it is called, and a
+     * {@code CALL} of a procedure the same replay defined before runs its {@code body}.
+     *
+     * @param body     the operations of its body when that is a list of statements the readers read, in order (a
+     *                 statement guarded by a test of the catalog, {@code IF NOT EXISTS (SELECT ... FROM
+     *                 information_schema...)}, counts as run); null when it is not (loops, variables, dynamic SQL,
+     *                 other control flow), and for a drop
+     * @param mentions the tables its body names, what a call of it may change; the variables a {@code SELECT ... INTO}
+     *                 fills are not tables
+     */
+    record Routine(Origin origin, RoutineKind kind, QualifiedName name, boolean drop, List<Operation> body,
+                   List<QualifiedName> mentions) implements Operation {
+        public Routine {
+            body = body == null ? null : List.copyOf(body);
+            mentions = List.copyOf(mentions);
+        }
+    }
+
+    enum RoutineKind {
+        FUNCTION, PROCEDURE, TRIGGER
+    }
+
     // ---- data and options
 
     /**
@@ -291,10 +317,17 @@ public sealed interface Operation {
      *
      * @param summary  the first words of the statement ({@code DO}, {@code CREATE FUNCTION}), for reports
      * @param mentions the tables it names, when they can be found; empty when not
+     * @param calls    the routine a {@code CALL} runs, which a replay that saw it defined reads instead; null for any
+     *                 other statement
      */
-    record Opaque(Origin origin, OpaqueKind kind, String summary, List<QualifiedName> mentions) implements Operation {
+    record Opaque(Origin origin, OpaqueKind kind, String summary, List<QualifiedName> mentions, QualifiedName calls)
+            implements Operation {
         public Opaque {
             mentions = List.copyOf(mentions);
+        }
+
+        public Opaque(Origin origin, OpaqueKind kind, String summary, List<QualifiedName> mentions) {
+            this(origin, kind, summary, mentions, null);
         }
     }
 
@@ -308,7 +341,10 @@ public sealed interface Operation {
         SESSION,
         /** A plain query (SELECT without a function call that could change anything). */
         QUERY,
-        /** DO blocks, functions, procedures, triggers, CALL/EXECUTE, SELECT of a function: code we do not run. */
+        /**
+         * DO blocks, CALL/EXECUTE, SELECT of a function, code objects other than a {@link Routine}: code we do not
+         * run.
+         */
         PROCEDURAL,
         /** Another kind of object: an extension, a schema, a domain, a rule, a statistics object... */
         OTHER_OBJECT,
