@@ -489,11 +489,12 @@ public final class Replay {
 
         /**
          * SQL Server keeps a column's default as a constraint of the table, by the name {@code CONSTRAINT x DEFAULT v}
-         * gave it: dropping that name drops the default, the column stays. Null when no column's default has the name
-         * or the drop says another kind of constraint.
+         * gave it: dropping that name drops the default, the column stays. Null when no column's default has the name,
+         * the drop says another kind of constraint, or the database is another (PostgreSQL reads such a name and
+         * forgets it, so a drop by it fails there).
          */
         private Table withoutNamedDefault(Table t, String name, Operation.ConstraintKind kind) {
-            if (kind != null) return null;
+            if (kind != null || d != Dialect.MSSQL) return null;
             for (Column c : t.columns()) {
                 if (Facts.same(d, c.defaultValue().constraint(), name)) {
                     return t.withColumn(d, c.withDefault(ColumnDefault.NONE));

@@ -419,6 +419,12 @@ class ReplayTest {
         assertFalse(shelf.complete(), "the name was the check's, not the default's: what it drops is not known");
         assertEquals("'m'", shelf.column(ms, "size").defaultValue().expression());
         assertEquals("'none'", shelf.column(ms, "label").defaultValue().expression());
+
+        ReplayState postgres = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
+                CREATE TABLE shelf (id int PRIMARY KEY, label varchar(20) CONSTRAINT df_shelf_label DEFAULT 'none');
+                ALTER TABLE shelf DROP CONSTRAINT df_shelf_label;
+                """).set());
+        assertFalse(postgres.schema().table(null, "shelf").complete(), "PostgreSQL keeps no such name: the drop fails");
     }
 
     @Test
