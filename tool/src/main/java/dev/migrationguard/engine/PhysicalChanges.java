@@ -107,7 +107,7 @@ final class PhysicalChanges {
         SqlType y = b.type();
         return x.name().equals(y.name()) && Objects.equals(x.precision(), y.precision())
                 && Objects.equals(x.scale(), y.scale()) && x.array() == y.array()
-                && Objects.equals(a.nullable(), b.nullable()) && a.defaultValue().equals(b.defaultValue())
+                && Objects.equals(a.nullable(), b.nullable()) && a.defaultValue().sameValue(b.defaultValue())
                 && a.generated().equals(b.generated()) && Objects.equals(a.unique(), b.unique())
                 && Objects.equals(a.enumValues(), b.enumValues());
     }

@@ -319,12 +319,12 @@ final class ChangeOperations {
 
     private static ColumnDef withUnique(ColumnDef d, boolean unique) {
         return new ColumnDef(d.name(), d.type(), d.typeText(), d.notNull(), d.defaultValue(), d.generated(),
-                d.primaryKey(), unique, d.references());
+                d.primaryKey(), unique, d.references(), d.defaultConstraint());
     }
 
     private static ColumnDef withoutPrimaryKey(ColumnDef d) {
         return new ColumnDef(d.name(), d.type(), d.typeText(), true, d.defaultValue(), d.generated(), false,
-                d.unique(), d.references());
+                d.unique(), d.references(), d.defaultConstraint());
     }
 
     /** A {@code column} element of createTable or addColumn. */
@@ -350,8 +350,11 @@ final class ChangeOperations {
             }
         }
         ColumnDef.Generated generated = bool(column, "autoIncrement") ? autoIncrement() : null;
+        // defaultValueConstraintName: the name Liquibase gives the default on SQL Server, which a dropDefaultValue or
+        // a DROP CONSTRAINT in a sql change later finds it by
         return new ColumnDef(attr(column, "name"), LiquibaseTypes.of(dialect, type), type, notNull,
-                defaultValue(column), generated, primaryKey, unique, references);
+                defaultValue(column), generated, primaryKey, unique, references,
+                attr(column, "defaultValueConstraintName"));
     }
 
     private ColumnDef.Generated autoIncrement() {

@@ -50,7 +50,8 @@ final class ColumnCase {
             return new Operation.AlterColumnNullability(o.origin(), o.table(), name(o.column(), d), o.nullable());
         }
         if (op instanceof Operation.AlterColumnDefault o) {
-            return new Operation.AlterColumnDefault(o.origin(), o.table(), name(o.column(), d), o.defaultValue());
+            return new Operation.AlterColumnDefault(o.origin(), o.table(), name(o.column(), d), o.defaultValue(),
+                    o.constraint());
         }
         if (op instanceof Operation.RedefineColumn o) {
             return new Operation.RedefineColumn(o.origin(), o.table(), name(o.column(), d), column(o.definition(), d));
@@ -87,7 +88,8 @@ final class ColumnCase {
 
     private static ColumnDef column(ColumnDef c, Dialect d) {
         return new ColumnDef(name(c.name(), d), c.type(), c.typeText(), c.notNull(), c.defaultValue(), c.generated(),
-                c.primaryKey(), c.unique(), c.references() == null ? null : reference(c.references(), d));
+                c.primaryKey(), c.unique(), c.references() == null ? null : reference(c.references(), d),
+                c.defaultConstraint());
     }
 
     private static ColumnDef.Reference reference(ColumnDef.Reference r, Dialect d) {

@@ -60,7 +60,8 @@ final class Facts {
             }
         }
         Generated generated = generated(d.generated());
-        ColumnDefault defaultValue = d.defaultValue() == null ? ColumnDefault.NONE : ColumnDefault.of(d.defaultValue());
+        ColumnDefault defaultValue = d.defaultValue() == null ? ColumnDefault.NONE
+                : ColumnDefault.of(d.defaultValue(), d.defaultConstraint());
         // A default drawn from a sequence is the serial mechanism, however it is spelled (pg_dump writes nextval).
         if (d.defaultValue() != null && NEXTVAL.matcher(d.defaultValue()).matches() && generated.kind() == Generated.Kind.NONE) {
             generated = Generated.SEQUENCE;

@@ -133,7 +133,8 @@ public final class Replay {
             else if (op instanceof AlterColumnNullability o) alterColumn(o.table(), o.column(),
                     c -> c.withNullable(o.nullable()));
             else if (op instanceof AlterColumnDefault o) alterColumn(o.table(), o.column(),
-                    c -> c.withDefault(o.defaultValue() == null ? ColumnDefault.NONE : ColumnDefault.of(o.defaultValue())));
+                    c -> c.withDefault(o.defaultValue() == null ? ColumnDefault.NONE
+                            : ColumnDefault.of(o.defaultValue(), o.constraint())));
             else if (op instanceof RedefineColumn o) redefine(o);
             else if (op instanceof CreateIndex o) createIndex(o);
             else if (op instanceof DropIndex o) dropIndex(o);
@@ -239,7 +240,7 @@ public final class Replay {
 
         private static boolean sameFacts(Column a, Column b) {
             return Objects.equals(a.type(), b.type()) && Objects.equals(a.nullable(), b.nullable())
-                    && a.defaultValue().equals(b.defaultValue()) && a.generated().equals(b.generated());
+                    && a.defaultValue().sameValue(b.defaultValue()) && a.generated().equals(b.generated());
         }
 
         // ---- columns
@@ -473,12 +474,33 @@ public final class Replay {
                 dropNotValid(t, o.name());
                 return;
             }
+            Table defaulted = withoutNamedDefault(t, o.name(), o.kind());
+            if (defaulted != null) {
+                put(schema().withTable(defaulted));
+                return;
+            }
             Table generated = withoutGeneratedName(t, o.name());
             if (generated != null) {
                 put(schema().withTable(generated));
                 return;
             }
             if (!o.ifExists() || hasUnnamed(t)) notFound(o.table(), false);
+        }
+
+        /**
+         * SQL Server keeps a column's default as a constraint of the table, by the name {@code CONSTRAINT x DEFAULT v}
+         * gave it: dropping that name drops the default, the column stays. Null when no column's default has the name,
+         * the drop says another kind of constraint, or the database is another (PostgreSQL reads such a name and
+         * forgets it, so a drop by it fails there).
+         */
+        private Table withoutNamedDefault(Table t, String name, Operation.ConstraintKind kind) {
+            if (kind != null || d != Dialect.MSSQL) return null;
+            for (Column c : t.columns()) {
+                if (Facts.same(d, c.defaultValue().constraint(), name)) {
+                    return t.withColumn(d, c.withDefault(ColumnDefault.NONE));
+                }
+            }
+            return null;
         }
 
         /**

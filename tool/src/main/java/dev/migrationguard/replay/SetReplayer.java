@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class SetReplayer {
     /** Changes whenever the replay or the form of its state changes meaning within one tool version. */
-    private static final String FORMAT = "replay-4";
+    private static final String FORMAT = "replay-5";
     private final ReplayCache cache;
     private final String toolVersion;
 

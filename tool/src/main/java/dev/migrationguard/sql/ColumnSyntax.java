@@ -51,14 +51,20 @@ final class ColumnSyntax {
         boolean primaryKey = false;
         boolean unique = false;
         String defaultValue = null;
+        String defaultConstraint = null;
+        // The name of a CONSTRAINT clause names the clause right after it; SQL Server names a default this way.
+        String constraintName = null;
         ColumnDef.Reference references = null;
         while (!c.done()) {
+            String named = constraintName;
+            constraintName = null;
             if (c.accept("NOT", "NULL")) {
                 notNull = true;
             } else if (c.accept("NULL")) {
                 notNull = false;
             } else if (c.accept("DEFAULT")) {
                 defaultValue = SqlTokens.canonical(expression(c));
+                defaultConstraint = named;
             } else if (c.accept("PRIMARY", "KEY")) {
                 primaryKey = true;
                 notNull = true;
@@ -78,12 +84,13 @@ final class ColumnSyntax {
             } else if (c.accept("CHECK")) {
                 c.group();
             } else if (c.accept("CONSTRAINT")) {
-                c.identifier();
+                constraintName = c.identifier();
             } else {
                 c.next();
             }
         }
-        return new ColumnDef(name, sqlType, typeText, notNull, defaultValue, generated, primaryKey, unique, references);
+        return new ColumnDef(name, sqlType, typeText, notNull, defaultValue, generated, primaryKey, unique, references,
+                defaultConstraint);
     }
 
     private static boolean endsType(Cursor c) {

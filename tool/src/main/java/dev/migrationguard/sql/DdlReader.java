@@ -497,7 +497,7 @@ final class DdlReader {
     private boolean defaultFor(QualifiedName table, Cursor k) {
         int start = k.position();
         k.accept("CONSTRAINT");
-        k.identifier();
+        String name = k.identifier();
         if (!k.accept("DEFAULT")) {
             k.reset(start);
             return false;
@@ -509,7 +509,7 @@ final class DdlReader {
         }
         String column = k.identifier();
         if (column == null) return false;
-        out.add(new Operation.AlterColumnDefault(origin, table, column, SqlTokens.canonical(value)));
+        out.add(new Operation.AlterColumnDefault(origin, table, column, SqlTokens.canonical(value), name));
         return true;
     }
 

@@ -387,7 +387,7 @@ final class QueryRunnerOperations {
 
     private static ColumnDef withPrimary(ColumnDef c, boolean primary) {
         return new ColumnDef(c.name(), c.type(), c.typeText(), c.notNull(), c.defaultValue(), c.generated(), primary,
-                c.unique(), c.references());
+                c.unique(), c.references(), c.defaultConstraint());
     }
 
     private void changeColumn(TsNode.Call call, Origin at, QualifiedName table, TsNode oldColumn, TsNode newColumn) {

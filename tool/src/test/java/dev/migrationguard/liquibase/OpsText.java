@@ -62,6 +62,7 @@ final class OpsText {
         if (c.primaryKey()) b.append(" pk");
         if (c.unique()) b.append(" unique");
         if (c.defaultValue() != null) b.append(" default=").append(c.defaultValue());
+        if (c.defaultConstraint() != null) b.append(" default-name=").append(c.defaultConstraint());
         if (c.generated() != null) b.append(' ').append(c.generated().kind().name().toLowerCase(Locale.ROOT));
         if (c.references() != null) b.append(" -> ").append(c.references().table()).append(c.references().columns());
         return b.toString();

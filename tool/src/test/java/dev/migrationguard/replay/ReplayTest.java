@@ -383,6 +383,51 @@ class ReplayTest {
     }
 
     @Test
+    void sqlServerDropsADefaultByTheNameItsConstraintWasGiven() {
+        Dialect ms = Dialect.MSSQL;
+        ReplayState state = replay(Histories.of("flyway", ms).up(V1, """
+                CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(20) CONSTRAINT DF_shelf_label DEFAULT 'none');
+                ALTER TABLE shelf ADD size VARCHAR(8) NOT NULL CONSTRAINT DF_shelf_size DEFAULT 'm';
+                ALTER TABLE shelf ADD colour VARCHAR(8) CONSTRAINT DF_shelf_colour DEFAULT 'grey' NOT NULL;
+                ALTER TABLE shelf ADD weight INT NULL;
+                ALTER TABLE shelf ADD CONSTRAINT DF_shelf_weight DEFAULT 0 FOR weight;
+                EXEC sp_rename 'shelf.colour', 'tint', 'COLUMN';
+                ALTER TABLE shelf DROP CONSTRAINT DF_shelf_size;
+                ALTER TABLE shelf DROP CONSTRAINT df_shelf_colour;
+                ALTER TABLE shelf DROP CONSTRAINT [DF_shelf_weight];
+                """).set());
+        Table shelf = state.schema().table(null, "shelf");
+        assertTrue(shelf.complete(), "each drop names a default the replay knows");
+        assertEquals(0, state.unresolved());
+        assertEquals(ColumnDefault.NONE, shelf.column(ms, "size").defaultValue());
+        assertEquals(false, shelf.column(ms, "size").nullable(), "the column stays as it was, less its default");
+        assertEquals(ColumnDefault.NONE, shelf.column(ms, "tint").defaultValue(), "the name follows the renamed column");
+        assertEquals(ColumnDefault.NONE, shelf.column(ms, "weight").defaultValue());
+        assertEquals(new ColumnDefault("'none'", true, "DF_shelf_label"), shelf.column(ms, "label").defaultValue());
+        assertTrue(shelf.certainOfAll());
+    }
+
+    @Test
+    void aDropByANameNoDefaultHasStillLeavesTheTableUnknown() {
+        Dialect ms = Dialect.MSSQL;
+        ReplayState state = replay(Histories.of("flyway", ms).up(V1, """
+                CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(20) CONSTRAINT DF_shelf_label DEFAULT 'none');
+                ALTER TABLE shelf ADD size VARCHAR(8) CONSTRAINT CK_shelf_size CHECK (size <> '') DEFAULT 'm';
+                ALTER TABLE shelf DROP CONSTRAINT DF_shelf_size;
+                """).set());
+        Table shelf = state.schema().table(null, "shelf");
+        assertFalse(shelf.complete(), "the name was the check's, not the default's: what it drops is not known");
+        assertEquals("'m'", shelf.column(ms, "size").defaultValue().expression());
+        assertEquals("'none'", shelf.column(ms, "label").defaultValue().expression());
+
+        ReplayState postgres = replay(Histories.of("flyway", Dialect.POSTGRES).up(V1, """
+                CREATE TABLE shelf (id int PRIMARY KEY, label varchar(20) CONSTRAINT df_shelf_label DEFAULT 'none');
+                ALTER TABLE shelf DROP CONSTRAINT df_shelf_label;
+                """).set());
+        assertFalse(postgres.schema().table(null, "shelf").complete(), "PostgreSQL keeps no such name: the drop fails");
+    }
+
+    @Test
     void typeOrmsSqliteRebuildBecomesTheColumnChangesItMakes() {
         String first = "src/migration/1700000000000-Init.ts";
         String second = "src/migration/1700000000001-Age.ts";

@@ -55,6 +55,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SQL to operations, kind by kind and dialect by dialect, each at its statement's line and column. */
 class SqlOperationsTest {
@@ -657,12 +659,38 @@ class SqlOperationsTest {
                     new AddColumn(at(1, 1), account, column("note", type(ms, "nvarchar(max)"), "nvarchar(MAX)", false,
                             null), false),
                     new AddColumn(at(1, 1), account, column("flag", type(ms, "bit"), "bit", true, null), false),
-                    new AlterColumnDefault(at(3, 1), account, "flag", "0"),
+                    new AlterColumnDefault(at(3, 1), account, "flag", "0", "DF_flag"),
                     new RedefineColumn(at(4, 1), account, "note",
                             column("note", type(ms, "nvarchar(200)"), "nvarchar(200)", true, null)),
                     new AddConstraint(at(5, 1), account, new Constraint.ForeignKey("FK_a", List.of("b"),
                             new ColumnDef.Reference(new QualifiedName("dbo", "b", true), List.of("id"), null, null)),
                             true)), ops);
+        }
+
+        @Test
+        void aNamedInlineDefaultKeepsItsConstraintName() {
+            Dialect ms = Dialect.MSSQL;
+            var ops = read(ms, """
+                    ALTER TABLE lamp ADD watts INT NOT NULL CONSTRAINT DF_lamp_watts DEFAULT 40;
+                    ALTER TABLE lamp ADD [shade] VARCHAR(10) CONSTRAINT [DF_lamp_shade] DEFAULT '' NOT NULL;
+                    ALTER TABLE lamp ADD bulb VARCHAR(10) CONSTRAINT CK_lamp_bulb CHECK (bulb <> '') DEFAULT 'led';
+                    ALTER TABLE lamp ADD plug VARCHAR(10) DEFAULT 'eu';
+                    CREATE TABLE socket (id INT CONSTRAINT PK_socket PRIMARY KEY, volts INT CONSTRAINT DF_socket_volts DEFAULT 230);
+                    ALTER TABLE lamp DROP CONSTRAINT DF_lamp_watts;
+                    """);
+            ColumnDef watts = ((AddColumn) ops.get(0)).column();
+            assertEquals("40", watts.defaultValue());
+            assertEquals("DF_lamp_watts", watts.defaultConstraint());
+            assertTrue(watts.notNull());
+            ColumnDef shade = ((AddColumn) ops.get(1)).column();
+            assertEquals("DF_lamp_shade", shade.defaultConstraint());
+            assertTrue(shade.notNull());
+            assertNull(((AddColumn) ops.get(2)).column().defaultConstraint(), "the name is the check's");
+            assertNull(((AddColumn) ops.get(3)).column().defaultConstraint());
+            var socket = (CreateTable) ops.get(4);
+            assertNull(socket.columns().get(0).defaultConstraint());
+            assertEquals("DF_socket_volts", socket.columns().get(1).defaultConstraint());
+            same(List.of(new DropConstraint(at(6, 1), t("lamp"), "DF_lamp_watts", null, false)), ops.subList(5, 6));
         }
 
         @Test

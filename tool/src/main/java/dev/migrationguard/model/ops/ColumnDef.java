@@ -15,11 +15,21 @@ import java.util.Objects;
  * @param primaryKey   an inline PRIMARY KEY
  * @param unique       an inline UNIQUE
  * @param references   an inline REFERENCES; null when none
+ * @param defaultConstraint the name of the default's constraint (SQL Server's {@code CONSTRAINT x DEFAULT v}); null
+ *                          when there is no default or it is not named
  */
 public record ColumnDef(String name, SqlType type, String typeText, boolean notNull, String defaultValue,
-                        Generated generated, boolean primaryKey, boolean unique, Reference references) {
+                        Generated generated, boolean primaryKey, boolean unique, Reference references,
+                        String defaultConstraint) {
     public ColumnDef {
         Objects.requireNonNull(name, "name");
+        if (defaultValue == null) defaultConstraint = null;
+    }
+
+    /** A column whose default, if any, has no constraint name. */
+    public ColumnDef(String name, SqlType type, String typeText, boolean notNull, String defaultValue,
+                     Generated generated, boolean primaryKey, boolean unique, Reference references) {
+        this(name, type, typeText, notNull, defaultValue, generated, primaryKey, unique, references, null);
     }
 
     /**

@@ -83,9 +83,22 @@ public sealed interface Operation {
             implements Operation {
     }
 
-    /** {@code SET DEFAULT expr}, or {@code DROP DEFAULT} when {@code defaultValue} is null. */
-    record AlterColumnDefault(Origin origin, QualifiedName table, String column, String defaultValue)
-            implements Operation {
+    /**
+     * {@code SET DEFAULT expr}, or {@code DROP DEFAULT} when {@code defaultValue} is null.
+     *
+     * @param constraint the name SQL Server's {@code ADD CONSTRAINT x DEFAULT v FOR c} gives the default; null when
+     *                   none is named
+     */
+    record AlterColumnDefault(Origin origin, QualifiedName table, String column, String defaultValue,
+                              String constraint) implements Operation {
+        public AlterColumnDefault {
+            if (defaultValue == null) constraint = null;
+        }
+
+        /** A default set without a constraint name, or dropped. */
+        public AlterColumnDefault(Origin origin, QualifiedName table, String column, String defaultValue) {
+            this(origin, table, column, defaultValue, null);
+        }
     }
 
     /**

@@ -81,6 +81,18 @@ class PhysicalSchemaTest {
     }
 
     @Test
+    void aDefaultsConstraintNameIsNotPartOfItsValue() {
+        ColumnDefault named = ColumnDefault.of("('x')", "DF_t_c");
+        assertEquals("DF_t_c", named.constraint());
+        assertTrue(named.sameValue(ColumnDefault.of("'x'")));
+        assertTrue(named.sameAs(ColumnDefault.of("'x'")));
+        assertFalse(named.sameValue(ColumnDefault.of("'y'", "DF_t_c")));
+        assertFalse(ColumnDefault.UNKNOWN.sameValue(ColumnDefault.NONE));
+        assertSame(ColumnDefault.NONE, ColumnDefault.of("NULL", "DF_t_c"), "DEFAULT NULL is no default, named or not");
+        assertThrows(IllegalArgumentException.class, () -> new ColumnDefault(null, true, "DF_t_c"));
+    }
+
+    @Test
     void computedColumnsCompareByExpression() {
         assertTrue(Generated.computed("(a + b)", true).sameAs(Generated.computed("a+b", true)));
         assertFalse(Generated.computed("a + b", true).sameAs(Generated.computed("a + b", false)));
