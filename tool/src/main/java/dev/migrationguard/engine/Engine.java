@@ -163,12 +163,12 @@ public final class Engine {
             return work.dialectAssumed;
         }, first, runners::after, replayer,
                 cs.mode() != ChangeSet.Mode.STAGED,
-                (side, text) -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, entityDialect(work),
+                (side, text) -> Reviews.entities(side, stacks.entityReaders(), scope.entities()::test, dialect(work),
                         text),
                 () -> identified(cs.after(), work::identify), () -> identifiedMigrations(cs.deployed()));
         var analysis = new Analysis(cs.mode(), schemaChanges, newMigrations, checked, edits, settings,
                 work.problems, suppressions, advice, deployedIn, first, wayBacks, notRun, runners,
-                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug, () -> entityDialect(work),
+                new MigrationCoverage(sides, mapped, runners::after, replayer, cs.after(), debug, () -> dialect(work),
                         cs.mode() != ChangeSet.Mode.STAGED, work.problems), review);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) findings.addAll(rule.check(analysis));
@@ -226,7 +226,7 @@ public final class Engine {
             List<ParseProblem> pointers = lfsPointers(cs.after(), newPaths, afterSet);
             work.problems.addAll(pointers);
             Dialect dialect = mayDeclareEntities(reader, cs.before(), beforeSet, work)
-                    || mayDeclareEntities(reader, cs.after(), afterSet, work) ? entityDialect(work) : Dialect.DEFAULT;
+                    || mayDeclareEntities(reader, cs.after(), afterSet, work) ? dialect(work) : Dialect.DEFAULT;
             ReadResult<Table> before = reader.tables(cs.before(), beforeSet, dialect, cs.after());
             ReadResult<Table> after = reader.tables(cs.after(), afterSet, dialect, cs.after());
             work.checkedFiles.addAll(newPaths);
@@ -294,7 +294,7 @@ public final class Engine {
             for (ParseProblem p : pointers) work.checkedFiles.add(p.location().path());
             if (paths.isEmpty()) continue;
             Dialect dialect = mayDeclareEntities(reader, work.cs.after(), paths, work)
-                    ? entityDialect(work) : Dialect.DEFAULT;
+                    ? dialect(work) : Dialect.DEFAULT;
             ReadResult<Table> tables = reader.tables(work.cs.after(), paths, dialect);
             work.problems.addAll(tables.problems());
             Set<String> unparsed = new HashSet<>();
@@ -743,27 +743,6 @@ public final class Engine {
         return work.dialect;
     }
 
-    /**
-     * The database the entities are read for: the one {@link #dialect} names, or, when nothing names it, the one
-     * database every migration set of the after side is written for (Liquibase's {@code dbms}), so that the entities
-     * and the replay are typed alike; still an assumption. The sets come from the run's runner view, so they are read
-     * only when entities are, and once for the coverage rules too.
-     */
-    private Dialect entityDialect(Work work) {
-        Dialect named = dialect(work);
-        if (!work.dialectAssumed) return named;
-        if (work.entityDialect == null) {
-            Set<Dialect> written = new LinkedHashSet<>();
-            for (MigrationSet set : work.runners.after()) if (set.dialect() != null) written.add(set.dialect());
-            work.entityDialect = written.size() == 1 ? written.iterator().next() : named;
-            if (work.entityDialect != named) {
-                debug.accept("dialect " + work.entityDialect.id() + " for the entities: the one the migration sets "
-                        + "are written for, since no setting names the database");
-            }
-        }
-        return work.entityDialect;
-    }
-
     /** The state of one run: what has been read, so nothing is read twice. */
     private static final class Work {
         final ChangeSet cs;
@@ -778,8 +757,6 @@ public final class Engine {
         private final Set<String> reportedTooLarge = new HashSet<>();
         /** The database the settings name, once chosen (assumed when none does). */
         Dialect dialect;
-        /** The database the entities are read for, once chosen: {@link #dialect}, or the sets' when it is assumed. */
-        Dialect entityDialect;
         /** What the runners apply on each side, read when first asked. */
         RunnerView runners;
 

@@ -59,17 +59,6 @@ record ChangeSetFacts(String contexts, String labels, String dbms, boolean runAl
         return null;
     }
 
-    /** The databases a {@code dbms} list names to run on ({@code all}, {@code none} and exclusions name none). */
-    static Set<Dialect> namedDatabases(String dbms) {
-        Set<Dialect> out = new LinkedHashSet<>();
-        if (dbms == null) return out;
-        for (String raw : dbms.split(",")) {
-            String d = raw.strip().toLowerCase(Locale.ROOT);
-            for (Dialect dialect : Dialect.values()) if (shortName(dialect).equals(d)) out.add(dialect);
-        }
-        return out;
-    }
-
     private static boolean flag(String value, boolean unsaid) {
         return value == null ? unsaid : Boolean.parseBoolean(value.strip());
     }

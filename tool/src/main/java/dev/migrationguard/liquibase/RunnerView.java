@@ -96,8 +96,6 @@ final class RunnerView {
     private final Map<String, Optional<Changelog>> parsed = new HashMap<>();
     /** Found on first use: judging whether a file is reached reads no settings for the database. */
     private Map<String, Dialect> dialects;
-    /** Found on first use, per project whose settings name no database. */
-    private final Map<String, Optional<Dialect>> byDbms = new HashMap<>();
     /** Spring Boot's settings files as read, by path: the masters, the database and production's values read them. */
     private final Map<String, BootFile> bootFiles = new HashMap<>();
     private final List<String> configured;
@@ -173,37 +171,10 @@ final class RunnerView {
         return Optional.empty();
     }
 
-    /**
-     * The database the settings of this project name; else the one its changeSets are written for, when their
-     * {@code dbms} attributes name one (H2 aside, the test database of many projects); else null.
-     */
+    /** The database the settings of this project name, or null when none (or several) do. */
     synchronized Dialect dialect(String project) {
         if (dialects == null) dialects = findDialects();
-        Dialect named = dialects.get(project);
-        if (named != null) return named;
-        return byDbms.computeIfAbsent(project, this::fromDbms).orElse(null);
-    }
-
-    /**
-     * The one database the {@code dbms} attributes of the changeSets and changes the project's masters reach name:
-     * a project that writes {@code dbms="mysql"} on its MySQL-only changeSets, and {@code dbms="h2"} on their test
-     * twins, runs on MySQL. Empty when they name none, or several besides H2.
-     */
-    private Optional<Dialect> fromDbms(String project) {
-        Set<Dialect> named = new LinkedHashSet<>();
-        for (Master m : masters()) {
-            if (!m.project().equals(project)) continue;
-            for (String path : m.reached()) {
-                for (Changelog.ParsedChangeSet cs : changelog(path).map(Changelog::changeSets).orElse(List.of())) {
-                    named.addAll(ChangeSetFacts.namedDatabases(cs.facts().dbms()));
-                    for (ChangeNode change : cs.changes()) {
-                        named.addAll(ChangeSetFacts.namedDatabases(change.attribute("dbms")));
-                    }
-                }
-            }
-        }
-        if (named.size() > 1) named.remove(Dialect.H2);
-        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+        return dialects.get(project);
     }
 
     /**

@@ -87,8 +87,9 @@ class LiquibaseRunnerViewTest {
     }
 
     @Test
-    void withNoSettingTheDatabaseIsTheOneTheDbmsAttributesNameH2AsideAndSqlFilesSplitAtTheirEndDelimiter() {
+    void aSqlFileSplitsAtItsEndDelimiterAndKeepsAProcedureBodyWhole() {
         MemorySnapshot side = MemorySnapshot.of(
+                RES + "application.properties", "spring.datasource.url=jdbc:mysql://localhost/app\n",
                 RES + "db/changelog/db.changelog-master.xml", xml(changeSet("all", "")
                         + changeSet("my", " dbms=\"mysql\"") + changeSet("h2", " dbms=\"h2\"")
                         + "<changeSet id=\"fks\" author=\"a\" dbms=\"mysql\"><sqlFile path=\"db/mysql/fks.sql\""
@@ -103,7 +104,7 @@ class LiquibaseRunnerViewTest {
                         GO
                         """);
         MigrationSet set = reader.sets(side).get(0);
-        assertEquals(Dialect.MYSQL, set.dialect(), "dbms names MySQL, and H2 for the tests");
+        assertEquals(Dialect.MYSQL, set.dialect(), "the settings name MySQL");
         assertEquals(List.of("all", "my", "fks"), set.migrations().stream().map(m -> m.id().split("::")[1]).toList());
         var ops = set.migrations().get(2).operations();
         assertEquals(2, ops.size(), ops.toString());
