@@ -117,9 +117,6 @@ public final class Engine {
         List<DeployedLedger> ledgers = new ArrayList<>();
         for (DeployedLedger.Source source : sources) source.open(cs, this::identifiedMigrations).ifPresent(ledgers::add);
         var work = new Work(cs);
-        work.runners = new RunnerView(() -> sets(cs.before()), () -> sets(cs.after()),
-                () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
-        var runners = work.runners;
         Map<SchemaChange, MigrationCoverage.Sides> sides = new HashMap<>();
         List<MigrationCoverage.Sides> mapped = new ArrayList<>();
         List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work, mapped) : entityChanges(work, sides);
@@ -155,6 +152,8 @@ public final class Engine {
         Map<String, String> deployedIn = cs.isLint() ? deployedIn(work, checked, ledgers) : Map.of();
         Map<String, WayBack> wayBacks = new LinkedHashMap<>();
         stacks.tools().forEach((stack, tool) -> wayBacks.put(stack, tool.wayBack()));
+        var runners = new RunnerView(() -> sets(cs.before()), () -> sets(cs.after()),
+                () -> cs.deployed() == null ? List.of() : sets(cs.deployed()), () -> anyMigration(work));
         Predicate<Migration> first = FirstMigrations.lazily(() -> identified(cs.after(), work::identify));
         List<Migration> reviewed = new ArrayList<>();
         for (Migration m : checked) if (!deployedIn.containsKey(m.id())) reviewed.add(m);
@@ -755,10 +754,8 @@ public final class Engine {
         private final Map<MigrationReader, Map<String, ReadResult<Migration>>> afterReads = new HashMap<>();
         private final Map<Snapshot, Map<String, Optional<FileTooLarge>>> tooLarge = new IdentityHashMap<>();
         private final Set<String> reportedTooLarge = new HashSet<>();
-        /** The database the settings name, once chosen (assumed when none does). */
+        /** The database the entities are read for, once chosen. */
         Dialect dialect;
-        /** What the runners apply on each side, read when first asked. */
-        RunnerView runners;
 
         Work(ChangeSet cs) {
             this.cs = cs;
