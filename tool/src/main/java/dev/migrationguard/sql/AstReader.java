@@ -5,7 +5,6 @@ import dev.migrationguard.model.ops.Origin;
 import dev.migrationguard.model.ops.QualifiedName;
 import dev.migrationguard.model.schema.Dialect;
 import dev.migrationguard.sql.SqlTokens.Token;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -23,8 +22,6 @@ import net.sf.jsqlparser.statement.drop.Drop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The first reader of DDL: JSqlParser parses the statement and gives its structure (kind, names, the columns and
@@ -33,16 +30,8 @@ import java.util.concurrent.Executors;
  * {@link #read} means "read it tolerantly instead".
  */
 final class AstReader {
-    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
     /** JSqlParser can take seconds on a huge statement; the tolerant reader is linear. */
     private static final int MAX_PARSED_LENGTH = 20_000;
-
-    /** One shared pool of daemon threads: JSqlParser's timeout runs each parse on an executor. */
-    private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "migration-guard-sql-ops");
-        t.setDaemon(true);
-        return t;
-    });
 
     private static final List<String> UNPARSED_WORDS = List.of("CONCURRENTLY", "VALID", "ENUM", "EXCLUDE", "ROWID",
             "OWNED");
@@ -57,10 +46,7 @@ final class AstReader {
         }
         Statement parsed;
         try {
-            parsed = CCJSqlParserUtil.parse(statement, PARSER_THREADS, p -> {
-                p.withTimeOut(PARSE_TIMEOUT_MILLIS);
-                if (dialect == Dialect.MSSQL) p.withSquareBracketQuotation(true);
-            });
+            parsed = BoundedParse.parse(statement, dialect == Dialect.MSSQL);
         } catch (Exception | StackOverflowError e) {
             return null;
         }

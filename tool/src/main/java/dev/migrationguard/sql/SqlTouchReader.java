@@ -1,7 +1,6 @@
 package dev.migrationguard.sql;
 
 import dev.migrationguard.model.Migration.Touch;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -23,8 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,16 +35,8 @@ import java.util.regex.Pattern;
  * {@code rename-column}, {@code comment} on columns.
  */
 public final class SqlTouchReader {
-    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
     /** Statements longer than this go straight to the patterns: JSqlParser can take seconds on huge inserts. */
     private static final int MAX_PARSED_LENGTH = 20_000;
-
-    /** One shared pool of daemon threads: JSqlParser's timeout runs each parse on an executor. */
-    private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "migration-guard-sql");
-        t.setDaemon(true);
-        return t;
-    });
 
     private SqlTouchReader() {
     }
@@ -96,7 +85,7 @@ public final class SqlTouchReader {
 
     private static Statement parse(String statement) {
         try {
-            return CCJSqlParserUtil.parse(statement, PARSER_THREADS, p -> p.withTimeOut(PARSE_TIMEOUT_MILLIS));
+            return BoundedParse.parse(statement, false);
         } catch (Exception | StackOverflowError e) {
             return null;
         }
