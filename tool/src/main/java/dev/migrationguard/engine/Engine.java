@@ -119,15 +119,19 @@ public final class Engine {
         var work = new Work(cs);
         Map<SchemaChange, MigrationCoverage.Sides> sides = new HashMap<>();
         List<MigrationCoverage.Sides> mapped = new ArrayList<>();
-        List<SchemaChange> schemaChanges = cs.isLint() ? lintEntities(work, mapped) : entityChanges(work, sides);
+        List<SchemaChange> schemaChanges;
         List<Migration> newMigrations = new ArrayList<>();
         List<Migration> checked = new ArrayList<>();
         List<DeployedEdit> edits = new ArrayList<>();
         if (cs.isLint()) {
-            for (String path : cs.lintPaths()) {
-                for (MigrationReader r : migrationReaders(path)) checked.addAll(work.readMigrations(r, path));
+            try (var ahead = MigrationReadAhead.start(cs.after(), cs.lintPaths(), this::migrationReaders)) {
+                schemaChanges = lintEntities(work, mapped);
+                for (String path : cs.lintPaths()) {
+                    for (MigrationReader r : migrationReaders(path)) checked.addAll(work.readMigrations(r, path));
+                }
             }
         } else {
+            schemaChanges = entityChanges(work, sides);
             migrationChanges(work, newMigrations, edits);
             checked.addAll(newMigrations);
         }

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +48,15 @@ public final class FlywayMigrationReader implements MigrationReader {
     @Override
     public ReadResult<Migration> read(Snapshot side, String path) {
         return read(side, path, true);
+    }
+
+    /**
+     * SQL migrations only: their reading shares nothing but the snapshot and this reader's memory of what it read,
+     * both safe on any thread. A Java migration is parsed with JavaParser, whose use here was never made so.
+     */
+    @Override
+    public boolean readsAhead(String path) {
+        return FlywayName.parse(path).filter(n -> !n.java()).isPresent();
     }
 
     /** Name, checksum and digest only: Flyway's checksum needs no parsing, and a ledger needs nothing more. */
@@ -72,18 +83,40 @@ public final class FlywayMigrationReader implements MigrationReader {
      * (each read parses its statements twice, for the tables it touches and for its operations). Empty when absent.
      */
     private ReadResult<Migration> readFully(Snapshot side, String path, FlywayName name) {
-        Map<Named, ReadResult<Migration>> known = known(side).fullReads;
+        Map<Named, FutureTask<ReadResult<Migration>>> known = known(side).fullReads;
         Named key = new Named(path, name);
+        FutureTask<ReadResult<Migration>> read;
+        boolean mine = false;
         synchronized (known) {
-            ReadResult<Migration> read = known.get(key);
-            if (read != null) return read;
+            read = known.get(key);
+            if (read == null) {
+                read = new FutureTask<>(() -> {
+                    Optional<byte[]> bytes = side.read(path);
+                    return bytes.isEmpty() ? ReadResult.empty() : read(side, path, name, bytes.get(), true);
+                });
+                known.put(key, read);
+                mine = true;
+            }
         }
-        Optional<byte[]> bytes = side.read(path);
-        ReadResult<Migration> read = bytes.isEmpty() ? ReadResult.empty() : read(side, path, name, bytes.get(), true);
-        synchronized (known) {
-            known.put(key, read);
+        // The first to ask reads it; another thread asking meanwhile waits for that read rather than make its own.
+        if (mine) read.run();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return read.get();
+                } catch (InterruptedException e) {
+                    // the read runs on the thread that asked first and ends by itself: wait on
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        return read;
     }
 
     private ReadResult<Migration> read(Snapshot side, String path, FlywayName name, byte[] bytes, boolean full) {
@@ -423,7 +456,7 @@ public final class FlywayMigrationReader implements MigrationReader {
 
     /** What is known of one snapshot: Flyway's view of it, its migrations read in full, their operations as read. */
     private record ViewOf(WeakReference<Snapshot> snapshot, FlywayView view,
-                          Map<Named, ReadResult<Migration>> fullReads, Map<Parse, List<Operation>> operations) {
+                          Map<Named, FutureTask<ReadResult<Migration>>> fullReads, Map<Parse, List<Operation>> operations) {
     }
 
     private Rollback rollback(Snapshot side, String path, FlywayName name) {

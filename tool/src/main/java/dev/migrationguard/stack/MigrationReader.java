@@ -36,6 +36,15 @@ public interface MigrationReader {
     ReadResult<Migration> read(Snapshot side, String path);
 
     /**
+     * Whether {@link #read} of this file may run on a second thread ahead of the caller: while other reads run, with
+     * the same result, the very same object, for whichever thread asks first and for every later call. Then lint reads
+     * a repository's migrations on the second core while the first one waits for the entities. No by default.
+     */
+    default boolean readsAhead(String path) {
+        return false;
+    }
+
+    /**
      * The migrations of a file with what identifies them (id, path, kind, checksum, digest), for holding a whole
      * repository to a ledger. A reader may leave out what only the rules need (the tables touched, the way back), so
      * that comparing thousands of migrations with {@code migrations.lock} costs no SQL parsing.
