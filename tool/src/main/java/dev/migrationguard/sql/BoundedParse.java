@@ -39,11 +39,50 @@ final class BoundedParse {
 
     /** The statement JSqlParser reads from {@code sql}; throws when it cannot parse it within the limit. */
     static Statement parse(String sql, boolean squareBracketQuotes) throws JSQLParserException {
+        Recent recent = RECENT.get();
+        Recent.Key key = new Recent.Key(sql, squareBracketQuotes);
+        Object known = recent.get(key);
+        if (known == null) {
+            try {
+                known = parseNow(sql, squareBracketQuotes);
+            } catch (JSQLParserException e) {
+                known = e;
+            }
+            recent.put(key, known);
+        }
+        if (known instanceof JSQLParserException e) throw e;
+        return (Statement) known;
+    }
+
+    private static Statement parseNow(String sql, boolean squareBracketQuotes) throws JSQLParserException {
         try {
             return attempt(sql, squareBracketQuotes, false, LIMIT_MILLIS);
         } catch (JSQLParserException e) {
             if (CCJSqlParserUtil.getNestingDepth(sql) > COMPLEX_NESTING_LIMIT) throw e;
             return attempt(sql, squareBracketQuotes, true, LIMIT_MILLIS);
+        }
+    }
+
+    /**
+     * The last statements each thread parsed, and what came of them: a migration's statements are read twice in a row,
+     * for the tables they touch ({@link SqlTouchReader}) and for their operations ({@link AstReader}), each parse
+     * costing as much as the rest of reading the file. The readers only read the trees, never change them.
+     */
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+    private static final class Recent extends java.util.LinkedHashMap<Recent.Key, Object> {
+        private static final int SIZE = 64;
+
+        record Key(String sql, boolean squareBracketQuotes) {
+        }
+
+        Recent() {
+            super(128, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+            return size() > SIZE;
         }
     }
 
