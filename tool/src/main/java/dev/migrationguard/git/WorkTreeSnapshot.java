@@ -3,6 +3,7 @@ package dev.migrationguard.git;
 import dev.migrationguard.model.FileTooLarge;
 import dev.migrationguard.model.Snapshot;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkTreeSnapshot implements Snapshot {
     private final Path root;
     private final List<String> paths;
+    /** The same paths, to look up; made on the first lookup (a race makes it twice, never wrong). */
+    private volatile Set<String> listed;
     private final long maxFileSize;
     /** Each folder asked about, by its path below the root: whether git sees a folder there (see asGitSeesIt). */
     private final Map<String, Boolean> folders = new ConcurrentHashMap<>();
@@ -45,6 +50,15 @@ final class WorkTreeSnapshot implements Snapshot {
     @Override
     public List<String> paths() {
         return paths;
+    }
+
+    private Set<String> listed() {
+        Set<String> set = listed;
+        if (set == null) {
+            set = new HashSet<>(paths);
+            listed = set;
+        }
+        return set;
     }
 
     @Override
@@ -130,6 +144,10 @@ final class WorkTreeSnapshot implements Snapshot {
         if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0) return null;
         int slash = path.lastIndexOf('/');
         if (!plainPart(path.substring(slash + 1)) || slash >= 0 && !isFolder(path.substring(0, slash))) return null;
+        // Readers ask for many files that are not there (each Flyway script's config file beside it): a file git does
+        // not list is first looked for with a stat that fails without building an exception, as asking for its
+        // attributes would. Nothing there, or a dangling link, is no regular file either way.
+        if (!listed().contains(path) && !new File(root.toFile(), path).exists()) return null;
         Path file = root.resolve(path);
         BasicFileAttributes attributes = attributes(file);
         return attributes != null && attributes.isRegularFile() ? new Found(file, attributes.size()) : null;

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,29 @@ class WorkTreeSnapshotTest {
             var staged = repo.staged(null).after();
             assertEquals(tree.paths(), staged.paths(), "lint and check see the same files");
             assertTrue(staged.read("db/V3__Inside.sql").isEmpty());
+        }
+    }
+
+    /**
+     * Readers ask for files that git does not list: a script's config file beside it, mostly absent. One that is there
+     * (git ignores it) reads as before; one that is not, or a link to nothing, is absent.
+     */
+    @Test
+    void aFileGitDoesNotListReadsAsBeforeAndOneThatIsNotThereIsAbsent() throws Exception {
+        var g = GitFixture.init(dir.resolve("repo")).write("db/V1__Create_contest.sql", "CREATE TABLE contest (id INT);\n")
+                .write(".gitignore", "*.conf\n").write("db/V1__Create_contest.sql.conf", "executeInTransaction=false\n");
+        Files.createSymbolicLink(g.root().resolve("db/V2__Dangling.sql"), Path.of("nowhere.sql"));
+        g.addAll().commit("init");
+        try (GitRepo repo = GitRepo.open(g.root())) {
+            var tree = repo.lint(List.of(), null).after();
+            assertEquals(List.of(".gitignore", "db/V1__Create_contest.sql"), tree.paths());
+            assertEquals(Optional.of("executeInTransaction=false\n"),
+                    tree.read("db/V1__Create_contest.sql.conf").map(String::new));
+            for (String path : List.of("db/V2__Create_other.sql.conf", "db/V2__Dangling.sql", "db/nowhere.sql",
+                    "elsewhere/V1__x.sql")) {
+                assertEquals(Optional.empty(), tree.read(path).map(String::new), path);
+                assertFalse(tree.exists(path), path);
+            }
         }
     }
 
