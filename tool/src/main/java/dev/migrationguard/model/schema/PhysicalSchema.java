@@ -1,8 +1,7 @@
 package dev.migrationguard.model.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,11 +24,11 @@ public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<Str
 
     public PhysicalSchema {
         Objects.requireNonNull(dialect, "dialect");
-        // Keys are derived from the objects, whatever the caller keyed them by, so lookups always agree.
-        Dialect d = dialect;
-        tables = keyed(tables, t -> Identifiers.qualifiedKey(d, t.schema(), t.name()));
-        sequences = keyed(sequences, q -> Identifiers.qualifiedKey(d, q.schema(), q.name()));
-        enumTypes = keyed(enumTypes, e -> Identifiers.qualifiedKey(d, e.schema(), e.name()));
+        // Keys are derived from the objects, whatever the caller keyed them by, so lookups always agree; maps this
+        // class keyed for the dialect already are taken as they are, so that adding one object costs no copy.
+        tables = keyed(dialect, tables, tableKey(dialect));
+        sequences = keyed(dialect, sequences, sequenceKey(dialect));
+        enumTypes = keyed(dialect, enumTypes, enumTypeKey(dialect));
     }
 
     public static PhysicalSchema empty(Dialect dialect) {
@@ -37,18 +36,13 @@ public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<Str
     }
 
     /**
-     * A complete schema of these objects; a later one with the key of an earlier one replaces it, in its place. Built
-     * in one pass: adding them one by one copied the map for each (lint maps thousands of entities' tables at once).
+     * A complete schema of these objects; a later one with the key of an earlier one replaces it, in its place: the
+     * schema adding them one by one gives.
      */
     public static PhysicalSchema of(Dialect dialect, List<Table> tables, List<Sequence> sequences,
                                     List<EnumType> enumTypes) {
-        Map<String, Table> t = new LinkedHashMap<>();
-        for (Table x : tables) t.put(Identifiers.qualifiedKey(dialect, x.schema(), x.name()), x);
-        Map<String, Sequence> q = new LinkedHashMap<>();
-        for (Sequence x : sequences) q.put(Identifiers.qualifiedKey(dialect, x.schema(), x.name()), x);
-        Map<String, EnumType> e = new LinkedHashMap<>();
-        for (EnumType x : enumTypes) e.put(Identifiers.qualifiedKey(dialect, x.schema(), x.name()), x);
-        return new PhysicalSchema(dialect, t, q, e, true);
+        return new PhysicalSchema(dialect, keyed(dialect, tables, tableKey(dialect)),
+                keyed(dialect, sequences, sequenceKey(dialect)), keyed(dialect, enumTypes, enumTypeKey(dialect)), true);
     }
 
     /** The table or view of that name, or null. */
@@ -87,17 +81,13 @@ public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<Str
         return Identifiers.qualifiedKey(dialect, schema, name);
     }
 
-    /** A copy of {@code map} with {@code value} at {@code key}, in its old place when the key was there. */
-    private static <T> Map<String, T> putting(Map<String, T> map, String key, T value) {
-        Map<String, T> copy = new LinkedHashMap<>(map);
-        copy.put(key, value);
-        return copy;
+    /** {@code map} with {@code value} at {@code key}, in its old place when the key was there. */
+    private <T> Map<String, T> putting(Map<String, T> map, String key, T value) {
+        return ((KeyedObjects<T>) map).plus(dialect, key, value);
     }
 
     private static <T> Map<String, T> removing(Map<String, T> map, String key) {
-        Map<String, T> copy = new LinkedHashMap<>(map);
-        copy.remove(key);
-        return copy;
+        return ((KeyedObjects<T>) map).minus(key);
     }
 
     /** The same schema, marked as touched by a statement that could not be read and may have made or dropped tables. */
@@ -110,9 +100,25 @@ public record PhysicalSchema(Dialect dialect, Map<String, Table> tables, Map<Str
         return new ArrayList<>(tables.values());
     }
 
-    private static <V> Map<String, V> keyed(Map<String, V> map, Function<V, String> key) {
-        Map<String, V> out = new LinkedHashMap<>();
-        for (V v : map.values()) out.put(key.apply(v), v);
-        return Collections.unmodifiableMap(out);
+    private static <V> Map<String, V> keyed(Dialect d, Map<String, V> map, Function<V, String> key) {
+        return map instanceof KeyedObjects<V> k && k.keyedFor(d) ? k : keyed(d, map.values(), key);
+    }
+
+    private static <V> KeyedObjects<V> keyed(Dialect d, Collection<V> values, Function<V, String> key) {
+        KeyedObjects<V> out = KeyedObjects.empty();
+        for (V v : values) out = out.plus(d, key.apply(v), v);
+        return out;
+    }
+
+    private static Function<Table, String> tableKey(Dialect d) {
+        return t -> Identifiers.qualifiedKey(d, t.schema(), t.name());
+    }
+
+    private static Function<Sequence, String> sequenceKey(Dialect d) {
+        return q -> Identifiers.qualifiedKey(d, q.schema(), q.name());
+    }
+
+    private static Function<EnumType, String> enumTypeKey(Dialect d) {
+        return e -> Identifiers.qualifiedKey(d, e.schema(), e.name());
     }
 }
