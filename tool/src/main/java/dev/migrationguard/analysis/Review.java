@@ -32,7 +32,7 @@ public interface Review {
         }
 
         @Override
-        public List<Migration> deployedIdentities() {
+        public List<Migration> deployedNames() {
             return List.of();
         }
 
@@ -76,8 +76,12 @@ public interface Review {
     /** Every migration on the side the change produces, identified (not parsed), of every stack. */
     List<Migration> afterIdentities();
 
-    /** Every migration on the deploy ref, identified (not parsed); empty when there is no deploy ref. */
-    List<Migration> deployedIdentities();
+    /**
+     * Every migration on the deploy ref as a rule that orders migrations needs it: stack, id, kind, version and path,
+     * no checksum. A migration its path names (Flyway's) is known without reading its file; any other is identified
+     * (not parsed). Empty when there is no deploy ref.
+     */
+    List<Migration> deployedNames();
 
     /**
      * The schema after {@code migration}'s operations of each side in turn (its UP, then its DOWN, say) are applied to

@@ -46,7 +46,7 @@ final class Reviews implements Review {
     /** The partial reads of {@link #deployedEntitiesNaming}, by loose name. */
     private final Map<String, List<PhysicalSchema>> deployedNaming = new HashMap<>();
     private final Supplier<List<Migration>> afterIdentities;
-    private final Supplier<List<Migration>> deployedIdentities;
+    private final Supplier<List<Migration>> deployedNames;
 
     /**
      * @param reviewed         the migrations to review, in any order
@@ -64,7 +64,7 @@ final class Reviews implements Review {
             Supplier<List<MigrationSet>> afterSets, SetReplayer replayer, boolean replayHistory,
             BiFunction<Snapshot, Predicate<String>, List<PhysicalSchema>> entities,
             Supplier<List<Migration>> afterIdentities,
-            Supplier<List<Migration>> deployedIdentities) {
+            Supplier<List<Migration>> deployedNames) {
         List<Migration> ordered = new ArrayList<>(reviewed);
         ordered.sort(Comparator.comparing(Migration::stack).thenComparing(Reviews::order));
         Set<String> created = new HashSet<>();
@@ -89,7 +89,7 @@ final class Reviews implements Review {
         this.deployedEntitiesIn = text -> cs.deployed() == null ? List.of() : entities.apply(cs.deployed(), text);
         this.deployedEntities = Once.of(() -> deployedEntitiesIn.apply(text -> true));
         this.afterIdentities = Once.of(afterIdentities);
-        this.deployedIdentities = Once.of(() -> cs.deployed() == null ? List.of() : deployedIdentities.get());
+        this.deployedNames = Once.of(() -> cs.deployed() == null ? List.of() : deployedNames.get());
     }
 
     /** Where a migration stands among its runner's: which set (by its index in the list), at which position. */
@@ -208,8 +208,8 @@ final class Reviews implements Review {
     }
 
     @Override
-    public List<Migration> deployedIdentities() {
-        return deployedIdentities.get();
+    public List<Migration> deployedNames() {
+        return deployedNames.get();
     }
 
     @Override

@@ -59,6 +59,14 @@ public final class FlywayMigrationReader implements MigrationReader {
         return FlywayName.parse(path).filter(n -> !n.java()).isPresent();
     }
 
+    /** The file name says a Flyway migration's version, kind and description; the id is its path. */
+    @Override
+    public Optional<ReadResult<Migration>> named(String path) {
+        return FlywayName.parse(path).map(name -> new ReadResult<>(List.of(new Migration(path, path, FlywayStack.ID,
+                name.kind(), name.normalizedVersion(), name.description(), Location.file(path), List.of(),
+                Rollback.notApplicable(), "", "", accepted(name))), List.of()));
+    }
+
     /** Name, checksum and digest only: Flyway's checksum needs no parsing, and a ledger needs nothing more. */
     @Override
     public ReadResult<Migration> identify(Snapshot side, String path) {
@@ -145,8 +153,7 @@ public final class FlywayMigrationReader implements MigrationReader {
         Migration migration = new Migration(path, path, FlywayStack.ID, name.kind(),
                 name.normalizedVersion(), name.description(), Location.file(path), touches,
                 full ? rollback(side, path, name) : Rollback.notApplicable(), checksum, digest,
-                // Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow
-                name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE);
+                accepted(name));
         if (full) {
             // The forward part's operations, for the rules that judge a new migration column by column. The file alone
             // does not say its database: types are read as PostgreSQL spells them, and keep their spelling.
@@ -156,6 +163,11 @@ public final class FlywayMigrationReader implements MigrationReader {
             migration = migration.withOperations(ops).withRunner(runner(side, path, name, content));
         }
         return new ReadResult<>(List.of(migration), problems);
+    }
+
+    /** Flyway re-applies a repeatable migration whenever its checksum changes: editing one is the workflow. */
+    private static AcceptedEdits accepted(FlywayName name) {
+        return name.kind() == Migration.Kind.REPEATABLE ? AcceptedEdits.RERUNS_ON_CHANGE : AcceptedEdits.NONE;
     }
 
     /**

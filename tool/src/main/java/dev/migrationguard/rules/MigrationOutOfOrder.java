@@ -41,7 +41,7 @@ public final class MigrationOutOfOrder implements Rule {
         for (var edit : analysis.deployedEdits()) {
             if (edit.now() == null) removed.add(edit.deployed().stack() + "|" + edit.deployed().id());
         }
-        for (Migration d : analysis.review().deployedIdentities()) {
+        for (Migration d : analysis.review().deployedNames()) {
             if (removed.contains(d.stack() + "|" + d.id())) continue;
             if (!ordered(d) && !(d.stack().equals("flyway") && d.kind() == Migration.Kind.BASELINE)) continue;
             newest.merge(group(d), d, (a, b) -> {

@@ -36,6 +36,15 @@ public interface MigrationReader {
     ReadResult<Migration> read(Snapshot side, String path);
 
     /**
+     * A file's migrations as its path alone names them (id, path, stack, kind, version and description, as
+     * {@link #identify} gives them; checksum and digest empty), for rules that only order migrations; empty when the
+     * path does not say all of that and the file must be read. Empty by default.
+     */
+    default Optional<ReadResult<Migration>> named(String path) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@link #read} of this file may run on a second thread ahead of the caller: while other reads run, with
      * the same result, the very same object, for whichever thread asks first and for every later call. Then lint reads
      * a repository's migrations on the second core while the first one waits for the entities. No by default.

@@ -267,4 +267,29 @@ class FlywayMigrationReaderTest {
         assertTrue(reader.read(side, "README.md").items().isEmpty());
         assertTrue(reader.read(side, "V1__gone.sql").items().isEmpty());
     }
+
+    /** What out-of-order needs of the deploy ref's migrations, from their paths alone: what identifying them reads. */
+    @Test
+    void aPathNamesAMigrationAsIdentifyingItsFileDoes() {
+        List<String> paths = List.of("src/main/resources/db/migration/V1__init.sql",
+                "src/main/resources/db/migration/V1_1__Add_contest.sql", "db/migration/postgres/V2.0.1__x.sql",
+                "src/main/resources/db/migration/R__views.sql", "src/main/resources/db/migration/U2__Drop_contest.sql",
+                "src/main/resources/db/migration/B3__Baseline.sql", "src/main/java/db/migration/V4__Backfill.java",
+                "db/V010__Leading_zeros.sql");
+        MemorySnapshot side = MemorySnapshot.of();
+        for (String p : paths) {
+            side.put(p, p.endsWith(".java") ? "package db.migration;\nclass V4__Backfill {}\n" : "SELECT 1;\n");
+        }
+        for (String p : paths) {
+            Migration identified = reader.identify(side, p).items().get(0);
+            Migration named = reader.named(p).orElseThrow().items().get(0);
+            assertEquals(List.of(identified.id(), identified.path(), identified.stack(), identified.kind(),
+                    String.valueOf(identified.version()), identified.description(), identified.descriptionLocation(),
+                    identified.acceptedEdits()), List.of(named.id(), named.path(), named.stack(), named.kind(),
+                    String.valueOf(named.version()), named.description(), named.descriptionLocation(),
+                    named.acceptedEdits()), p);
+        }
+        assertTrue(reader.named("db/migration/README.md").isEmpty());
+        assertTrue(reader.named("db/migration/V1_init.sql").isEmpty());
+    }
 }

@@ -40,7 +40,7 @@ final class ReviewedAnalysis {
             }
 
             @Override
-            public List<Migration> deployedIdentities() {
+            public List<Migration> deployedNames() {
                 return List.of();
             }
 
