@@ -56,8 +56,9 @@ final class MigrationReadAhead implements AutoCloseable {
                 // A file too large to read is the caller's to report, and never read.
                 if (side.tooLarge(path).isPresent()) continue;
                 readers.get(i).read(side, path);
-            } catch (RuntimeException | StackOverflowError e) {
-                // the reader keeps what it met; the caller's read meets it again, and reports it as it would have
+            } catch (RuntimeException | Error e) {
+                // The reader keeps what it met; the caller's read meets it again, and reports (or dies of) it as it
+                // would have. Nothing is printed from this thread.
             }
         }
     }
