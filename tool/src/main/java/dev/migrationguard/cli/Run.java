@@ -144,8 +144,12 @@ final class Run implements AutoCloseable {
         }
     }
 
-    /** Replays migration sets with the cache in the user's cache folder, found through the run's environment. */
-    SetReplayer replayer() {
+    /**
+     * Replays migration sets, with the cache in the user's cache folder (found through the run's environment) when
+     * {@code cached}.
+     */
+    SetReplayer replayer(boolean cached) {
+        if (!cached) return new SetReplayer(ReplayCache.none(), Report.VERSION);
         return new SetReplayer(ReplayCache.at(UserCache.folder(env.get("XDG_CACHE_HOME"), env.get("LOCALAPPDATA"),
                 System.getProperty("user.home"), System.getProperty("os.name")).map(f -> f.resolve("replay"))
                 .orElse(null)), Report.VERSION);
@@ -159,7 +163,7 @@ final class Run implements AutoCloseable {
         // operations costs less than reading the cached state of a large set: on bench.sh's 5,000 migrations a lint
         // was 0.2-1.1 s slower with the cache warm than with it emptied. So a lint replays without it; the cache stays
         // for the commands that read only a change's files.
-        SetReplayer replayer = cs.isLint() ? new SetReplayer(ReplayCache.none(), Report.VERSION) : replayer();
+        SetReplayer replayer = replayer(!cs.isLint());
         var engine = new Engine(set, RuleCatalog.build(settings.rules()), settings.scope(), judging, settings.dialect(),
                 debug, replayer);
         return engine.run(cs, ledgers(deployed, set));

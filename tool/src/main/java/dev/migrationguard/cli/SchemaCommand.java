@@ -76,7 +76,7 @@ final class SchemaCommand implements Callable<Integer> {
             Dialect fallback = chosen != null ? chosen : run.settings.dialect() != null ? run.settings.dialect()
                     : DialectChoice.of(side.paths(), stacks.settingsReaders(), path -> readable(side, path), null,
                     debug);
-            SetReplayer replayer = run.replayer();
+            SetReplayer replayer = run.replayer(true);
             List<ReplayedSet> replayed = new ArrayList<>();
             for (MigrationReader reader : stacks.migrationReaders()) {
                 for (MigrationSet set : reader.sets(side)) {

@@ -94,7 +94,6 @@ public final class FlywayMigrationReader implements MigrationReader {
         Map<Named, FutureTask<ReadResult<Migration>>> known = known(side).fullReads;
         Named key = new Named(path, name);
         FutureTask<ReadResult<Migration>> read;
-        boolean mine = false;
         synchronized (known) {
             read = known.get(key);
             if (read == null) {
@@ -103,11 +102,11 @@ public final class FlywayMigrationReader implements MigrationReader {
                     return bytes.isEmpty() ? ReadResult.empty() : read(side, path, name, bytes.get(), true);
                 });
                 known.put(key, read);
-                mine = true;
             }
         }
-        // The first to ask reads it; another thread asking meanwhile waits for that read rather than make its own.
-        if (mine) read.run();
+        // The first to run it reads the file (a run while another runs, or after, does nothing); another thread asking
+        // meanwhile waits for that read rather than make its own.
+        read.run();
         boolean interrupted = false;
         try {
             while (true) {

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkTreeSnapshot implements Snapshot {
     private final Path root;
     private final List<String> paths;
-    /** The same paths, to look up; made on the first lookup (a race makes it twice, never wrong). */
-    private volatile Set<String> listed;
+    /** The same paths, to look up. */
+    private final Set<String> listed;
     private final long maxFileSize;
     /** Each folder asked about, by its path below the root: whether git sees a folder there (see asGitSeesIt). */
     private final Map<String, Boolean> folders = new ConcurrentHashMap<>();
@@ -44,21 +44,13 @@ final class WorkTreeSnapshot implements Snapshot {
     WorkTreeSnapshot(Path root, List<String> paths, long maxFileSize) {
         this.root = root;
         this.paths = List.copyOf(paths);
+        this.listed = new HashSet<>(this.paths);
         this.maxFileSize = maxFileSize;
     }
 
     @Override
     public List<String> paths() {
         return paths;
-    }
-
-    private Set<String> listed() {
-        Set<String> set = listed;
-        if (set == null) {
-            set = new HashSet<>(paths);
-            listed = set;
-        }
-        return set;
     }
 
     @Override
@@ -147,7 +139,7 @@ final class WorkTreeSnapshot implements Snapshot {
         // Readers ask for many files that are not there (each Flyway script's config file beside it): a file git does
         // not list is first looked for with a stat that fails without building an exception, as asking for its
         // attributes would. Nothing there, or a dangling link, is no regular file either way.
-        if (!listed().contains(path) && !new File(root.toFile(), path).exists()) return null;
+        if (!listed.contains(path) && !new File(root.toFile(), path).exists()) return null;
         Path file = root.resolve(path);
         BasicFileAttributes attributes = attributes(file);
         return attributes != null && attributes.isRegularFile() ? new Found(file, attributes.size()) : null;
